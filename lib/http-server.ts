@@ -1,0 +1,147 @@
+// The HTTP layer every Atrium service shares: node:http, a body size limit, /health
+// and /ready, and Apollo Server driven through executeHTTPGraphQLRequest. Owning this
+// layer (instead of a framework) gives later steps the raw body to verify signatures on.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly stop: () => Promise<void>;
+}
+
+export interface RequestBody {
+  readonly raw: Buffer;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(text);
+}
+
+/** A GraphQL-shaped error body, for failures that happen before GraphQL runs. */
+export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+export interface ApolloRequestOptions<TContext extends BaseContext> {
+  readonly server: ApolloServer<TContext>;
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly body: Buffer;
+  readonly context: () => Promise<TContext>;
+}
+
+/** Runs one HTTP request through Apollo Server and writes its answer. */
+export async function executeApolloRequest<TContext extends BaseContext>(options: ApolloRequestOptions<TContext>): Promise<void> {
+  const { request, response, body } = options;
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let parsedBody: unknown = undefined;
+  if (body.length > 0) {
+    const contentType = headers.get('content-type') ?? '';
+    if (contentType.includes('json')) {
+      try {
+        parsedBody = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
+      }
+    } else {
+      parsedBody = body.toString('utf8');
+    }
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const result = await options.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsedBody },
+    context: options.context,
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+export interface ListenOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly handler: RequestHandler;
+  /** Runs after the socket is closed (stop Apollo, close the ORM). */
+  readonly onStop?: () => Promise<void>;
+  readonly onUnhandledError?: (error: unknown) => void;
+}
+
+/** Starts listening; `url` is the GraphQL endpoint, with the real port when 0 was asked. */
+export async function listen(options: ListenOptions): Promise<RunningServer> {
+  const server = createServer((request, response) => {
+    options.handler(request, response).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (!response.headersSent) sendGraphQLError(response, error.status, error.code, error.message);
+        else response.end();
+        return;
+      }
+      options.onUnhandledError?.(error);
+      if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else response.end();
+    });
+  });
+  // Keep-alive sockets from the gateway must not hold up a clean shutdown.
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${displayHost}:${port}/graphql`,
+    stop: () => {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const forceTimer = setTimeout(() => server.closeAllConnections(), 3000);
+        await closed;
+        clearTimeout(forceTimer);
+        await options.onStop?.();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Path of the request without its query string. */
+export function requestPath(request: IncomingMessage): string {
+  return new URL(request.url ?? '/', 'http://localhost').pathname;
+}

@@ -1,0 +1,67 @@
+// One MikroORM instance per subgraph, each bound to its own PostgreSQL schema with its
+// own committed migrations. `initORM` is the only way a subgraph or script gets one.
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
+import { SUBGRAPHS, type SubgraphName } from './subgraph-list.js';
+import { describeDatabaseUrl } from './database.js';
+
+export interface SubgraphOrmDefinition {
+  /** PostgreSQL schema owned by the subgraph (its name). */
+  readonly schema: SubgraphName;
+  readonly entities: readonly Constructor<object>[];
+  /** Committed migrations, oldest first. */
+  readonly migrations: readonly { name: string; class: Constructor<Migration> }[];
+}
+
+export interface OrmOptions {
+  readonly databaseUrl: string;
+  readonly poolSize?: number;
+  /** Called with every SQL statement the ORM sends (the statement-count tests use it). */
+  readonly onQuery?: (sql: string) => void;
+}
+
+export type SubgraphOrm = MikroORM;
+export type SubgraphEntityManager = EntityManager;
+
+export async function initORM(definition: SubgraphOrmDefinition, options: OrmOptions): Promise<SubgraphOrm> {
+  try {
+    return await MikroORM.init({
+      clientUrl: options.databaseUrl,
+      schema: definition.schema,
+      entities: [...definition.entities],
+      extensions: [Migrator],
+      migrations: {
+        migrationsList: [...definition.migrations],
+        tableName: 'mikro_orm_migrations',
+        schema: definition.schema,
+        snapshot: false,
+        silent: true,
+      },
+      // A subgraph never touches another's schema, not even in a generated migration.
+      schemaGenerator: {
+        ignoreSchema: ['public', ...SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => name !== definition.schema)],
+      },
+      pool: { min: 0, max: options.poolSize ?? 10 },
+      // Every request works on its own fork; the global context is a bug.
+      allowGlobalContext: false,
+      debug: options.onQuery ? ['query'] : false,
+      logger: options.onQuery ? (line: string) => options.onQuery?.(line) : undefined,
+    });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(options.databaseUrl)} (${reason})`);
+  }
+}
+
+/** Applies the subgraph's pending migrations; returns the names applied. */
+export async function migrateSchema(orm: SubgraphOrm, schema: SubgraphName): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}
+
+export async function pendingMigrations(orm: SubgraphOrm): Promise<string[]> {
+  const pending = await orm.migrator.getPending();
+  return pending.map((migration) => migration.name);
+}

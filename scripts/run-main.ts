@@ -1,0 +1,32 @@
+// How every CLI entry point ends: configuration problems and start-up failures are
+// printed as one clear message and the process exits 1, without a stack trace.
+import { ConfigError } from '../lib/config.js';
+
+export async function runMain(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${signal}: stopping…`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,40 @@
+// `npm run serve -- <identity|content|audit|gateway>`: runs one service on its own, as
+// docker-compose does. Subgraphs need DATABASE_URL; `npm start` runs everything at once.
+import 'reflect-metadata';
+import { loadConfig } from '../lib/config.js';
+import { assertDatabaseReachable } from '../lib/database.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
+import { startSubgraphServer } from '../lib/subgraph-server.js';
+import { createServer as createGateway } from '../gateway/server.js';
+import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
+import { runMain, stopOnSignal } from './run-main.js';
+
+const SERVICES = ['gateway', ...SUBGRAPHS.map(({ name }) => name)];
+
+await runMain(async () => {
+  const service = process.argv[2];
+  if (!service || !SERVICES.includes(service)) throw new Error(`usage: npm run serve -- <${SERVICES.join('|')}>`);
+  const config = loadConfig();
+  if (service === 'gateway') {
+    const gateway = await createGateway({
+      port: config.gateway.port,
+      host: config.host,
+      subgraphUrls: config.gateway.subgraphUrls,
+      devIntrospection: config.gateway.devIntrospection,
+      logLevel: config.logLevel,
+    });
+    stopOnSignal(gateway.stop);
+    return;
+  }
+  const databaseUrl = config.database.url;
+  if (!databaseUrl) throw new Error('DATABASE_URL is required to run one subgraph on its own (`npm start` runs the whole stack on the embedded database)');
+  await assertDatabaseReachable(databaseUrl);
+  const name = service as SubgraphName;
+  const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
+    databaseUrl,
+    port: config.subgraphPorts[name],
+    host: config.host,
+    logLevel: config.logLevel,
+  });
+  stopOnSignal(server.stop);
+});

@@ -1,0 +1,10 @@
+// The audit subgraph's ORM definition: its schema, entities and committed migrations.
+import type { SubgraphOrmDefinition } from '../../lib/orm.js';
+import { migrations } from './migrations/index.js';
+import { RequestLog } from './request-logs/request-log.entity.js';
+
+export const auditOrm: SubgraphOrmDefinition = {
+  schema: 'audit',
+  entities: [RequestLog],
+  migrations,
+};

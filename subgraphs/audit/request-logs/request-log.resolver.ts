@@ -1,0 +1,15 @@
+// requestLogs: the current workspace's API calls.
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import type { AuditContext } from '../context.js';
+import { RequestLog } from './request-log.entity.js';
+
+export const RequestLogConnection = ConnectionType(RequestLog, 'RequestLog');
+
+@Resolver(() => RequestLog)
+export class RequestLogResolver {
+  @Query(() => RequestLogConnection, { description: 'API requests made in the current workspace, newest first.' })
+  requestLogs(@Args(() => PageArgs) page: PageArgs, @Ctx() context: AuditContext): Promise<Connection<RequestLog>> {
+    return context.requestLogs.list(page);
+  }
+}

@@ -1,0 +1,41 @@
+// A content type: the schema of a kind of item in one workspace (e.g. "Article").
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../../lib/ids.js';
+
+@Entity({ tableName: 'content_types' })
+// workspace_id leads the primary key and every unique index (Citus-ready, DESIGN.md "Storage").
+@Unique({ properties: ['workspaceId', 'key'] })
+@ObjectType({ description: 'A kind of content in a workspace, such as "Article", with the fields its items carry.' })
+export class ContentType {
+  [PrimaryKeyProp]?: ['workspaceId', 'id'];
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'description';
+
+  @PrimaryKey({ type: 'uuid' })
+  workspaceId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the content type.' })
+  id: string = newId();
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Display name.' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Stable identifier used in code, unique in the workspace (`^[a-z][a-z0-9_]*$`).' })
+  key!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What this content type is for.' })
+  description: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the content type was created (ISO-8601 UTC).' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Field(() => Date, { description: 'When the content type was last changed (ISO-8601 UTC).' })
+  updatedAt: Date = new Date();
+}

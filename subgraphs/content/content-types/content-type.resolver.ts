@@ -1,0 +1,24 @@
+// Content type queries, and Workspace.contentTypes through a DataLoader.
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import type { ContentContext } from '../context.js';
+import { Workspace } from '../workspaces/workspace.reference.js';
+import { ContentType } from './content-type.entity.js';
+
+export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
+
+@Resolver(() => ContentType)
+export class ContentTypeResolver {
+  @Query(() => ContentTypeConnection, { description: 'Content types of the current workspace, oldest first.' })
+  contentTypes(@Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
+    return context.contentTypes.list(page);
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceContentTypesResolver {
+  @FieldResolver(() => ContentTypeConnection, { description: 'Content types of this workspace, oldest first.' })
+  contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
+    return context.loaders.workspaceContentTypes.load({ workspaceId: workspace.id, first: page.first, after: page.after });
+  }
+}

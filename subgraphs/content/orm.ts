@@ -1,0 +1,10 @@
+// The content subgraph's ORM definition: its schema, entities and committed migrations.
+import type { SubgraphOrmDefinition } from '../../lib/orm.js';
+import { ContentType } from './content-types/content-type.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const contentOrm: SubgraphOrmDefinition = {
+  schema: 'content',
+  entities: [ContentType],
+  migrations,
+};

@@ -1,0 +1,16 @@
+// Starts the content subgraph: createServer(config) → { url, stop }.
+import type { RunningServer } from '../../lib/http-server.js';
+import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig } from '../../lib/subgraph-server.js';
+import { createContentContext, type ContentContext } from './context.js';
+import { contentOrm } from './orm.js';
+import { buildContentSchema } from './schema.js';
+
+export const contentSubgraph: SubgraphDefinition<ContentContext> = {
+  orm: contentOrm,
+  buildSchema: buildContentSchema,
+  createContext: createContentContext,
+};
+
+export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {
+  return startSubgraphServer(contentSubgraph, config);
+}

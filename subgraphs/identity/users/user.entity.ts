@@ -1,0 +1,29 @@
+// A person who can sign in. Other subgraphs refer to users through the federated entity.
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../../lib/ids.js';
+
+@Entity({ tableName: 'users' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A person with an Atrium account.' })
+export class User {
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the user.' })
+  id: string = newId();
+
+  /** Stored lower-cased, so uniqueness ignores case. */
+  @Property({ type: 'text', unique: true })
+  @Field(() => String, { description: 'Email address the user signs in with.' })
+  email!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Display name.' })
+  name!: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the account was created (ISO-8601 UTC).' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,24 @@
+// A workspace: the unit of tenancy. Identity owns it; content and audit extend it.
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../../lib/ids.js';
+
+@Entity({ tableName: 'workspaces' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
+export class Workspace {
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
+  id: string = newId();
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Display name of the workspace.' })
+  name!: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the workspace was created (ISO-8601 UTC).' })
+  createdAt: Date = new Date();
+}

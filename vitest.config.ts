@@ -7,5 +7,12 @@ export default defineConfig({
     mainFields: ['main'],
     extensions: ['.js', '.ts', '.json', '.mjs'],
   },
-  test: {},
+  test: {
+    include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
+    // One embedded PostgreSQL for the run; every test file gets its own database in it.
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
 });

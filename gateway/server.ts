@@ -68,6 +68,8 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns signals and stops servers in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });

@@ -121,7 +121,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const databaseDir = path.join(root, options.name);
   await mkdir(root, { recursive: true });
   const host = '127.0.0.1';
-  const port = (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
+  const port =
+    options.preferredPort !== 0 && (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
   const password = await embeddedPassword(root);
   const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

@@ -59,6 +59,8 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     // `npm run schema` and dev composition do.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns signals and stops servers in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
     // No Apollo usage reporting here, so computing inline traces would be wasted work.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],

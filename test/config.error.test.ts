@@ -1,0 +1,59 @@
+// Bad configuration stops a process at start with a message naming every problem;
+// an unreachable database fails fast naming its host, never its password.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../lib/config.js';
+import { assertDatabaseReachable } from '../lib/database.js';
+import { runScript } from './process.js';
+
+describe('loadConfig', () => {
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', CONTENT_PORT: '70000', IDENTITY_URL: 'not a url', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const variable of ['PORT', 'CONTENT_PORT', 'IDENTITY_URL', 'DATABASE_URL', 'LOG_LEVEL']) expect(problems).toContain(`${variable}:`);
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('has working defaults for a laptop', () => {
+    const config = loadConfig({});
+    expect(config.gateway.port).toBe(4000);
+    expect(config.subgraphPorts).toEqual({ identity: 4001, content: 4002, audit: 4003 });
+    expect(config.gateway.subgraphUrls.content).toBe('http://localhost:4002/graphql');
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('refuses development introspection in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_DEV_INTROSPECTION: 'true' })).toThrow(/GATEWAY_DEV_INTROSPECTION/);
+  });
+});
+
+describe('an unreachable DATABASE_URL', () => {
+  it('fails fast with the host and without the password', async () => {
+    const error = await assertDatabaseReachable('postgres://atrium:s3cret-pa55@127.0.0.1:1/atrium', 2000).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('127.0.0.1:1');
+    expect((error as Error).message).not.toContain('s3cret-pa55');
+  });
+});
+
+describe('npm start with bad input', () => {
+  it('exits 1 listing every configuration problem', async () => {
+    const result = await runScript('scripts/start.ts', [], { PORT: 'abc', AUDIT_URL: 'ftp://audit', NODE_ENV: 'staging' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    for (const variable of ['PORT:', 'AUDIT_URL:', 'NODE_ENV:']) expect(result.stderr).toContain(variable);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it('exits 1 naming the host of an unreachable database, never its password', async () => {
+    const result = await runScript('scripts/start.ts', [], { DATABASE_URL: 'postgres://atrium:hunter2-secret@127.0.0.1:1/atrium' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cannot reach PostgreSQL at 127.0.0.1:1');
+    expect(result.stdout + result.stderr).not.toContain('hunter2-secret');
+  });
+});

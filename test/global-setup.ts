@@ -1,0 +1,29 @@
+// Starts one real PostgreSQL for the whole test run (embedded, under .data/test-postgres,
+// unless DATABASE_URL names a server) and hands its admin URL to every test file.
+import type { TestProject } from 'vitest/node';
+import { assertDatabaseReachable, startEmbeddedPostgres, withDatabase } from '../lib/database.js';
+import { createLogger } from '../lib/logger.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresAdminUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await assertDatabaseReachable(external);
+    project.provide('postgresAdminUrl', withDatabase(external, 'postgres'));
+    return async () => undefined;
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: process.env.DATA_DIR ?? '.data',
+    name: 'test-postgres',
+    preferredPort: 0,
+    logger: createLogger('warn'),
+    fast: true,
+  });
+  project.provide('postgresAdminUrl', server.adminUrl);
+  return server.stop;
+}

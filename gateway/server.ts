@@ -9,6 +9,8 @@ import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../l
 import { executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
 import type { LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
+import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
@@ -22,13 +24,15 @@ export interface GatewayServerConfig {
   readonly supergraphSdl?: string;
   /** Compose from the live subgraphs instead (development only). */
   readonly devIntrospection?: boolean;
+  /** Secrets for the principal header; the first signs. */
+  readonly signingSecrets: readonly string[];
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
 
 export interface GatewayContext {
   readonly correlationId: string;
-  readonly workspaceId?: string;
+  readonly principal: Principal;
 }
 
 function firstHeader(request: IncomingMessage, name: string): string | undefined {
@@ -44,24 +48,46 @@ function readinessUrl(graphqlUrl: string): string {
   return url.toString();
 }
 
+/** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
+const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
+
+/** Passes the request's principal and correlation id on to the subgraph request. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http || !('correlationId' in context)) return;
-    request.http.headers.set(CORRELATION_HEADER, context.correlationId);
-    if (context.workspaceId) request.http.headers.set(WORKSPACE_HEADER, context.workspaceId);
+    if (!request.http) return;
+    // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
+    const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
+    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(principal));
+    if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
   }
+}
+
+/**
+ * fetch that signs the principal over the exact body bytes being sent, the last moment
+ * the body is known; the unsigned copy never leaves the process.
+ */
+function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    const principal = headers.get(UNSIGNED_PRINCIPAL);
+    headers.delete(UNSIGNED_PRINCIPAL);
+    const body = typeof init?.body === 'string' ? init.body : '';
+    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, body, signingSecrets));
+    return fetch(input, { ...init, headers });
+  };
 }
 
 export async function createServer(config: GatewayServerConfig): Promise<RunningServer> {
   const logger = (config.logger ?? createLogger(config.logLevel ?? 'info')).child({ service: 'gateway' });
   const subgraphUrls = config.subgraphUrls;
+  const fetcher = signingFetcher(config.signingSecrets);
   const gateway = new ApolloGateway({
     ...(config.devIntrospection
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: config.supergraphSdl ?? readCommittedSupergraph() }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetch as never }),
+      new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -108,7 +134,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
           request,
           response,
           body,
-          context: async () => ({ correlationId, workspaceId: firstHeader(request, WORKSPACE_HEADER) }),
+          context: async () => ({ correlationId, principal: { ...ANONYMOUS_PRINCIPAL, workspaceId: firstHeader(request, WORKSPACE_HEADER) } }),
         }),
       );
     },

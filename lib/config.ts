@@ -51,6 +51,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   GATEWAY_DEV_INTROSPECTION: booleanFlag.default(false),
+  /** Comma-separated; the first signs, every one verifies (rotation). */
+  PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...subgraphShape,
 });
 
@@ -74,7 +76,17 @@ export interface AtriumConfig {
     readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   };
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
+  /**
+   * Secrets for the principal header between gateway and subgraphs; the first signs.
+   * Outside production, when none is set, a fixed development secret is used and
+   * `usesDevelopmentSecret` says so (the entry points warn).
+   */
+  readonly signingSecrets: readonly string[];
+  readonly usesDevelopmentSecret: boolean;
 }
+
+/** Used only outside production when PRINCIPAL_SIGNING_SECRETS is unset; never a real secret. */
+export const DEVELOPMENT_SIGNING_SECRET = 'atrium-development-only-signing-secret-do-not-deploy';
 
 /** Environment variables the configuration reads (used by the compose-file test). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
@@ -94,6 +106,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   const problems: string[] = [];
   if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
+  }
+  const signingSecrets = (values.PRINCIPAL_SIGNING_SECRETS ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret.length > 0);
+  if (signingSecrets.some((secret) => secret.length < 32)) {
+    problems.push('PRINCIPAL_SIGNING_SECRETS: every secret must be at least 32 characters');
+  }
+  if (signingSecrets.length === 0 && values.NODE_ENV === 'production') {
+    problems.push('PRINCIPAL_SIGNING_SECRETS: required in production (comma-separated, first one signs)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -115,5 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
+    signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],
+    usesDevelopmentSecret: signingSecrets.length === 0,
   };
 }

@@ -1,15 +1,18 @@
 // What every subgraph's createServer shares: Apollo Server on the shared HTTP layer,
-// a forked EntityManager per request, /health and /ready.
+// the gateway's signature checked before anything runs, a forked EntityManager per
+// request, /health and /ready.
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { LogLevel } from './config.js';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from './correlation.js';
-import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from './errors.js';
-import { executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from './http-server.js';
+import { CORRELATION_HEADER, ErrorCode, createErrorFormatter } from './errors.js';
+import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { initORM, type SubgraphEntityManager, type SubgraphOrm, type SubgraphOrmDefinition } from './orm.js';
+import type { Principal } from './principal.js';
+import { NonceRegistry, PRINCIPAL_HEADER, SignatureError, verifyPrincipal } from './principal-signing.js';
 
 /** What the caller of a subgraph's createServer passes. */
 export interface SubgraphServerConfig {
@@ -17,6 +20,8 @@ export interface SubgraphServerConfig {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly host?: string;
+  /** Secrets the gateway's principal header may be signed with. */
+  readonly signingSecrets: readonly string[];
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
   readonly poolSize?: number;
@@ -28,8 +33,17 @@ export interface SubgraphServerConfig {
 export interface BaseSubgraphContext {
   readonly em: SubgraphEntityManager;
   readonly correlationId: string;
-  /** Workspace the request works in, as forwarded by the gateway. */
+  /** Verified: it came signed from the gateway. */
+  readonly principal: Principal;
+  /** The principal's workspace, when the request works in one. */
   readonly workspaceId?: string;
+  readonly logger: Logger;
+}
+
+/** Facts an internal (non-GraphQL) endpoint receives. */
+export interface InternalRequest {
+  readonly body: unknown;
+  readonly orm: SubgraphOrm;
   readonly logger: Logger;
 }
 
@@ -38,11 +52,10 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
   readonly buildSchema: () => Promise<GraphQLSchema>;
   /** Adds the subgraph's per-request providers (DataLoaders, services) to the base context. */
   readonly createContext: (base: BaseSubgraphContext) => TContext;
-}
-
-function headerValue(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
+  readonly internalRoutes?: Readonly<Record<string, (request: InternalRequest) => Promise<unknown>>>;
+  /** Background work bound to the server's life (outbox relays, ...). */
+  readonly startWorkers?: (orm: SubgraphOrm, logger: Logger) => Promise<() => Promise<void>>;
 }
 
 export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
@@ -51,12 +64,13 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
 ): Promise<RunningServer & { orm: SubgraphOrm }> {
   const name = definition.orm.schema;
   const logger = (config.logger ?? createLogger(config.logLevel ?? 'info')).child({ service: name });
+  if (config.signingSecrets.length === 0) throw new Error(`${name}: no principal signing secret configured`);
   const orm = await initORM(definition.orm, { databaseUrl: config.databaseUrl, poolSize: config.poolSize, onQuery: config.onQuery });
   const schema = await definition.buildSchema();
+  const nonces = new NonceRegistry();
   const apollo = new ApolloServer<TContext>({
     schema,
-    // Subgraphs are internal: the gateway introspects nothing at run time, but
-    // `npm run schema` and dev composition do.
+    // Only the gateway can call a subgraph (signature), and it composes from the committed file.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // The entry point owns signals and stops servers in order; Apollo must not race it.
@@ -66,12 +80,26 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const stopWorkers = definition.startWorkers ? await definition.startWorkers(orm, logger) : async () => undefined;
+
+  /** The verified principal of a request, or a 401 before anything runs. */
+  const verified = (request: IncomingMessage, body: Buffer): Principal => {
+    const header = request.headers[PRINCIPAL_HEADER];
+    try {
+      return verifyPrincipal(Array.isArray(header) ? header[0] : header, body, config.signingSecrets, nonces);
+    } catch (error) {
+      if (!(error instanceof SignatureError)) throw error;
+      logger.warn('refused a request without a valid gateway signature', { reason: error.reason, path: requestPath(request) });
+      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');
+    }
+  };
 
   const server = await listen({
     port: config.port,
     host: config.host ?? '127.0.0.1',
     onUnhandledError: (error) => logger.error('unhandled request error', { error }),
     onStop: async () => {
+      await stopWorkers();
       await apollo.stop();
       await orm.close();
     },
@@ -89,21 +117,39 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
           return sendJson(response, 503, { status: 'unavailable', service: name, reason: 'database unreachable' });
         }
       }
+      const internal = definition.internalRoutes?.[path];
+      if (internal) {
+        if (request.method !== 'POST') return sendGraphQLError(response, 405, 'METHOD_NOT_ALLOWED', 'Use POST');
+        const body = await readBody(request);
+        verified(request, body);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString('utf8'));
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        }
+        const result = await withCorrelationId(correlationId, () => internal({ body: parsed, orm, logger: logger.child({ correlationId }) }));
+        return sendJson(response, 200, result);
+      }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const body = await readBody(request);
-      await withCorrelationId(correlationId, () => executeApolloRequest({
-        server: apollo,
-        request,
-        response,
-        body,
-        context: async () =>
-          definition.createContext({
-            em: orm.em.fork(),
-            correlationId,
-            workspaceId: headerValue(request, WORKSPACE_HEADER),
-            logger: logger.child({ correlationId }),
-          }),
-      }));
+      const principal = verified(request, body);
+      await withCorrelationId(correlationId, () =>
+        executeApolloRequest({
+          server: apollo,
+          request,
+          response,
+          body,
+          context: async () =>
+            definition.createContext({
+              em: orm.em.fork(),
+              correlationId,
+              principal,
+              workspaceId: principal.workspaceId,
+              logger: logger.child({ correlationId }),
+            }),
+        }),
+      );
     },
   });
   logger.info('subgraph listening', { url: server.url });

@@ -15,12 +15,14 @@ await runMain(async () => {
   const service = process.argv[2];
   if (!service || !SERVICES.includes(service)) throw new Error(`usage: npm run serve -- <${SERVICES.join('|')}>`);
   const config = loadConfig();
+  if (config.usesDevelopmentSecret) console.error('warning: PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
   if (service === 'gateway') {
     const gateway = await createGateway({
       port: config.gateway.port,
       host: config.host,
       subgraphUrls: config.gateway.subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
+      signingSecrets: config.signingSecrets,
       logLevel: config.logLevel,
     });
     stopOnSignal(gateway.stop);
@@ -34,6 +36,7 @@ await runMain(async () => {
     databaseUrl,
     port: config.subgraphPorts[name],
     host: config.host,
+    signingSecrets: config.signingSecrets,
     logLevel: config.logLevel,
   });
   stopOnSignal(server.stop);

@@ -17,6 +17,7 @@ import { runMain, stopOnSignal } from './run-main.js';
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.usesDevelopmentSecret) logger.warn('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
   const database = await openDatabase(config, logger);
   const running: RunningServer[] = [];
   const stopAll = async () => {
@@ -36,6 +37,7 @@ await runMain(async () => {
         databaseUrl: database.databaseUrl,
         port: config.subgraphPorts[name],
         host: config.host,
+        signingSecrets: config.signingSecrets,
         logger,
       });
       running.push(server);
@@ -46,6 +48,7 @@ await runMain(async () => {
       host: config.host,
       subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
+      signingSecrets: config.signingSecrets,
       logger,
     });
     running.push(gateway);

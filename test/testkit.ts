@@ -73,6 +73,7 @@ export function errorCodes(response: GraphQLResponse): string[] {
 
 export interface TestStack {
   readonly database: TestDatabase;
+  readonly signingSecrets: readonly string[];
   readonly gatewayUrl: string;
   readonly subgraphUrls: Record<SubgraphName, string>;
   /** Sends an operation through the gateway. */
@@ -91,12 +92,14 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const logger = createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
+  const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const { name } of SUBGRAPHS) {
     const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
       databaseUrl: database.url,
       port: 0,
+      signingSecrets,
       logger,
       poolSize: 4,
       onQuery: options.onQuery ? (sql) => options.onQuery?.(name, sql) : undefined,
@@ -104,10 +107,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphs.set(name, server);
     subgraphUrls[name] = server.url;
   }
-  const gateway = await createGateway({ port: 0, subgraphUrls, logger });
+  const gateway = await createGateway({ port: 0, subgraphUrls, signingSecrets, logger });
   const request = <TData>(operation: GraphQLRequest) => postGraphQL<TData>(gateway.url, operation);
   return {
     database,
+    signingSecrets,
     gatewayUrl: gateway.url,
     subgraphUrls,
     request,

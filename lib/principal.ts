@@ -1,0 +1,70 @@
+// The principal: who is calling, in which workspace, with which effective scopes. The
+// gateway gets it from identity's internal lookup and forwards it, signed, to every
+// subgraph. This file is the contract between the gateway and identity.
+
+export type CredentialKind = 'user_key' | 'workspace_key' | 'session';
+
+export interface Principal {
+  /** `anonymous` only ever reaches register and createSession. */
+  readonly kind: CredentialKind | 'anonymous';
+  readonly userId?: string;
+  /** Set for both key kinds. */
+  readonly keyId?: string;
+  readonly sessionId?: string;
+  /** The workspace the request works in: the header's, or the only one the credential may use. */
+  readonly workspaceId?: string;
+  /**
+   * Effective fine scopes. In a workspace: credential scopes ∩ the user's role permissions
+   * there (a workspace key: its own scopes). Without one: the credential's own scopes.
+   */
+  readonly scopes: readonly string[];
+  /** Workspaces this credential may act in right now (a user key: authorized ∩ still a member). */
+  readonly workspaceIds: readonly string[];
+}
+
+export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous', scopes: [], workspaceIds: [] };
+
+export type LookupFailureReason = 'UNKNOWN' | 'EXPIRED' | 'REVOKED' | 'WORKSPACE_NOT_AUTHORIZED' | 'NOT_A_MEMBER';
+
+export interface PrincipalLookupRequest {
+  /** SHA-256 hex of the presented secret; the secret itself never leaves the gateway. */
+  readonly credentialHash: string;
+  readonly credentialKind: CredentialKind;
+  /** The x-workspace-id header, when given. */
+  readonly workspaceId?: string;
+}
+
+export type PrincipalLookupResult =
+  | {
+      readonly ok: true;
+      readonly principal: Principal;
+      /** ISO time after which the answer must not be reused (credential expiry or grace end). */
+      readonly validUntil?: string;
+    }
+  | { readonly ok: false; readonly reason: LookupFailureReason };
+
+export interface KeyUsageReport {
+  /** Key id → ISO time it was last used. */
+  readonly lastUsed: Readonly<Record<string, string>>;
+}
+
+/** Identity's internal endpoints: not GraphQL, callable only with the gateway's signature. */
+export const PRINCIPAL_LOOKUP_PATH = '/internal/principal';
+export const KEY_USAGE_PATH = '/internal/key-usage';
+
+/**
+ * PostgreSQL NOTIFY channel on which identity announces changes that alter principals
+ * (key revoked or rotated, member removed, role changed). Payload: a JSON
+ * `PrincipalInvalidation`.
+ */
+export const INVALIDATION_CHANNEL = 'atrium_principal_invalidation';
+
+export interface PrincipalInvalidation {
+  readonly keyIds?: readonly string[];
+  readonly userIds?: readonly string[];
+  readonly sessionIds?: readonly string[];
+  readonly workspaceIds?: readonly string[];
+}
+
+/** The principal a request without credentials is trusted with: only these root fields. */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['register', 'createSession']);

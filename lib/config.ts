@@ -42,6 +42,20 @@ const subgraphShape = Object.fromEntries(
   ]),
 ) as Record<string, z.ZodDefault<typeof port> | z.ZodDefault<typeof httpUrl>>;
 
+/** Expiry choices of a new API key, shortest first (DESIGN.md "Credentials"). */
+export const KEY_EXPIRIES = ['ONE_MONTH', 'TWO_MONTHS', 'THREE_MONTHS', 'SIX_MONTHS', 'ONE_YEAR', 'TWO_YEARS', 'NEVER'] as const;
+export type KeyExpiry = (typeof KEY_EXPIRIES)[number];
+
+/** Policy a subgraph applies; parsed from the environment, with defaults for tests. */
+export interface SubgraphSettings {
+  /** Lifetime of a session token. */
+  readonly sessionTtlSeconds: number;
+  /** The longest expiry a new key may have (`NEVER` allows keys that never expire). */
+  readonly maxKeyExpiry: KeyExpiry;
+}
+
+export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER' };
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -51,6 +65,13 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   GATEWAY_DEV_INTROSPECTION: booleanFlag.default(false),
+  WORKSPACE_HEADER: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a lower-case HTTP header name')
+    .default('x-workspace-id'),
+  PRINCIPAL_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(60_000, 'must be at most 60000').default(5000),
+  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(24 * 30, 'must be at most 720').default(12),
+  API_KEY_MAX_EXPIRY: z.enum(KEY_EXPIRIES).default('NEVER'),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...subgraphShape,
@@ -74,7 +95,12 @@ export interface AtriumConfig {
     /** Compose the supergraph from live subgraphs instead of the committed file. */
     readonly devIntrospection: boolean;
     readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+    /** Header naming the workspace (`x-workspace-id`). */
+    readonly workspaceHeader: string;
+    /** How long a resolved principal is reused; invalidation (LISTEN/NOTIFY) ends it sooner. */
+    readonly principalCacheTtlMs: number;
   };
+  readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
   /**
    * Secrets for the principal header between gateway and subgraphs; the first signs.
@@ -135,7 +161,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       port: values.PORT,
       devIntrospection: values.GATEWAY_DEV_INTROSPECTION,
       subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
+      workspaceHeader: values.WORKSPACE_HEADER,
+      principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,
     },
+    subgraphSettings: { sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600), maxKeyExpiry: values.API_KEY_MAX_EXPIRY },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],
     usesDevelopmentSecret: signingSecrets.length === 0,

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { LogLevel } from './config.js';
+import { DEFAULT_SUBGRAPH_SETTINGS, type LogLevel, type SubgraphSettings } from './config.js';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from './correlation.js';
 import { CORRELATION_HEADER, ErrorCode, createErrorFormatter } from './errors.js';
 import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from './http-server.js';
@@ -27,6 +27,8 @@ export interface SubgraphServerConfig {
   readonly poolSize?: number;
   /** Receives every SQL statement (statement-count tests). */
   readonly onQuery?: (sql: string) => void;
+  /** Policy (session lifetime, key expiry cap); defaults suit tests. */
+  readonly settings?: Partial<SubgraphSettings>;
 }
 
 /** Request facts every subgraph context starts from. */
@@ -38,6 +40,7 @@ export interface BaseSubgraphContext {
   /** The principal's workspace, when the request works in one. */
   readonly workspaceId?: string;
   readonly logger: Logger;
+  readonly settings: SubgraphSettings;
 }
 
 /** Facts an internal (non-GraphQL) endpoint receives. */
@@ -45,6 +48,7 @@ export interface InternalRequest {
   readonly body: unknown;
   readonly orm: SubgraphOrm;
   readonly logger: Logger;
+  readonly settings: SubgraphSettings;
 }
 
 export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
@@ -68,6 +72,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
   const orm = await initORM(definition.orm, { databaseUrl: config.databaseUrl, poolSize: config.poolSize, onQuery: config.onQuery });
   const schema = await definition.buildSchema();
   const nonces = new NonceRegistry();
+  const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...config.settings };
   const apollo = new ApolloServer<TContext>({
     schema,
     // Only the gateway can call a subgraph (signature), and it composes from the committed file.
@@ -128,7 +133,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
         } catch {
           throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
         }
-        const result = await withCorrelationId(correlationId, () => internal({ body: parsed, orm, logger: logger.child({ correlationId }) }));
+        const result = await withCorrelationId(correlationId, () => internal({ body: parsed, orm, settings, logger: logger.child({ correlationId }) }));
         return sendJson(response, 200, result);
       }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
@@ -147,6 +152,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
               principal,
               workspaceId: principal.workspaceId,
               logger: logger.child({ correlationId }),
+              settings,
             }),
         }),
       );

@@ -37,6 +37,7 @@ await runMain(async () => {
     port: config.subgraphPorts[name],
     host: config.host,
     signingSecrets: config.signingSecrets,
+    settings: config.subgraphSettings,
     logLevel: config.logLevel,
   });
   stopOnSignal(server.stop);

@@ -38,6 +38,7 @@ await runMain(async () => {
         port: config.subgraphPorts[name],
         host: config.host,
         signingSecrets: config.signingSecrets,
+        settings: config.subgraphSettings,
         logger,
       });
       running.push(server);

@@ -4,8 +4,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { SCOPES_DIRECTIVE_SDL, SCOPES_SCHEMA_LINK, enforceScopes } from './scopes-directive.js';
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
+const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])
+  ${SCOPES_SCHEMA_LINK}
+${SCOPES_DIRECTIVE_SDL}`;
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 
@@ -32,12 +36,13 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };
   }
-  return buildSubgraphSchema([
+  // @scopes is enforced here, once for every subgraph, never in resolvers.
+  return enforceScopes(buildSubgraphSchema([
     {
       typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
       resolvers: resolverMap as never,
     },
-  ]);
+  ]));
 }
 
 /** The subgraph SDL exactly as the subgraph serves it to composition (`_service { sdl }`). */

@@ -1,17 +1,24 @@
-// The gateway: @apollo/gateway on @apollo/server behind the shared HTTP layer.
-// createServer(config) → { url, stop }; the CLI entry point only parses config.
+// The gateway: @apollo/gateway on @apollo/server behind the shared HTTP layer. Every
+// request's credential becomes a verified principal before Apollo runs; the principal
+// travels to the subgraphs signed. createServer(config) → { url, stop }.
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
-import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
-import { executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
+import { CORRELATION_HEADER, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
+import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
 import type { LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
-import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
+import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
+import { readCredential } from './credentials.js';
+import { IdentityUnavailableError, createIdentityClient } from './identity-client.js';
+import { startInvalidationListener } from './invalidation-listener.js';
+import { KeyUsageRecorder } from './key-usage-recorder.js';
+import { summarizeOperation } from './operation.js';
+import { PrincipalResolver } from './principal-resolver.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
 export interface GatewayServerConfig {
@@ -26,6 +33,14 @@ export interface GatewayServerConfig {
   readonly devIntrospection?: boolean;
   /** Secrets for the principal header; the first signs. */
   readonly signingSecrets: readonly string[];
+  /** Identity's database, to LISTEN for invalidations. Without it the cache lives at most 1 s. */
+  readonly databaseUrl?: string;
+  /** Header naming the workspace; default x-workspace-id. */
+  readonly workspaceHeader?: string;
+  /** How long a resolved principal is reused; default 5000 ms. */
+  readonly principalCacheTtlMs?: number;
+  /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
+  readonly keyUsageFlushMs?: number;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -34,6 +49,12 @@ export interface GatewayContext {
   readonly correlationId: string;
   readonly principal: Principal;
 }
+
+/** What the gateway says, whatever made a credential fail: it never tells which. */
+const INVALID_CREDENTIAL = new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
+const WORKSPACE_FORBIDDEN = new HttpError(403, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
+/** Without LISTEN/NOTIFY, changes must still show within a second (DESIGN.md). */
+const UNINFORMED_CACHE_TTL_MS = 1000;
 
 function firstHeader(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
@@ -77,17 +98,49 @@ function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
   };
 }
 
+/**
+ * WORKSPACE_REQUIRED alone, with nothing else in the operation answered, is a request
+ * error: HTTP 400 (DESIGN.md "Errors"). With other data beside it, it stays a 200.
+ */
+const workspaceRequiredStatus: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (!errors?.length || !errors.every((error) => error.extensions?.code === ErrorCode.WORKSPACE_REQUIRED)) return;
+        const nothingAnswered = !data || Object.values(data).every((value) => value === null);
+        if (nothingAnswered) response.http.status = 400;
+      },
+    };
+  },
+};
+
 export async function createServer(config: GatewayServerConfig): Promise<RunningServer> {
   const logger = (config.logger ?? createLogger(config.logLevel ?? 'info')).child({ service: 'gateway' });
   const subgraphUrls = config.subgraphUrls;
+  const workspaceHeader = config.workspaceHeader ?? WORKSPACE_HEADER;
+  const identity = createIdentityClient(subgraphUrls.identity, config.signingSecrets);
+  const cacheTtlMs = config.principalCacheTtlMs ?? 5000;
+  const resolver = new PrincipalResolver({ identity, ttlMs: config.databaseUrl ? cacheTtlMs : Math.min(cacheTtlMs, UNINFORMED_CACHE_TTL_MS) });
+  const stopListening = config.databaseUrl
+    ? await startInvalidationListener({
+        databaseUrl: config.databaseUrl,
+        logger,
+        onInvalidation: (message) => resolver.invalidate(message),
+        onListening: (listening) => resolver.setCaching(listening),
+      })
+    : async () => undefined;
+  const keyUsage = new KeyUsageRecorder({ identity, logger, flushIntervalMs: config.keyUsageFlushMs ?? 10_000 });
+  keyUsage.start();
+
   const fetcher = signingFetcher(config.signingSecrets);
   const gateway = new ApolloGateway({
     ...(config.devIntrospection
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: config.supergraphSdl ?? readCommittedSupergraph() }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -97,15 +150,47 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     // The entry point owns signals and stops servers in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), workspaceRequiredStatus],
   });
   await apollo.start();
+
+  /** The principal of a request, or an HttpError answered before anything runs. */
+  const authenticate = async (request: IncomingMessage, body: Buffer): Promise<Principal> => {
+    const credential = readCredential(request.headers);
+    if (credential.outcome === 'invalid') throw INVALID_CREDENTIAL;
+    if (credential.outcome === 'none') {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const operation = summarizeOperation(request.method ?? 'POST', url.search, body);
+      const onlyPublic = operation !== undefined && operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename');
+      if (!onlyPublic) throw INVALID_CREDENTIAL;
+      return ANONYMOUS_PRINCIPAL;
+    }
+    const workspaceId = firstHeader(request, workspaceHeader)?.trim() || undefined;
+    if (workspaceId !== undefined && workspaceId.length > 64) throw WORKSPACE_FORBIDDEN;
+    let result;
+    try {
+      result = await resolver.resolve(credential.secret, credential.kind, workspaceId);
+    } catch (error) {
+      if (!(error instanceof IdentityUnavailableError)) throw error;
+      logger.error('principal lookup failed', { reason: error.message });
+      throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Authentication is temporarily unavailable; retry shortly');
+    }
+    if (!result.ok) {
+      throw result.reason === 'WORKSPACE_NOT_AUTHORIZED' || result.reason === 'NOT_A_MEMBER' ? WORKSPACE_FORBIDDEN : INVALID_CREDENTIAL;
+    }
+    if (result.principal.keyId) keyUsage.record(result.principal.keyId);
+    return result.principal;
+  };
 
   const server = await listen({
     port: config.port,
     host: config.host ?? '127.0.0.1',
     onUnhandledError: (error) => logger.error('unhandled request error', { error }),
-    onStop: () => apollo.stop(),
+    onStop: async () => {
+      await apollo.stop();
+      await keyUsage.stop();
+      await stopListening();
+    },
     handler: async (request, response) => {
       const correlationId = correlationIdFrom(request.headers[CORRELATION_HEADER]);
       // Set first, so that every answer carries it, errors before GraphQL included.
@@ -128,14 +213,9 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const body = await readBody(request);
+      const principal = await authenticate(request, body);
       await withCorrelationId(correlationId, () =>
-        executeApolloRequest({
-          server: apollo,
-          request,
-          response,
-          body,
-          context: async () => ({ correlationId, principal: { ...ANONYMOUS_PRINCIPAL, workspaceId: firstHeader(request, WORKSPACE_HEADER) } }),
-        }),
+        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal }) }),
       );
     },
   });

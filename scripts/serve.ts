@@ -23,6 +23,9 @@ await runMain(async () => {
       subgraphUrls: config.gateway.subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
       signingSecrets: config.signingSecrets,
+      databaseUrl: config.database.url,
+      workspaceHeader: config.gateway.workspaceHeader,
+      principalCacheTtlMs: config.gateway.principalCacheTtlMs,
       logLevel: config.logLevel,
     });
     stopOnSignal(gateway.stop);

@@ -11,7 +11,7 @@ import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
-import { seedDemoWhenEmpty } from './demo-seed.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWhenEmpty } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
 
 await runMain(async () => {
@@ -50,6 +50,9 @@ await runMain(async () => {
       subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
       signingSecrets: config.signingSecrets,
+      databaseUrl: database.databaseUrl,
+      workspaceHeader: config.gateway.workspaceHeader,
+      principalCacheTtlMs: config.gateway.principalCacheTtlMs,
       logger,
     });
     running.push(gateway);
@@ -61,9 +64,13 @@ await runMain(async () => {
       ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphUrls[name]}`),
       `  gateway   ${gateway.url}`,
       '',
-      'Try it (a query answered by identity and content together):',
+      'Try it: sign in as the demo user, then run a query answered by identity and content together:',
+      `  TOKEN=$(curl -s ${gateway.url} -H 'content-type: application/json' \\`,
+      `    -d '{"query":"mutation { createSession(input: { email: \\"${DEMO_EMAIL}\\", password: \\"${DEMO_PASSWORD}\\" }) { token } }"}' \\`,
+      `    | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,
       `  curl -s ${gateway.url} \\`,
       `    -H 'content-type: application/json' \\`,
+      `    -H "authorization: Bearer $TOKEN" \\`,
       `    -H 'x-workspace-id: ${demo.workspaceId}' \\`,
       `    -d '{"query":"{ workspaces { nodes { id name contentTypes { totalCount nodes { key name } } } } }"}'`,
       '',

@@ -2,7 +2,7 @@
 // field from the code fails `npm run schema:check`, naming the field, until the breaking
 // change is listed with a reason.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ describe('npm run schema:check in a copy of the repository', () => {
     copy = mkdtempSync(path.join(tmpdir(), 'atrium-schema-'));
     const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: repositoryPath('.'), encoding: 'utf8' })
       .split('\n')
-      .filter((file) => file && !file.startsWith('node_modules/'));
+      // Tracked files deleted in the working tree are not part of the copy.
+      .filter((file) => file && !file.startsWith('node_modules/') && existsSync(repositoryPath(file)));
     for (const file of files) {
       mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
       cpSync(repositoryPath(file), path.join(copy, file));

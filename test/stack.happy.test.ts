@@ -1,22 +1,22 @@
 // The federated stack end to end: real PostgreSQL, real HTTP between gateway and subgraphs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
 import { errorCodes, seedContentTypes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
+/** A signed-in user's session: user-level fields, and every workspace they create. */
+let auth: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startStack();
+  auth = bearer((await signUp(stack)).token);
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-async function createWorkspace(name: string): Promise<string> {
-  const data = await stack.query<{ createWorkspace: { id: string } }>({
-    query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
-    variables: { input: { name } },
-  });
-  return data.createWorkspace.id;
+function createWorkspace(name: string): Promise<string> {
+  return createWorkspaceAs(stack, auth.authorization!.slice('Bearer '.length), name);
 }
 
 describe('a query through the gateway', () => {
@@ -25,6 +25,7 @@ describe('a query through the gateway', () => {
     await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
     const data = await stack.query({
       query: '{ workspaces { totalCount nodes { id name contentTypes { totalCount nodes { key name } } } } }',
+      headers: auth,
     });
     const acme = data.workspaces.nodes.find((workspace: { id: string }) => workspace.id === workspaceId);
     expect(acme).toEqual({
@@ -41,13 +42,14 @@ describe('a query through the gateway', () => {
     await seedContentTypes(stack.database.url, second, ['post', 'tag']);
     const data = await stack.query({
       query: '{ workspace { name } contentTypes { totalCount nodes { key } } }',
-      headers: { 'x-workspace-id': second },
+      headers: { ...auth, 'x-workspace-id': second },
     });
     expect(data).toEqual({ workspace: { name: 'Second' }, contentTypes: { totalCount: 2, nodes: [{ key: 'post' }, { key: 'tag' }] } });
   });
 
-  it('answers WORKSPACE_REQUIRED for a workspace field without the header', async () => {
-    const response = await stack.request({ query: '{ contentTypes { totalCount } }' });
+  it('answers WORKSPACE_REQUIRED (HTTP 400) for a workspace field without the header', async () => {
+    const response = await stack.request({ query: '{ contentTypes { totalCount } }', headers: auth });
+    expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['WORKSPACE_REQUIRED']);
     expect(response.body.errors?.[0]?.message).toBe('Missing required header: x-workspace-id');
   });
@@ -61,7 +63,7 @@ describe('pagination', () => {
       stack.query({
         query: 'query($after: String) { contentTypes(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { key } } } }',
         variables: { after },
-        headers: { 'x-workspace-id': workspaceId },
+        headers: { ...auth, 'x-workspace-id': workspaceId },
       });
     const seen: string[] = [];
     let after: string | undefined;
@@ -81,22 +83,22 @@ describe('pagination', () => {
 
   it('refuses first outside 1..100 and a forged cursor', async () => {
     for (const first of [0, 101]) {
-      const response = await stack.request({ query: `{ workspaces(first: ${first}) { totalCount } }` });
+      const response = await stack.request({ query: `{ workspaces(first: ${first}) { totalCount } }`, headers: auth });
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.body.errors?.[0]?.message).toBe('first must be between 1 and 100');
     }
-    const response = await stack.request({ query: '{ workspaces(after: "not-a-cursor") { totalCount } }' });
+    const response = await stack.request({ query: '{ workspaces(after: "not-a-cursor") { totalCount } }', headers: auth });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });
 
 describe('correlation ids', () => {
   it('echoes a well-formed client id and replaces a malformed one', async () => {
-    const echoed = await stack.request({ query: '{ workspaces { totalCount } }', headers: { 'x-correlation-id': 'client-abc.123' } });
+    const echoed = await stack.request({ query: '{ workspaces { totalCount } }', headers: { ...auth, 'x-correlation-id': 'client-abc.123' } });
     expect(echoed.headers.get('x-correlation-id')).toBe('client-abc.123');
-    const replaced = await stack.request({ query: '{ workspaces { totalCount } }', headers: { 'x-correlation-id': 'bad id <script>' } });
+    const replaced = await stack.request({ query: '{ workspaces { totalCount } }', headers: { ...auth, 'x-correlation-id': 'bad id <script>' } });
     expect(replaced.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const generated = await stack.request({ query: '{ workspaces { totalCount } }' });
+    const generated = await stack.request({ query: '{ workspaces { totalCount } }', headers: auth });
     expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -118,7 +120,7 @@ describe('health and readiness', () => {
   it('answers 404 for unknown paths and 400 for a body that is not JSON', async () => {
     const gatewayBase = new URL(stack.gatewayUrl).origin;
     expect((await fetch(`${gatewayBase}/nothing-here`)).status).toBe(404);
-    const malformed = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const malformed = await fetch(stack.gatewayUrl, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"query": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('x-correlation-id')).toBeTruthy();
   });

@@ -47,8 +47,10 @@ it('starts the stack, serves the printed example and stops cleanly on SIGINT', a
     for (const service of ['identity', 'content', 'audit', 'gateway']) expect(stdout).toMatch(new RegExp(`${service}\\s+http://127\\.0\\.0\\.1:\\d+/graphql`));
     const gatewayUrl = /gateway\s+(http:\S+)/.exec(stdout)![1]!;
     const workspaceId = /x-workspace-id: ([0-9a-f-]{36})/.exec(stdout)![1]!;
-    const query = /-d '(\{.*\})'/.exec(stdout)![1]!;
-    const request = { query: (JSON.parse(query) as { query: string }).query, headers: { 'x-workspace-id': workspaceId } };
+    const [signIn, query] = [...stdout.matchAll(/-d '(\{.*\})'/g)].map((match) => JSON.parse(match[1]!) as { query: string });
+    const session = { query: signIn!.query };
+    const token = dataOf(await postGraphQL<{ createSession: { token: string } }>(gatewayUrl, session), session).createSession.token;
+    const request = { query: query!.query, headers: { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId } };
     const data = dataOf(await postGraphQL(gatewayUrl, request), request);
     expect(data.workspaces.nodes[0]).toMatchObject({ id: workspaceId, name: 'Demo workspace', contentTypes: { totalCount: 2 } });
   } finally {

@@ -9,7 +9,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
-import { createServer as createGateway } from '../gateway/server.js';
+import { createServer as createGateway, type GatewayServerConfig } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 
 export interface TestDatabase {
@@ -81,17 +81,26 @@ export interface TestStack {
   /** Sends an operation through the gateway and returns its data, failing loudly on errors. */
   readonly query: <TData = Record<string, any>>(request: GraphQLRequest) => Promise<TData>;
   readonly stopSubgraph: (name: SubgraphName) => Promise<void>;
+  /** Another gateway instance in front of the same subgraphs and database. */
+  readonly startGateway: (overrides?: Partial<GatewayServerConfig>) => Promise<RunningServer>;
   readonly stop: () => Promise<void>;
 }
 
 export interface StackOptions {
   /** Receives each SQL statement a subgraph sends. */
   readonly onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** Gateway settings for this stack (cache TTL, key usage flush interval, ...). */
+  readonly gateway?: Partial<GatewayServerConfig>;
+  /** Collects every log line of every service, at debug level. */
+  readonly logLines?: string[];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase();
-  const logger = createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
+  const logLines = options.logLines;
+  const logger = logLines
+    ? createLogger('debug', {}, (line) => logLines.push(line))
+    : createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -107,7 +116,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphs.set(name, server);
     subgraphUrls[name] = server.url;
   }
-  const gateway = await createGateway({ port: 0, subgraphUrls, signingSecrets, logger });
+  const startGateway = (overrides: Partial<GatewayServerConfig> = {}) =>
+    createGateway({ port: 0, subgraphUrls, signingSecrets, databaseUrl: database.url, logger, ...options.gateway, ...overrides });
+  const gateway = await startGateway();
   const request = <TData>(operation: GraphQLRequest) => postGraphQL<TData>(gateway.url, operation);
   return {
     database,
@@ -116,6 +127,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls,
     request,
     query: async <TData>(operation: GraphQLRequest) => dataOf(await request<TData>(operation), operation),
+    startGateway,
     stopSubgraph: async (name) => {
       await subgraphs.get(name)?.stop();
       subgraphs.delete(name);

@@ -1,11 +1,16 @@
 // The identity subgraph's ORM definition: its schema, entities and committed migrations.
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
+import { ApiKey } from './api-keys/api-key.entity.js';
+import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
+import { Role } from './roles/role.entity.js';
+import { LoginFailure } from './sessions/login-failure.entity.js';
+import { Session } from './sessions/session.entity.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, ApiKey],
   migrations,
 };

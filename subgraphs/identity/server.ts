@@ -1,14 +1,27 @@
-// Starts the identity subgraph: createServer(config) → { url, stop }.
+// Starts the identity subgraph: createServer(config) → { url, stop }. Besides GraphQL it
+// answers the gateway's internal calls: principal lookup and key usage.
 import type { RunningServer } from '../../lib/http-server.js';
+import { KEY_USAGE_PATH, PRINCIPAL_LOOKUP_PATH } from '../../lib/principal.js';
 import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig } from '../../lib/subgraph-server.js';
+import { HttpError } from '../../lib/http-server.js';
 import { createIdentityContext, type IdentityContext } from './context.js';
 import { identityOrm } from './orm.js';
+import { recordKeyUsage } from './principals/key-usage.js';
+import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
 import { buildIdentitySchema } from './schema.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
   orm: identityOrm,
   buildSchema: buildIdentitySchema,
   createContext: createIdentityContext,
+  internalRoutes: {
+    [PRINCIPAL_LOOKUP_PATH]: async ({ body, orm }) => {
+      const request = parseLookupRequest(body);
+      if (!request) throw new HttpError(400, 'BAD_REQUEST', 'Malformed principal lookup');
+      return lookupPrincipal(orm.em.fork(), request);
+    },
+    [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
+  },
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

@@ -2,10 +2,13 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
 @Entity({ tableName: 'users' })
 @Directive('@key(fields: "id")')
+// Reaching a user at all takes a field that is itself guarded (me, Member.user).
+@Directive(scopes([]))
 @ObjectType({ description: 'A person with an Atrium account.' })
 export class User {
   [OptionalProps]?: 'id' | 'createdAt';
@@ -22,6 +25,10 @@ export class User {
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Display name.' })
   name!: string;
+
+  /** scrypt hash (lib/passwords.ts); never a GraphQL field. */
+  @Property({ type: 'text', lazy: true })
+  passwordHash!: string;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the account was created (ISO-8601 UTC).' })

@@ -2,10 +2,13 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
 @Entity({ tableName: 'workspaces' })
 @Directive('@key(fields: "id")')
+// Reaching a workspace takes a guarded field (workspaces, workspace, a session payload).
+@Directive(scopes([]))
 @ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
 export class Workspace {
   [OptionalProps]?: 'id' | 'createdAt';

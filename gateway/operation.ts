@@ -1,0 +1,68 @@
+// What a request asks for, read before Apollo runs: the operation's type and its root
+// fields. The gateway needs them to let anonymous requests reach only the public fields
+// and to refuse mutations a principal can never run.
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+export interface OperationSummary {
+  readonly type: 'query' | 'mutation' | 'subscription';
+  readonly name?: string;
+  readonly rootFields: readonly string[];
+}
+
+interface RequestParameters {
+  readonly query?: unknown;
+  readonly operationName?: unknown;
+}
+
+function parameters(method: string, search: string, body: Buffer): RequestParameters | undefined {
+  if (method === 'GET') {
+    const params = new URLSearchParams(search);
+    return { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined };
+  }
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as RequestParameters) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function collectRootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, into: Set<string>, seen = new Set<string>()): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) collectRootFields(selection.selectionSet, fragments, into, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) collectRootFields(fragment.selectionSet, fragments, into, seen);
+    }
+  }
+}
+
+/** The operation a request would run, or undefined when it cannot be read (Apollo then answers). */
+export function summarizeOperation(method: string, search: string, body: Buffer): OperationSummary | undefined {
+  const request = parameters(method, search, body);
+  if (!request || typeof request.query !== 'string') return undefined;
+  let document: DocumentNode;
+  try {
+    document = parse(request.query, { noLocation: true });
+  } catch {
+    return undefined;
+  }
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation =
+    typeof request.operationName === 'string' && request.operationName
+      ? operations.find((candidate) => candidate.name?.value === request.operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+  if (!operation) return undefined;
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  const rootFields = new Set<string>();
+  collectRootFields(operation.selectionSet, fragments, rootFields);
+  return { type: operation.operation, name: operation.name?.value, rootFields: [...rootFields] };
+}

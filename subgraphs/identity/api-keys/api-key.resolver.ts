@@ -1,0 +1,58 @@
+// API key queries and mutations; ApiKey.workspaces through the workspace DataLoader.
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
+import { CreatedApiKey } from './created-api-key.js';
+
+export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Directive(scopes(['keys:read']))
+  @Query(() => ApiKeyConnection, { description: 'Your API keys, or with `owner: WORKSPACE` the current workspace\'s keys. Never their secrets.' })
+  apiKeys(
+    @Arg('filter', () => ApiKeyFilter, { nullable: true, description: 'Whose keys.' }) filter: ApiKeyFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<ApiKey>> {
+    return context.apiKeys.list(filter, page);
+  }
+
+  @FieldResolver(() => [Workspace], { description: 'Workspaces the key is authorized for.' })
+  async workspaces(@Root() key: ApiKey, @Ctx() context: IdentityContext): Promise<Workspace[]> {
+    const workspaces = await context.loaders.workspaceById.loadMany(key.workspaceIds);
+    return workspaces.filter((workspace): workspace is Workspace => workspace !== null && !(workspace instanceof Error));
+  }
+
+  @Directive(scopes(['keys:write']))
+  @Mutation(() => CreatedApiKey, { description: 'Creates a user key. The secret is in this answer only.' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+    return context.apiKeys.createUserKey(input);
+  }
+
+  @Directive(scopes(['keys:write']))
+  @Mutation(() => CreatedApiKey, { description: 'Creates a key of the current workspace, with no user. The secret is in this answer only.' })
+  createWorkspaceKey(@Arg('input', () => CreateWorkspaceKeyInput) input: CreateWorkspaceKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+    return context.apiKeys.createWorkspaceKey(input);
+  }
+
+  @Directive(scopes(['keys:delete']))
+  @Mutation(() => ApiKey, { description: 'Revokes a key: it stops working at once, on every gateway.' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
+    return context.apiKeys.revoke(id);
+  }
+
+  @Directive(scopes(['keys:write']))
+  @Mutation(() => CreatedApiKey, { description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds.' })
+  rotateApiKey(
+    @Arg('id', () => ID) id: string,
+    @Arg('gracePeriod', () => Int, { description: 'Seconds the old secret keeps working: 0 to 2592000 (30 days).' }) gracePeriod: number,
+    @Ctx() context: IdentityContext,
+  ): Promise<CreatedApiKey> {
+    return context.apiKeys.rotate(id, gracePeriod);
+  }
+}

@@ -1,0 +1,206 @@
+// API keys: create (user and workspace keys), list, revoke, rotate. A new key never
+// exceeds its creator: its workspaces are the creator's, its scopes within the creator's
+// permissions there (and within the creating key's own scopes, when a key creates it).
+import { GraphQLError } from 'graphql';
+import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
+import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { ErrorCode, badUserInput, notFound, workspaceRequired } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
+import { expandScopes, scopesBeyond, unknownScopes } from '../../../lib/scopes.js';
+import { announceInvalidation } from '../invalidation.js';
+import { membershipsOf } from '../members/membership.repository.js';
+import { requireUserId } from '../principal-guards.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyKind, ApiKeyOwner, EXPIRY_DAYS } from './api-key.enums.js';
+import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
+import type { CreatedApiKey } from './created-api-key.js';
+
+export const MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
+
+interface FieldError {
+  field: string;
+  reason: string;
+}
+
+function invalid(errors: FieldError[]): GraphQLError {
+  return badUserInput(`Invalid input: ${errors.map((error) => `${error.field} ${error.reason}`).join('; ')}`, { fieldErrors: errors });
+}
+
+export class ApiKeyService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+    private readonly settings: SubgraphSettings,
+  ) {}
+
+  private checkCommon(description: string, expiresIn: KeyExpiry, scopes: string[]): FieldError[] {
+    const errors: FieldError[] = [];
+    if (description.trim().length === 0 || description.length > 200) errors.push({ field: 'description', reason: 'must be 1 to 200 characters' });
+    if (KEY_EXPIRIES.indexOf(expiresIn) > KEY_EXPIRIES.indexOf(this.settings.maxKeyExpiry)) {
+      errors.push({ field: 'expiresIn', reason: `may be at most ${this.settings.maxKeyExpiry} in this deployment` });
+    }
+    const unknown = unknownScopes(scopes);
+    if (scopes.length === 0) errors.push({ field: 'scopes', reason: 'must name at least one scope' });
+    if (unknown.length > 0) errors.push({ field: 'scopes', reason: `unknown scopes: ${unknown.join(', ')}` });
+    return errors;
+  }
+
+  /** A key principal creates keys only with keys:write granted by name, and never beyond itself. */
+  private creatorKeyLimit(): Set<string> | undefined {
+    if (this.principal.kind !== 'user_key' && this.principal.kind !== 'workspace_key') return undefined;
+    if (!expandScopes(this.principal.scopes).has('keys:write')) {
+      throw new GraphQLError('Insufficient scope: creating keys needs keys:write', {
+        extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes: [['keys:write']] },
+      });
+    }
+    return expandScopes(this.principal.scopes);
+  }
+
+  private expiry(expiresIn: KeyExpiry, now: Date): Date | null {
+    const days = EXPIRY_DAYS[expiresIn];
+    return days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  }
+
+  private async issue(fields: Omit<ApiKey, 'id' | 'createdAt' | 'status' | 'secretHash' | 'hint' | 'revokedAt' | 'rotatedToKeyId' | 'lastUsedAt'>): Promise<CreatedApiKey> {
+    const secret = generateCredential(fields.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
+    const apiKey = this.em.create(ApiKey, { ...fields, secretHash: hashCredential(secret), hint: maskCredential(secret) });
+    await this.em.flush();
+    return { apiKey, secret };
+  }
+
+  async createUserKey(input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const userId = requireUserId(this.principal);
+    const keyLimit = this.creatorKeyLimit();
+    const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    const workspaceIds = [...new Set(input.workspaceIds)];
+    if (workspaceIds.length === 0) errors.push({ field: 'workspaceIds', reason: 'must name at least one workspace' });
+    const memberships = new Map((await membershipsOf(this.em, userId)).map((membership) => [membership.workspaceId, membership]));
+    for (const workspaceId of workspaceIds) {
+      const membership = isId(workspaceId) ? memberships.get(workspaceId) : undefined;
+      const allowedByKey = !keyLimit || this.principal.workspaceIds.includes(workspaceId);
+      if (!membership || !allowedByKey) {
+        errors.push({ field: 'workspaceIds', reason: `${workspaceId} is not a workspace you belong to` });
+        continue;
+      }
+      const beyond = scopesBeyond(input.scopes, membership.permissions);
+      if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in ${workspaceId}: ${beyond.join(', ')}` });
+    }
+    if (keyLimit) {
+      const beyond = scopesBeyond(input.scopes, keyLimit);
+      if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed the scopes of the key you used: ${beyond.join(', ')}` });
+    }
+    if (errors.length > 0) throw invalid(errors);
+    return this.issue({
+      kind: ApiKeyKind.USER,
+      userId,
+      workspaceId: null,
+      createdByUserId: userId,
+      description: input.description.trim(),
+      scopes: [...new Set(input.scopes)],
+      workspaceIds,
+      expiresAt: this.expiry(input.expiresIn, new Date()),
+    });
+  }
+
+  /**
+   * A key of the current workspace. Its scopes are capped by its creator's permissions
+   * when it is created; a later change of the creator's role does not shrink it (it has
+   * no user, so that it survives its creator leaving).
+   */
+  async createWorkspaceKey(input: CreateWorkspaceKeyInput): Promise<CreatedApiKey> {
+    const userId = requireUserId(this.principal);
+    const workspaceId = this.principal.workspaceId;
+    if (!workspaceId) throw workspaceRequired();
+    const keyLimit = this.creatorKeyLimit();
+    const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    const membership = (await membershipsOf(this.em, userId)).find((candidate) => candidate.workspaceId === workspaceId);
+    const beyond = scopesBeyond(input.scopes, membership?.permissions ?? []);
+    if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in this workspace: ${beyond.join(', ')}` });
+    if (keyLimit) {
+      const beyondKey = scopesBeyond(input.scopes, keyLimit);
+      if (beyondKey.length > 0) errors.push({ field: 'scopes', reason: `exceed the scopes of the key you used: ${beyondKey.join(', ')}` });
+    }
+    if (errors.length > 0) throw invalid(errors);
+    return this.issue({
+      kind: ApiKeyKind.WORKSPACE,
+      userId: null,
+      workspaceId,
+      createdByUserId: userId,
+      description: input.description.trim(),
+      scopes: [...new Set(input.scopes)],
+      workspaceIds: [workspaceId],
+      expiresAt: this.expiry(input.expiresIn, new Date()),
+    });
+  }
+
+  async list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
+    const limit = pageSize(page.first);
+    const after = decodeCursor(page.after);
+    let owner: Record<string, string>;
+    if (filter?.owner === ApiKeyOwner.WORKSPACE) {
+      if (!this.principal.workspaceId) throw workspaceRequired();
+      owner = { workspaceId: this.principal.workspaceId };
+    } else {
+      owner = { userId: requireUserId(this.principal) };
+    }
+    const where = after ? { ...owner, id: { $gt: String(after[0]) } } : owner;
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(ApiKey, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      this.em.count(ApiKey, owner),
+    ]);
+    return toConnection(rows, limit, totalCount, (key) => [key.id]);
+  }
+
+  /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */
+  private async manageable(id: string): Promise<ApiKey> {
+    const key = isId(id) ? await this.em.findOne(ApiKey, { id }) : null;
+    const own = key?.kind === ApiKeyKind.USER && key.userId !== null && key.userId === this.principal.userId;
+    const workspaces = key?.kind === ApiKeyKind.WORKSPACE && key.workspaceId !== null && key.workspaceId === this.principal.workspaceId;
+    if (!key || (!own && !workspaces)) throw notFound('API key');
+    return key;
+  }
+
+  async revoke(id: string): Promise<ApiKey> {
+    const key = await this.manageable(id);
+    if (key.status === 'ACTIVE' || (key.revokedAt && key.revokedAt.getTime() > Date.now())) {
+      key.revokedAt = new Date();
+      await this.em.transactional(async (em) => {
+        await em.flush();
+        await announceInvalidation(em, { keyIds: [key.id] });
+      });
+    }
+    return key;
+  }
+
+  /** A new secret now; the old one works for `gracePeriod` more seconds. */
+  async rotate(id: string, gracePeriod: number): Promise<CreatedApiKey> {
+    if (!Number.isInteger(gracePeriod) || gracePeriod < 0 || gracePeriod > MAX_GRACE_PERIOD_SECONDS) {
+      throw invalid([{ field: 'gracePeriod', reason: `must be 0 to ${MAX_GRACE_PERIOD_SECONDS} seconds` }]);
+    }
+    const old = await this.manageable(id);
+    if (old.status !== 'ACTIVE') throw badUserInput('Only an active key can be rotated');
+    return this.em.transactional(async (em) => {
+      const secret = generateCredential(old.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
+      const next = em.create(ApiKey, {
+        kind: old.kind,
+        userId: old.userId,
+        workspaceId: old.workspaceId,
+        createdByUserId: this.principal.userId ?? old.createdByUserId,
+        description: old.description,
+        scopes: [...old.scopes],
+        workspaceIds: [...old.workspaceIds],
+        expiresAt: old.expiresAt,
+        secretHash: hashCredential(secret),
+        hint: maskCredential(secret),
+      });
+      old.revokedAt = new Date(Date.now() + gracePeriod * 1000);
+      old.rotatedToKeyId = next.id;
+      await em.flush();
+      await announceInvalidation(em, { keyIds: [old.id] });
+      return { apiKey: next, secret };
+    });
+  }
+}

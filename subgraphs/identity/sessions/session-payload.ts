@@ -1,0 +1,21 @@
+// What register and createSession answer: the token, shown this once.
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
+import { User } from '../users/user.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+
+@Directive(scopes([]))
+@ObjectType({ description: 'A new session. The token is shown here only; send it as `Authorization: Bearer <token>`.' })
+export class SessionPayload {
+  @Field(() => String, { description: 'The session token (`ats_…`).' })
+  token!: string;
+
+  @Field(() => Date, { description: 'When the token stops working.' })
+  expiresAt!: Date;
+
+  @Field(() => User, { description: 'The signed-in user.' })
+  user!: User;
+
+  @Field(() => Workspace, { nullable: true, description: 'The workspace the session works in by default, if one was chosen.' })
+  workspace!: Workspace | null;
+}

@@ -1,0 +1,29 @@
+// register, createSession, revokeSession.
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { PUBLIC, scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { CreateSessionInput, RegisterInput } from './session.input.js';
+import { SessionPayload } from './session-payload.js';
+
+@Resolver()
+export class SessionResolver {
+  @Directive(PUBLIC)
+  @Mutation(() => SessionPayload, { description: 'Creates an account and signs it in. Works without a credential.' })
+  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
+    return context.sessions.register(input);
+  }
+
+  @Directive(PUBLIC)
+  @Mutation(() => SessionPayload, {
+    description: 'Signs in with email and password. A wrong email and a wrong password give the same error; repeated failures are slowed down.',
+  })
+  createSession(@Arg('input', () => CreateSessionInput) input: CreateSessionInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
+    return context.sessions.createSession(input);
+  }
+
+  @Directive(scopes([]))
+  @Mutation(() => Boolean, { description: 'Signs out: the calling session token stops working at once.' })
+  revokeSession(@Ctx() context: IdentityContext): Promise<boolean> {
+    return context.sessions.revoke();
+  }
+}

@@ -1,0 +1,81 @@
+// Accounts and sessions: register, sign in, sign out.
+import { GraphQLError } from 'graphql';
+import { generateCredential, hashCredential } from '../../../lib/api-key-format.js';
+import type { SubgraphSettings } from '../../../lib/config.js';
+import { ErrorCode, badUserInput } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
+import { UNKNOWN_USER_PASSWORD_HASH, hashPassword, verifyPassword } from '../../../lib/passwords.js';
+import { announceInvalidation } from '../invalidation.js';
+import { Member } from '../members/member.entity.js';
+import { User } from '../users/user.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { Session } from './session.entity.js';
+import type { CreateSessionInput, RegisterInput } from './session.input.js';
+import type { SessionPayload } from './session-payload.js';
+import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const INVALID_SIGN_IN = 'Invalid email or password';
+
+export class SessionService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly settings: SubgraphSettings,
+    private readonly principal: Principal,
+  ) {}
+
+  async register(input: RegisterInput): Promise<SessionPayload> {
+    const email = input.email.trim().toLowerCase();
+    const name = input.name.trim();
+    const problems: { field: string; reason: string }[] = [];
+    if (!EMAIL.test(email) || email.length > 254) problems.push({ field: 'email', reason: 'must be an email address' });
+    if (input.password.length < 12 || input.password.length > 1024) problems.push({ field: 'password', reason: 'must be 12 to 1024 characters' });
+    if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+    if (problems.length > 0) throw badUserInput(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { fieldErrors: problems });
+    if (await this.em.count(User, { email })) throw badUserInput('Email cannot be used', { fieldErrors: [{ field: 'email', reason: 'cannot be used' }] });
+    const user = this.em.create(User, { email, name, passwordHash: await hashPassword(input.password) });
+    await this.em.flush();
+    return this.startSession(user, null);
+  }
+
+  async createSession(input: CreateSessionInput): Promise<SessionPayload> {
+    const email = input.email.trim().toLowerCase();
+    await assertNotThrottled(this.em, email);
+    const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
+    // Verify even for an unknown email, so the answer takes as long either way.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH);
+    if (!user || !valid) {
+      await recordFailure(this.em, email);
+      throw new GraphQLError(INVALID_SIGN_IN, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    }
+    await clearFailures(this.em, email);
+    let workspace: Workspace | null = null;
+    if (input.workspaceId !== undefined && input.workspaceId !== null) {
+      const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }) : null;
+      if (!member) throw new GraphQLError('Token not authorized for this workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
+      workspace = await this.em.findOne(Workspace, { id: input.workspaceId });
+    }
+    return this.startSession(user, workspace);
+  }
+
+  private async startSession(user: User, workspace: Workspace | null): Promise<SessionPayload> {
+    const token = generateCredential('session');
+    const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
+    this.em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
+    await this.em.flush();
+    return { token, expiresAt, user, workspace };
+  }
+
+  /** Ends the calling session, on every gateway at once. */
+  async revoke(): Promise<boolean> {
+    const sessionId = this.principal.sessionId;
+    if (!sessionId) throw badUserInput('revokeSession needs a session token, not an API key');
+    await this.em.transactional(async (em) => {
+      await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+      await announceInvalidation(em, { sessionIds: [sessionId] });
+    });
+    return true;
+  }
+}

@@ -1,0 +1,155 @@
+// Every way a credential or workspace can be wrong gets its documented error, and none
+// of them tells an attacker whether a key or an email exists.
+import { connect } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCredential } from '../lib/api-key-format.js';
+import { newId } from '../lib/ids.js';
+import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { errorCodes, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let owner: SignedUpUser;
+let workspaceId: string;
+let otherWorkspaceId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  owner = await signUp(stack, 'Owner');
+  workspaceId = await createWorkspaceAs(stack, owner.token, 'Main');
+  otherWorkspaceId = await createWorkspaceAs(stack, owner.token, 'Other');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function sql(text: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The parts of a response that must not differ between failure causes. */
+function shape(response: GraphQLResponse) {
+  return { status: response.status, body: response.body };
+}
+
+const UNAUTHENTICATED = { status: 401, body: { errors: [{ message: 'Invalid or missing API key', extensions: { code: 'UNAUTHENTICATED' } }] } };
+const FORBIDDEN = { status: 403, body: { errors: [{ message: 'Token not authorized for this workspace', extensions: { code: 'FORBIDDEN' } }] } };
+const QUERY = '{ workspace { id } }';
+
+describe('credentials that do not authenticate', () => {
+  it('answer 401 with one message, whatever the cause', async () => {
+    const revoked = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: revoked.id }, headers: bearer(owner.token) });
+    const expired = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    await sql('update identity.api_keys set expires_at = now() - interval \'1 minute\' where id = $1', [expired.id]);
+    const valid = generateCredential('user_key');
+    const causes: Record<string, Record<string, string>> = {
+      'no credential': {},
+      'empty x-api-key': { 'x-api-key': '' },
+      'bad checksum': { 'x-api-key': `${valid.slice(0, -1)}${valid.endsWith('A') ? 'B' : 'A'}` },
+      'wrong prefix': { 'x-api-key': `xyz_${valid.slice(4)}` },
+      'valid checksum, unknown key': { 'x-api-key': generateCredential('user_key') },
+      'unknown session token': { authorization: `Bearer ${generateCredential('session')}` },
+      'revoked key': { 'x-api-key': revoked.secret },
+      'expired key (cache bypassed: first use)': { 'x-api-key': expired.secret },
+      'unknown scheme': { authorization: `Token ${valid}` },
+      'two credentials that disagree': { 'x-api-key': revoked.secret, authorization: `Bearer ${expired.secret}` },
+      'oversized value': { 'x-api-key': `atk_${'a'.repeat(5000)}` },
+      'Basic with a password': { authorization: `Basic ${Buffer.from(`${valid}:password`).toString('base64')}` },
+    };
+    for (const [cause, headers] of Object.entries(causes)) {
+      const response = await stack.request({ query: QUERY, headers });
+      expect(shape(response), cause).toEqual(UNAUTHENTICATED);
+      expect(response.headers.get('x-correlation-id'), cause).toBeTruthy();
+    }
+  });
+
+  it('answer 401 for an expired session', async () => {
+    const user = await signUp(stack, 'Expiring');
+    await sql('update identity.sessions set expires_at = now() - interval \'1 second\' where user_id = $1', [user.userId]);
+    expect(shape(await stack.request({ query: '{ me { id } }', headers: bearer(user.token) }))).toEqual(UNAUTHENTICATED);
+  });
+
+  it('refuse a binary header value before it reaches anything', async () => {
+    const { port } = new URL(stack.gatewayUrl);
+    const body = JSON.stringify({ query: QUERY });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          Buffer.concat([
+            Buffer.from(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${body.length}\r\nx-api-key: atk_`),
+            Buffer.from([0xff, 0xfe, 0x01, 0x80]),
+            Buffer.from(`\r\n\r\n${body}`),
+          ]),
+        );
+      });
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 (400|401)/);
+    expect(raw).not.toContain('"data"');
+  });
+});
+
+describe('workspaces a credential may not use', () => {
+  it('answer 403 for a workspace the key is not authorized for, and for an id that is not an id', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    for (const header of [otherWorkspaceId, newId(), 'not-an-id']) {
+      const response = await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': header } });
+      expect(shape(response), header).toEqual(FORBIDDEN);
+    }
+  });
+
+  it('answer 403 once the key\'s user is no longer a member', async () => {
+    const member = await signUp(stack, 'Member');
+    const shared = await createWorkspaceAs(stack, member.token, 'Shared');
+    const key = await createUserKey(stack, member.token, { scopes: ['read'], workspaceIds: [shared] });
+    expect((await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': shared } })).status).toBe(200);
+    // Removal through the API arrives with member management; the effect is the same row gone plus the announcement.
+    await sql('delete from identity.members where user_id = $1 and workspace_id = $2', [member.userId, shared]);
+    await sql('select pg_notify($1, $2)', ['atrium_principal_invalidation', JSON.stringify({ userIds: [member.userId] })]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(shape(await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': shared } }))).toEqual(FORBIDDEN);
+  });
+
+  it('answer 400 WORKSPACE_REQUIRED when a workspace field has no workspace and nothing else ran', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId, otherWorkspaceId] });
+    const response = await stack.request({ query: '{ contentTypes { totalCount } }', headers: { 'x-api-key': key.secret } });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['WORKSPACE_REQUIRED']);
+    expect(response.body.errors?.[0]?.message).toBe('Missing required header: x-workspace-id');
+    // With a user-level field beside it, the rest of the operation still runs (a nullable
+    // workspace field: a non-null one would null the whole response, as GraphQL says).
+    const partial = await stack.request({ query: '{ workspace { id } workspaces { totalCount } }', headers: { 'x-api-key': key.secret } });
+    expect(partial.status).toBe(200);
+    expect(partial.body.data?.workspaces).toEqual({ totalCount: 2 });
+    expect(errorCodes(partial)).toEqual(['WORKSPACE_REQUIRED']);
+  });
+});
+
+describe('signing in', () => {
+  it('gives the same answer for a wrong email and a wrong password, and slows down repeated failures', async () => {
+    const user = await signUp(stack, 'Careful');
+    const attempt = (email: string, password: string) =>
+      stack.request({
+        query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
+        variables: { input: { email, password } },
+      });
+    const wrongPassword = await attempt(user.email, 'not-the-password');
+    const wrongEmail = await attempt(`nobody-${user.email}`, user.password);
+    expect(wrongPassword.body.errors?.[0]?.message).toBe(wrongEmail.body.errors?.[0]?.message);
+    expect(errorCodes(wrongPassword)).toEqual(errorCodes(wrongEmail));
+    expect(errorCodes(wrongPassword)).toEqual(['UNAUTHENTICATED']);
+    for (let index = 0; index < 5; index += 1) await attempt(user.email, 'still-wrong-password');
+    const locked = await attempt(user.email, user.password);
+    expect(errorCodes(locked)).toEqual(['RATE_LIMITED']);
+  });
+});

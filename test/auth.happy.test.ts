@@ -1,0 +1,127 @@
+// Authentication through the real gateway: every header form, both key kinds, sessions,
+// auto-selection of the only workspace, rotation with a grace period.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
+import { errorCodes, startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let owner: SignedUpUser;
+let workspaceId: string;
+
+beforeAll(async () => {
+  stack = await startStack({ gateway: { keyUsageFlushMs: 100 } });
+  owner = await signUp(stack, 'Owner');
+  workspaceId = await createWorkspaceAs(stack, owner.token, 'Acme');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const WORKSPACE_QUERY = '{ workspace { id name } contentTypes { totalCount } }';
+
+describe('a user API key', () => {
+  it('is accepted in every header form', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    const forms: Record<string, Record<string, string>> = {
+      'x-api-key': { 'x-api-key': key.secret },
+      'Bearer': { authorization: `Bearer ${key.secret}` },
+      'Basic <key>': { authorization: `Basic ${key.secret}` },
+      'Basic base64(<key>:)': { authorization: `Basic ${Buffer.from(`${key.secret}:`).toString('base64')}` },
+      'the same key twice': { 'x-api-key': key.secret, authorization: `Bearer ${key.secret}` },
+    };
+    for (const [form, headers] of Object.entries(forms)) {
+      const response = await stack.request({ query: WORKSPACE_QUERY, headers: { ...headers, 'x-workspace-id': workspaceId } });
+      expect(response.status, form).toBe(200);
+      expect(response.body, form).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' }, contentTypes: { totalCount: 0 } } });
+    }
+  });
+
+  it('selects the only workspace it is authorized for when the header is absent', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    const data = await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });
+    expect(data.workspace.id).toBe(workspaceId);
+  });
+
+  it('is listed with a masked hint and never its secret, and records when it was last used', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], description: 'listed key' });
+    await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });
+    let listed: Record<string, any> | undefined;
+    for (let attempt = 0; attempt < 50 && !listed?.lastUsedAt; attempt += 1) {
+      const data = await stack.query({
+        query: '{ apiKeys(first: 100) { nodes { id description hint scopes status lastUsedAt workspaces { id } } } }',
+        headers: bearer(owner.token),
+      });
+      listed = data.apiKeys.nodes.find((node: { id: string }) => node.id === key.id);
+      if (!listed?.lastUsedAt) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(listed).toMatchObject({ description: 'listed key', status: 'ACTIVE', workspaces: [{ id: workspaceId }] });
+    expect(listed!.hint).toBe(`${key.secret.slice(0, 8)}…${key.secret.slice(-4)}`);
+    expect(listed!.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed)).not.toContain(key.secret);
+  });
+});
+
+describe('a workspace key', () => {
+  it('works without a user, in its own workspace only', async () => {
+    const key = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
+    expect(key.secret.startsWith('atw_')).toBe(true);
+    const data = await stack.query({ query: '{ workspace { id } contentTypes { totalCount } }', headers: { 'x-api-key': key.secret } });
+    expect(data.workspace.id).toBe(workspaceId);
+    const other = await createWorkspaceAs(stack, owner.token, 'Other');
+    const refused = await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret, 'x-workspace-id': other } });
+    expect(refused.status).toBe(403);
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('sessions', () => {
+  it('sign in with email and password, work as Bearer tokens, and end with revokeSession', async () => {
+    const user = await signUp(stack, 'Session User');
+    const signIn = await stack.query({
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token expiresAt user { id } } }',
+      variables: { input: { email: user.email, password: user.password } },
+    });
+    const token = signIn.createSession.token as string;
+    expect(token.startsWith('ats_')).toBe(true);
+    expect(new Date(signIn.createSession.expiresAt).getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
+    expect((await stack.query({ query: '{ me { id } }', headers: bearer(token) })).me.id).toBe(user.userId);
+    expect((await stack.query({ query: 'mutation { revokeSession }', headers: bearer(token) })).revokeSession).toBe(true);
+    const after = await stack.request({ query: '{ me { id } }', headers: bearer(token) });
+    expect(after.status).toBe(401);
+    expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('rotation', () => {
+  it('keeps the old secret working during the grace period, and not after', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+    const rotate = (id: string, gracePeriod: number) =>
+      stack.query({
+        query: 'mutation($id: ID!, $grace: Int!) { rotateApiKey(id: $id, gracePeriod: $grace) { secret apiKey { id } } }',
+        variables: { id, grace: gracePeriod },
+        headers: bearer(owner.token),
+      });
+    const withGrace = await rotate(key.id, 3600);
+    const graced = withGrace.rotateApiKey.secret as string;
+    for (const secret of [key.secret, graced]) {
+      expect((await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': secret } })).status).toBe(200);
+    }
+    const immediate = await rotate(withGrace.rotateApiKey.apiKey.id, 0);
+    const refused = await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': graced } });
+    expect(refused.status).toBe(401);
+    expect((await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': immediate.rotateApiKey.secret } })).status).toBe(200);
+  });
+});
+
+describe('public operations', () => {
+  it('lets register and createSession through without a credential, and nothing else', async () => {
+    const refused = await stack.request({ query: '{ workspaces { totalCount } }' });
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Invalid or missing API key', extensions: { code: 'UNAUTHENTICATED' } });
+    const mixed = await stack.request({
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } createWorkspace(input: { name: "x" }) { id } }',
+      variables: { input: { email: owner.email, password: owner.password } },
+    });
+    expect(mixed.status).toBe(401);
+  });
+});

@@ -1,0 +1,95 @@
+// The principal cache, with an in-process stand-in for identity's lookup endpoint so the
+// clock and the answers are under the test's control.
+import { describe, expect, it } from 'vitest';
+import { generateCredential, hashCredential } from '../lib/api-key-format.js';
+import type { PrincipalLookupRequest, PrincipalLookupResult } from '../lib/principal.js';
+import type { IdentityClient } from './identity-client.js';
+import { KeyUsageRecorder } from './key-usage-recorder.js';
+import { PrincipalResolver } from './principal-resolver.js';
+import { createLogger } from '../lib/logger.js';
+
+function fakeIdentity(answer: (request: PrincipalLookupRequest) => PrincipalLookupResult) {
+  const calls: { path: string; payload: any }[] = [];
+  const client: IdentityClient = {
+    async post<T>(path: string, payload: unknown): Promise<T> {
+      calls.push({ path, payload });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return answer(payload as PrincipalLookupRequest) as T;
+    },
+  };
+  return { client, calls };
+}
+
+const ok = (keyId: string, validUntil?: string): PrincipalLookupResult => ({
+  ok: true,
+  principal: { kind: 'user_key', keyId, userId: 'u', workspaceId: 'w', scopes: [], workspaceIds: ['w'] },
+  validUntil,
+});
+
+describe('PrincipalResolver', () => {
+  it('sends only the hash, shares in-flight lookups and caches for the TTL', async () => {
+    let now = 1_000_000;
+    const identity = fakeIdentity(() => ok('k1'));
+    const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 5000, now: () => now });
+    const secret = generateCredential('user_key');
+    await Promise.all([resolver.resolve(secret, 'user_key', 'w'), resolver.resolve(secret, 'user_key', 'w')]);
+    await resolver.resolve(secret, 'user_key', 'w');
+    expect(identity.calls).toHaveLength(1);
+    expect(identity.calls[0]!.payload).toEqual({ credentialHash: hashCredential(secret), credentialKind: 'user_key', workspaceId: 'w' });
+    expect(JSON.stringify(identity.calls)).not.toContain(secret);
+    now += 5001;
+    await resolver.resolve(secret, 'user_key', 'w');
+    expect(identity.calls).toHaveLength(2);
+  });
+
+  it('never caches past the credential\'s own end, and forgets what an invalidation names', async () => {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const identity = fakeIdentity(() => ok('k1', new Date(now + 1000).toISOString()));
+    const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 60_000, now: () => now });
+    const secret = generateCredential('user_key');
+    await resolver.resolve(secret, 'user_key', undefined);
+    now += 1500;
+    await resolver.resolve(secret, 'user_key', undefined);
+    expect(identity.calls).toHaveLength(2);
+    resolver.invalidate({ keyIds: ['k1'] });
+    await resolver.resolve(secret, 'user_key', undefined);
+    expect(identity.calls).toHaveLength(3);
+  });
+
+  it('remembers unknown keys within a bounded size, and caches nothing while deaf to invalidations', async () => {
+    const identity = fakeIdentity(() => ({ ok: false, reason: 'UNKNOWN' }));
+    const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 5000, maxEntries: 100 });
+    const secrets = Array.from({ length: 150 }, () => generateCredential('user_key'));
+    for (const secret of secrets) await resolver.resolve(secret, 'user_key', undefined);
+    expect(resolver.size).toBe(100);
+    await resolver.resolve(secrets[149]!, 'user_key', undefined);
+    expect(identity.calls).toHaveLength(150);
+    resolver.setCaching(false);
+    await resolver.resolve(secrets[149]!, 'user_key', undefined);
+    await resolver.resolve(secrets[149]!, 'user_key', undefined);
+    expect(identity.calls).toHaveLength(152);
+  });
+});
+
+describe('KeyUsageRecorder', () => {
+  it('reports many uses in one request, each key at most once a minute, and everything on stop', async () => {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const identity = fakeIdentity(() => ({ ok: false, reason: 'UNKNOWN' }));
+    const recorder = new KeyUsageRecorder({ identity: identity.client, logger: createLogger('silent'), flushIntervalMs: 60_000, now: () => now });
+    for (let use = 0; use < 1000; use += 1) recorder.record(`key-${use % 3}`);
+    await recorder.flush();
+    expect(identity.calls).toHaveLength(1);
+    expect(Object.keys(identity.calls[0]!.payload.lastUsed).sort()).toEqual(['key-0', 'key-1', 'key-2']);
+    now += 30_000;
+    recorder.record('key-0');
+    recorder.record('key-3');
+    await recorder.flush();
+    expect(Object.keys(identity.calls[1]!.payload.lastUsed)).toEqual(['key-3']);
+    now += 31_000;
+    await recorder.flush();
+    expect(Object.keys(identity.calls[2]!.payload.lastUsed)).toEqual(['key-0']);
+    recorder.record('key-1');
+    await recorder.stop();
+    expect(Object.keys(identity.calls[3]!.payload.lastUsed)).toEqual(['key-1']);
+  });
+});

@@ -8,6 +8,7 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type Grap
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
 import { CORRELATION_HEADER, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
+import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
 import type { LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
@@ -17,7 +18,8 @@ import { readCredential } from './credentials.js';
 import { IdentityUnavailableError, createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
-import { summarizeOperation } from './operation.js';
+import { firstDeniedMutation, mutationRequirements } from './mutation-scopes.js';
+import { summarizeOperation, type OperationSummary } from './operation.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
@@ -135,10 +137,13 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   keyUsage.start();
 
   const fetcher = signingFetcher(config.signingSecrets);
+  const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
+  // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
+  const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
   const gateway = new ApolloGateway({
     ...(config.devIntrospection
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
-      : { supergraphSdl: config.supergraphSdl ?? readCommittedSupergraph() }),
+      : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
     buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
@@ -155,12 +160,10 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   await apollo.start();
 
   /** The principal of a request, or an HttpError answered before anything runs. */
-  const authenticate = async (request: IncomingMessage, body: Buffer): Promise<Principal> => {
+  const authenticate = async (request: IncomingMessage, operation: OperationSummary | undefined): Promise<Principal> => {
     const credential = readCredential(request.headers);
     if (credential.outcome === 'invalid') throw INVALID_CREDENTIAL;
     if (credential.outcome === 'none') {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const operation = summarizeOperation(request.method ?? 'POST', url.search, body);
       const onlyPublic = operation !== undefined && operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename');
       if (!onlyPublic) throw INVALID_CREDENTIAL;
       return ANONYMOUS_PRINCIPAL;
@@ -213,7 +216,15 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const body = await readBody(request);
-      const principal = await authenticate(request, body);
+      const operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
+      const principal = await authenticate(request, operation);
+      if (operation?.type === 'mutation') {
+        const denied = firstDeniedMutation(mutationScopes, operation.rootFields, principal.scopes);
+        if (denied) {
+          const error = insufficientScope(denied.requiredScopes);
+          return sendJson(response, 403, { errors: [{ message: error.message, path: [denied.field], extensions: error.extensions }] });
+        }
+      }
       await withCorrelationId(correlationId, () =>
         executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal }) }),
       );

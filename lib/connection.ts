@@ -2,6 +2,7 @@
 // opaque keyset cursors, edges, nodes, pageInfo and totalCount.
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
+import { scopes } from './scopes-directive.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -15,8 +16,10 @@ export class PageArgs {
   after?: string;
 }
 
-// Every subgraph returns connections, so every subgraph may resolve PageInfo.
+// Every subgraph returns connections, so every subgraph may resolve PageInfo. Wrappers
+// need no scope of their own: the field returning them declares it.
 @Directive('@shareable')
+@Directive(scopes([]))
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when another page follows this one.' })
@@ -40,6 +43,7 @@ export interface Connection<T> {
 
 /** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeName: string) {
+  @Directive(scopes([]))
   @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque cursor of this record.' })
@@ -49,6 +53,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
     node!: T;
   }
 
+  @Directive(scopes([]))
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${nodeName} records.` })
   class ConnectionClass {
     @Field(() => [EdgeType], { description: 'The records of this page with their cursors.' })

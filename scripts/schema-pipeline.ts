@@ -8,6 +8,7 @@ import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { parse, type GraphQLSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { printFederatedSchema } from '../lib/federated-schema.js';
+import { undeclaredRootFields } from '../lib/scopes-directive.js';
 import { repositoryPath } from '../lib/paths.js';
 import { SUBGRAPHS, SUPERGRAPH_FILE, defaultSubgraphUrl } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
@@ -18,6 +19,7 @@ export const BANNER =
 
 export const ACCEPTED_CHANGES_FILE = 'schema/accepted-breaking-changes.yaml';
 
+/** The subgraphs do not make a valid supergraph (composition errors, undeclared scopes). */
 export class CompositionFailedError extends Error {
   constructor(readonly problems: string[]) {
     super(`Composition failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -28,11 +30,16 @@ export class CompositionFailedError extends Error {
 export async function generateSchemaFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const services = [];
+  const undeclared: string[] = [];
   for (const subgraph of SUBGRAPHS) {
-    const sdl = printFederatedSchema(await SUBGRAPH_DEFINITIONS[subgraph.name].buildSchema());
+    const schema = await SUBGRAPH_DEFINITIONS[subgraph.name].buildSchema();
+    undeclared.push(...undeclaredRootFields(schema).map((coordinate) => `${subgraph.name}: ${coordinate} declares no @scopes (use scopes(...), or PUBLIC for a field anyone may call)`));
+    const sdl = printFederatedSchema(schema);
     files.set(subgraph.schemaFile, `${BANNER}${sdl.trim()}\n`);
     services.push({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), typeDefs: parse(sdl) });
   }
+  // Nothing is public by accident: every root field says what it needs.
+  if (undeclared.length > 0) throw new CompositionFailedError(undeclared);
   const composition = composeServices(services);
   if (composition.errors) {
     throw new CompositionFailedError(composition.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`));

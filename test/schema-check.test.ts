@@ -79,6 +79,18 @@ describe('npm run schema:check in a copy of the repository', () => {
     expect(accepted.stdout).toMatch(/accepted breaking change\s+ContentType\.description/);
   });
 
+  it('fails naming a root field that declares no @scopes', async () => {
+    const resolver = path.join(copy, 'subgraphs/audit/request-logs/request-log.resolver.ts');
+    const source = readFileSync(resolver, 'utf8');
+    const withoutScopes = source.replace(/^\s*@Directive\(scopes\(\['audit:read'\]\)\)\n(?=\s*@Query)/m, '');
+    expect(withoutScopes).not.toBe(source);
+    writeFileSync(resolver, withoutScopes);
+    const result = await check();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('audit: Query.requestLogs declares no @scopes');
+    writeFileSync(resolver, source);
+  });
+
   it('fails with the composition errors when the subgraphs no longer compose', async () => {
     const connection = path.join(copy, 'lib/connection.ts');
     writeFileSync(connection, readFileSync(connection, 'utf8').replace("@Directive('@shareable')\n", ''));

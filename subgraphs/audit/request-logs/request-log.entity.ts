@@ -2,11 +2,13 @@
 // step); read through requestLogs.
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
 @Entity({ tableName: 'request_logs' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
+@Directive(scopes(['audit:read']))
 @ObjectType({ description: 'One API request: who made it, what it asked for and how it ended.' })
 export class RequestLog {
   [OptionalProps]?: 'id' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType';

@@ -1,5 +1,6 @@
 // requestLogs: the current workspace's API calls.
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import type { AuditContext } from '../context.js';
 import { RequestLog } from './request-log.entity.js';
@@ -8,6 +9,7 @@ export const RequestLogConnection = ConnectionType(RequestLog, 'RequestLog');
 
 @Resolver(() => RequestLog)
 export class RequestLogResolver {
+  @Directive(scopes(['audit:read']))
   @Query(() => RequestLogConnection, { description: 'API requests made in the current workspace, newest first.' })
   requestLogs(@Args(() => PageArgs) page: PageArgs, @Ctx() context: AuditContext): Promise<Connection<RequestLog>> {
     return context.requestLogs.list(page);

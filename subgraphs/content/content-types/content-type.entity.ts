@@ -1,12 +1,14 @@
 // A content type: the schema of a kind of item in one workspace (e.g. "Article").
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
 @Entity({ tableName: 'content_types' })
 // workspace_id leads the primary key and every unique index (Citus-ready, DESIGN.md "Storage").
 @Unique({ properties: ['workspaceId', 'key'] })
+@Directive(scopes(['types:read']))
 @ObjectType({ description: 'A kind of content in a workspace, such as "Article", with the fields its items carry.' })
 export class ContentType {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { dropDatabase, ensureDatabaseExists, withDatabase } from '../lib/database.js';
 import { migrateAll } from '../lib/database-runtime.js';
 import type { RunningServer } from '../lib/http-server.js';
+import type { SubgraphSettings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
@@ -93,6 +94,8 @@ export interface StackOptions {
   readonly gateway?: Partial<GatewayServerConfig>;
   /** Collects every log line of every service, at debug level. */
   readonly logLines?: string[];
+  /** Subgraph policy (session lifetime, key expiry cap). */
+  readonly settings?: Partial<SubgraphSettings>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -109,6 +112,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       databaseUrl: database.url,
       port: 0,
       signingSecrets,
+      settings: options.settings,
       logger,
       poolSize: 4,
       onQuery: options.onQuery ? (sql) => options.onQuery?.(name, sql) : undefined,

@@ -48,39 +48,51 @@ export class ApiKeyService {
     return errors;
   }
 
-  /** A key principal creates keys only with keys:write granted by name, and never beyond itself. */
-  private creatorKeyLimit(): Set<string> | undefined {
-    if (this.principal.kind !== 'user_key' && this.principal.kind !== 'workspace_key') return undefined;
+  private get creatingWithKey(): boolean {
+    return this.principal.kind === 'user_key' || this.principal.kind === 'workspace_key';
+  }
+
+  /** A key principal creates keys only with keys:write granted by name, and never beyond its own scopes. */
+  private checkCreatingKey(scopes: string[], errors: FieldError[]): void {
+    if (!this.creatingWithKey) return;
     if (!expandScopes(this.principal.scopes).has('keys:write')) {
       throw new GraphQLError('Insufficient scope: creating keys needs keys:write', {
         extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes: [['keys:write']] },
       });
     }
-    return expandScopes(this.principal.scopes);
+    const beyond = scopesBeyond(scopes, this.principal.scopes);
+    if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed the scopes of the key you used: ${beyond.join(', ')}` });
   }
 
-  private expiry(expiresIn: KeyExpiry, now: Date): Date | null {
-    const days = EXPIRY_DAYS[expiresIn];
-    return days === null ? null : new Date(now.getTime() + days * 86_400_000);
-  }
-
-  private async issue(fields: Omit<ApiKey, 'id' | 'createdAt' | 'status' | 'secretHash' | 'hint' | 'revokedAt' | 'rotatedToKeyId' | 'lastUsedAt'>): Promise<CreatedApiKey> {
-    const secret = generateCredential(fields.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
-    const apiKey = this.em.create(ApiKey, { ...fields, secretHash: hashCredential(secret), hint: maskCredential(secret) });
+  /** Stores a new key and returns it with its secret: the only time the secret exists outside the caller. */
+  private async issue(
+    owner: Pick<ApiKey, 'kind' | 'userId' | 'workspaceId' | 'workspaceIds' | 'createdByUserId'>,
+    input: { description: string; expiresIn: KeyExpiry; scopes: string[] },
+  ): Promise<CreatedApiKey> {
+    const secret = generateCredential(owner.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
+    const days = EXPIRY_DAYS[input.expiresIn];
+    const apiKey = this.em.create(ApiKey, {
+      ...owner,
+      description: input.description.trim(),
+      scopes: [...new Set(input.scopes)],
+      expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+      secretHash: hashCredential(secret),
+      hint: maskCredential(secret),
+    });
     await this.em.flush();
     return { apiKey, secret };
   }
 
   async createUserKey(input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
-    const keyLimit = this.creatorKeyLimit();
     const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    this.checkCreatingKey(input.scopes, errors);
     const workspaceIds = [...new Set(input.workspaceIds)];
     if (workspaceIds.length === 0) errors.push({ field: 'workspaceIds', reason: 'must name at least one workspace' });
     const memberships = new Map((await membershipsOf(this.em, userId)).map((membership) => [membership.workspaceId, membership]));
     for (const workspaceId of workspaceIds) {
       const membership = isId(workspaceId) ? memberships.get(workspaceId) : undefined;
-      const allowedByKey = !keyLimit || this.principal.workspaceIds.includes(workspaceId);
+      const allowedByKey = !this.creatingWithKey || this.principal.workspaceIds.includes(workspaceId);
       if (!membership || !allowedByKey) {
         errors.push({ field: 'workspaceIds', reason: `${workspaceId} is not a workspace you belong to` });
         continue;
@@ -88,21 +100,8 @@ export class ApiKeyService {
       const beyond = scopesBeyond(input.scopes, membership.permissions);
       if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in ${workspaceId}: ${beyond.join(', ')}` });
     }
-    if (keyLimit) {
-      const beyond = scopesBeyond(input.scopes, keyLimit);
-      if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed the scopes of the key you used: ${beyond.join(', ')}` });
-    }
     if (errors.length > 0) throw invalid(errors);
-    return this.issue({
-      kind: ApiKeyKind.USER,
-      userId,
-      workspaceId: null,
-      createdByUserId: userId,
-      description: input.description.trim(),
-      scopes: [...new Set(input.scopes)],
-      workspaceIds,
-      expiresAt: this.expiry(input.expiresIn, new Date()),
-    });
+    return this.issue({ kind: ApiKeyKind.USER, userId, workspaceId: null, workspaceIds, createdByUserId: userId }, input);
   }
 
   /**
@@ -114,26 +113,13 @@ export class ApiKeyService {
     const userId = requireUserId(this.principal);
     const workspaceId = this.principal.workspaceId;
     if (!workspaceId) throw workspaceRequired();
-    const keyLimit = this.creatorKeyLimit();
     const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    this.checkCreatingKey(input.scopes, errors);
     const membership = (await membershipsOf(this.em, userId)).find((candidate) => candidate.workspaceId === workspaceId);
     const beyond = scopesBeyond(input.scopes, membership?.permissions ?? []);
     if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in this workspace: ${beyond.join(', ')}` });
-    if (keyLimit) {
-      const beyondKey = scopesBeyond(input.scopes, keyLimit);
-      if (beyondKey.length > 0) errors.push({ field: 'scopes', reason: `exceed the scopes of the key you used: ${beyondKey.join(', ')}` });
-    }
     if (errors.length > 0) throw invalid(errors);
-    return this.issue({
-      kind: ApiKeyKind.WORKSPACE,
-      userId: null,
-      workspaceId,
-      createdByUserId: userId,
-      description: input.description.trim(),
-      scopes: [...new Set(input.scopes)],
-      workspaceIds: [workspaceId],
-      expiresAt: this.expiry(input.expiresIn, new Date()),
-    });
+    return this.issue({ kind: ApiKeyKind.WORKSPACE, userId: null, workspaceId, workspaceIds: [workspaceId], createdByUserId: userId }, input);
   }
 
   async list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {

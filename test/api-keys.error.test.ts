@@ -1,0 +1,71 @@
+// Creating keys: every rule a new key must satisfy, each refused with BAD_USER_INPUT
+// naming what is wrong, and nothing stored.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { errorCodes, startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let owner: SignedUpUser;
+let workspaceId: string;
+let strangersWorkspace: string;
+
+beforeAll(async () => {
+  stack = await startStack({ settings: { maxKeyExpiry: 'ONE_YEAR' } });
+  owner = await signUp(stack);
+  workspaceId = await createWorkspaceAs(stack, owner.token);
+  const stranger = await signUp(stack);
+  strangersWorkspace = await createWorkspaceAs(stack, stranger.token);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function keyCount(): Promise<number> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return Number((await client.query('select count(*) from identity.api_keys')).rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
+
+async function refusal(input: Record<string, unknown>, headers = bearer(owner.token)) {
+  const before = await keyCount();
+  const response = await stack.request({
+    query: CREATE,
+    variables: { input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], ...input } },
+    headers,
+  });
+  expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  expect(await keyCount()).toBe(before);
+  return (response.body.errors![0]!.extensions!.fieldErrors as { field: string; reason: string }[]).map((error) => `${error.field}: ${error.reason}`);
+}
+
+describe('createApiKey refuses', () => {
+  it('unknown scopes, naming them', async () => {
+    expect(await refusal({ scopes: ['read', 'admin', 'items:fly'] })).toEqual(['scopes: unknown scopes: admin, items:fly']);
+  });
+
+  it('a workspace the user does not belong to, without saying whether it exists', async () => {
+    const [reason] = await refusal({ workspaceIds: [strangersWorkspace] });
+    expect(reason).toBe(`workspaceIds: ${strangersWorkspace} is not a workspace you belong to`);
+  });
+
+  it('an expiry beyond the deployment\'s cap', async () => {
+    expect(await refusal({ expiresIn: 'NEVER' })).toEqual(['expiresIn: may be at most ONE_YEAR in this deployment']);
+  });
+
+  it('scopes beyond those of the key used to create it', async () => {
+    const parent = await createUserKey(stack, owner.token, { scopes: ['read', 'keys:write'], workspaceIds: [workspaceId] });
+    const reasons = await refusal({ scopes: ['read', 'items:write'] }, { 'x-api-key': parent.secret });
+    expect(reasons).toEqual(['scopes: exceed the scopes of the key you used: items:write']);
+  });
+
+  it('an empty description or no scopes, all at once', async () => {
+    expect(await refusal({ description: ' ', scopes: [] })).toEqual(['description: must be 1 to 200 characters', 'scopes: must name at least one scope']);
+  });
+});

@@ -3,12 +3,13 @@ import type DataLoader from 'dataloader';
 import type { Connection } from '../../lib/connection.js';
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import type { ContentType } from './content-types/content-type.entity.js';
-import { createWorkspaceContentTypesLoader, type WorkspaceContentTypesKey } from './content-types/content-type.loader.js';
+import type { RelationPageKey } from '../../lib/relation-page-loader.js';
+import { createWorkspaceContentTypesLoader } from './content-types/content-type.loader.js';
 import { ContentTypeService } from './content-types/content-type.service.js';
 
 export interface ContentContext extends BaseSubgraphContext {
   readonly loaders: {
-    readonly workspaceContentTypes: DataLoader<WorkspaceContentTypesKey, Connection<ContentType>, string>;
+    readonly workspaceContentTypes: DataLoader<RelationPageKey, Connection<ContentType>, string>;
   };
   readonly contentTypes: ContentTypeService;
 }

@@ -22,6 +22,6 @@ export class WorkspaceContentTypesResolver {
   @Directive(scopes(['types:read']))
   @FieldResolver(() => ContentTypeConnection, { description: 'Content types of this workspace, oldest first.' })
   contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
-    return context.loaders.workspaceContentTypes.load({ workspaceId: workspace.id, first: page.first, after: page.after });
+    return context.loaders.workspaceContentTypes.load({ parentId: workspace.id, first: page.first, after: page.after });
   }
 }

@@ -1,9 +1,17 @@
 // The identity subgraph's per-request context: a forked EntityManager, fresh loaders, services.
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { Connection } from '../../lib/connection.js';
+import { createRelationPageLoader, type RelationPageKey } from '../../lib/relation-page-loader.js';
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import { createByIdLoader } from '../../lib/loaders.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
+import { MemberGroup } from './groups/member-group.entity.js';
+import { MemberGroupService } from './groups/member-group.service.js';
+import { Member } from './members/member.entity.js';
+import { MemberService } from './members/member.service.js';
+import { Role } from './roles/role.entity.js';
+import { RoleService } from './roles/role.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
@@ -14,14 +22,23 @@ export interface IdentityContext extends BaseSubgraphContext {
     readonly userById: DataLoader<string, User | null>;
     readonly workspaceById: DataLoader<string, Workspace | null>;
     readonly apiKeyById: DataLoader<string, ApiKey | null>;
+    readonly roleById: DataLoader<string, Role | null>;
+    readonly memberCountByRole: DataLoader<string, number>;
+    readonly groupsOfMember: DataLoader<RelationPageKey, Connection<MemberGroup>, string>;
+    readonly membersOfGroup: DataLoader<RelationPageKey, Connection<Member>, string>;
   };
   readonly workspaces: WorkspaceService;
+  readonly roles: RoleService;
+  readonly members: MemberService;
+  readonly groups: MemberGroupService;
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext): IdentityContext {
   const { em, principal, settings } = base;
+  // Workspace-owned records are looked up in the principal's workspace only.
+  const workspaceId = principal.workspaceId ?? null;
   return {
     ...base,
     loaders: {
@@ -32,8 +49,37 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
       apiKeyById: createByIdLoader(em, ApiKey, {
         $or: [{ userId: principal.userId ?? null, kind: 'USER' }, { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' }],
       } as never),
+      roleById: createByIdLoader(em, Role, { workspaceId }),
+      memberCountByRole: new DataLoader(async (roleIds) => {
+        const rows = await em.getConnection().execute<{ role_id: string; count: string }[]>(
+          'select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id',
+          [workspaceId, `{${roleIds.join(',')}}`],
+        );
+        const counts = new Map(rows.map((row) => [row.role_id, Number(row.count)]));
+        return roleIds.map((roleId) => counts.get(roleId) ?? 0);
+      }),
+      groupsOfMember: createRelationPageLoader({
+        em,
+        entity: MemberGroup,
+        source: `select m.id as parent_id, g.* from "identity"."members" m
+                   join "identity"."member_group_users" gu on gu.workspace_id = m.workspace_id and gu.user_id = m.user_id
+                   join "identity"."member_groups" g on g.workspace_id = gu.workspace_id and g.id = gu.group_id
+                  where m.id = any(?::uuid[]) and m.workspace_id = ?`,
+        scopeParameters: [workspaceId],
+      }),
+      membersOfGroup: createRelationPageLoader({
+        em,
+        entity: Member,
+        source: `select gu.group_id as parent_id, m.* from "identity"."member_group_users" gu
+                   join "identity"."members" m on m.workspace_id = gu.workspace_id and m.user_id = gu.user_id
+                  where gu.group_id = any(?::uuid[]) and gu.workspace_id = ?`,
+        scopeParameters: [workspaceId],
+      }),
     },
     workspaces: new WorkspaceService(em, principal),
+    roles: new RoleService(em, principal),
+    members: new MemberService(em, principal),
+    groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal),
     apiKeys: new ApiKeyService(em, principal, settings),
   };

@@ -1,6 +1,8 @@
 // The identity subgraph's ORM definition: its schema, entities and committed migrations.
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
+import { MemberGroup } from './groups/member-group.entity.js';
+import { MemberGroupUser } from './groups/member-group-user.entity.js';
 import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
 import { Role } from './roles/role.entity.js';
@@ -11,6 +13,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, ApiKey],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey],
   migrations,
 };

@@ -1,10 +1,14 @@
 // A role in a workspace: a named set of permissions (fine scopes).
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { scopes } from '../../../lib/scopes-directive.js';
 
 @Entity({ tableName: 'roles' })
 @Unique({ properties: ['workspaceId', 'key'] })
+@Directive(scopes(['roles:read']))
+@ObjectType({ description: 'A role: a named set of permissions a member holds in the workspace.' })
 export class Role {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
   [OptionalProps]?: 'id' | 'createdAt' | 'builtIn';
@@ -13,21 +17,26 @@ export class Role {
   workspaceId!: string;
 
   @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the role.' })
   id: string = newId();
 
-  /** Stable identifier: owner, admin, editor, viewer for the built-in roles. */
   @Property({ type: 'text' })
+  @Field(() => String, { description: 'Stable identifier, unique in the workspace: owner, admin, editor, viewer for the built-in roles.' })
   key!: string;
 
   @Property({ type: 'text' })
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
   @Property({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'Built-in roles exist in every workspace and cannot be deleted.' })
   builtIn: boolean = false;
 
   @Property({ type: 'text[]' })
+  @Field(() => [String], { description: 'Permissions, in the scope vocabulary (`types:read`, `members:write`, ...).' })
   permissions!: string[];
 
   @Property({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the role was created.' })
   createdAt: Date = new Date();
 }

@@ -37,6 +37,8 @@ export class SessionService {
     if (await this.em.count(User, { email })) throw badUserInput('Email cannot be used', { fieldErrors: [{ field: 'email', reason: 'cannot be used' }] });
     const user = this.em.create(User, { email, name, passwordHash: await hashPassword(input.password) });
     await this.em.flush();
+    // Invitations sent to this email become memberships.
+    await this.em.nativeUpdate(Member, { invitedEmail: email, userId: null }, { userId: user.id, invitedEmail: null });
     return this.startSession(user, null);
   }
 

@@ -1,0 +1,22 @@
+// Who is in which group: one row per (group, user), workspace first.
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+
+@Entity({ tableName: 'member_group_users' })
+@Index({ properties: ['workspaceId', 'userId'] })
+export class MemberGroupUser {
+  [PrimaryKeyProp]?: ['workspaceId', 'groupId', 'userId'];
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  workspaceId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  groupId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,61 @@
+// Member group queries and mutations; MemberGroup.members through a DataLoader.
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { MemberConnection } from '../members/member.connection.js';
+import type { Member } from '../members/member.entity.js';
+import { MemberGroupConnection } from './member-group.connection.js';
+import { MemberGroup } from './member-group.entity.js';
+import { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
+
+@Resolver(() => MemberGroup)
+export class MemberGroupResolver {
+  @Directive(scopes(['groups:read']))
+  @Query(() => MemberGroupConnection, { nullable: true, description: 'Member groups of the current workspace.' })
+  memberGroups(@Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<MemberGroup>> {
+    return context.groups.list(page);
+  }
+
+  @Directive(scopes(['groups:read']))
+  @Query(() => MemberGroup, { nullable: true, description: 'A member group of the current workspace.' })
+  memberGroup(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+    return context.groups.get(id);
+  }
+
+  @Directive(scopes(['groups:read', 'members:read']))
+  @FieldResolver(() => MemberConnection, { nullable: true, description: 'Members in the group.' })
+  members(@Root() group: MemberGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<Member>> {
+    return context.loaders.membersOfGroup.load({ parentId: group.id, first: page.first, after: page.after });
+  }
+
+  @Directive(scopes(['groups:write']))
+  @Mutation(() => MemberGroup, { description: 'Creates a group.' })
+  createMemberGroup(@Arg('input', () => CreateMemberGroupInput) input: CreateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+    return context.groups.create(input);
+  }
+
+  @Directive(scopes(['groups:write']))
+  @Mutation(() => MemberGroup, { description: 'Renames a group or changes its description.' })
+  updateMemberGroup(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMemberGroupInput) input: UpdateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+    return context.groups.update(id, input);
+  }
+
+  @Directive(scopes(['groups:delete']))
+  @Mutation(() => Boolean, { description: 'Deletes a group (its members stay members of the workspace).' })
+  deleteMemberGroup(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<boolean> {
+    return context.groups.delete(id);
+  }
+
+  @Directive(scopes(['groups:write']))
+  @Mutation(() => MemberGroup, { description: 'Adds users to a group. Each must be a member of the workspace; otherwise nobody is added.' })
+  addMemberGroupUsers(@Arg('groupId', () => ID) groupId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+    return context.groups.addUsers(groupId, userIds);
+  }
+
+  @Directive(scopes(['groups:write']))
+  @Mutation(() => MemberGroup, { description: 'Takes users out of a group.' })
+  removeMemberGroupUsers(@Arg('groupId', () => ID) groupId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+    return context.groups.removeUsers(groupId, userIds);
+  }
+}

@@ -1,0 +1,100 @@
+// Member groups of the current workspace. Only members can be in a group: adding anyone
+// else is refused, naming them, and adds nobody.
+import { badUserInput, notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { Member } from '../members/member.entity.js';
+import { requireWorkspaceId } from '../workspace-scope.js';
+import { MemberGroup } from './member-group.entity.js';
+import { MemberGroupUser } from './member-group-user.entity.js';
+import type { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
+
+export class MemberGroupService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  private get workspaceId(): string {
+    return requireWorkspaceId(this.principal);
+  }
+
+  async list(page: PageArgs): Promise<Connection<MemberGroup>> {
+    const workspaceId = this.workspaceId;
+    const limit = pageSize(page.first);
+    const after = decodeCursor(page.after);
+    const where = after ? { workspaceId, id: { $gt: String(after[0]) } } : { workspaceId };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(MemberGroup, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      this.em.count(MemberGroup, { workspaceId }),
+    ]);
+    return toConnection(rows, limit, totalCount, (group) => [group.id]);
+  }
+
+  async get(id: string): Promise<MemberGroup> {
+    const group = isId(id) ? await this.em.findOne(MemberGroup, { workspaceId: this.workspaceId, id }) : null;
+    if (!group) throw notFound('Member group');
+    return group;
+  }
+
+  private async checkName(name: string, exceptId?: string): Promise<string> {
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || trimmed.length > 100) throw badUserInput('name must be 1 to 100 characters', { fieldErrors: [{ field: 'name', reason: 'must be 1 to 100 characters' }] });
+    const clash = await this.em.findOne(MemberGroup, { workspaceId: this.workspaceId, name: trimmed });
+    if (clash && clash.id !== exceptId) throw badUserInput(`A group named ${trimmed} exists`, { fieldErrors: [{ field: 'name', reason: 'taken' }] });
+    return trimmed;
+  }
+
+  async create(input: CreateMemberGroupInput): Promise<MemberGroup> {
+    const group = this.em.create(MemberGroup, { workspaceId: this.workspaceId, name: await this.checkName(input.name), description: input.description?.trim() || null });
+    await this.em.flush();
+    return group;
+  }
+
+  async update(id: string, input: UpdateMemberGroupInput): Promise<MemberGroup> {
+    const group = await this.get(id);
+    if (input.name !== undefined && input.name !== null) group.name = await this.checkName(input.name, group.id);
+    if (input.description !== undefined) group.description = input.description?.trim() || null;
+    await this.em.flush();
+    return group;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const group = await this.get(id);
+    await this.em.transactional(async (em) => {
+      await em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id });
+      await em.nativeDelete(MemberGroup, { workspaceId: group.workspaceId, id: group.id });
+    });
+    return true;
+  }
+
+  async addUsers(groupId: string, userIds: string[]): Promise<MemberGroup> {
+    const group = await this.get(groupId);
+    const wanted = [...new Set(userIds)];
+    const valid = wanted.filter(isId);
+    const members = valid.length > 0 ? await this.em.find(Member, { workspaceId: group.workspaceId, userId: { $in: valid } }) : [];
+    const memberIds = new Set(members.map((member) => member.userId));
+    const strangers = wanted.filter((userId) => !memberIds.has(userId));
+    if (strangers.length > 0) {
+      throw badUserInput(`Not members of this workspace: ${strangers.join(', ')}`, {
+        fieldErrors: strangers.map((userId) => ({ field: 'userIds', reason: `${userId} is not a member of this workspace` })),
+      });
+    }
+    await this.em.getConnection().execute(
+      `insert into "identity"."member_group_users" (workspace_id, group_id, user_id, created_at)
+       select ?, ?, user_id, now() from unnest(?::uuid[]) as user_id
+       on conflict do nothing`,
+      [group.workspaceId, group.id, `{${wanted.join(',')}}`],
+    );
+    return group;
+  }
+
+  async removeUsers(groupId: string, userIds: string[]): Promise<MemberGroup> {
+    const group = await this.get(groupId);
+    const valid = userIds.filter(isId);
+    if (valid.length > 0) await this.em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id, userId: { $in: valid } });
+    return group;
+  }
+}

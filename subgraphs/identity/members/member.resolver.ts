@@ -1,0 +1,71 @@
+// Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders.
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { MemberGroup } from '../groups/member-group.entity.js';
+import { MemberGroupConnection } from '../groups/member-group.connection.js';
+import { Role } from '../roles/role.entity.js';
+import { User } from '../users/user.entity.js';
+import { MemberConnection } from './member.connection.js';
+import { Member } from './member.entity.js';
+import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Directive(scopes(['members:read']))
+  @Query(() => MemberConnection, { nullable: true, description: 'Members of the current workspace, with pending invitations.' })
+  members(
+    @Arg('filter', () => MemberFilter, { nullable: true, description: 'Narrow by role, group or name/email.' }) filter: MemberFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<Member>> {
+    return context.members.list(filter, page);
+  }
+
+  @Directive(scopes(['members:read']))
+  @Query(() => Member, { nullable: true, description: 'A member of the current workspace.' })
+  member(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<Member> {
+    return context.members.get(id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The member\'s account; null for a pending invitation.' })
+  user(@Root() member: Member, @Ctx() context: IdentityContext): Promise<User | null> | null {
+    return member.userId ? context.loaders.userById.load(member.userId) : null;
+  }
+
+  @FieldResolver(() => Role, { description: 'The member\'s role.' })
+  async role(@Root() member: Member, @Ctx() context: IdentityContext): Promise<Role> {
+    return (await context.loaders.roleById.load(member.roleId))!;
+  }
+
+  @Directive(scopes(['groups:read']))
+  @FieldResolver(() => MemberGroupConnection, { nullable: true, description: 'Groups the member is in.' })
+  groups(@Root() member: Member, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<MemberGroup>> {
+    return context.loaders.groupsOfMember.load({ parentId: member.id, first: page.first, after: page.after });
+  }
+
+  @Directive(scopes(['members:write']))
+  @Mutation(() => Member, { description: 'Adds an existing user to the workspace, or invites an email that has no account yet.' })
+  addMember(@Arg('input', () => AddMemberInput) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
+    return context.members.add(input);
+  }
+
+  @Directive(scopes(['members:write']))
+  @Mutation(() => Member, { description: 'Changes a member\'s role; their keys follow on their next request.' })
+  updateMember(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
+    return context.members.update(id, input);
+  }
+
+  @Directive(scopes(['members:delete']))
+  @Mutation(() => Member, { description: 'Removes a member; their keys stop working in this workspace at once. The last owner cannot be removed.' })
+  removeMember(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<Member> {
+    return context.members.remove(id);
+  }
+
+  @Directive(scopes([]))
+  @Mutation(() => Boolean, { description: 'Leaves the current workspace. The last owner cannot leave.' })
+  leaveWorkspace(@Ctx() context: IdentityContext): Promise<boolean> {
+    return context.members.leave();
+  }
+}

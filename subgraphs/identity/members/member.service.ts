@@ -1,0 +1,132 @@
+// Members of the current workspace. A workspace always keeps at least one owner; every
+// change takes effect on the member's credentials at their next request.
+import { badUserInput, notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { MemberGroupUser } from '../groups/member-group-user.entity.js';
+import { announceInvalidation } from '../invalidation.js';
+import { requireUserId } from '../principal-guards.js';
+import { Role } from '../roles/role.entity.js';
+import { User } from '../users/user.entity.js';
+import { requireWorkspaceId } from '../workspace-scope.js';
+import { Member } from './member.entity.js';
+import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export class MemberService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  private get workspaceId(): string {
+    return requireWorkspaceId(this.principal);
+  }
+
+  async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
+    const workspaceId = this.workspaceId;
+    const limit = pageSize(page.first);
+    const after = decodeCursor(page.after);
+    const where: Record<string, unknown> = { workspaceId };
+    if (filter?.roleId) where.roleId = isId(filter.roleId) ? filter.roleId : null;
+    const userIdSets: string[][] = [];
+    if (filter?.groupId) {
+      const rows = isId(filter.groupId) ? await this.em.find(MemberGroupUser, { workspaceId, groupId: filter.groupId }) : [];
+      userIdSets.push(rows.map((row) => row.userId));
+    }
+    const search = filter?.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const users = await this.em.find(User, { $or: [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }] }, { fields: ['id'] });
+      where.$or = [{ userId: { $in: users.map((user) => user.id) } }, { invitedEmail: { $ilike: pattern } }];
+    }
+    for (const userIds of userIdSets) where.userId = { $in: userIds };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Member, after ? { ...where, id: { $gt: String(after[0]) } } : where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      this.em.count(Member, where),
+    ]);
+    return toConnection(rows, limit, totalCount, (member) => [member.id]);
+  }
+
+  async get(id: string): Promise<Member> {
+    const member = isId(id) ? await this.em.findOne(Member, { workspaceId: this.workspaceId, id }) : null;
+    if (!member) throw notFound('Member');
+    return member;
+  }
+
+  private async role(roleId: string): Promise<Role> {
+    const role = isId(roleId) ? await this.em.findOne(Role, { workspaceId: this.workspaceId, id: roleId }) : null;
+    if (!role) throw badUserInput('roleId is not a role of this workspace', { fieldErrors: [{ field: 'roleId', reason: 'not a role of this workspace' }] });
+    return role;
+  }
+
+  /** An existing user joins at once; an unknown email gets a pending invitation. */
+  async add(input: AddMemberInput): Promise<Member> {
+    const workspaceId = this.workspaceId;
+    const email = input.email.trim().toLowerCase();
+    if (!EMAIL.test(email)) throw badUserInput('email must be an email address', { fieldErrors: [{ field: 'email', reason: 'must be an email address' }] });
+    const role = await this.role(input.roleId);
+    const user = await this.em.findOne(User, { email });
+    const existing = await this.em.findOne(Member, user ? { workspaceId, userId: user.id } : { workspaceId, invitedEmail: email });
+    if (existing) throw badUserInput(`${email} is already a member or invited`, { fieldErrors: [{ field: 'email', reason: 'already a member or invited' }] });
+    return this.em.transactional(async (em) => {
+      const member = em.create(Member, { workspaceId, roleId: role.id, userId: user?.id ?? null, invitedEmail: user ? null : email });
+      await em.flush();
+      if (user) await announceInvalidation(em, { userIds: [user.id] });
+      return member;
+    });
+  }
+
+  private async ownerRoleId(workspaceId: string): Promise<string> {
+    const owner = await this.em.findOneOrFail(Role, { workspaceId, key: 'owner', builtIn: true });
+    return owner.id;
+  }
+
+  /** Refuses a change that would leave the workspace without an active owner. */
+  private async keepAnOwner(member: Member, nextRoleId: string | null): Promise<void> {
+    const ownerRoleId = await this.ownerRoleId(member.workspaceId);
+    if (member.roleId !== ownerRoleId || nextRoleId === ownerRoleId || !member.userId) return;
+    const owners = await this.em.count(Member, { workspaceId: member.workspaceId, roleId: ownerRoleId, userId: { $ne: null } });
+    if (owners <= 1) throw badUserInput('A workspace keeps at least one owner');
+  }
+
+  async update(id: string, input: UpdateMemberInput): Promise<Member> {
+    const member = await this.get(id);
+    const role = await this.role(input.roleId);
+    await this.keepAnOwner(member, role.id);
+    member.roleId = role.id;
+    await this.em.transactional(async (em) => {
+      await em.flush();
+      if (member.userId) await announceInvalidation(em, { userIds: [member.userId] });
+    });
+    return member;
+  }
+
+  async remove(id: string): Promise<Member> {
+    return this.removeMember(await this.get(id));
+  }
+
+  /** The caller leaves the current workspace. */
+  async leave(): Promise<boolean> {
+    const userId = requireUserId(this.principal);
+    const member = await this.em.findOne(Member, { workspaceId: this.workspaceId, userId });
+    if (!member) throw notFound('Member');
+    await this.removeMember(member);
+    return true;
+  }
+
+  private async removeMember(member: Member): Promise<Member> {
+    await this.keepAnOwner(member, null);
+    await this.em.transactional(async (em) => {
+      await em.nativeDelete(Member, { workspaceId: member.workspaceId, id: member.id });
+      if (member.userId) {
+        await em.nativeDelete(MemberGroupUser, { workspaceId: member.workspaceId, userId: member.userId });
+        await announceInvalidation(em, { userIds: [member.userId] });
+      }
+    });
+    return member;
+  }
+}

@@ -1,0 +1,120 @@
+// Roles of the current workspace. Built-in roles cannot be deleted and the owner role
+// keeps every permission; a changed role takes effect on its members' next request.
+import { badUserInput, notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
+import { announceInvalidation } from '../invalidation.js';
+import { Member } from '../members/member.entity.js';
+import { requireWorkspaceId } from '../workspace-scope.js';
+import { Role } from './role.entity.js';
+import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
+
+const KEY = /^[a-z][a-z0-9_]{0,63}$/;
+
+export class RoleService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  private get workspaceId(): string {
+    return requireWorkspaceId(this.principal);
+  }
+
+  async list(page: PageArgs): Promise<Connection<Role>> {
+    const workspaceId = this.workspaceId;
+    const limit = pageSize(page.first);
+    const after = decodeCursor(page.after);
+    const where = after ? { workspaceId, id: { $gt: String(after[0]) } } : { workspaceId };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Role, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      this.em.count(Role, { workspaceId }),
+    ]);
+    return toConnection(rows, limit, totalCount, (role) => [role.id]);
+  }
+
+  /** A role of this workspace; anything else is not found. */
+  async get(id: string): Promise<Role> {
+    const role = isId(id) ? await this.em.findOne(Role, { workspaceId: this.workspaceId, id }) : null;
+    if (!role) throw notFound('Role');
+    return role;
+  }
+
+  private checkPermissions(permissions: string[]): string[] {
+    const unknown = unknownScopes(permissions);
+    if (unknown.length > 0) throw badUserInput(`Unknown permissions: ${unknown.join(', ')}`, { fieldErrors: [{ field: 'permissions', reason: `unknown: ${unknown.join(', ')}` }] });
+    // Stored expanded, so that what a role grants is plain to read.
+    const granted = expandScopes(permissions);
+    return FINE_SCOPES.filter((scope) => granted.has(scope));
+  }
+
+  async create(input: CreateRoleInput): Promise<Role> {
+    const workspaceId = this.workspaceId;
+    const errors: { field: string; reason: string }[] = [];
+    if (!KEY.test(input.key)) errors.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
+    if (input.name.trim().length === 0 || input.name.length > 100) errors.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+    if (errors.length === 0 && (await this.em.count(Role, { workspaceId, key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
+    if (errors.length > 0) throw badUserInput(`Invalid input: ${errors.map((error) => `${error.field} ${error.reason}`).join('; ')}`, { fieldErrors: errors });
+    const role = this.em.create(Role, { workspaceId, key: input.key, name: input.name.trim(), permissions: this.checkPermissions(input.permissions) });
+    await this.em.flush();
+    return role;
+  }
+
+  /** Saves a changed role and tells every gateway that its members' principals changed. */
+  private async saveChanged(role: Role): Promise<Role> {
+    if (role.key === 'owner' && role.builtIn && FINE_SCOPES.some((scope) => !role.permissions.includes(scope))) {
+      throw badUserInput('The owner role keeps every permission');
+    }
+    await this.em.transactional(async (em) => {
+      await em.flush();
+      await announceInvalidation(em, { workspaceIds: [role.workspaceId] });
+    });
+    return role;
+  }
+
+  async update(id: string, input: UpdateRoleInput): Promise<Role> {
+    const role = await this.get(id);
+    if (input.name !== undefined && input.name !== null) {
+      if (input.name.trim().length === 0 || input.name.length > 100) throw badUserInput('name must be 1 to 100 characters');
+      role.name = input.name.trim();
+    }
+    if (input.permissions !== undefined && input.permissions !== null) role.permissions = this.checkPermissions(input.permissions);
+    return this.saveChanged(role);
+  }
+
+  async addPermission(roleId: string, permission: string): Promise<Role> {
+    const role = await this.get(roleId);
+    role.permissions = this.checkPermissions([...role.permissions, permission]);
+    return this.saveChanged(role);
+  }
+
+  async removePermission(roleId: string, permission: string): Promise<Role> {
+    const role = await this.get(roleId);
+    const removed = expandScopes([permission]);
+    this.checkPermissions([permission]);
+    role.permissions = role.permissions.filter((scope) => !removed.has(scope));
+    return this.saveChanged(role);
+  }
+
+  /** Refused for built-in roles, and while members hold the role unless they move to `replacementRoleId`. */
+  async delete(id: string, replacementRoleId: string | undefined): Promise<boolean> {
+    const role = await this.get(id);
+    if (role.builtIn) throw badUserInput('Built-in roles cannot be deleted');
+    const holders = await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id });
+    let replacement: Role | undefined;
+    if (holders > 0) {
+      if (!replacementRoleId) throw badUserInput(`${holders} member(s) hold this role: give replacementRoleId to move them`, { fieldErrors: [{ field: 'replacementRoleId', reason: 'required while members hold the role' }] });
+      replacement = await this.get(replacementRoleId);
+      if (replacement.id === role.id) throw badUserInput('replacementRoleId must be another role');
+    }
+    await this.em.transactional(async (em) => {
+      if (replacement) await em.nativeUpdate(Member, { workspaceId: role.workspaceId, roleId: role.id }, { roleId: replacement.id });
+      await em.nativeDelete(Role, { workspaceId: role.workspaceId, id: role.id });
+      await announceInvalidation(em, { workspaceIds: [role.workspaceId] });
+    });
+    return true;
+  }
+}

@@ -1,0 +1,196 @@
+// One case per authorization coordinate of the supergraph (see coordinates.ts). A case
+// says how to reach the coordinate, where a denial shows (`path`), which other scopes the
+// operation needs on the way (`alsoNeeds`), and, for root fields, the same operation
+// aimed at workspace B's records (`foreign`), which must act as if they did not exist.
+import type { Fixtures } from './fixtures.js';
+
+export interface Operation {
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface AuthorizationCase {
+  readonly operation: (fixtures: Fixtures) => Promise<Operation> | Operation;
+  /** Prefix of the error path a denial carries (the root field for root coordinates). */
+  readonly path: readonly (string | number)[];
+  readonly alsoNeeds?: readonly string[];
+  readonly foreign?: (fixtures: Fixtures) => Promise<Operation> | Operation;
+}
+
+const page = '{ totalCount nodes { id } }';
+
+export const CASES: Record<string, AuthorizationCase> = {
+  // Types and fields with their own requirement, reached through a root field.
+  ApiKey: { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'] },
+  ContentType: { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'] },
+  Member: { operation: () => ({ query: `{ members ${page} }` }), path: ['members'] },
+  MemberGroup: { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'] },
+  RequestLog: { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'] },
+  Role: { operation: () => ({ query: '{ members { nodes { role { key } } } }' }), path: ['members', 'nodes', 0, 'role'], alsoNeeds: ['members:read'] },
+  'Member.groups': { operation: () => ({ query: '{ members { nodes { groups { totalCount } } } }' }), path: ['members', 'nodes', 0, 'groups'], alsoNeeds: ['members:read'] },
+  'MemberGroup.members': {
+    operation: () => ({ query: '{ memberGroups { nodes { members { totalCount } } } }' }),
+    path: ['memberGroups', 'nodes', 0, 'members'],
+    alsoNeeds: ['groups:read'],
+  },
+  'Workspace.contentTypes': {
+    operation: () => ({ query: '{ workspace { contentTypes { totalCount } } }' }),
+    path: ['workspace', 'contentTypes'],
+    alsoNeeds: ['workspaces:read'],
+  },
+
+  // Queries.
+  'Query.apiKeys': { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'], foreign: () => ({ query: `{ apiKeys ${page} }` }) },
+  'Query.contentTypes': { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'], foreign: () => ({ query: `{ contentTypes ${page} }` }) },
+  'Query.me': { operation: () => ({ query: '{ me { id } }' }), path: ['me'], foreign: () => ({ query: '{ me { id } }' }) },
+  'Query.member': {
+    operation: (f) => ({ query: 'query($id: ID!) { member(id: $id) { id } }', variables: { id: f.a.memberId } }),
+    path: ['member'],
+    foreign: (f) => ({ query: 'query($id: ID!) { member(id: $id) { id } }', variables: { id: f.b.memberId } }),
+  },
+  'Query.memberGroup': {
+    operation: (f) => ({ query: 'query($id: ID!) { memberGroup(id: $id) { id } }', variables: { id: f.a.groupId } }),
+    path: ['memberGroup'],
+    foreign: (f) => ({ query: 'query($id: ID!) { memberGroup(id: $id) { id name } }', variables: { id: f.b.groupId } }),
+  },
+  'Query.memberGroups': { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'], foreign: () => ({ query: `{ memberGroups ${page} }` }) },
+  'Query.members': {
+    operation: () => ({ query: `{ members ${page} }` }),
+    path: ['members'],
+    foreign: (f) => ({
+      query: 'query($role: ID, $group: ID) { byRole: members(filter: { roleId: $role }) { totalCount nodes { id } } byGroup: members(filter: { groupId: $group }) { totalCount nodes { id } } }',
+      variables: { role: f.b.customRoleId, group: f.b.groupId },
+    }),
+  },
+  'Query.requestLogs': { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'], foreign: () => ({ query: `{ requestLogs ${page} }` }) },
+  'Query.role': {
+    operation: (f) => ({ query: 'query($id: ID!) { role(id: $id) { id } }', variables: { id: f.a.customRoleId } }),
+    path: ['role'],
+    foreign: (f) => ({ query: 'query($id: ID!) { role(id: $id) { id name } }', variables: { id: f.b.customRoleId } }),
+  },
+  'Query.roles': { operation: () => ({ query: `{ roles ${page} }` }), path: ['roles'], foreign: () => ({ query: `{ roles ${page} }` }) },
+  'Query.workspace': { operation: () => ({ query: '{ workspace { id } }' }), path: ['workspace'], foreign: () => ({ query: '{ workspace { id name } }' }) },
+  'Query.workspaces': { operation: () => ({ query: `{ workspaces ${page} }` }), path: ['workspaces'], foreign: () => ({ query: `{ workspaces ${page} }` }) },
+
+  // Mutations.
+  'Mutation.addMember': {
+    operation: (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: `x${Date.now()}@example.com`, roleId: f.a.roleIds.viewer } } }),
+    path: ['addMember'],
+    foreign: (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: `y${Date.now()}@example.com`, roleId: f.b.customRoleId } } }),
+  },
+  'Mutation.addMemberGroupUsers': {
+    operation: async (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: await f.fresh.group(), u: [f.a.memberUserId] } }),
+    path: ['addMemberGroupUsers'],
+    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
+  },
+  'Mutation.addRolePermission': {
+    operation: async (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: "items:write") { id } }', variables: { r: await f.fresh.role() } }),
+    path: ['addRolePermission'],
+    foreign: (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: "items:write") { id } }', variables: { r: f.b.customRoleId } }),
+  },
+  'Mutation.createApiKey': {
+    operation: (f) => ({
+      query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [f.a.workspaceId] } },
+    }),
+    path: ['createApiKey'],
+    foreign: (f) => ({
+      query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [f.b.workspaceId] } },
+    }),
+  },
+  'Mutation.createMemberGroup': {
+    operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { id } }` }),
+    path: ['createMemberGroup'],
+    foreign: (f) => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { id } }', variables: { name: 'Beta group' } }),
+  },
+  'Mutation.createRole': {
+    operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: ["read"] }) { id } }` }),
+    path: ['createRole'],
+    foreign: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_foreign_${Date.now()}", permissions: ["read"] }) { id } }` }),
+  },
+  'Mutation.createSession': {
+    operation: (f) => ({
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { user { id } } }',
+      variables: { input: { email: f.a.owner.email, password: f.a.owner.password } },
+    }),
+    path: ['createSession'],
+    foreign: (f) => ({
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { user { id } } }',
+      variables: { input: { email: f.a.owner.email, password: f.a.owner.password, workspaceId: f.b.workspaceId } },
+    }),
+  },
+  'Mutation.createWorkspace': {
+    operation: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite" }) { id } }' }),
+    path: ['createWorkspace'],
+    foreign: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite foreign" }) { id } }' }),
+  },
+  'Mutation.createWorkspaceKey': {
+    operation: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id } } }' }),
+    path: ['createWorkspaceKey'],
+    foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id workspaces { id } } } }' }),
+  },
+  'Mutation.deleteMemberGroup': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: await f.fresh.group() } }),
+    path: ['deleteMemberGroup'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: f.b.groupId } }),
+  },
+  'Mutation.deleteRole': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: await f.fresh.role() } }),
+    path: ['deleteRole'],
+    foreign: (f) => ({ query: 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }', variables: { id: f.b.customRoleId, to: f.a.roleIds.viewer } }),
+  },
+  'Mutation.leaveWorkspace': { operation: () => ({ query: 'mutation { leaveWorkspace }' }), path: ['leaveWorkspace'], foreign: () => ({ query: 'mutation { leaveWorkspace }' }) },
+  'Mutation.register': {
+    operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
+    path: ['register'],
+    foreign: () => ({ query: `mutation { register(input: { email: "suite-f${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } workspace { id } } }` }),
+  },
+  'Mutation.removeMember': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: (await f.fresh.member()).memberId } }),
+    path: ['removeMember'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: f.b.memberId } }),
+  },
+  'Mutation.removeMemberGroupUsers': {
+    operation: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.a.groupId, u: [f.a.memberUserId] } }),
+    path: ['removeMemberGroupUsers'],
+    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
+  },
+  'Mutation.removeRolePermission': {
+    operation: async (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: "read") { id } }', variables: { r: await f.fresh.role() } }),
+    path: ['removeRolePermission'],
+    foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: "read") { id } }', variables: { r: f.b.customRoleId } }),
+  },
+  'Mutation.revokeApiKey': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: await f.fresh.userKey() } }),
+    path: ['revokeApiKey'],
+    foreign: (f) => ({ query: 'mutation($a: ID!, $b: ID!) { user: revokeApiKey(id: $a) { id } workspace: revokeApiKey(id: $b) { id } }', variables: { a: f.b.userKeyId, b: f.b.workspaceKeyId } }),
+  },
+  'Mutation.revokeSession': { operation: () => ({ query: 'mutation { revokeSession }' }), path: ['revokeSession'], foreign: () => ({ query: 'mutation { revokeSession }' }) },
+  'Mutation.rotateApiKey': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
+    path: ['rotateApiKey'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }', variables: { id: f.b.userKeyId } }),
+  },
+  'Mutation.updateMember': {
+    operation: async (f) => ({
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      variables: { id: (await f.fresh.member()).memberId, input: { roleId: f.a.roleIds.editor } },
+    }),
+    path: ['updateMember'],
+    foreign: (f) => ({
+      query: 'mutation($theirs: ID!, $ours: ID!, $a: UpdateMemberInput!, $b: UpdateMemberInput!) { theirMember: updateMember(id: $theirs, input: $a) { id } theirRole: updateMember(id: $ours, input: $b) { id } }',
+      variables: { theirs: f.b.memberId, ours: f.a.memberId, a: { roleId: f.a.roleIds.viewer }, b: { roleId: f.b.customRoleId } },
+    }),
+  },
+  'Mutation.updateMemberGroup': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "updated" }) { id } }', variables: { id: f.a.groupId } }),
+    path: ['updateMemberGroup'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "taken over" }) { id } }', variables: { id: f.b.groupId } }),
+  },
+  'Mutation.updateRole': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Renamed" }) { id } }', variables: { id: f.a.customRoleId } }),
+    path: ['updateRole'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.customRoleId } }),
+  },
+};

@@ -1,0 +1,112 @@
+// Two look-alike workspaces for the authorization suites: A, where the keys under test
+// act, and B, whose record ids are slipped into A's requests.
+import { FINE_SCOPES } from '../../lib/scopes.js';
+import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
+import { seedContentTypes, type TestStack } from '../testkit.js';
+
+export interface WorkspaceFixture {
+  readonly owner: SignedUpUser;
+  readonly workspaceId: string;
+  readonly ownerHeaders: Record<string, string>;
+  readonly roleIds: Record<string, string>;
+  readonly customRoleId: string;
+  readonly memberId: string;
+  readonly memberUserId: string;
+  readonly groupId: string;
+  readonly userKeyId: string;
+  readonly workspaceKeyId: string;
+}
+
+export interface Fixtures {
+  readonly stack: TestStack;
+  readonly a: WorkspaceFixture;
+  readonly b: WorkspaceFixture;
+  /** A user key of A's owner that holds every scope. */
+  readonly fullKey: string;
+  /** Makes a fresh record in A with the owner's session, for mutations that consume one. */
+  readonly fresh: {
+    member(): Promise<{ memberId: string; userId: string }>;
+    role(): Promise<string>;
+    group(): Promise<string>;
+    userKey(): Promise<string>;
+  };
+}
+
+async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixture> {
+  const owner = await signUp(stack, `${name} Owner`);
+  const workspaceId = await createWorkspaceAs(stack, owner.token, name);
+  const ownerHeaders = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
+  const roleIds = Object.fromEntries(roles.roles.nodes.map((role: { key: string; id: string }) => [role.key, role.id]));
+  const custom = await stack.query({
+    query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+    variables: { input: { name: `${name} reviewers`, key: 'reviewer', permissions: ['read'] } },
+    headers: ownerHeaders,
+  });
+  const colleague = await signUp(stack, `${name} Colleague`);
+  const member = await stack.query({
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    variables: { input: { email: colleague.email, roleId: roleIds.editor } },
+    headers: ownerHeaders,
+  });
+  const group = await stack.query({ query: `mutation { createMemberGroup(input: { name: "${name} group" }) { id } }`, headers: ownerHeaders });
+  await stack.query({
+    query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { id } }',
+    variables: { group: group.createMemberGroup.id, users: [owner.userId, colleague.userId] },
+    headers: ownerHeaders,
+  });
+  const userKey = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+  const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
+  await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
+  return {
+    owner,
+    workspaceId,
+    ownerHeaders,
+    roleIds,
+    customRoleId: custom.createRole.id,
+    memberId: member.addMember.id,
+    memberUserId: colleague.userId,
+    groupId: group.createMemberGroup.id,
+    userKeyId: userKey.id,
+    workspaceKeyId: workspaceKey.id,
+  };
+}
+
+export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
+  const a = await workspace(stack, 'Alpha');
+  const b = await workspace(stack, 'Beta');
+  const fullKey = await createUserKey(stack, a.owner.token, { scopes: [...FINE_SCOPES], workspaceIds: [a.workspaceId] });
+  let counter = 0;
+  return {
+    stack,
+    a,
+    b,
+    fullKey: fullKey.secret,
+    fresh: {
+      async member() {
+        const user = await signUp(stack, `Fresh ${(counter += 1)}`);
+        const data = await stack.query({
+          query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+          variables: { input: { email: user.email, roleId: a.roleIds.viewer } },
+          headers: a.ownerHeaders,
+        });
+        return { memberId: data.addMember.id, userId: user.userId };
+      },
+      async role() {
+        const data = await stack.query({
+          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+          variables: { input: { name: `Fresh role ${(counter += 1)}`, key: `fresh_${counter}`, permissions: ['read'] } },
+          headers: a.ownerHeaders,
+        });
+        return data.createRole.id;
+      },
+      async group() {
+        const data = await stack.query({ query: `mutation { createMemberGroup(input: { name: "Fresh group ${(counter += 1)}" }) { id } }`, headers: a.ownerHeaders });
+        return data.createMemberGroup.id;
+      },
+      async userKey() {
+        return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
+      },
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The one authorization suite for everything: for every root field and every field or
+// type carrying @scopes in the composed supergraph, a key lacking the scope is denied
+// (INSUFFICIENT_SCOPE where the case says; a mutation refused with 403 and nothing
+// changed), and a key holding every scope is not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINE_SCOPES } from '../../lib/scopes.js';
+import { createUserKey } from '../identity-seeds.js';
+import { startStack, type TestStack } from '../testkit.js';
+import { CASES } from './cases.js';
+import { authorizationCoordinates } from './coordinates.js';
+import { snapshotRows } from './database-snapshot.js';
+import { buildFixtures, type Fixtures } from './fixtures.js';
+
+const coordinates = authorizationCoordinates();
+let stack: TestStack;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  // Key usage is reported only at shutdown, so that no write happens during a comparison.
+  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 } });
+  fixtures = await buildFixtures(stack);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+it('has a case for every authorization coordinate of the supergraph, and none for what is gone', () => {
+  const names = coordinates.map((coordinate) => coordinate.coordinate);
+  expect(names.filter((name) => !CASES[name]), 'coordinates without a case in test/authorization/cases.ts').toEqual([]);
+  expect(Object.keys(CASES).filter((name) => !names.includes(name)), 'cases for coordinates that no longer exist').toEqual([]);
+});
+
+function startsWith(path: readonly (string | number)[] | undefined, prefix: readonly (string | number)[]): boolean {
+  return path !== undefined && prefix.every((part, index) => path[index] === part);
+}
+
+describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate] as const))('%s', (name, coordinate) => {
+  const requirement = coordinate.requirement ?? [];
+  const isPublic = requirement.some((allOf) => allOf.length === 0);
+
+  it.skipIf(isPublic)(`is denied without ${JSON.stringify(requirement)}`, async () => {
+    const testCase = CASES[name]!;
+    const alsoNeeds = new Set(testCase.alsoNeeds ?? []);
+    const withheld = new Set(requirement.map((allOf) => allOf.find((scope) => !alsoNeeds.has(scope)) ?? allOf[0]!));
+    const key = await createUserKey(stack, fixtures.a.owner.token, {
+      scopes: FINE_SCOPES.filter((scope) => !withheld.has(scope)),
+      workspaceIds: [fixtures.a.workspaceId],
+    });
+    const operation = await testCase.operation(fixtures);
+    const before = await snapshotRows(stack.database.url);
+    const response = await stack.request({ ...operation, headers: { 'x-api-key': key.secret } });
+    const denial = response.body.errors?.find((error) => error.extensions?.code === 'INSUFFICIENT_SCOPE');
+    expect(denial, JSON.stringify(response.body)).toBeDefined();
+    expect(startsWith(denial!.path, testCase.path), `denied at ${JSON.stringify(denial!.path)}`).toBe(true);
+    if (coordinate.kind === 'mutation') {
+      expect(response.status).toBe(403);
+      expect(await snapshotRows(stack.database.url)).toEqual(before);
+    }
+  });
+
+  it('is allowed with every scope', async () => {
+    const operation = await CASES[name]!.operation(fixtures);
+    const response = await stack.request({ ...operation, headers: { 'x-api-key': fixtures.fullKey } });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.errors?.filter((error) => error.extensions?.code === 'INSUFFICIENT_SCOPE') ?? []).toEqual([]);
+  });
+});

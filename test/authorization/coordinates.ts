@@ -43,3 +43,13 @@ export function authorizationCoordinates(schema: GraphQLSchema = supergraphSchem
   }
   return coordinates.sort((a, b) => a.coordinate.localeCompare(b.coordinate));
 }
+
+/** Object types (besides the roots and federation's own) that declare no @scopes at all. */
+export function typesWithoutScopes(schema: GraphQLSchema = supergraphSchema()): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith('__') && !FEDERATION_TYPES.test(type.name))
+    .filter((type) => type !== schema.getQueryType() && type !== schema.getMutationType())
+    .filter((type) => !getDirective(schema, type as Parameters<typeof getDirective>[1], 'scopes')?.length)
+    .map((type) => type.name)
+    .sort();
+}

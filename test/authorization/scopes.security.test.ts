@@ -7,7 +7,7 @@ import { FINE_SCOPES } from '../../lib/scopes.js';
 import { createUserKey } from '../identity-seeds.js';
 import { startStack, type TestStack } from '../testkit.js';
 import { CASES } from './cases.js';
-import { authorizationCoordinates } from './coordinates.js';
+import { authorizationCoordinates, typesWithoutScopes } from './coordinates.js';
 import { snapshotRows } from './database-snapshot.js';
 import { buildFixtures, type Fixtures } from './fixtures.js';
 
@@ -28,6 +28,10 @@ it('has a case for every authorization coordinate of the supergraph, and none fo
   const names = coordinates.map((coordinate) => coordinate.coordinate);
   expect(names.filter((name) => !CASES[name]), 'coordinates without a case in test/authorization/cases.ts').toEqual([]);
   expect(Object.keys(CASES).filter((name) => !names.includes(name)), 'cases for coordinates that no longer exist').toEqual([]);
+});
+
+it('finds @scopes declared on every object type of the supergraph', () => {
+  expect(typesWithoutScopes()).toEqual([]);
 });
 
 function startsWith(path: readonly (string | number)[] | undefined, prefix: readonly (string | number)[]): boolean {

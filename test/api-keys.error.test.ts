@@ -69,3 +69,29 @@ describe('createApiKey refuses', () => {
     expect(await refusal({ description: ' ', scopes: [] })).toEqual(['description: must be 1 to 200 characters', 'scopes: must name at least one scope']);
   });
 });
+
+describe('a workspace key', () => {
+  it('cannot be rotated by a member whose own permissions are narrower than the key', async () => {
+    const powerful = await stack.query({
+      query: 'mutation { createWorkspaceKey(input: { description: "deploys", expiresIn: ONE_MONTH, scopes: ["read", "write"] }) { apiKey { id } } }',
+      headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+    });
+    const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId } });
+    const viewerRole = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
+    const viewer = await signUp(stack, 'Viewer');
+    await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: viewer.email, roleId: viewerRole } },
+      headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+    });
+    const before = await keyCount();
+    const response = await stack.request({
+      query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret } }',
+      variables: { id: powerful.createWorkspaceKey.apiKey.id },
+      headers: { ...bearer(viewer.token), 'x-workspace-id': workspaceId },
+    });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(response.body)).not.toContain('atw_');
+    expect(await keyCount()).toBe(before);
+  });
+});

@@ -146,6 +146,12 @@ export class ApiKeyService {
     const own = key?.kind === ApiKeyKind.USER && key.userId !== null && key.userId === this.principal.userId;
     const workspaces = key?.kind === ApiKeyKind.WORKSPACE && key.workspaceId !== null && key.workspaceId === this.principal.workspaceId;
     if (!key || (!own && !workspaces)) throw notFound('API key');
+    // A workspace key is managed only by someone who could have created it: rotating one
+    // hands out its secret, which must not carry scopes beyond the caller's own.
+    const beyond = workspaces ? scopesBeyond(key.scopes, this.principal.scopes) : [];
+    if (beyond.length > 0) {
+      throw new GraphQLError(`Managing this key needs every scope it has; you lack ${beyond.join(', ')}`, { extensions: { code: ErrorCode.FORBIDDEN } });
+    }
     return key;
   }
 

@@ -25,7 +25,7 @@ describe('a query through the gateway', () => {
     await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
     const data = await stack.query({
       query: '{ workspaces { totalCount nodes { id name contentTypes { totalCount nodes { key name } } } } }',
-      headers: auth,
+      headers: { ...auth, 'x-workspace-id': workspaceId },
     });
     const acme = data.workspaces.nodes.find((workspace: { id: string }) => workspace.id === workspaceId);
     expect(acme).toEqual({

@@ -1,23 +1,48 @@
-// The content subgraph's per-request context: a forked EntityManager, fresh loaders, services.
-import type DataLoader from 'dataloader';
+// The content subgraph's per-request context: a forked EntityManager, fresh loaders,
+// services, all bound to the request's workspace.
+import DataLoader from 'dataloader';
 import type { Connection } from '../../lib/connection.js';
-import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
-import type { ContentType } from './content-types/content-type.entity.js';
+import { createByIdLoader } from '../../lib/loaders.js';
 import type { RelationPageKey } from '../../lib/relation-page-loader.js';
+import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
+import { ContentType } from './content-types/content-type.entity.js';
 import { createWorkspaceContentTypesLoader } from './content-types/content-type.loader.js';
 import { ContentTypeService } from './content-types/content-type.service.js';
+import { ContentField } from './fields/content-field.entity.js';
+import { ContentFieldService } from './fields/content-field.service.js';
+import { Item } from './items/item.entity.js';
+import { ItemService } from './items/item.service.js';
 
 export interface ContentContext extends BaseSubgraphContext {
   readonly loaders: {
     readonly workspaceContentTypes: DataLoader<RelationPageKey, Connection<ContentType>, string>;
+    readonly contentTypeById: DataLoader<string, ContentType | null>;
+    readonly fieldsOfType: DataLoader<string, ContentField[]>;
+    readonly itemById: DataLoader<string, Item | null>;
   };
   readonly contentTypes: ContentTypeService;
+  readonly fields: ContentFieldService;
+  readonly items: ItemService;
 }
 
 export function createContentContext(base: BaseSubgraphContext): ContentContext {
+  const { em, workspaceId } = base;
+  // Nothing outside the request's workspace is ever loaded; without one, nothing is.
+  const scope = { workspaceId: workspaceId ?? '00000000-0000-0000-0000-000000000000' };
+  const fields = new ContentFieldService(em, workspaceId);
   return {
     ...base,
-    loaders: { workspaceContentTypes: createWorkspaceContentTypesLoader(base.em) },
-    contentTypes: new ContentTypeService(base.em, base.workspaceId),
+    loaders: {
+      workspaceContentTypes: createWorkspaceContentTypesLoader(em, workspaceId),
+      contentTypeById: createByIdLoader(em, ContentType, scope),
+      fieldsOfType: new DataLoader(async (typeIds) => {
+        const rows = await em.find(ContentField, { ...scope, contentTypeId: { $in: [...typeIds] } }, { orderBy: { position: 'asc', id: 'asc' } });
+        return typeIds.map((typeId) => rows.filter((row) => row.contentTypeId === typeId));
+      }),
+      itemById: createByIdLoader(em, Item, scope),
+    },
+    contentTypes: new ContentTypeService(em, workspaceId),
+    fields,
+    items: new ItemService(em, base.principal, fields),
   };
 }

@@ -1,13 +1,20 @@
 // The content subgraph's federated schema (no database needed to build it).
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
+import type { ContentContext } from './context.js';
 import { ContentTypeResolver, WorkspaceContentTypesResolver } from './content-types/content-type.resolver.js';
+import { ContentFieldResolver } from './fields/content-field.resolver.js';
+import { ItemResolver } from './items/item.resolver.js';
+import { User } from './users/user.reference.js';
 import { Workspace, resolveWorkspaceReference } from './workspaces/workspace.reference.js';
 
 export function buildContentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ContentTypeResolver, WorkspaceContentTypesResolver],
-    orphanedTypes: [Workspace],
-    referenceResolvers: { Workspace: { __resolveReference: resolveWorkspaceReference } },
+    resolvers: [ContentTypeResolver, WorkspaceContentTypesResolver, ContentFieldResolver, ItemResolver],
+    orphanedTypes: [Workspace, User],
+    referenceResolvers: {
+      Workspace: { __resolveReference: resolveWorkspaceReference },
+      Item: { __resolveReference: (reference: { id: string }, context: ContentContext) => context.loaders.itemById.load(reference.id) },
+    },
   });
 }

@@ -23,6 +23,12 @@ export const CASES: Record<string, AuthorizationCase> = {
   // Types and fields with their own requirement, reached through a root field.
   ApiKey: { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'] },
   ContentType: { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'] },
+  ContentField: {
+    operation: (f) => ({ query: 'query($id: ID!) { items(typeId: $id) { nodes { contentType { fields { key } } } } }', variables: { id: f.a.contentTypeId } }),
+    path: ['items', 'nodes', 0, 'contentType'],
+    alsoNeeds: ['items:read'],
+  },
+  Item: { operation: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id } }', variables: { id: f.a.itemId } }), path: ['item'] },
   Member: { operation: () => ({ query: `{ members ${page} }` }), path: ['members'] },
   MemberGroup: { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'] },
   RequestLog: { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'] },
@@ -42,6 +48,26 @@ export const CASES: Record<string, AuthorizationCase> = {
   // Queries.
   'Query.apiKeys': { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'], foreign: () => ({ query: `{ apiKeys ${page} }` }) },
   'Query.contentTypes': { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'], foreign: () => ({ query: `{ contentTypes ${page} }` }) },
+  'Query.contentType': {
+    operation: (f) => ({ query: 'query($id: ID!) { contentType(id: $id) { id } }', variables: { id: f.a.contentTypeId } }),
+    path: ['contentType'],
+    foreign: (f) => ({ query: 'query($id: ID!) { contentType(id: $id) { id name } }', variables: { id: f.b.contentTypeId } }),
+  },
+  'Query.field': {
+    operation: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id } }', variables: { id: f.a.fieldId } }),
+    path: ['field'],
+    foreign: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id key } }', variables: { id: f.b.fieldId } }),
+  },
+  'Query.item': {
+    operation: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id } }', variables: { id: f.a.itemId } }),
+    path: ['item'],
+    foreign: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id values } }', variables: { id: f.b.itemId } }),
+  },
+  'Query.items': {
+    operation: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
+    path: ['items'],
+    foreign: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
+  },
   'Query.me': { operation: () => ({ query: '{ me { id } }' }), path: ['me'], foreign: () => ({ query: '{ me { id } }' }) },
   'Query.member': {
     operation: (f) => ({ query: 'query($id: ID!) { member(id: $id) { id } }', variables: { id: f.a.memberId } }),
@@ -99,6 +125,21 @@ export const CASES: Record<string, AuthorizationCase> = {
       variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [f.b.workspaceId] } },
     }),
   },
+  'Mutation.createContentType': {
+    operation: () => ({ query: `mutation { createContentType(input: { name: "Suite", key: "suite_${Date.now()}" }) { id } }` }),
+    path: ['createContentType'],
+    foreign: () => ({ query: 'mutation { createContentType(input: { name: "Same key as B", key: "article" }) { id } }' }),
+  },
+  'Mutation.createField': {
+    operation: async (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: await f.fresh.contentType() } }),
+    path: ['createField'],
+    foreign: (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: f.b.contentTypeId } }),
+  },
+  'Mutation.createItem': {
+    operation: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.a.contentTypeId } }),
+    path: ['createItem'],
+    foreign: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.b.contentTypeId } }),
+  },
   'Mutation.createMemberGroup': {
     operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { id } }` }),
     path: ['createMemberGroup'],
@@ -129,6 +170,21 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id } } }' }),
     path: ['createWorkspaceKey'],
     foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id workspaces { id } } } }' }),
+  },
+  'Mutation.deleteContentType': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: await f.fresh.contentType() } }),
+    path: ['deleteContentType'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: f.b.contentTypeId } }),
+  },
+  'Mutation.deleteField': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: await f.fresh.field() } }),
+    path: ['deleteField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: f.b.fieldId } }),
+  },
+  'Mutation.deleteItem': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: await f.fresh.item() } }),
+    path: ['deleteItem'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: f.b.itemId } }),
   },
   'Mutation.deleteMemberGroup': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: await f.fresh.group() } }),
@@ -171,6 +227,21 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
     path: ['rotateApiKey'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }', variables: { id: f.b.userKeyId } }),
+  },
+  'Mutation.updateContentType': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { id } }', variables: { id: f.a.contentTypeId } }),
+    path: ['updateContentType'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.contentTypeId } }),
+  },
+  'Mutation.updateField': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Heading" }) { id } }', variables: { id: f.a.fieldId } }),
+    path: ['updateField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.fieldId } }),
+  },
+  'Mutation.updateItem': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Changed" }) { id } }', variables: { id: f.a.itemId } }),
+    path: ['updateItem'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Taken over" }) { id } }', variables: { id: f.b.itemId } }),
   },
   'Mutation.updateMember': {
     operation: async (f) => ({

@@ -2,7 +2,7 @@
 // act, and B, whose record ids are slipped into A's requests.
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
-import { seedContentTypes, type TestStack } from '../testkit.js';
+import type { TestStack } from '../testkit.js';
 
 export interface WorkspaceFixture {
   readonly owner: SignedUpUser;
@@ -15,6 +15,9 @@ export interface WorkspaceFixture {
   readonly groupId: string;
   readonly userKeyId: string;
   readonly workspaceKeyId: string;
+  readonly contentTypeId: string;
+  readonly fieldId: string;
+  readonly itemId: string;
 }
 
 export interface Fixtures {
@@ -29,6 +32,9 @@ export interface Fixtures {
     role(): Promise<string>;
     group(): Promise<string>;
     userKey(): Promise<string>;
+    contentType(): Promise<string>;
+    field(): Promise<string>;
+    item(): Promise<string>;
   };
 }
 
@@ -57,7 +63,7 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
   });
   const userKey = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
   const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
-  await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
+  const content = await createContent(stack, ownerHeaders, 'article');
   return {
     owner,
     workspaceId,
@@ -69,7 +75,21 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
     groupId: group.createMemberGroup.id,
     userKeyId: userKey.id,
     workspaceKeyId: workspaceKey.id,
+    ...content,
   };
+}
+
+/** A content type with a title field and one item, through the API. */
+async function createContent(stack: TestStack, headers: Record<string, string>, key: string) {
+  const type = await stack.query({ query: 'mutation($key: String!) { createContentType(input: { name: "Type", key: $key }) { id } }', variables: { key }, headers });
+  const contentTypeId = type.createContentType.id as string;
+  const field = await stack.query({
+    query: 'mutation($type: ID!) { createField(typeId: $type, input: { name: "Title", key: "title", kind: TEXT }) { id } }',
+    variables: { type: contentTypeId },
+    headers,
+  });
+  const item = await stack.query({ query: 'mutation($type: ID!) { createItem(typeId: $type, values: { title: "Hello" }) { id } }', variables: { type: contentTypeId }, headers });
+  return { contentTypeId, fieldId: field.createField.id as string, itemId: item.createItem.id as string };
 }
 
 export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
@@ -106,6 +126,15 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       },
       async userKey() {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
+      },
+      async contentType() {
+        return (await createContent(stack, a.ownerHeaders, `fresh_${(counter += 1)}`)).contentTypeId;
+      },
+      async field() {
+        return (await createContent(stack, a.ownerHeaders, `fresh_${(counter += 1)}`)).fieldId;
+      },
+      async item() {
+        return (await createContent(stack, a.ownerHeaders, `fresh_${(counter += 1)}`)).itemId;
       },
     },
   };

@@ -12,7 +12,7 @@ import { newId } from '../../../lib/ids.js';
 @ObjectType({ description: 'A kind of content in a workspace, such as "Article", with the fields its items carry.' })
 export class ContentType {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'description';
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'description' | 'itemCount';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
@@ -32,6 +32,13 @@ export class ContentType {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What this content type is for.' })
   description: string | null = null;
+
+  /**
+   * Items of the type, kept in the same transaction as every create and delete, so that
+   * an unfiltered totalCount costs one row read on a type with millions of items.
+   */
+  @Property({ type: 'integer' })
+  itemCount: number = 0;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the content type was created (ISO-8601 UTC).' })

@@ -1,10 +1,12 @@
-// Content type queries, and Workspace.contentTypes through a DataLoader.
-import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { scopes } from '../../../lib/scopes-directive.js';
+// Content type queries and mutations; ContentType.fields and Workspace.contentTypes through DataLoaders.
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { scopes } from '../../../lib/scopes-directive.js';
 import type { ContentContext } from '../context.js';
+import { ContentField } from '../fields/content-field.entity.js';
 import { Workspace } from '../workspaces/workspace.reference.js';
 import { ContentType } from './content-type.entity.js';
+import { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
 
 export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
 
@@ -12,15 +14,54 @@ export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
 export class ContentTypeResolver {
   @Directive(scopes(['types:read']))
   @Query(() => ContentTypeConnection, { description: 'Content types of the current workspace, oldest first.' })
-  contentTypes(@Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
-    return context.contentTypes.list(page);
+  contentTypes(
+    @Arg('filter', () => ContentTypeFilter, { nullable: true, description: 'Narrow by name or key.' }) filter: ContentTypeFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: ContentContext,
+  ): Promise<Connection<ContentType>> {
+    return context.contentTypes.list(filter, page);
+  }
+
+  @Directive(scopes(['types:read']))
+  @Query(() => ContentType, { nullable: true, description: 'A content type of the current workspace.' })
+  contentType(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<ContentType> {
+    return context.contentTypes.get(id);
+  }
+
+  @FieldResolver(() => [ContentField], { description: 'The fields of the type, in order.' })
+  fields(@Root() type: ContentType, @Ctx() context: ContentContext): Promise<ContentField[]> {
+    return context.loaders.fieldsOfType.load(type.id);
+  }
+
+  @Directive(scopes(['types:write']))
+  @Mutation(() => ContentType, { description: 'Creates a content type.' })
+  createContentType(@Arg('input', () => CreateContentTypeInput) input: CreateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+    return context.contentTypes.create(input);
+  }
+
+  @Directive(scopes(['types:write']))
+  @Mutation(() => ContentType, { description: 'Renames a content type or changes its description.' })
+  updateContentType(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateContentTypeInput) input: UpdateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+    return context.contentTypes.update(id, input);
+  }
+
+  @Directive(scopes(['types:delete']))
+  @Mutation(() => Boolean, { description: 'Deletes a content type. Refused while it has items unless `force`, which deletes them too, in one transaction.' })
+  deleteContentType(
+    @Arg('id', () => ID) id: string,
+    @Arg('force', () => Boolean, { defaultValue: false, description: 'Also delete the type\'s items.' }) force: boolean,
+    @Ctx() context: ContentContext,
+  ): Promise<boolean> {
+    return context.contentTypes.delete(id, force);
   }
 }
 
 @Resolver(() => Workspace)
 export class WorkspaceContentTypesResolver {
   @Directive(scopes(['types:read']))
-  @FieldResolver(() => ContentTypeConnection, { description: 'Content types of this workspace, oldest first.' })
+  @FieldResolver(() => ContentTypeConnection, {
+    description: 'Content types of this workspace, oldest first. Only the workspace your request works in shows them; for any other it is empty.',
+  })
   contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
     return context.loaders.workspaceContentTypes.load({ parentId: workspace.id, first: page.first, after: page.after });
   }

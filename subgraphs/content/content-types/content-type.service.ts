@@ -1,9 +1,19 @@
-// Content types of the request's workspace, in keyset order. Every query here is
-// scoped to that workspace; a record elsewhere is simply not found.
+// Content types of the request's workspace. Every query here is scoped to that
+// workspace; a record elsewhere is simply not found.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { workspaceRequired } from '../../../lib/errors.js';
+import { badUserInput, notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+import { ContentField } from '../fields/content-field.entity.js';
+import { Item } from '../items/item.entity.js';
+import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ContentType } from './content-type.entity.js';
+import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
 
 export class ContentTypeService {
   constructor(
@@ -11,20 +21,66 @@ export class ContentTypeService {
     private readonly workspaceId: string | undefined,
   ) {}
 
-  private requireWorkspace(): string {
-    if (!this.workspaceId) throw workspaceRequired();
-    return this.workspaceId;
-  }
-
-  async list(page: PageArgs): Promise<Connection<ContentType>> {
-    const workspaceId = this.requireWorkspace();
+  async list(filter: ContentTypeFilter | undefined, page: PageArgs): Promise<Connection<ContentType>> {
+    const workspaceId = requireWorkspace(this.workspaceId);
     const limit = pageSize(page.first);
     const after = decodeCursor(page.after);
-    const where = after ? { workspaceId, id: { $gt: String(after[0]) } } : { workspaceId };
+    const where: Record<string, unknown> = { workspaceId };
+    const search = filter?.search?.trim();
+    if (search) {
+      const pattern = `%${escapeLike(search)}%`;
+      where.$or = [{ name: { $ilike: pattern } }, { key: { $ilike: pattern } }];
+    }
     const [rows, totalCount] = await Promise.all([
-      this.em.find(ContentType, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(ContentType, { workspaceId }),
+      this.em.find(ContentType, after ? { ...where, id: { $gt: String(after[0]) } } : where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      this.em.count(ContentType, where),
     ]);
     return toConnection(rows, limit, totalCount, (row) => [row.id]);
+  }
+
+  async get(id: string): Promise<ContentType> {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    const type = isId(id) ? await this.em.findOne(ContentType, { workspaceId, id }) : null;
+    if (!type) throw notFound('Content type');
+    return type;
+  }
+
+  async create(input: CreateContentTypeInput): Promise<ContentType> {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    const problems: FieldProblem[] = [];
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+    if (!KEY_PATTERN.test(input.key)) problems.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
+    else if (await this.em.count(ContentType, { workspaceId, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken` });
+    if (problems.length > 0) throw invalidInput(problems);
+    const type = this.em.create(ContentType, { workspaceId, name, key: input.key, description: input.description?.trim() || null });
+    await this.em.flush();
+    return type;
+  }
+
+  async update(id: string, input: UpdateContentTypeInput): Promise<ContentType> {
+    const type = await this.get(id);
+    if (input.name !== undefined && input.name !== null) {
+      const name = input.name.trim();
+      if (name.length === 0 || name.length > 100) throw invalidInput([{ field: 'name', reason: 'must be 1 to 100 characters' }]);
+      type.name = name;
+    }
+    if (input.description !== undefined) type.description = input.description?.trim() || null;
+    await this.em.flush();
+    return type;
+  }
+
+  /** Refused while the type has items, unless `force`: then items, fields and type go in one transaction. */
+  async delete(id: string, force: boolean): Promise<boolean> {
+    const type = await this.get(id);
+    if (type.itemCount > 0 && !force) throw badUserInput(`The type has ${type.itemCount} item(s): pass force: true to delete them too`);
+    const scope = { workspaceId: type.workspaceId, contentTypeId: type.id };
+    await this.em.transactional(async (em) => {
+      await em.nativeDelete(ItemUniqueValue, scope);
+      await em.nativeDelete(Item, scope);
+      await em.nativeDelete(ContentField, scope);
+      await em.nativeDelete(ContentType, { workspaceId: type.workspaceId, id: type.id });
+    });
+    return true;
   }
 }

@@ -1,0 +1,67 @@
+// A field of a content type: its key (how items store the value), kind and rules.
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import { newId } from '../../../lib/ids.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import { FieldKind } from './field-kind.js';
+
+export interface FieldOptions {
+  /** SINGLE_SELECT, MULTI_SELECT: the allowed values. */
+  choices?: string[];
+  /** REFERENCE: the content type referenced items belong to. */
+  contentTypeId?: string;
+}
+
+@Entity({ tableName: 'content_fields' })
+@Unique({ properties: ['workspaceId', 'contentTypeId', 'key'] })
+@Index({ properties: ['workspaceId', 'contentTypeId', 'position'] })
+@Directive(scopes(['types:read']))
+@ObjectType({ description: 'A field of a content type: what its items may hold under `key`.' })
+export class ContentField {
+  [PrimaryKeyProp]?: ['workspaceId', 'id'];
+  [OptionalProps]?: 'id' | 'createdAt' | 'options' | 'required' | 'unique';
+
+  @PrimaryKey({ type: 'uuid' })
+  workspaceId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the field.' })
+  id: string = newId();
+
+  @Property({ type: 'uuid' })
+  contentTypeId!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Stable identifier, unique in the type (`^[a-z][a-z0-9_]*$`); the key of the value in `Item.values`.' })
+  key!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Display name.' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => FieldKind, { description: 'What the field holds.' })
+  kind!: FieldKind;
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'Every item must have a value.' })
+  required: boolean = false;
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'No two items of the type may have the same value.' })
+  unique: boolean = false;
+
+  @Property({ type: 'jsonb' })
+  @Field(() => JSONResolver, { description: 'Kind-specific settings: `choices` for selects, `contentTypeId` for references.' })
+  options: FieldOptions = {};
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'Order of the field in its type.' })
+  position!: number;
+
+  @Property({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the field was created.' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,37 @@
+// Inputs of the field mutations.
+import { Field, InputType } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import { FieldKind } from './field-kind.js';
+
+@InputType({ description: 'A new field of a content type.' })
+export class CreateFieldInput {
+  @Field(() => String, { description: 'Display name, 1 to 100 characters.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Stable identifier, unique in the type (`^[a-z][a-z0-9_]*$`).' })
+  key!: string;
+
+  @Field(() => FieldKind, { description: 'What the field holds; never changes.' })
+  kind!: FieldKind;
+
+  @Field(() => Boolean, { nullable: true, description: 'Every item must have a value (default false).' })
+  required?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'No two items may share a value (default false).' })
+  unique?: boolean;
+
+  @Field(() => JSONResolver, { nullable: true, description: '`{ "choices": [...] }` for selects, `{ "contentTypeId": "..." }` for references.' })
+  options?: unknown;
+}
+
+@InputType({ description: 'Changes to a field; omitted fields stay as they are. Key and kind never change.' })
+export class UpdateFieldInput {
+  @Field(() => String, { nullable: true, description: 'New display name.' })
+  name?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether a value is required from now on (existing items are not checked).' })
+  required?: boolean;
+
+  @Field(() => JSONResolver, { nullable: true, description: 'New kind-specific settings.' })
+  options?: unknown;
+}

@@ -1,0 +1,33 @@
+// Field queries and mutations.
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { ContentContext } from '../context.js';
+import { ContentField } from './content-field.entity.js';
+import { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
+
+@Resolver(() => ContentField)
+export class ContentFieldResolver {
+  @Directive(scopes(['types:read']))
+  @Query(() => ContentField, { nullable: true, description: 'A field of a content type of the current workspace.' })
+  field(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<ContentField> {
+    return context.fields.get(id);
+  }
+
+  @Directive(scopes(['types:write']))
+  @Mutation(() => ContentField, { description: 'Adds a field to a content type.' })
+  createField(@Arg('typeId', () => ID) typeId: string, @Arg('input', () => CreateFieldInput) input: CreateFieldInput, @Ctx() context: ContentContext): Promise<ContentField> {
+    return context.fields.create(typeId, input);
+  }
+
+  @Directive(scopes(['types:write']))
+  @Mutation(() => ContentField, { description: 'Renames a field, or changes whether it is required or its options.' })
+  updateField(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateFieldInput) input: UpdateFieldInput, @Ctx() context: ContentContext): Promise<ContentField> {
+    return context.fields.update(id, input);
+  }
+
+  @Directive(scopes(['types:delete']))
+  @Mutation(() => Boolean, { description: 'Deletes a field and its value from every item of the type.' })
+  deleteField(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<boolean> {
+    return context.fields.delete(id);
+  }
+}

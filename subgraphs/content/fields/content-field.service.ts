@@ -1,0 +1,117 @@
+// Fields of the request's workspace's content types.
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+import { ContentType } from '../content-types/content-type.entity.js';
+import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
+import { ContentField, type FieldOptions } from './content-field.entity.js';
+import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
+import { FieldKind } from './field-kind.js';
+
+export class ContentFieldService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly workspaceId: string | undefined,
+  ) {}
+
+  async get(id: string): Promise<ContentField> {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    const field = isId(id) ? await this.em.findOne(ContentField, { workspaceId, id }) : null;
+    if (!field) throw notFound('Field');
+    return field;
+  }
+
+  /** Fields of one type of this workspace, in order. */
+  async ofType(contentTypeId: string): Promise<ContentField[]> {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    return this.em.find(ContentField, { workspaceId, contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
+  }
+
+  private async checkOptions(kind: FieldKind, options: unknown, problems: FieldProblem[]): Promise<FieldOptions> {
+    const given = (options ?? {}) as Record<string, unknown>;
+    if (typeof given !== 'object' || Array.isArray(given)) {
+      problems.push({ field: 'options', reason: 'must be a JSON object' });
+      return {};
+    }
+    if (kind === FieldKind.SINGLE_SELECT || kind === FieldKind.MULTI_SELECT) {
+      const choices = given.choices;
+      if (!Array.isArray(choices) || choices.length === 0 || choices.some((choice) => typeof choice !== 'string' || choice.length === 0) || new Set(choices).size !== choices.length) {
+        problems.push({ field: 'options', reason: 'choices must be a non-empty list of distinct strings' });
+        return {};
+      }
+      return { choices: choices as string[] };
+    }
+    if (kind === FieldKind.REFERENCE) {
+      const target = given.contentTypeId;
+      const exists = typeof target === 'string' && isId(target) && (await this.em.count(ContentType, { workspaceId: this.workspaceId, id: target })) > 0;
+      if (!exists) {
+        problems.push({ field: 'options', reason: 'contentTypeId must be a content type of this workspace' });
+        return {};
+      }
+      return { contentTypeId: target as string };
+    }
+    return {};
+  }
+
+  async create(typeId: string, input: CreateFieldInput): Promise<ContentField> {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    const type = isId(typeId) ? await this.em.findOne(ContentType, { workspaceId, id: typeId }) : null;
+    if (!type) throw notFound('Content type');
+    const problems: FieldProblem[] = [];
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+    if (!KEY_PATTERN.test(input.key)) problems.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
+    else if (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken in this type` });
+    if (input.unique && (input.kind === FieldKind.LONG_TEXT || input.kind === FieldKind.MULTI_SELECT || input.kind === FieldKind.BOOLEAN)) {
+      problems.push({ field: 'unique', reason: `is not available for ${input.kind}` });
+    }
+    const options = await this.checkOptions(input.kind, input.options, problems);
+    if (problems.length > 0) throw invalidInput(problems);
+    const position = (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id })) + 1;
+    const field = this.em.create(ContentField, {
+      workspaceId,
+      contentTypeId: type.id,
+      key: input.key,
+      name,
+      kind: input.kind,
+      required: input.required ?? false,
+      unique: input.unique ?? false,
+      options,
+      position,
+    });
+    await this.em.flush();
+    return field;
+  }
+
+  async update(id: string, input: UpdateFieldInput): Promise<ContentField> {
+    const field = await this.get(id);
+    const problems: FieldProblem[] = [];
+    if (input.name !== undefined && input.name !== null) {
+      const name = input.name.trim();
+      if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+      else field.name = name;
+    }
+    if (input.required !== undefined && input.required !== null) field.required = input.required;
+    if (input.options !== undefined && input.options !== null) field.options = await this.checkOptions(field.kind, input.options, problems);
+    if (problems.length > 0) throw invalidInput(problems);
+    await this.em.flush();
+    return field;
+  }
+
+  /** Removes the field and its value from every item of the type, in one transaction. */
+  async delete(id: string): Promise<boolean> {
+    const field = await this.get(id);
+    await this.em.transactional(async (em) => {
+      await em.getConnection().execute(
+        'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
+        [field.key, field.workspaceId, field.contentTypeId, field.key],
+        'all',
+        em.getTransactionContext(),
+      );
+      await em.nativeDelete(ItemUniqueValue, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });
+    });
+    return true;
+  }
+}

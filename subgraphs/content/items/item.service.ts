@@ -1,0 +1,284 @@
+// Items of the request's workspace: listing with filters, order and keyset pages; writes
+// validated against the type's fields, with uniqueness and the item counter kept in the
+// same transaction as the item.
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { notFound } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { Principal } from '../../../lib/principal.js';
+import { invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+import { ContentType } from '../content-types/content-type.entity.js';
+import type { ContentField } from '../fields/content-field.entity.js';
+import type { ContentFieldService } from '../fields/content-field.service.js';
+import { FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
+import { Item } from './item.entity.js';
+import { ItemOrderBy, OrderDirection, type ItemFilter, type ItemOrder } from './item.input.js';
+import { uniqueText, validateValues, type ReferenceCheck } from './item-values.validator.js';
+
+interface Query {
+  readonly conditions: string[];
+  readonly parameters: unknown[];
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class ItemService {
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+    private readonly fields: ContentFieldService,
+  ) {}
+
+  private get workspaceId(): string {
+    return requireWorkspace(this.principal.workspaceId);
+  }
+
+  private async type(typeId: string): Promise<ContentType> {
+    const type = isId(typeId) ? await this.em.findOne(ContentType, { workspaceId: this.workspaceId, id: typeId }) : null;
+    if (!type) throw notFound('Content type');
+    return type;
+  }
+
+  async get(id: string): Promise<Item> {
+    const item = isId(id) ? await this.em.findOne(Item, { workspaceId: this.workspaceId, id }) : null;
+    if (!item) throw notFound('Item');
+    return item;
+  }
+
+  /** SQL conditions for a filter; refuses keys that are not fields of the right kind. */
+  private filterConditions(filter: ItemFilter | undefined, fields: ContentField[], query: Query): void {
+    if (!filter) return;
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    const problems: FieldProblem[] = [];
+    if (filter.equals !== undefined && filter.equals !== null) {
+      if (typeof filter.equals !== 'object' || Array.isArray(filter.equals)) problems.push({ field: 'filter.equals', reason: 'must be an object of field key → value' });
+      else {
+        for (const key of Object.keys(filter.equals)) if (!byKey.has(key)) problems.push({ field: `filter.equals.${key}`, reason: 'is not a field of this type' });
+        query.conditions.push('"values" @> ?::jsonb');
+        query.parameters.push(JSON.stringify(filter.equals));
+      }
+    }
+    for (const range of filter.ranges ?? []) {
+      const field = byKey.get(range.field);
+      if (!field || !RANGE_KINDS.has(field.kind)) {
+        problems.push({ field: `filter.ranges.${range.field}`, reason: 'must be a number, date or datetime field' });
+        continue;
+      }
+      for (const [bound, operator] of [['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']] as const) {
+        const value = range[bound];
+        if (value === undefined || value === null) continue;
+        if (field.kind === FieldKind.NUMBER) {
+          if (typeof value !== 'number') problems.push({ field: `filter.ranges.${range.field}.${bound}`, reason: 'must be a number' });
+          query.conditions.push(`("values"->>?)::numeric ${operator} ?`);
+          query.parameters.push(field.key, value);
+        } else {
+          if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) problems.push({ field: `filter.ranges.${range.field}.${bound}`, reason: 'must be a date' });
+          // Dates and UTC datetimes are stored as ISO text, which orders like time.
+          query.conditions.push(`"values"->>? ${operator} ?`);
+          query.parameters.push(field.key, field.kind === FieldKind.DATETIME && typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value);
+        }
+      }
+    }
+    const search = filter.search?.trim();
+    if (search) {
+      const textKeys = fields.filter((field) => TEXT_KINDS.has(field.kind)).map((field) => field.key);
+      if (textKeys.length === 0) query.conditions.push('false');
+      else {
+        query.conditions.push(`(${textKeys.map(() => '"values"->>? ilike ?').join(' or ')})`);
+        const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+        for (const key of textKeys) query.parameters.push(key, pattern);
+      }
+    }
+    for (const [value, condition] of [
+      [filter.createdAfter, 'created_at >= ?'],
+      [filter.createdBefore, 'created_at < ?'],
+      [filter.updatedAfter, 'updated_at >= ?'],
+      [filter.updatedBefore, 'updated_at < ?'],
+    ] as const) {
+      if (value) {
+        query.conditions.push(condition);
+        query.parameters.push(value);
+      }
+    }
+    if (problems.length > 0) throw invalidInput(problems);
+  }
+
+  async list(typeId: string, filter: ItemFilter | undefined, order: ItemOrder | undefined, page: PageArgs): Promise<Connection<Item>> {
+    const type = await this.type(typeId);
+    const limit = pageSize(page.first);
+    const fields = await this.fields.ofType(type.id);
+    const base: Query = { conditions: ['workspace_id = ?', 'content_type_id = ?'], parameters: [type.workspaceId, type.id] };
+    this.filterConditions(filter, fields, base);
+    const filtered = base.conditions.length > 2;
+
+    const descending = order?.direction === OrderDirection.DESC;
+    const comparison = descending ? '<' : '>';
+    const direction = descending ? 'desc' : 'asc';
+    const page$ = { conditions: [...base.conditions], parameters: [...base.parameters] };
+    const after = decodeCursor(page.after);
+    let orderBy: string;
+    let position: (item: Item) => (string | number)[];
+    if (order?.by === ItemOrderBy.FIELD) {
+      const field = fields.find((candidate) => candidate.key === order.field);
+      if (!field) throw invalidInput([{ field: 'orderBy.field', reason: 'must be a field of this type' }]);
+      const value = `("values"->'${field.key}')`; // key is validated (^[a-z][a-z0-9_]*$)
+      // Items without a value come last, in either direction.
+      orderBy = `(${value} is null) asc, ${value} ${direction}, id ${direction}`;
+      position = (item) => (item.values[field.key] === undefined || item.values[field.key] === null ? [1, 'null', item.id] : [0, JSON.stringify(item.values[field.key]), item.id]);
+      if (after) {
+        const [isNull, json, id] = after as [number, string, string];
+        if (isNull === 1) {
+          page$.conditions.push(`(${value} is null and id ${comparison} ?::uuid)`);
+          page$.parameters.push(id);
+        } else {
+          page$.conditions.push(`(${value} is null or ${value} ${comparison} ?::jsonb or (${value} = ?::jsonb and id ${comparison} ?::uuid))`);
+          page$.parameters.push(json, json, id);
+        }
+      }
+    } else {
+      const column = order?.by === ItemOrderBy.UPDATED_AT ? 'updated_at' : 'created_at';
+      orderBy = `${column} ${direction}, id ${direction}`;
+      position = (item) => [(column === 'updated_at' ? item.updatedAt : item.createdAt).toISOString(), item.id];
+      if (after) {
+        page$.conditions.push(`(${column}, id) ${comparison} (?::timestamptz, ?::uuid)`);
+        page$.parameters.push(String(after[0]), String(after[1]));
+      }
+    }
+    const connection = this.em.getConnection();
+    const [rows, totalCount] = await Promise.all([
+      connection.execute<Record<string, unknown>[]>(`select * from "content"."items" where ${page$.conditions.join(' and ')} order by ${orderBy} limit ?`, [...page$.parameters, limit + 1]),
+      filtered
+        ? connection
+            .execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters)
+            .then((result) => Number(result[0]!.count))
+        : Promise.resolve(type.itemCount),
+    ]);
+    return toConnection(rows.map((row) => this.em.map(Item, row as never)), limit, totalCount, position);
+  }
+
+  /** Problems with referenced items: each must exist in this workspace, of the field's type. One query. */
+  private async checkReferences(references: ReferenceCheck[]): Promise<FieldProblem[]> {
+    if (references.length === 0) return [];
+    const rows = await this.em.find(Item, { workspaceId: this.workspaceId, id: { $in: references.map((reference) => reference.itemId) } }, { fields: ['id', 'contentTypeId'] });
+    const typeOf = new Map(rows.map((row) => [row.id, row.contentTypeId]));
+    return references
+      .filter((reference) => typeOf.get(reference.itemId) !== reference.contentTypeId)
+      .map((reference) => ({ field: reference.field, reason: 'must reference an item of its content type in this workspace' }));
+  }
+
+  /** Unique fields whose value another item of the type already has. One query. */
+  private async checkUnique(type: ContentType, fields: ContentField[], values: Record<string, unknown>, itemId: string | undefined): Promise<FieldProblem[]> {
+    const wanted = fields.filter((field) => field.unique && values[field.key] !== undefined && values[field.key] !== null);
+    if (wanted.length === 0) return [];
+    const rows = await this.em.getConnection().execute<{ field_key: string; item_id: string }[]>(
+      `select field_key, item_id from "content"."item_unique_values"
+        where workspace_id = ? and content_type_id = ? and (field_key, value) in (${wanted.map(() => '(?, ?)').join(', ')})`,
+      [type.workspaceId, type.id, ...wanted.flatMap((field) => [field.key, uniqueText(values[field.key])])],
+    );
+    return rows.filter((row) => row.item_id !== itemId).map((row) => ({ field: row.field_key, reason: 'must be unique: another item has this value' }));
+  }
+
+  private uniqueViolation(error: unknown, fields: ContentField[]): never {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw invalidInput(fields.filter((field) => field.unique).map((field) => ({ field: field.key, reason: 'must be unique: another item has this value' })).slice(0, 1));
+    }
+    throw error;
+  }
+
+  async create(typeId: string, input: unknown): Promise<Item> {
+    const type = await this.type(typeId);
+    const fields = await this.fields.ofType(type.id);
+    const validated = validateValues(fields, input, 'create');
+    const values = Object.fromEntries(Object.entries(validated.values).filter(([, value]) => value !== null));
+    const problems = [...validated.errors, ...(await this.checkReferences(validated.references)), ...(await this.checkUnique(type, fields, values, undefined))];
+    if (problems.length > 0) throw invalidInput(problems);
+    const userId = this.principal.userId ?? null;
+    try {
+      return await this.em.transactional(async (em) => {
+        const item = em.create(Item, { workspaceId: type.workspaceId, contentTypeId: type.id, values, createdBy: userId, updatedBy: userId });
+        await em.flush();
+        await this.insertUniqueValues(em, type, fields, item.id, values);
+        await em.getConnection().execute(
+          'update "content"."content_types" set item_count = item_count + 1 where workspace_id = ? and id = ?',
+          [type.workspaceId, type.id],
+          'all',
+          em.getTransactionContext(),
+        );
+        return item;
+      });
+    } catch (error) {
+      this.uniqueViolation(error, fields);
+    }
+  }
+
+  private async insertUniqueValues(em: SubgraphEntityManager, type: ContentType, fields: ContentField[], itemId: string, values: Record<string, unknown>): Promise<void> {
+    const rows = fields.filter((field) => field.unique && values[field.key] !== undefined && values[field.key] !== null);
+    if (rows.length === 0) return;
+    await em.getConnection().execute(
+      `insert into "content"."item_unique_values" (workspace_id, content_type_id, field_key, value, item_id) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((field) => [type.workspaceId, type.id, field.key, uniqueText(values[field.key]), itemId]),
+      'all',
+      em.getTransactionContext(),
+    );
+  }
+
+  /** A partial update: only the given keys change; null clears a value. */
+  async update(id: string, input: unknown): Promise<Item> {
+    const item = await this.get(id);
+    const type = await this.type(item.contentTypeId);
+    const fields = await this.fields.ofType(type.id);
+    const validated = validateValues(fields, input, 'update');
+    const values = { ...item.values };
+    for (const [key, value] of Object.entries(validated.values)) {
+      if (value === null) delete values[key];
+      else values[key] = value;
+    }
+    const changedUnique = fields.filter((field) => field.unique && Object.hasOwn(validated.values, field.key));
+    const problems = [
+      ...validated.errors,
+      ...(await this.checkReferences(validated.references)),
+      ...(await this.checkUnique(type, changedUnique, values, item.id)),
+    ];
+    if (problems.length > 0) throw invalidInput(problems);
+    try {
+      await this.em.transactional(async (em) => {
+        item.values = values;
+        item.updatedAt = new Date();
+        item.updatedBy = this.principal.userId ?? null;
+        await em.flush();
+        if (changedUnique.length > 0) {
+          await em.getConnection().execute(
+            `delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ? and field_key in (${changedUnique.map(() => '?').join(', ')})`,
+            [type.workspaceId, type.id, item.id, ...changedUnique.map((field) => field.key)],
+            'all',
+            em.getTransactionContext(),
+          );
+          await this.insertUniqueValues(em, type, changedUnique, item.id, values);
+        }
+      });
+    } catch (error) {
+      this.uniqueViolation(error, fields);
+    }
+    return item;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const item = await this.get(id);
+    await this.em.transactional(async (em) => {
+      await em.getConnection().execute(
+        'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',
+        [item.workspaceId, item.contentTypeId, item.id],
+        'all',
+        em.getTransactionContext(),
+      );
+      await em.nativeDelete(Item, { workspaceId: item.workspaceId, id: item.id });
+      await em.getConnection().execute(
+        'update "content"."content_types" set item_count = item_count - 1 where workspace_id = ? and id = ?',
+        [item.workspaceId, item.contentTypeId],
+        'all',
+        em.getTransactionContext(),
+      );
+    });
+    return true;
+  }
+}

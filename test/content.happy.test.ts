@@ -1,0 +1,196 @@
+// Workspace content through the gateway: a type with a field of every kind, items that
+// are validated, filtered, ordered, paged and partially updated, and deletions.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { errorCodes, startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let headers: Record<string, string>;
+let userId: string;
+let typeId: string;
+let authorTypeId: string;
+let authorId: string;
+
+async function rows(sql: string, values: unknown[] = []): Promise<number> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return Number((await client.query(sql, values)).rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+const createItem = (values: Record<string, unknown>) =>
+  stack.request({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id values } }', variables: { t: typeId, v: values }, headers });
+
+beforeAll(async () => {
+  stack = await startStack();
+  const user = await signUp(stack, 'Editor');
+  userId = user.userId;
+  const workspaceId = await createWorkspaceAs(stack, user.token, 'Content');
+  headers = { ...bearer(user.token), 'x-workspace-id': workspaceId };
+  const authors = await stack.query({ query: 'mutation { createContentType(input: { name: "Author", key: "author" }) { id } }', headers });
+  authorTypeId = authors.createContentType.id;
+  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Name", key: "name", kind: TEXT, required: true }) { id } }', variables: { t: authorTypeId }, headers });
+  const author = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { name: "Ada" }) { id } }', variables: { t: authorTypeId }, headers });
+  authorId = author.createItem.id;
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Article", key: "article", description: "Writing" }) { id } }', headers });
+  typeId = type.createContentType.id;
+  const fields: [string, string, Record<string, unknown>][] = [
+    ['title', 'TEXT', { required: true, unique: true }],
+    ['body', 'LONG_TEXT', {}],
+    ['rating', 'NUMBER', {}],
+    ['featured', 'BOOLEAN', {}],
+    ['day', 'DATE', {}],
+    ['published_at', 'DATETIME', {}],
+    ['contact', 'EMAIL', {}],
+    ['link', 'URL', {}],
+    ['status', 'SINGLE_SELECT', { options: { choices: ['draft', 'published'] } }],
+    ['tags', 'MULTI_SELECT', { options: { choices: ['news', 'tech', 'life'] } }],
+    ['author', 'REFERENCE', { options: { contentTypeId: authorTypeId } }],
+    ['owner', 'MEMBER', {}],
+  ];
+  for (const [key, kind, extra] of fields) {
+    await stack.query({
+      query: 'mutation($t: ID!, $input: CreateFieldInput!) { createField(typeId: $t, input: $input) { id } }',
+      variables: { t: typeId, input: { name: key, key, kind, ...extra } },
+      headers,
+    });
+  }
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('items', () => {
+  it('store a value of every kind, with datetimes in UTC and authors as users', async () => {
+    const response = await createItem({
+      title: 'Everything',
+      body: 'Long text',
+      rating: 4.5,
+      featured: true,
+      day: '2026-11-22',
+      published_at: '2026-11-22T10:00:00+02:00',
+      contact: 'ada@example.com',
+      link: 'https://example.com/a',
+      status: 'published',
+      tags: ['news', 'tech'],
+      author: authorId,
+      owner: userId,
+    });
+    expect(response.body.errors).toBeUndefined();
+    const item = response.body.data!.createItem;
+    expect(item.values.published_at).toBe('2026-11-22T08:00:00.000Z');
+    const read = await stack.query({
+      query: 'query($id: ID!) { item(id: $id) { contentType { key fields { key kind } } createdBy { id name } } }',
+      variables: { id: item.id },
+      headers,
+    });
+    expect(read.item.contentType.key).toBe('article');
+    expect(read.item.contentType.fields).toHaveLength(12);
+    expect(read.item.createdBy).toEqual({ id: userId, name: 'Editor' });
+  });
+
+  it('refuse invalid values with one error listing every offending field, and write nothing', async () => {
+    const before = await rows('select count(*) from content.items');
+    const response = await createItem({
+      body: 42,
+      rating: 'high',
+      featured: 'yes',
+      day: '2026-02-30',
+      published_at: 'yesterday',
+      contact: 'not-an-email',
+      link: 'ftp://example.com',
+      status: 'archived',
+      tags: ['news', 'news'],
+      author: '00000000-0000-7000-8000-000000000000',
+      owner: 'someone',
+      extra: 1,
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    const fields = (response.body.errors![0]!.extensions!.fieldErrors as { field: string }[]).map((error) => error.field).sort();
+    expect(fields).toEqual(['author', 'body', 'contact', 'day', 'extra', 'featured', 'link', 'owner', 'published_at', 'rating', 'status', 'tags', 'title'].sort());
+    expect(await rows('select count(*) from content.items')).toBe(before);
+  });
+
+  it('keep unique values unique within the type', async () => {
+    expect((await createItem({ title: 'Unique one' })).body.errors).toBeUndefined();
+    const duplicate = await createItem({ title: 'Unique one' });
+    expect(duplicate.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'title', reason: 'must be unique: another item has this value' }]);
+  });
+
+  it('filter, order and page with stable cursors', async () => {
+    for (const [title, rating, status] of [
+      ['Alpha', 1, 'draft'],
+      ['Beta', 5, 'published'],
+      ['Gamma', 3, 'published'],
+      ['Delta', null, 'published'],
+      ['Epsilon', 2, 'draft'],
+    ] as const) {
+      const values: Record<string, unknown> = { title, status };
+      if (rating !== null) values.rating = rating;
+      expect((await createItem(values)).body.errors).toBeUndefined();
+    }
+    const list = async (variables: Record<string, unknown>) =>
+      (
+        await stack.query({
+          query: 'query($t: ID!, $f: ItemFilter, $o: ItemOrder, $first: Int, $after: String) { items(typeId: $t, filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { values } } }',
+          variables: { t: typeId, ...variables },
+          headers,
+        })
+      ).items;
+    const published = await list({ f: { equals: { status: 'published' }, ranges: [{ field: 'rating', gte: 3 }] } });
+    // "Everything" from the first test is published with a rating of 4.5, too.
+    expect(published.totalCount).toBe(3);
+    expect(published.nodes.map((node: { values: { title: string } }) => node.values.title).sort()).toEqual(['Beta', 'Everything', 'Gamma']);
+    expect((await list({ f: { search: 'psil' } })).nodes.map((node: { values: { title: string } }) => node.values.title)).toEqual(['Epsilon']);
+    // By rating, ascending, two at a time: items without a rating come last.
+    const titles: string[] = [];
+    let after: string | undefined;
+    for (let pageNumber = 0; pageNumber < 10; pageNumber += 1) {
+      const page = await list({ f: { search: 'a' }, o: { by: 'FIELD', field: 'rating' }, first: 2, after });
+      titles.push(...page.nodes.map((node: { values: { title: string } }) => node.values.title));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // "Everything" matches through its email (ada@…) and rates 4.5.
+    expect(titles).toEqual(['Alpha', 'Gamma', 'Everything', 'Beta', 'Delta']);
+    const newest = await list({ o: { by: 'CREATED_AT', direction: 'DESC' }, first: 1 });
+    expect(newest.nodes[0].values.title).toBe('Epsilon');
+    const total = await list({});
+    expect(total.totalCount).toBe(await rows('select count(*) from content.items where content_type_id = $1', [typeId]));
+  });
+
+  it('update only the values given; null clears an optional one', async () => {
+    const created = (await createItem({ title: 'Partial', rating: 2, status: 'draft' })).body.data!.createItem;
+    const updated = await stack.query({
+      query: 'mutation($id: ID!, $v: JSON!) { updateItem(id: $id, values: $v) { values } }',
+      variables: { id: created.id, v: { status: 'published', rating: null } },
+      headers,
+    });
+    expect(updated.updateItem.values).toEqual({ title: 'Partial', status: 'published' });
+    const refused = await stack.request({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: null }) { id } }', variables: { id: created.id }, headers });
+    expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'title', reason: 'is required' }]);
+  });
+});
+
+describe('deleting', () => {
+  it('a field removes its value from every item', async () => {
+    const field = await stack.query({ query: 'query($t: ID!) { contentType(id: $t) { fields { id key } } }', variables: { t: typeId }, headers });
+    const body = field.contentType.fields.find((candidate: { key: string }) => candidate.key === 'body').id;
+    await stack.query({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: body }, headers });
+    expect(await rows("select count(*) from content.items where content_type_id = $1 and values ? 'body'", [typeId])).toBe(0);
+  });
+
+  it('a type with items is refused, and with force takes its items in one go', async () => {
+    const refused = await stack.request({ query: 'mutation($t: ID!) { deleteContentType(id: $t) }', variables: { t: typeId }, headers });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(await rows('select count(*) from content.items where content_type_id = $1', [typeId])).toBeGreaterThan(0);
+    await stack.query({ query: 'mutation($t: ID!) { deleteContentType(id: $t, force: true) }', variables: { t: typeId }, headers });
+    expect(await rows('select count(*) from content.items where content_type_id = $1', [typeId])).toBe(0);
+    expect(await rows('select count(*) from content.content_fields where content_type_id = $1', [typeId])).toBe(0);
+    expect(await rows('select count(*) from content.item_unique_values where content_type_id = $1', [typeId])).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ import { ContentField } from './fields/content-field.entity.js';
 import { ContentFieldService } from './fields/content-field.service.js';
 import { Item } from './items/item.entity.js';
 import { ItemService } from './items/item.service.js';
+import { createContentCountsLoader, type ContentCounts } from './workspaces/workspace-counts.js';
 
 export interface ContentContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -19,6 +20,7 @@ export interface ContentContext extends BaseSubgraphContext {
     readonly contentTypeById: DataLoader<string, ContentType | null>;
     readonly fieldsOfType: DataLoader<string, ContentField[]>;
     readonly itemById: DataLoader<string, Item | null>;
+    readonly contentCounts: DataLoader<string, ContentCounts>;
   };
   readonly contentTypes: ContentTypeService;
   readonly fields: ContentFieldService;
@@ -40,6 +42,7 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
         return typeIds.map((typeId) => rows.filter((row) => row.contentTypeId === typeId));
       }),
       itemById: createByIdLoader(em, Item, scope),
+      contentCounts: createContentCountsLoader(em, workspaceId),
     },
     contentTypes: new ContentTypeService(em, workspaceId),
     fields,

@@ -7,13 +7,20 @@ import { ContentFieldResolver } from './fields/content-field.resolver.js';
 import { ItemResolver } from './items/item.resolver.js';
 import { User } from './users/user.reference.js';
 import { Workspace, resolveWorkspaceReference } from './workspaces/workspace.reference.js';
+import { WorkspaceDeletionPreview, WorkspaceStatistics } from './workspaces/workspace-statistics.reference.js';
 
 export function buildContentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ContentTypeResolver, WorkspaceContentTypesResolver, ContentFieldResolver, ItemResolver],
-    orphanedTypes: [Workspace, User],
+    orphanedTypes: [Workspace, User, WorkspaceStatistics, WorkspaceDeletionPreview],
     referenceResolvers: {
       Workspace: { __resolveReference: resolveWorkspaceReference },
+      WorkspaceStatistics: {
+        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({ ...(await context.loaders.contentCounts.load(reference.workspaceId)), workspaceId: reference.workspaceId }),
+      },
+      WorkspaceDeletionPreview: {
+        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({ ...(await context.loaders.contentCounts.load(reference.workspaceId)), workspaceId: reference.workspaceId }),
+      },
       Item: { __resolveReference: (reference: { id: string }, context: ContentContext) => context.loaders.itemById.load(reference.id) },
     },
   });

@@ -96,6 +96,11 @@ export const CASES: Record<string, AuthorizationCase> = {
   },
   'Query.roles': { operation: () => ({ query: `{ roles ${page} }` }), path: ['roles'], foreign: () => ({ query: `{ roles ${page} }` }) },
   'Query.workspace': { operation: () => ({ query: '{ workspace { id } }' }), path: ['workspace'], foreign: () => ({ query: '{ workspace { id name } }' }) },
+  'Query.workspaceDeletionPreview': {
+    operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),
+    path: ['workspaceDeletionPreview'],
+    foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes fields items requestLogs } }' }),
+  },
   'Query.workspaces': { operation: () => ({ query: `{ workspaces ${page} }` }), path: ['workspaces'], foreign: () => ({ query: `{ workspaces ${page} }` }) },
 
   // Mutations.

@@ -1,11 +1,13 @@
 // Workspace queries and mutations; thin: arguments in, service call, result out.
-import { Arg, Args, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { workspaceRequired } from '../../../lib/errors.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from './workspace.entity.js';
 import { CreateWorkspaceInput } from './workspace.input.js';
+import { WorkspaceDeletionPreview, WorkspaceStatistics } from './workspace-statistics.js';
+import { countKeysForDeletion, countWorkspace } from './workspace-statistics.service.js';
 
 export const WorkspaceConnection = ConnectionType(Workspace, 'Workspace');
 
@@ -28,5 +30,23 @@ export class WorkspaceResolver {
   @Mutation(() => Workspace, { description: 'Creates a workspace with the built-in roles; you become its owner.' })
   createWorkspace(@Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput, @Ctx() context: IdentityContext): Promise<Workspace> {
     return context.workspaces.create(input.name);
+  }
+
+  // Reached only through workspace/workspaces, which need workspaces:read.
+  @FieldResolver(() => WorkspaceStatistics, {
+    nullable: true,
+    description: 'Members, keys, content types and items of this workspace. Only for the workspace your request works in; null for others.',
+  })
+  async statistics(@Root() workspace: Workspace, @Ctx() context: IdentityContext): Promise<WorkspaceStatistics | null> {
+    if (workspace.id !== context.workspaceId) return null;
+    return countWorkspace(context.em, workspace.id);
+  }
+
+  @Directive(scopes(['workspaces:delete']))
+  @Query(() => WorkspaceDeletionPreview, { nullable: true, description: 'What deleting the current workspace would remove, counted per kind, before you confirm.' })
+  async workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
+    if (!context.workspaceId) throw workspaceRequired();
+    const counts = await countWorkspace(context.em, context.workspaceId);
+    return { ...counts, apiKeys: await countKeysForDeletion(context.em, context.workspaceId) };
   }
 }

@@ -1,0 +1,43 @@
+// Workspace statistics and the deletion preview gather counts from every subgraph that
+// owns a kind of record, in one query, for the current workspace only.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let headers: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const owner = await signUp(stack, 'Counter');
+  const workspaceId = await createWorkspaceAs(stack, owner.token, 'Counted');
+  headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+  const colleague = await signUp(stack, 'Colleague');
+  const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers });
+  const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
+  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: colleague.email, roleId: viewer } }, headers });
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
+  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: type.createContentType.id }, headers });
+  for (const title of ['a', 'b', 'c']) {
+    await stack.query({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', variables: { t: type.createContentType.id, v: { title } }, headers });
+  }
+  // A second workspace of the same user whose counts must not show up.
+  const other = await createWorkspaceAs(stack, owner.token, 'Other');
+  await stack.query({ query: 'mutation { createContentType(input: { name: "Elsewhere", key: "elsewhere" }) { id } }', headers: { ...bearer(owner.token), 'x-workspace-id': other } });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+it('counts members and keys in identity, types and items in content, in one query', async () => {
+  const data = await stack.query({ query: '{ workspace { statistics { members apiKeys contentTypes items } } workspaces { nodes { name statistics { items } } } }', headers });
+  expect(data.workspace.statistics).toEqual({ members: 2, apiKeys: 1, contentTypes: 1, items: 3 });
+  const other = data.workspaces.nodes.find((node: { name: string }) => node.name === 'Other');
+  expect(other.statistics).toBeNull();
+});
+
+it('previews what deleting the workspace would remove, from every subgraph', async () => {
+  const data = await stack.query({ query: '{ workspaceDeletionPreview { members roles memberGroups apiKeys contentTypes fields items requestLogs } }', headers });
+  expect(data.workspaceDeletionPreview).toEqual({ members: 2, roles: 4, memberGroups: 0, apiKeys: 1, contentTypes: 1, fields: 1, items: 3, requestLogs: 0 });
+});

@@ -12,6 +12,7 @@ import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGra
 import { createLogger, type Logger } from './logger.js';
 import { initORM, type SubgraphEntityManager, type SubgraphOrm, type SubgraphOrmDefinition } from './orm.js';
 import type { Principal } from './principal.js';
+import type { SubgraphName } from './subgraph-list.js';
 import { NonceRegistry, PRINCIPAL_HEADER, SignatureError, verifyPrincipal } from './principal-signing.js';
 
 /** What the caller of a subgraph's createServer passes. */
@@ -29,6 +30,13 @@ export interface SubgraphServerConfig {
   readonly onQuery?: (sql: string) => void;
   /** Policy (session lifetime, key expiry cap); defaults suit tests. */
   readonly settings?: Partial<SubgraphSettings>;
+  /**
+   * GraphQL URLs of the other subgraphs, for delivering events (the outbox relay). Read at
+   * delivery time, so a caller may fill it in as the others start.
+   */
+  readonly peers?: Partial<Record<SubgraphName, string>>;
+  /** False starts the server without its background workers (tests of a crashed relay). */
+  readonly runWorkers?: boolean;
 }
 
 /** Request facts every subgraph context starts from. */
@@ -59,7 +67,7 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
   /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
   readonly internalRoutes?: Readonly<Record<string, (request: InternalRequest) => Promise<unknown>>>;
   /** Background work bound to the server's life (outbox relays, ...). */
-  readonly startWorkers?: (orm: SubgraphOrm, logger: Logger) => Promise<() => Promise<void>>;
+  readonly startWorkers?: (orm: SubgraphOrm, logger: Logger, config: SubgraphServerConfig) => Promise<() => Promise<void>>;
 }
 
 export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
@@ -85,7 +93,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const stopWorkers = definition.startWorkers ? await definition.startWorkers(orm, logger) : async () => undefined;
+  const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config) : async () => undefined;
 
   /** The verified principal of a request, or a 401 before anything runs. */
   const verified = (request: IncomingMessage, body: Buffer): Principal => {

@@ -41,6 +41,7 @@ await runMain(async () => {
     host: config.host,
     signingSecrets: config.signingSecrets,
     settings: config.subgraphSettings,
+    peers: config.gateway.subgraphUrls,
     logLevel: config.logLevel,
   });
   stopOnSignal(server.stop);

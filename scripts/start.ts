@@ -39,6 +39,8 @@ await runMain(async () => {
         host: config.host,
         signingSecrets: config.signingSecrets,
         settings: config.subgraphSettings,
+        // Filled in as the subgraphs start; the outbox relay reads it when it delivers.
+        peers: subgraphUrls,
         logger,
       });
       running.push(server);

@@ -13,6 +13,8 @@ let typeId: string;
 
 beforeAll(async () => {
   stack = await startStack({
+    // Only the request's statements are counted: no background relay polling meanwhile.
+    runWorkers: false,
     onQuery: (subgraph) => {
       if (counting) statements[subgraph] += 1;
     },

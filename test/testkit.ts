@@ -96,6 +96,8 @@ export interface StackOptions {
   readonly logLines?: string[];
   /** Subgraph policy (session lifetime, key expiry cap). */
   readonly settings?: Partial<SubgraphSettings>;
+  /** False starts the subgraphs without background workers (the outbox relay). */
+  readonly runWorkers?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -113,6 +115,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       port: 0,
       signingSecrets,
       settings: options.settings,
+      peers: subgraphUrls,
+      runWorkers: options.runWorkers,
       logger,
       poolSize: 4,
       onQuery: options.onQuery ? (sql) => options.onQuery?.(name, sql) : undefined,

@@ -4,11 +4,14 @@ import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig
 import { createContentContext, type ContentContext } from './context.js';
 import { contentOrm } from './orm.js';
 import { buildContentSchema } from './schema.js';
+import { EVENTS_PATH } from '../../lib/principal.js';
+import { workspaceDeletionHandler } from '../../lib/domain-events.js';
 
 export const contentSubgraph: SubgraphDefinition<ContentContext> = {
   orm: contentOrm,
   buildSchema: buildContentSchema,
   createContext: createContentContext,
+  internalRoutes: { [EVENTS_PATH]: workspaceDeletionHandler('content', ['item_unique_values', 'items', 'content_fields', 'content_types']) },
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

@@ -5,6 +5,7 @@ import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupUser } from './groups/member-group-user.entity.js';
 import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
+import { OutboxEvent } from './outbox/outbox-event.entity.js';
 import { Role } from './roles/role.entity.js';
 import { LoginFailure } from './sessions/login-failure.entity.js';
 import { Session } from './sessions/session.entity.js';
@@ -13,6 +14,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, OutboxEvent],
   migrations,
 };

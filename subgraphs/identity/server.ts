@@ -8,6 +8,7 @@ import { createIdentityContext, type IdentityContext } from './context.js';
 import { identityOrm } from './orm.js';
 import { recordKeyUsage } from './principals/key-usage.js';
 import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
+import { startOutboxRelay } from './outbox/outbox-relay.js';
 import { buildIdentitySchema } from './schema.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
@@ -22,6 +23,7 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
     },
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
   },
+  startWorkers: async (orm, logger, config) => startOutboxRelay({ orm, logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} }),
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

@@ -15,6 +15,8 @@ export interface AuthorizationCase {
   readonly path: readonly (string | number)[];
   readonly alsoNeeds?: readonly string[];
   readonly foreign?: (fixtures: Fixtures) => Promise<Operation> | Operation;
+  /** Acts in this workspace instead of A (for operations that use a workspace up). */
+  readonly workspace?: (fixtures: Fixtures) => Promise<string>;
 }
 
 const page = '{ totalCount nodes { id } }';
@@ -190,6 +192,12 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: await f.fresh.item() } }),
     path: ['deleteItem'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: f.b.itemId } }),
+  },
+  'Mutation.deleteWorkspace': {
+    operation: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Disposable") }' }),
+    workspace: (f) => f.fresh.workspace(),
+    path: ['deleteWorkspace'],
+    foreign: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Beta") }' }),
   },
   'Mutation.deleteMemberGroup': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: await f.fresh.group() } }),

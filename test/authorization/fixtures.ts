@@ -32,6 +32,8 @@ export interface Fixtures {
     role(): Promise<string>;
     group(): Promise<string>;
     userKey(): Promise<string>;
+    /** A new workspace of A's owner, named "Disposable", for operations that consume a workspace. */
+    workspace(): Promise<string>;
     contentType(): Promise<string>;
     field(): Promise<string>;
     item(): Promise<string>;
@@ -126,6 +128,9 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       },
       async userKey() {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
+      },
+      async workspace() {
+        return createWorkspaceAs(stack, a.owner.token, 'Disposable');
       },
       async contentType() {
         return (await createContent(stack, a.ownerHeaders, `fresh_${(counter += 1)}`)).contentTypeId;

@@ -46,10 +46,8 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
     const testCase = CASES[name]!;
     const alsoNeeds = new Set(testCase.alsoNeeds ?? []);
     const withheld = new Set(requirement.map((allOf) => allOf.find((scope) => !alsoNeeds.has(scope)) ?? allOf[0]!));
-    const key = await createUserKey(stack, fixtures.a.owner.token, {
-      scopes: FINE_SCOPES.filter((scope) => !withheld.has(scope)),
-      workspaceIds: [fixtures.a.workspaceId],
-    });
+    const workspaceId = testCase.workspace ? await testCase.workspace(fixtures) : fixtures.a.workspaceId;
+    const key = await createUserKey(stack, fixtures.a.owner.token, { scopes: FINE_SCOPES.filter((scope) => !withheld.has(scope)), workspaceIds: [workspaceId] });
     const operation = await testCase.operation(fixtures);
     const before = await snapshotRows(stack.database.url);
     const response = await stack.request({ ...operation, headers: { 'x-api-key': key.secret } });
@@ -63,8 +61,12 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
   });
 
   it('is allowed with every scope', async () => {
-    const operation = await CASES[name]!.operation(fixtures);
-    const response = await stack.request({ ...operation, headers: { 'x-api-key': fixtures.fullKey } });
+    const testCase = CASES[name]!;
+    const fullKey = testCase.workspace
+      ? (await createUserKey(stack, fixtures.a.owner.token, { scopes: [...FINE_SCOPES], workspaceIds: [await testCase.workspace(fixtures)] })).secret
+      : fixtures.fullKey;
+    const operation = await testCase.operation(fixtures);
+    const response = await stack.request({ ...operation, headers: { 'x-api-key': fullKey } });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.errors?.filter((error) => error.extensions?.code === 'INSUFFICIENT_SCOPE') ?? []).toEqual([]);
   });

@@ -3,7 +3,10 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
 import { badUserInput } from '../../../lib/errors.js';
 import type { Principal } from '../../../lib/principal.js';
+import { notFound } from '../../../lib/errors.js';
 import { announceInvalidation } from '../invalidation.js';
+import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { requireWorkspaceId } from '../workspace-scope.js';
 import { Member } from '../members/member.entity.js';
 import { requireUserId } from '../principal-guards.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
@@ -46,5 +49,34 @@ export class WorkspaceService {
       await announceInvalidation(em, { userIds: [userId] });
       return workspace;
     });
+  }
+
+  /**
+   * Deletes the current workspace. Identity's rows go in one transaction, together with an
+   * outbox event that makes content and audit delete theirs; the workspace and its keys
+   * stop working at once on every gateway.
+   */
+  async delete(confirmName: string): Promise<boolean> {
+    const workspaceId = requireWorkspaceId(this.principal);
+    const workspace = await this.em.findOne(Workspace, { id: workspaceId });
+    if (!workspace) throw notFound('Workspace');
+    if (workspace.name !== confirmName) {
+      throw badUserInput('confirmName must be the workspace\'s exact name', { fieldErrors: [{ field: 'confirmName', reason: 'does not match the workspace name' }] });
+    }
+    await this.em.transactional(async (em) => {
+      const connection = em.getConnection();
+      const context = em.getTransactionContext();
+      for (const table of ['member_group_users', 'member_groups', 'members', 'roles']) {
+        await connection.execute(`delete from "identity"."${table}" where workspace_id = ?::uuid`, [workspaceId], 'all', context);
+      }
+      await connection.execute('delete from "identity"."api_keys" where workspace_id = ?::uuid', [workspaceId], 'all', context);
+      await connection.execute('update "identity"."api_keys" set workspace_ids = array_remove(workspace_ids, ?::text) where ?::text = any(workspace_ids)', [workspaceId, workspaceId], 'all', context);
+      await connection.execute('update "identity"."sessions" set workspace_id = null where workspace_id = ?::uuid', [workspaceId], 'all', context);
+      await connection.execute('delete from "identity"."workspaces" where id = ?::uuid', [workspaceId], 'all', context);
+      em.create(OutboxEvent, { topic: 'workspace.deleted', payload: { workspaceId }, pendingTargets: ['content', 'audit'] });
+      await em.flush();
+      await announceInvalidation(em, { workspaceIds: [workspaceId] });
+    });
+    return true;
   }
 }

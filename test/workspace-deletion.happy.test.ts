@@ -1,0 +1,108 @@
+// Deleting a workspace: identity's rows and an outbox event in one transaction, the
+// workspace's keys refused at once, then content and audit remove their rows when the
+// event reaches them, even when the relay dies between the two deliveries.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '../lib/logger.js';
+import { initORM, type SubgraphOrm } from '../lib/orm.js';
+import { EVENTS_PATH } from '../lib/principal.js';
+import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
+import { ANONYMOUS_PRINCIPAL } from '../lib/principal.js';
+import { identityOrm } from '../subgraphs/identity/orm.js';
+import { startOutboxRelay } from '../subgraphs/identity/outbox/outbox-relay.js';
+import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { errorCodes, startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let orm: SubgraphOrm;
+
+beforeAll(async () => {
+  // The subgraphs run without their relay: the test runs it, and stops it, itself.
+  stack = await startStack({ runWorkers: false });
+  orm = await initORM(identityOrm, { databaseUrl: stack.database.url, poolSize: 2 });
+});
+afterAll(async () => {
+  await orm?.close();
+  await stack?.stop();
+});
+
+async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows in any schema whose text mentions the workspace. */
+async function rowsOf(workspaceId: string): Promise<Record<string, number>> {
+  const tables = await sql<{ table_schema: string; table_name: string }>(
+    "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE' and table_name not in ('mikro_orm_migrations', 'outbox_events')",
+  );
+  const counts: Record<string, number> = {};
+  for (const { table_schema: schema, table_name: table } of tables) {
+    const [row] = await sql<{ count: string }>(`select count(*) from "${schema}"."${table}" t where t::text like $1`, [`%${workspaceId}%`]);
+    if (Number(row!.count) > 0) counts[`${schema}.${table}`] = Number(row!.count);
+  }
+  return counts;
+}
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not reached in 5 s');
+}
+
+it('removes every row of the workspace in every schema, resuming after the relay dies between deliveries', async () => {
+  const owner = await signUp(stack, 'Leaving');
+  const workspaceId = await createWorkspaceAs(stack, owner.token, 'Doomed');
+  const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
+  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Last words" }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await sql("insert into audit.request_logs (id, workspace_id, correlation_id, outcome, http_status, duration_ms, created_at) values (gen_random_uuid(), $1, 'c', 'OK', 200, 1, now())", [workspaceId]);
+  const keyHeaders = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
+  expect((await stack.request({ query: '{ workspace { id } }', headers: keyHeaders })).status).toBe(200);
+
+  const wrongName = await stack.request({ query: 'mutation { deleteWorkspace(confirmName: "doomed") }', headers });
+  expect(errorCodes(wrongName)).toEqual(['BAD_USER_INPUT']);
+  expect(await rowsOf(workspaceId)).toHaveProperty(['identity.workspaces'], 1);
+
+  expect((await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Doomed") }', headers })).deleteWorkspace).toBe(true);
+  // At once: the workspace's key is refused and identity holds nothing of it.
+  const refused = await stack.request({ query: '{ workspace { id } }', headers: keyHeaders });
+  expect(refused.status).toBe(403);
+  expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+  const waiting = await rowsOf(workspaceId);
+  expect(Object.keys(waiting).filter((table) => table.startsWith('identity.'))).toEqual([]);
+  expect(waiting['content.items']).toBe(1);
+  const [event] = await sql<{ id: string; pending_targets: string[] }>("select id, pending_targets from identity.outbox_events where payload->>'workspaceId' = $1", [workspaceId]);
+  expect(event!.pending_targets.sort()).toEqual(['audit', 'content']);
+
+  // A relay that can reach content only, killed once content has acknowledged.
+  const logger = createLogger('silent');
+  const partial = startOutboxRelay({ orm, logger, signingSecrets: stack.signingSecrets, peers: { content: stack.subgraphUrls.content }, intervalMs: 20 });
+  await waitFor(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event!.id]))[0]!.pending_targets.join() === 'audit');
+  await partial();
+  expect(Object.keys(await rowsOf(workspaceId))).toEqual(['audit.request_logs']);
+
+  // A new relay resumes with what is left.
+  const resumed = startOutboxRelay({ orm, logger, signingSecrets: stack.signingSecrets, peers: stack.subgraphUrls, intervalMs: 20 });
+  await waitFor(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event!.id]))[0]!.pending_targets.length === 0);
+  await resumed();
+  expect(await rowsOf(workspaceId)).toEqual({});
+
+  // Delivered again (at least once means maybe twice), it is handled without harm.
+  const body = JSON.stringify({ id: event!.id, topic: 'workspace.deleted', payload: { workspaceId } });
+  const again = await fetch(new URL(EVENTS_PATH, stack.subgraphUrls.content), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, body, stack.signingSecrets) },
+    body,
+  });
+  expect(again.status).toBe(200);
+});

@@ -15,7 +15,8 @@ import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { readCredential } from './credentials.js';
-import { IdentityUnavailableError, createIdentityClient } from './identity-client.js';
+import { PeerUnavailableError } from '../lib/internal-call.js';
+import { createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { firstDeniedMutation, mutationRequirements } from './mutation-scopes.js';
@@ -174,7 +175,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     try {
       result = await resolver.resolve(credential.secret, credential.kind, workspaceId);
     } catch (error) {
-      if (!(error instanceof IdentityUnavailableError)) throw error;
+      if (!(error instanceof PeerUnavailableError)) throw error;
       logger.error('principal lookup failed', { reason: error.message });
       throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Authentication is temporarily unavailable; retry shortly');
     }

@@ -78,3 +78,6 @@ export interface DomainEvent {
   readonly topic: 'workspace.deleted';
   readonly payload: { readonly workspaceId: string };
 }
+
+/** Identity's internal membership check: `{ workspaceId, userIds }` → `{ members }` (the ids that are members). */
+export const MEMBERS_PATH = '/internal/members';

@@ -9,6 +9,7 @@ import { DEFAULT_SUBGRAPH_SETTINGS, type LogLevel, type SubgraphSettings } from 
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from './correlation.js';
 import { CORRELATION_HEADER, ErrorCode, createErrorFormatter } from './errors.js';
 import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from './http-server.js';
+import { PeerUnavailableError, postInternal } from './internal-call.js';
 import { createLogger, type Logger } from './logger.js';
 import { initORM, type SubgraphEntityManager, type SubgraphOrm, type SubgraphOrmDefinition } from './orm.js';
 import type { Principal } from './principal.js';
@@ -49,6 +50,8 @@ export interface BaseSubgraphContext {
   readonly workspaceId?: string;
   readonly logger: Logger;
   readonly settings: SubgraphSettings;
+  /** A signed internal call to another subgraph (see lib/internal-call.ts). */
+  readonly callPeer: <T>(peer: SubgraphName, path: string, payload: unknown) => Promise<T>;
 }
 
 /** Facts an internal (non-GraphQL) endpoint receives. */
@@ -81,6 +84,11 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
   const schema = await definition.buildSchema();
   const nonces = new NonceRegistry();
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...config.settings };
+  const callPeer = <T>(peer: SubgraphName, path: string, payload: unknown): Promise<T> => {
+    const url = config.peers?.[peer];
+    if (!url) return Promise.reject(new PeerUnavailableError(peer, 'no URL configured'));
+    return postInternal<T>(url, path, payload, config.signingSecrets);
+  };
   const apollo = new ApolloServer<TContext>({
     schema,
     // Only the gateway can call a subgraph (signature), and it composes from the committed file.
@@ -161,6 +169,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
               workspaceId: principal.workspaceId,
               logger: logger.child({ correlationId }),
               settings,
+              callPeer,
             }),
         }),
       );

@@ -115,6 +115,12 @@ describe('items', () => {
     expect(await rows('select count(*) from content.items')).toBe(before);
   });
 
+  it('accept a member field only for a member of the workspace', async () => {
+    const stranger = await signUp(stack, 'Stranger');
+    const response = await createItem({ title: 'Owned elsewhere', owner: stranger.userId });
+    expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'owner', reason: 'must be a member of this workspace' }]);
+  });
+
   it('keep unique values unique within the type', async () => {
     expect((await createItem({ title: 'Unique one' })).body.errors).toBeUndefined();
     const duplicate = await createItem({ title: 'Unique one' });

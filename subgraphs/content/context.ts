@@ -46,6 +46,6 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
     },
     contentTypes: new ContentTypeService(em, workspaceId),
     fields,
-    items: new ItemService(em, base.principal, fields),
+    items: new ItemService(em, base.principal, fields, base.callPeer),
   };
 }

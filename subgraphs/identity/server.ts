@@ -1,7 +1,9 @@
 // Starts the identity subgraph: createServer(config) → { url, stop }. Besides GraphQL it
 // answers the gateway's internal calls: principal lookup and key usage.
 import type { RunningServer } from '../../lib/http-server.js';
-import { KEY_USAGE_PATH, PRINCIPAL_LOOKUP_PATH } from '../../lib/principal.js';
+import { KEY_USAGE_PATH, MEMBERS_PATH, PRINCIPAL_LOOKUP_PATH } from '../../lib/principal.js';
+import { isId } from '../../lib/ids.js';
+import { Member } from './members/member.entity.js';
 import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig } from '../../lib/subgraph-server.js';
 import { HttpError } from '../../lib/http-server.js';
 import { createIdentityContext, type IdentityContext } from './context.js';
@@ -22,6 +24,13 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
       return lookupPrincipal(orm.em.fork(), request);
     },
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
+    [MEMBERS_PATH]: async ({ body, orm }) => {
+      const { workspaceId, userIds } = (body ?? {}) as { workspaceId?: unknown; userIds?: unknown };
+      if (typeof workspaceId !== 'string' || !isId(workspaceId) || !Array.isArray(userIds)) throw new HttpError(400, 'BAD_REQUEST', 'Malformed membership check');
+      const ids = userIds.filter((id): id is string => typeof id === 'string' && isId(id));
+      const members = ids.length > 0 ? await orm.em.fork().find(Member, { workspaceId, userId: { $in: ids } }, { fields: ['userId'] }) : [];
+      return { members: members.map((member) => member.userId) };
+    },
   },
   startWorkers: async (orm, logger, config) => startOutboxRelay({ orm, logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} }),
 };

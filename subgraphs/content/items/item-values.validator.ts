@@ -16,11 +16,18 @@ export interface ReferenceCheck {
   readonly itemId: string;
 }
 
+export interface MemberCheck {
+  readonly field: string;
+  readonly userId: string;
+}
+
 export interface ValidatedValues {
   readonly errors: FieldError[];
   /** Values as they will be stored (datetimes in UTC); null means "remove this key". */
   readonly values: Record<string, unknown>;
   readonly references: ReferenceCheck[];
+  /** MEMBER values, to check against the workspace's membership (owned by identity). */
+  readonly members: MemberCheck[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -80,8 +87,9 @@ export function validateValues(fields: readonly ContentField[], input: unknown, 
   const errors: FieldError[] = [];
   const values: Record<string, unknown> = {};
   const references: ReferenceCheck[] = [];
+  const members: MemberCheck[] = [];
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { errors: [{ field: 'values', reason: 'must be a JSON object keyed by field key' }], values, references };
+    return { errors: [{ field: 'values', reason: 'must be a JSON object keyed by field key' }], values, references, members };
   }
   const given = input as Record<string, unknown>;
   const byKey = new Map(fields.map((field) => [field.key, field]));
@@ -107,8 +115,9 @@ export function validateValues(fields: readonly ContentField[], input: unknown, 
     if (field.kind === FieldKind.REFERENCE && field.options.contentTypeId) {
       references.push({ field: field.key, contentTypeId: field.options.contentTypeId, itemId: checked.value as string });
     }
+    if (field.kind === FieldKind.MEMBER) members.push({ field: field.key, userId: checked.value as string });
   }
-  return { errors, values, references };
+  return { errors, values, references, members };
 }
 
 /** Canonical text of a value, for the uniqueness table. */

@@ -5,7 +5,8 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
 import { notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import type { Principal } from '../../../lib/principal.js';
+import { MEMBERS_PATH, type Principal } from '../../../lib/principal.js';
+import type { SubgraphName } from '../../../lib/subgraph-list.js';
 import { invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
 import { ContentType } from '../content-types/content-type.entity.js';
 import type { ContentField } from '../fields/content-field.entity.js';
@@ -13,7 +14,7 @@ import type { ContentFieldService } from '../fields/content-field.service.js';
 import { FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
 import { Item } from './item.entity.js';
 import { ItemOrderBy, OrderDirection, type ItemFilter, type ItemOrder } from './item.input.js';
-import { uniqueText, validateValues, type ReferenceCheck } from './item-values.validator.js';
+import { uniqueText, validateValues, type MemberCheck, type ReferenceCheck } from './item-values.validator.js';
 
 interface Query {
   readonly conditions: string[];
@@ -27,7 +28,19 @@ export class ItemService {
     private readonly em: SubgraphEntityManager,
     private readonly principal: Principal,
     private readonly fields: ContentFieldService,
+    private readonly callPeer: <T>(peer: SubgraphName, path: string, payload: unknown) => Promise<T>,
   ) {}
+
+  /** MEMBER values must be members of this workspace: identity owns membership, so it is asked, once per write. */
+  private async checkMembers(checks: MemberCheck[]): Promise<FieldProblem[]> {
+    if (checks.length === 0) return [];
+    const answer = await this.callPeer<{ members: string[] }>('identity', MEMBERS_PATH, {
+      workspaceId: this.workspaceId,
+      userIds: [...new Set(checks.map((check) => check.userId))],
+    });
+    const members = new Set(answer.members);
+    return checks.filter((check) => !members.has(check.userId)).map((check) => ({ field: check.field, reason: 'must be a member of this workspace' }));
+  }
 
   private get workspaceId(): string {
     return requireWorkspace(this.principal.workspaceId);
@@ -190,7 +203,12 @@ export class ItemService {
     const fields = await this.fields.ofType(type.id);
     const validated = validateValues(fields, input, 'create');
     const values = Object.fromEntries(Object.entries(validated.values).filter(([, value]) => value !== null));
-    const problems = [...validated.errors, ...(await this.checkReferences(validated.references)), ...(await this.checkUnique(type, fields, values, undefined))];
+    const problems = [
+      ...validated.errors,
+      ...(await this.checkReferences(validated.references)),
+      ...(await this.checkMembers(validated.members)),
+      ...(await this.checkUnique(type, fields, values, undefined)),
+    ];
     if (problems.length > 0) throw invalidInput(problems);
     const userId = this.principal.userId ?? null;
     try {
@@ -237,6 +255,7 @@ export class ItemService {
     const problems = [
       ...validated.errors,
       ...(await this.checkReferences(validated.references)),
+      ...(await this.checkMembers(validated.members)),
       ...(await this.checkUnique(type, changedUnique, values, item.id)),
     ];
     if (problems.length > 0) throw invalidInput(problems);

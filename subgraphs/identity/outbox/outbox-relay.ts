@@ -3,8 +3,8 @@
 // acknowledgement means one more delivery, which the handlers take idempotently.
 import type { Logger } from '../../../lib/logger.js';
 import type { SubgraphOrm } from '../../../lib/orm.js';
-import { ANONYMOUS_PRINCIPAL, EVENTS_PATH, type DomainEvent } from '../../../lib/principal.js';
-import { PRINCIPAL_HEADER, signPrincipal } from '../../../lib/principal-signing.js';
+import { postInternal } from '../../../lib/internal-call.js';
+import { EVENTS_PATH, type DomainEvent } from '../../../lib/principal.js';
 import type { SubgraphName } from '../../../lib/subgraph-list.js';
 
 export interface OutboxRelayOptions {
@@ -30,15 +30,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
   const deliver = async (row: PendingRow, target: string): Promise<boolean> => {
     const url = options.peers[target as SubgraphName];
     if (!url) return false;
-    const body = JSON.stringify({ id: row.id, topic: row.topic, payload: row.payload } satisfies DomainEvent);
+    const event: DomainEvent = { id: row.id, topic: row.topic, payload: row.payload };
     try {
-      const response = await fetch(new URL(EVENTS_PATH, url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, body, options.signingSecrets) },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      return response.ok;
+      await postInternal(url, EVENTS_PATH, event, options.signingSecrets, 10_000);
+      return true;
     } catch {
       return false;
     }

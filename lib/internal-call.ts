@@ -1,0 +1,30 @@
+// Calls between Atrium services outside GraphQL (principal lookups, key usage, outbox
+// events, membership checks): a JSON POST signed like every subgraph request, so that
+// the receiver knows it came from inside.
+import { ANONYMOUS_PRINCIPAL } from './principal.js';
+import { PRINCIPAL_HEADER, signPrincipal } from './principal-signing.js';
+
+export class PeerUnavailableError extends Error {
+  constructor(readonly target: string, reason: string) {
+    super(`${target} is unavailable: ${reason}`);
+  }
+}
+
+/** POSTs `payload` to `path` on the service whose GraphQL URL is `serviceUrl`; returns the JSON answer. */
+export async function postInternal<T>(serviceUrl: string, path: string, payload: unknown, signingSecrets: readonly string[], timeoutMs = 5000): Promise<T> {
+  const body = JSON.stringify(payload);
+  const target = new URL(path, serviceUrl);
+  let response: Response;
+  try {
+    response = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, body, signingSecrets) },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new PeerUnavailableError(target.origin, (error as Error).message);
+  }
+  if (!response.ok) throw new PeerUnavailableError(target.origin, `HTTP ${response.status}`);
+  return (await response.json()) as T;
+}

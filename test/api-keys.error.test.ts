@@ -1,9 +1,8 @@
 // Creating keys: every rule a new key must satisfy, each refused with BAD_USER_INPUT
 // naming what is wrong, and nothing stored.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { countRows, errorCodes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -21,15 +20,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function keyCount(): Promise<number> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return Number((await client.query('select count(*) from identity.api_keys')).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const keyCount = () => countRows(stack.database.url, 'select count(*) from identity.api_keys');
 
 const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, SIGNATURE_WINDOW_MS, signPrincipal } from '../lib/principal-signing.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { countRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 const logLines: string[] = [];
@@ -18,15 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function workspaceRows(): Promise<number> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return Number((await client.query('select count(*) from identity.workspaces')).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const workspaceRows = () => countRows(stack.database.url, 'select count(*) from identity.workspaces');
 
 describe('calling a subgraph directly', () => {
   const body = JSON.stringify({ query: 'mutation { createWorkspace(input: { name: "sneaky" }) { id } }' });

@@ -1,10 +1,9 @@
 // @scopes through the real gateway: a denied query field is null with INSUFFICIENT_SCOPE
 // (path and required scope sets); a mutation the principal can never run is refused by
 // the gateway with 403 before any subgraph is called.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { countRows, errorCodes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -19,15 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function count(table: string): Promise<number> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return Number((await client.query(`select count(*) from ${table}`)).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const count = (table: string) => countRows(stack.database.url, `select count(*) from ${table}`);
 
 describe('a key without the scope a field needs', () => {
   it('gets INSUFFICIENT_SCOPE with the path and the scope sets that would allow it', async () => {

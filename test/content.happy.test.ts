@@ -1,9 +1,8 @@
 // Workspace content through the gateway: a type with a field of every kind, items that
 // are validated, filtered, ordered, paged and partially updated, and deletions.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { countRows, errorCodes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let headers: Record<string, string>;
@@ -12,15 +11,7 @@ let typeId: string;
 let authorTypeId: string;
 let authorId: string;
 
-async function rows(sql: string, values: unknown[] = []): Promise<number> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return Number((await client.query(sql, values)).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const rows = (sql: string, values: unknown[] = []) => countRows(stack.database.url, sql, values);
 
 const createItem = (values: Record<string, unknown>) =>
   stack.request({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id values } }', variables: { t: typeId, v: values }, headers });

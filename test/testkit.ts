@@ -162,3 +162,15 @@ export async function seedContentTypes(databaseUrl: string, workspaceId: string,
     await orm.close();
   }
 }
+
+/** The number a `select count(*) …` statement answers, straight from the database. */
+export async function countRows(databaseUrl: string, sql: string, values: unknown[] = []): Promise<number> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query(sql, values)).rows[0].count);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,7 +1,8 @@
 // Content types of the request's workspace. Every query here is scoped to that
 // workspace; a record elsewhere is simply not found.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
@@ -21,21 +22,15 @@ export class ContentTypeService {
     private readonly workspaceId: string | undefined,
   ) {}
 
-  async list(filter: ContentTypeFilter | undefined, page: PageArgs): Promise<Connection<ContentType>> {
+  list(filter: ContentTypeFilter | undefined, page: PageArgs): Promise<Connection<ContentType>> {
     const workspaceId = requireWorkspace(this.workspaceId);
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
     const where: Record<string, unknown> = { workspaceId };
     const search = filter?.search?.trim();
     if (search) {
       const pattern = `%${escapeLike(search)}%`;
       where.$or = [{ name: { $ilike: pattern } }, { key: { $ilike: pattern } }];
     }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ContentType, after ? { ...where, id: { $gt: String(after[0]) } } : where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(ContentType, where),
-    ]);
-    return toConnection(rows, limit, totalCount, (row) => [row.id]);
+    return pageById(this.em, ContentType, where, page);
   }
 
   async get(id: string): Promise<ContentType> {

@@ -4,7 +4,8 @@
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
 import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { ErrorCode, badUserInput, notFound, workspaceRequired } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
@@ -122,23 +123,14 @@ export class ApiKeyService {
     return this.issue({ kind: ApiKeyKind.WORKSPACE, userId: null, workspaceId, workspaceIds: [workspaceId], createdByUserId: userId }, input);
   }
 
-  async list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
-    let owner: Record<string, string>;
+  list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
     if (filter?.owner === ApiKeyOwner.WORKSPACE) {
       if (!this.principal.workspaceId) throw workspaceRequired();
-      owner = { workspaceId: this.principal.workspaceId };
-    } else {
-      owner = { userId: requireUserId(this.principal) };
+      return pageById(this.em, ApiKey, { workspaceId: this.principal.workspaceId }, page);
     }
-    const where = after ? { ...owner, id: { $gt: String(after[0]) } } : owner;
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(ApiKey, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(ApiKey, owner),
-    ]);
-    return toConnection(rows, limit, totalCount, (key) => [key.id]);
+    return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page);
   }
+
 
   /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */
   private async manageable(id: string): Promise<ApiKey> {

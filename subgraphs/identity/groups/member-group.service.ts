@@ -4,7 +4,8 @@ import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { Member } from '../members/member.entity.js';
 import { requireWorkspaceId } from '../workspace-scope.js';
 import { MemberGroup } from './member-group.entity.js';
@@ -21,16 +22,8 @@ export class MemberGroupService {
     return requireWorkspaceId(this.principal);
   }
 
-  async list(page: PageArgs): Promise<Connection<MemberGroup>> {
-    const workspaceId = this.workspaceId;
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
-    const where = after ? { workspaceId, id: { $gt: String(after[0]) } } : { workspaceId };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(MemberGroup, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(MemberGroup, { workspaceId }),
-    ]);
-    return toConnection(rows, limit, totalCount, (group) => [group.id]);
+  list(page: PageArgs): Promise<Connection<MemberGroup>> {
+    return pageById(this.em, MemberGroup, { workspaceId: this.workspaceId }, page);
   }
 
   async get(id: string): Promise<MemberGroup> {

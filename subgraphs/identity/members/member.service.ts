@@ -4,7 +4,8 @@ import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
@@ -28,8 +29,6 @@ export class MemberService {
 
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
     const workspaceId = this.workspaceId;
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
     const where: Record<string, unknown> = { workspaceId };
     if (filter?.roleId) where.roleId = isId(filter.roleId) ? filter.roleId : null;
     const userIdSets: string[][] = [];
@@ -44,11 +43,7 @@ export class MemberService {
       where.$or = [{ userId: { $in: users.map((user) => user.id) } }, { invitedEmail: { $ilike: pattern } }];
     }
     for (const userIds of userIdSets) where.userId = { $in: userIds };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(Member, after ? { ...where, id: { $gt: String(after[0]) } } : where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(Member, where),
-    ]);
-    return toConnection(rows, limit, totalCount, (member) => [member.id]);
+    return pageById(this.em, Member, where, page);
   }
 
   async get(id: string): Promise<Member> {

@@ -4,7 +4,8 @@ import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
@@ -24,16 +25,8 @@ export class RoleService {
     return requireWorkspaceId(this.principal);
   }
 
-  async list(page: PageArgs): Promise<Connection<Role>> {
-    const workspaceId = this.workspaceId;
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
-    const where = after ? { workspaceId, id: { $gt: String(after[0]) } } : { workspaceId };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(Role, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(Role, { workspaceId }),
-    ]);
-    return toConnection(rows, limit, totalCount, (role) => [role.id]);
+  list(page: PageArgs): Promise<Connection<Role>> {
+    return pageById(this.em, Role, { workspaceId: this.workspaceId }, page);
   }
 
   /** A role of this workspace; anything else is not found. */

@@ -1,6 +1,7 @@
 // Workspaces the principal may use, and creating one (its creator becomes its owner).
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { pageById } from '../../../lib/paging.js';
 import { badUserInput } from '../../../lib/errors.js';
 import type { Principal } from '../../../lib/principal.js';
 import { notFound } from '../../../lib/errors.js';
@@ -20,17 +21,8 @@ export class WorkspaceService {
   ) {}
 
   /** The workspaces this credential may act in, oldest first. */
-  async list(page: PageArgs): Promise<Connection<Workspace>> {
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
-    const ids = [...this.principal.workspaceIds];
-    if (ids.length === 0) return toConnection([], limit, 0, (workspace: Workspace) => [workspace.id]);
-    const where = after ? { id: { $in: ids, $gt: String(after[0]) } } : { id: { $in: ids } };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(Workspace, where, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      this.em.count(Workspace, { id: { $in: ids } }),
-    ]);
-    return toConnection(rows, limit, totalCount, (workspace) => [workspace.id]);
+  list(page: PageArgs): Promise<Connection<Workspace>> {
+    return pageById(this.em, Workspace, { id: { $in: [...this.principal.workspaceIds] } }, page);
   }
 
   /** A new workspace with the built-in roles, its creator as owner: one transaction. */

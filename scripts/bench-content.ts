@@ -26,12 +26,17 @@ async function seed(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const existing = await client.query('select item_count from content.content_types where workspace_id = $1 and id = $2', [WORKSPACE_ID, TYPE_ID]);
-    if (existing.rows[0]?.item_count === ITEMS) return;
+    const existing = await client.query(
+      `select t.item_count, (select coalesce(sum(count), 0) from content.item_value_counts c where c.workspace_id = t.workspace_id and c.content_type_id = t.id) as counted
+         from content.content_types t where t.workspace_id = $1 and t.id = $2`,
+      [WORKSPACE_ID, TYPE_ID],
+    );
+    if (existing.rows[0]?.item_count === ITEMS && Number(existing.rows[0]?.counted) === ITEMS) return;
     console.log(`seeding ${ITEMS.toLocaleString('en')} items (once)…`);
     const started = Date.now();
     await client.query('begin');
     await client.query('delete from content.items where workspace_id = $1', [WORKSPACE_ID]);
+    await client.query('delete from content.item_value_counts where workspace_id = $1', [WORKSPACE_ID]);
     await client.query('delete from content.content_fields where workspace_id = $1', [WORKSPACE_ID]);
     await client.query('delete from content.content_types where workspace_id = $1', [WORKSPACE_ID]);
     await client.query(
@@ -57,6 +62,12 @@ async function seed(databaseUrl: string): Promise<void> {
               to_timestamp((1700000000000 + g) / 1000.0)
        from generate_series(1, $3) as g`,
       [WORKSPACE_ID, TYPE_ID, ITEMS],
+    );
+    await client.query(
+      `insert into content.item_value_counts (workspace_id, content_type_id, field_key, value, count)
+       select workspace_id, content_type_id, 'status', to_jsonb("values"->>'status')::text, count(*)
+         from content.items where workspace_id = $1 and content_type_id = $2 group by 1, 2, 4`,
+      [WORKSPACE_ID, TYPE_ID],
     );
     await client.query('commit');
     await client.query('analyze content.items');

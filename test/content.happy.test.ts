@@ -160,6 +160,19 @@ describe('items', () => {
     expect(total.totalCount).toBe(await rows('select count(*) from content.items where content_type_id = $1', [typeId]));
   });
 
+  it('count items per select value exactly through creates, updates and deletes', async () => {
+    const published = async () =>
+      (await stack.query({ query: 'query($t: ID!) { items(typeId: $t, filter: { equals: { status: "published" } }) { totalCount } }', variables: { t: typeId }, headers })).items.totalCount;
+    const actual = () => rows(`select count(*) from content.items where content_type_id = $1 and values->>'status' = 'published'`, [typeId]);
+    expect(await published()).toBe(await actual());
+    const draft = (await createItem({ title: 'Counted', status: 'draft' })).body.data!.createItem;
+    await stack.query({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { status: "published" }) { id } }', variables: { id: draft.id }, headers });
+    expect(await published()).toBe(await actual());
+    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: draft.id }, headers });
+    expect(await published()).toBe(await actual());
+    expect(await actual()).toBeGreaterThan(0);
+  });
+
   it('update only the values given; null clears an optional one', async () => {
     const created = (await createItem({ title: 'Partial', rating: 2, status: 'draft' })).body.data!.createItem;
     const updated = await stack.query({

@@ -4,10 +4,11 @@ import { ContentType } from './content-types/content-type.entity.js';
 import { ContentField } from './fields/content-field.entity.js';
 import { Item } from './items/item.entity.js';
 import { ItemUniqueValue } from './items/item-unique-value.entity.js';
+import { ItemValueCount } from './items/item-value-count.entity.js';
 import { migrations } from './migrations/index.js';
 
 export const contentOrm: SubgraphOrmDefinition = {
   schema: 'content',
-  entities: [ContentType, ContentField, Item, ItemUniqueValue],
+  entities: [ContentType, ContentField, Item, ItemUniqueValue, ItemValueCount],
   migrations,
 };

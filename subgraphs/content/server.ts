@@ -11,7 +11,7 @@ export const contentSubgraph: SubgraphDefinition<ContentContext> = {
   orm: contentOrm,
   buildSchema: buildContentSchema,
   createContext: createContentContext,
-  internalRoutes: { [EVENTS_PATH]: workspaceDeletionHandler('content', ['item_unique_values', 'items', 'content_fields', 'content_types']) },
+  internalRoutes: { [EVENTS_PATH]: workspaceDeletionHandler('content', ['item_unique_values', 'item_value_counts', 'items', 'content_fields', 'content_types']) },
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

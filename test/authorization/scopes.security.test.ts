@@ -16,8 +16,9 @@ let stack: TestStack;
 let fixtures: Fixtures;
 
 beforeAll(async () => {
-  // Key usage is reported only at shutdown, so that no write happens during a comparison.
-  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 } });
+  // No background writes during a comparison: key usage is reported only at shutdown, and the
+  // outbox relay (deleteWorkspace's events) does not run.
+  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 }, runWorkers: false });
   fixtures = await buildFixtures(stack);
 });
 afterAll(async () => {

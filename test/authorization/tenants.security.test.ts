@@ -14,7 +14,9 @@ let fixtures: Fixtures;
 let foreignIds: string[];
 
 beforeAll(async () => {
-  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 } });
+  // No background writes during a comparison: key usage is reported only at shutdown, and the
+  // outbox relay (deleteWorkspace's events) does not run.
+  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 }, runWorkers: false });
   fixtures = await buildFixtures(stack);
   const { b } = fixtures;
   foreignIds = [b.workspaceId, b.owner.userId, b.memberUserId, b.memberId, b.groupId, b.customRoleId, b.userKeyId, b.workspaceKeyId, b.contentTypeId, b.fieldId, b.itemId, ...Object.values(b.roleIds)];

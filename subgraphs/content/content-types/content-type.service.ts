@@ -9,6 +9,7 @@ import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '
 import { ContentField } from '../fields/content-field.entity.js';
 import { Item } from '../items/item.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
+import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentType } from './content-type.entity.js';
 import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
 
@@ -72,6 +73,7 @@ export class ContentTypeService {
     const scope = { workspaceId: type.workspaceId, contentTypeId: type.id };
     await this.em.transactional(async (em) => {
       await em.nativeDelete(ItemUniqueValue, scope);
+      await em.nativeDelete(ItemValueCount, scope);
       await em.nativeDelete(Item, scope);
       await em.nativeDelete(ContentField, scope);
       await em.nativeDelete(ContentType, { workspaceId: type.workspaceId, id: type.id });

@@ -5,6 +5,7 @@ import { isId } from '../../../lib/ids.js';
 import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
 import { ContentType } from '../content-types/content-type.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
+import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentField, type FieldOptions } from './content-field.entity.js';
 import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
 import { FieldKind } from './field-kind.js';
@@ -110,6 +111,7 @@ export class ContentFieldService {
         em.getTransactionContext(),
       );
       await em.nativeDelete(ItemUniqueValue, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ItemValueCount, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
       await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });
     });
     return true;

@@ -18,6 +18,8 @@ export enum FieldKind {
 
 /** Kinds whose values `search` looks into. */
 export const TEXT_KINDS: ReadonlySet<FieldKind> = new Set([FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.EMAIL, FieldKind.URL]);
+/** Low-cardinality kinds whose per-value item counts are kept (items/item-value-count.entity.ts). */
+export const COUNTED_KINDS: ReadonlySet<FieldKind> = new Set([FieldKind.SINGLE_SELECT, FieldKind.BOOLEAN]);
 /** Kinds a range filter applies to. */
 export const RANGE_KINDS: ReadonlySet<FieldKind> = new Set([FieldKind.NUMBER, FieldKind.DATE, FieldKind.DATETIME]);
 

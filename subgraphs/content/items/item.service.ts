@@ -11,7 +11,7 @@ import { invalidInput, requireWorkspace, type FieldProblem } from '../content-sc
 import { ContentType } from '../content-types/content-type.entity.js';
 import type { ContentField } from '../fields/content-field.entity.js';
 import type { ContentFieldService } from '../fields/content-field.service.js';
-import { FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
+import { COUNTED_KINDS, FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
 import { Item } from './item.entity.js';
 import { ItemOrderBy, OrderDirection, type ItemFilter, type ItemOrder } from './item.input.js';
 import { uniqueText, validateValues, type MemberCheck, type ReferenceCheck } from './item-values.validator.js';
@@ -22,6 +22,8 @@ interface Query {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** From this share of a type's items on, a value counts as common (see list()). */
+const COMMON_VALUE_SHARE = 0.02;
 
 export class ItemService {
   constructor(
@@ -123,6 +125,13 @@ export class ItemService {
     const base: Query = { conditions: ['workspace_id = ?', 'content_type_id = ?'], parameters: [type.workspaceId, type.id] };
     this.filterConditions(filter, fields, base);
     const filtered = base.conditions.length > 2;
+    const counted = await this.countedEquality(type, fields, filter);
+    if (counted && type.itemCount > 0 && counted.count / type.itemCount >= COMMON_VALUE_SHARE) {
+      // A common value: walking the ordered index and skipping the few misses beats
+      // collecting every match through GIN and sorting them. The coalesce hides the
+      // condition from the GIN index so that the planner takes the ordered path.
+      base.conditions[base.conditions.indexOf('"values" @> ?::jsonb')] = 'coalesce("values" @> ?::jsonb, false)';
+    }
 
     const descending = order?.direction === OrderDirection.DESC;
     const comparison = descending ? '<' : '>';
@@ -160,13 +169,34 @@ export class ItemService {
     const connection = this.em.getConnection();
     const [rows, totalCount] = await Promise.all([
       connection.execute<Record<string, unknown>[]>(`select * from "content"."items" where ${page$.conditions.join(' and ')} order by ${orderBy} limit ?`, [...page$.parameters, limit + 1]),
-      filtered
+      counted
+        ? Promise.resolve(counted.count)
+        : filtered
         ? connection
             .execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters)
             .then((result) => Number(result[0]!.count))
         : Promise.resolve(type.itemCount),
     ]);
     return toConnection(rows.map((row) => this.em.map(Item, row as never)), limit, totalCount, position);
+  }
+
+  /**
+   * For a filter that is exactly one equality on a counted field (a select or a boolean),
+   * the number of matching items, read from the per-value counter.
+   */
+  private async countedEquality(type: ContentType, fields: ContentField[], filter: ItemFilter | undefined): Promise<{ count: number } | undefined> {
+    if (!filter || filter.ranges?.length || filter.search || filter.createdAfter || filter.createdBefore || filter.updatedAfter || filter.updatedBefore) return undefined;
+    const equals = filter.equals as Record<string, unknown> | undefined | null;
+    if (!equals || typeof equals !== 'object' || Array.isArray(equals)) return undefined;
+    const keys = Object.keys(equals);
+    const field = keys.length === 1 ? fields.find((candidate) => candidate.key === keys[0]) : undefined;
+    const value = field ? equals[field.key] : undefined;
+    if (!field || !COUNTED_KINDS.has(field.kind) || value === null || typeof value === 'object') return undefined;
+    const [row] = await this.em.getConnection().execute<{ count: number }[]>(
+      'select count from "content"."item_value_counts" where workspace_id = ? and content_type_id = ? and field_key = ? and value = ?',
+      [type.workspaceId, type.id, field.key, uniqueText(value)],
+    );
+    return { count: row?.count ?? 0 };
   }
 
   /** Problems with referenced items: each must exist in this workspace, of the field's type. One query. */
@@ -216,6 +246,7 @@ export class ItemService {
         const item = em.create(Item, { workspaceId: type.workspaceId, contentTypeId: type.id, values, createdBy: userId, updatedBy: userId });
         await em.flush();
         await this.insertUniqueValues(em, type, fields, item.id, values);
+        await this.adjustValueCounts(em, type, fields, null, values);
         await em.getConnection().execute(
           'update "content"."content_types" set item_count = item_count + 1 where workspace_id = ? and id = ?',
           [type.workspaceId, type.id],
@@ -227,6 +258,33 @@ export class ItemService {
     } catch (error) {
       this.uniqueViolation(error, fields);
     }
+  }
+
+  /** Moves the per-value counters of counted fields from `before` to `after` (either may be null). */
+  private async adjustValueCounts(
+    em: SubgraphEntityManager,
+    type: ContentType,
+    fields: ContentField[],
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ): Promise<void> {
+    const changes = new Map<string, number>();
+    for (const field of fields.filter((candidate) => COUNTED_KINDS.has(candidate.kind))) {
+      const old = before?.[field.key];
+      const next = after?.[field.key];
+      if (uniqueText(old) === uniqueText(next)) continue;
+      if (old !== undefined && old !== null) changes.set(`${field.key}\u0000${uniqueText(old)}`, (changes.get(`${field.key}\u0000${uniqueText(old)}`) ?? 0) - 1);
+      if (next !== undefined && next !== null) changes.set(`${field.key}\u0000${uniqueText(next)}`, (changes.get(`${field.key}\u0000${uniqueText(next)}`) ?? 0) + 1);
+    }
+    const rows = [...changes].filter(([, delta]) => delta !== 0);
+    if (rows.length === 0) return;
+    await em.getConnection().execute(
+      `insert into "content"."item_value_counts" (workspace_id, content_type_id, field_key, value, count) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+       on conflict (workspace_id, content_type_id, field_key, value) do update set count = item_value_counts.count + excluded.count`,
+      rows.flatMap(([key, delta]) => [type.workspaceId, type.id, ...key.split('\u0000'), delta]),
+      'all',
+      em.getTransactionContext(),
+    );
   }
 
   private async insertUniqueValues(em: SubgraphEntityManager, type: ContentType, fields: ContentField[], itemId: string, values: Record<string, unknown>): Promise<void> {
@@ -260,7 +318,9 @@ export class ItemService {
     ];
     if (problems.length > 0) throw invalidInput(problems);
     try {
+      const before = item.values;
       await this.em.transactional(async (em) => {
+        await this.adjustValueCounts(em, type, fields, before, values);
         item.values = values;
         item.updatedAt = new Date();
         item.updatedBy = this.principal.userId ?? null;
@@ -283,7 +343,10 @@ export class ItemService {
 
   async delete(id: string): Promise<boolean> {
     const item = await this.get(id);
+    const type = await this.type(item.contentTypeId);
+    const fields = await this.fields.ofType(type.id);
     await this.em.transactional(async (em) => {
+      await this.adjustValueCounts(em, type, fields, item.values, null);
       await em.getConnection().execute(
         'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',
         [item.workspaceId, item.contentTypeId, item.id],

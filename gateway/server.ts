@@ -23,6 +23,8 @@ import { firstDeniedMutation, mutationRequirements } from './mutation-scopes.js'
 import { summarizeOperation, type OperationSummary } from './operation.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readCommittedSupergraph } from './supergraph.js';
+import { RequestLogShipper } from './request-log-shipper.js';
+import { newId } from '../lib/ids.js';
 
 export interface GatewayServerConfig {
   /** 0 picks a free port (tests). */
@@ -44,6 +46,8 @@ export interface GatewayServerConfig {
   readonly principalCacheTtlMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
   readonly keyUsageFlushMs?: number;
+  /** How often request logs are shipped to audit; default 1 s. */
+  readonly requestLogFlushMs?: number;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -51,6 +55,8 @@ export interface GatewayServerConfig {
 export interface GatewayContext {
   readonly correlationId: string;
   readonly principal: Principal;
+  /** Error codes the response carried, collected for the request log. */
+  readonly errorCodes: Set<string>;
 }
 
 /** What the gateway says, whatever made a credential fail: it never tells which. */
@@ -108,9 +114,10 @@ function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
 const workspaceRequiredStatus: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response }) {
+      async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
+        for (const error of errors ?? []) contextValue.errorCodes?.add(String(error.extensions?.code ?? 'UNKNOWN'));
         if (!errors?.length || !errors.every((error) => error.extensions?.code === ErrorCode.WORKSPACE_REQUIRED)) return;
         const nothingAnswered = !data || Object.values(data).every((value) => value === null);
         if (nothingAnswered) response.http.status = 400;
@@ -136,6 +143,8 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     : async () => undefined;
   const keyUsage = new KeyUsageRecorder({ identity, logger, flushIntervalMs: config.keyUsageFlushMs ?? 10_000 });
   keyUsage.start();
+  const requestLogs = new RequestLogShipper({ auditUrl: subgraphUrls.audit, signingSecrets: config.signingSecrets, logger, flushIntervalMs: config.requestLogFlushMs });
+  requestLogs.start();
 
   const fetcher = signingFetcher(config.signingSecrets);
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
@@ -193,6 +202,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     onStop: async () => {
       await apollo.stop();
       await keyUsage.stop();
+      await requestLogs.stop();
       await stopListening();
     },
     handler: async (request, response) => {
@@ -216,18 +226,49 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
       }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
+      const started = performance.now();
+      const time = new Date().toISOString();
+      const errorCodes = new Set<string>();
+      let principal: Principal | undefined;
+      let operation: OperationSummary | undefined;
+      // One entry per request, written after the response is sent and never in its way.
+      response.once('finish', () => {
+        requestLogs.record({
+          id: newId(),
+          correlationId,
+          time,
+          credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
+          keyId: principal?.keyId ?? null,
+          userId: principal?.userId ?? null,
+          workspaceId: principal?.workspaceId ?? null,
+          operationName: operation?.name ?? null,
+          operationType: operation?.type ?? null,
+          rootFields: operation?.rootFields ?? [],
+          outcome: errorCodes.size > 0 ? [...errorCodes].sort().join(',') : response.statusCode >= 400 ? `HTTP_${response.statusCode}` : 'OK',
+          httpStatus: response.statusCode,
+          durationMs: performance.now() - started,
+          clientIp: request.socket.remoteAddress ?? null,
+          userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
+        });
+      });
       const body = await readBody(request);
-      const operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
-      const principal = await authenticate(request, operation);
+      operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
+      try {
+        principal = await authenticate(request, operation);
+      } catch (error) {
+        if (error instanceof HttpError) errorCodes.add(error.code);
+        throw error;
+      }
       if (operation?.type === 'mutation') {
         const denied = firstDeniedMutation(mutationScopes, operation.rootFields, principal.scopes);
         if (denied) {
           const error = insufficientScope(denied.requiredScopes);
+          errorCodes.add(ErrorCode.INSUFFICIENT_SCOPE);
           return sendJson(response, 403, { errors: [{ message: error.message, path: [denied.field], extensions: error.extensions }] });
         }
       }
       await withCorrelationId(correlationId, () =>
-        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal }) }),
+        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal: principal!, errorCodes }) }),
       );
     },
   });

@@ -17,10 +17,16 @@ export function parseDomainEvent(body: unknown): DomainEvent {
  * it deletes the workspace's rows from the given tables (children first) in one
  * transaction. Idempotent: delivered twice, the second run finds nothing to delete.
  */
-export function workspaceDeletionHandler(schema: string, tables: readonly string[]) {
+export function workspaceDeletionHandler(schema: string, tables: readonly string[], options: { remember?: string } = {}) {
   return async ({ body, orm }: InternalRequest): Promise<{ handled: string }> => {
     const event = parseDomainEvent(body);
     await orm.em.fork().transactional(async (em) => {
+      if (options.remember) {
+        // Remembered so that rows arriving late for the workspace can be refused.
+        await em
+          .getConnection()
+          .execute(`insert into "${schema}"."${options.remember}" (workspace_id, deleted_at) values (?::uuid, now()) on conflict do nothing`, [event.payload.workspaceId], 'all', em.getTransactionContext());
+      }
       for (const table of tables) {
         await em.getConnection().execute(`delete from "${schema}"."${table}" where workspace_id = ?::uuid`, [event.payload.workspaceId], 'all', em.getTransactionContext());
       }

@@ -2,9 +2,10 @@
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
 import { migrations } from './migrations/index.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
+import { DeletedWorkspace } from './workspaces/deleted-workspace.entity.js';
 
 export const auditOrm: SubgraphOrmDefinition = {
   schema: 'audit',
-  entities: [RequestLog],
+  entities: [RequestLog, DeletedWorkspace],
   migrations,
 };

@@ -6,12 +6,17 @@ import { auditOrm } from './orm.js';
 import { buildAuditSchema } from './schema.js';
 import { EVENTS_PATH } from '../../lib/principal.js';
 import { workspaceDeletionHandler } from '../../lib/domain-events.js';
+import { REQUEST_LOG_INGEST_PATH } from '../../lib/request-log.js';
+import { ingestRequestLogs } from './request-logs/request-log.ingest.js';
 
 export const auditSubgraph: SubgraphDefinition<AuditContext> = {
   orm: auditOrm,
   buildSchema: buildAuditSchema,
   createContext: createAuditContext,
-  internalRoutes: { [EVENTS_PATH]: workspaceDeletionHandler('audit', ['request_logs']) },
+  internalRoutes: {
+    [EVENTS_PATH]: workspaceDeletionHandler('audit', ['request_logs'], { remember: 'deleted_workspaces' }),
+    [REQUEST_LOG_INGEST_PATH]: ingestRequestLogs,
+  },
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

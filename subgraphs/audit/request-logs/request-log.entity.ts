@@ -1,5 +1,5 @@
-// One API call as the gateway saw it. Written by the gateway's log shipper (a later
-// step); read through requestLogs.
+// One API call as the gateway saw it, shipped in batches by the gateway's
+// RequestLogShipper; read through requestLogs.
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
@@ -11,7 +11,7 @@ import { newId } from '../../../lib/ids.js';
 @Directive(scopes(['audit:read']))
 @ObjectType({ description: 'One API request: who made it, what it asked for and how it ended.' })
 export class RequestLog {
-  [OptionalProps]?: 'id' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType';
+  [OptionalProps]?: 'id' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType' | 'credentialKind' | 'keyId' | 'userId' | 'rootFields' | 'clientIp' | 'userAgent';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the entry.' })
@@ -19,6 +19,30 @@ export class RequestLog {
 
   @Property({ type: 'uuid', nullable: true })
   workspaceId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '`user_key`, `workspace_key`, `session`, or null without a credential.' })
+  credentialKind: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The API key used, if any.' })
+  keyId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user behind the credential, if any.' })
+  userId: string | null = null;
+
+  @Property({ type: 'text[]' })
+  @Field(() => [String], { description: 'Root fields the operation asked for.' })
+  rootFields: string[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Client address (behind trusted proxies, the forwarded one).' })
+  clientIp: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The client\'s User-Agent.' })
+  userAgent: string | null = null;
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Correlation id of the request (the `x-correlation-id` header).' })

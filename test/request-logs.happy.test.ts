@@ -1,0 +1,60 @@
+// Every request through the gateway becomes one request-log entry in audit, shipped in
+// batches after the response: who, what, how it ended; never the secret.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack({ gateway: { requestLogFlushMs: 50 } });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+it('records each request once, with operation, outcome and credential, and no secret', async () => {
+  const owner = await signUp(stack);
+  const workspaceId = await createWorkspaceAs(stack, owner.token);
+  const key = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] });
+  const headers = { 'x-api-key': key.secret, 'user-agent': 'atrium-test/1.0', 'x-correlation-id': 'logged-request-1' };
+  await stack.request({ query: 'query Named { workspace { id } }', headers });
+  await stack.request({ query: 'query Denied { members { totalCount } }', headers: { ...headers, 'x-correlation-id': 'logged-request-2' } });
+  await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': `${key.secret.slice(0, -1)}x`, 'x-correlation-id': 'logged-request-3' } });
+
+  let nodes: Record<string, any>[] = [];
+  for (let attempt = 0; attempt < 60 && nodes.filter((node) => String(node.correlationId).startsWith('logged-request')).length < 2; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const data = await stack.query({
+      query: '{ requestLogs(first: 100) { nodes { correlationId operationName operationType rootFields outcome httpStatus credentialKind keyId userId userAgent durationMs } } }',
+      headers: { 'x-api-key': key.secret },
+    });
+    nodes = data.requestLogs.nodes;
+  }
+  const byCorrelation = Object.fromEntries(nodes.map((node) => [node.correlationId, node]));
+  expect(byCorrelation['logged-request-1']).toMatchObject({
+    operationName: 'Named',
+    operationType: 'query',
+    rootFields: ['workspace'],
+    outcome: 'OK',
+    httpStatus: 200,
+    credentialKind: 'user_key',
+    keyId: key.id,
+    userId: owner.userId,
+    userAgent: 'atrium-test/1.0',
+  });
+  expect(byCorrelation['logged-request-2']).toMatchObject({ operationName: 'Denied', outcome: 'INSUFFICIENT_SCOPE', httpStatus: 200 });
+
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    const rows = (await client.query("select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id")).rows;
+    // The refused credential is logged too (no workspace, so only the database shows it), once each.
+    expect(rows.map((row) => row.correlation_id)).toEqual(['logged-request-1', 'logged-request-2', 'logged-request-3']);
+    expect(rows[2]).toMatchObject({ outcome: 'UNAUTHENTICATED', http_status: 401, credential_kind: null, workspace_id: null });
+    expect(JSON.stringify(rows)).not.toContain(key.secret.slice(4, 30));
+  } finally {
+    await client.end();
+  }
+});

@@ -39,21 +39,39 @@ function collectRootFields(selectionSet: SelectionSetNode, fragments: Map<string
   }
 }
 
+/**
+ * Summaries of recent operations: clients send the same few documents over and over, so
+ * most requests skip this parse. Bounded in entries and in the size of what is kept.
+ */
+const summaries = new Map<string, OperationSummary | undefined>();
+const MAX_SUMMARIES = 1000;
+const MAX_CACHED_QUERY_LENGTH = 16_384;
+
 /** The operation a request would run, or undefined when it cannot be read (Apollo then answers). */
 export function summarizeOperation(method: string, search: string, body: Buffer): OperationSummary | undefined {
   const request = parameters(method, search, body);
   if (!request || typeof request.query !== 'string') return undefined;
+  const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+  if (request.query.length > MAX_CACHED_QUERY_LENGTH) return summarize(request.query, operationName);
+  const key = `${operationName ?? ''}\u0000${request.query}`;
+  if (summaries.has(key)) return summaries.get(key);
+  const summary = summarize(request.query, operationName);
+  if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value!);
+  summaries.set(key, summary);
+  return summary;
+}
+
+function summarize(query: string, operationName: string | undefined): OperationSummary | undefined {
   let document: DocumentNode;
   try {
-    document = parse(request.query, { noLocation: true });
+    document = parse(query, { noLocation: true });
   } catch {
     return undefined;
   }
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation =
-    typeof request.operationName === 'string' && request.operationName
-      ? operations.find((candidate) => candidate.name?.value === request.operationName)
-      : operations.length === 1
+  const operation = operationName
+    ? operations.find((candidate) => candidate.name?.value === operationName)
+    : operations.length === 1
         ? operations[0]
         : undefined;
   if (!operation) return undefined;

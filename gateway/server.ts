@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
-import { CORRELATION_HEADER, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
+import { CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
 import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
 import type { LogLevel } from '../lib/config.js';
@@ -60,8 +60,8 @@ export interface GatewayContext {
 }
 
 /** What the gateway says, whatever made a credential fail: it never tells which. */
-const INVALID_CREDENTIAL = new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
-const WORKSPACE_FORBIDDEN = new HttpError(403, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
+const INVALID_CREDENTIAL = new HttpError(ERROR_HTTP_STATUS.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
+const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
 /** Without LISTEN/NOTIFY, changes must still show within a second (DESIGN.md). */
 const UNINFORMED_CACHE_TTL_MS = 1000;
 
@@ -120,7 +120,7 @@ const workspaceRequiredStatus: ApolloServerPlugin<GatewayContext> = {
         for (const error of errors ?? []) contextValue.errorCodes?.add(String(error.extensions?.code ?? 'UNKNOWN'));
         if (!errors?.length || !errors.every((error) => error.extensions?.code === ErrorCode.WORKSPACE_REQUIRED)) return;
         const nothingAnswered = !data || Object.values(data).every((value) => value === null);
-        if (nothingAnswered) response.http.status = 400;
+        if (nothingAnswered) response.http.status = ERROR_HTTP_STATUS.WORKSPACE_REQUIRED;
       },
     };
   },
@@ -264,7 +264,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         if (denied) {
           const error = insufficientScope(denied.requiredScopes);
           errorCodes.add(ErrorCode.INSUFFICIENT_SCOPE);
-          return sendJson(response, 403, { errors: [{ message: error.message, path: [denied.field], extensions: error.extensions }] });
+          return sendJson(response, ERROR_HTTP_STATUS.INSUFFICIENT_SCOPE, { errors: [{ message: error.message, path: [denied.field], extensions: error.extensions }] });
         }
       }
       await withCorrelationId(correlationId, () =>

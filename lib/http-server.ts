@@ -12,10 +12,6 @@ export interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
-export interface RequestBody {
-  readonly raw: Buffer;
-}
-
 export class HttpError extends Error {
   constructor(
     readonly status: number,

@@ -60,8 +60,3 @@ export async function migrateSchema(orm: SubgraphOrm, schema: SubgraphName): Pro
   const applied = await orm.migrator.up();
   return applied.map((migration) => migration.name);
 }
-
-export async function pendingMigrations(orm: SubgraphOrm): Promise<string[]> {
-  const pending = await orm.migrator.getPending();
-  return pending.map((migration) => migration.name);
-}

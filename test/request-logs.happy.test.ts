@@ -58,3 +58,27 @@ it('records each request once, with operation, outcome and credential, and no se
     await client.end();
   }
 });
+
+it('filters by key, outcome, operation and time, and refuses a range past retention', async () => {
+  const owner = await signUp(stack);
+  const workspaceId = await createWorkspaceAs(stack, owner.token);
+  const reader = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] });
+  const other = await createUserKey(stack, owner.token, { scopes: ['workspaces:read'], workspaceIds: [workspaceId] });
+  await stack.request({ query: 'query Mine { workspace { id } }', headers: { 'x-api-key': other.secret } });
+  await stack.request({ query: 'query Nope { members { totalCount } }', headers: { 'x-api-key': other.secret } });
+  const list = (filter: Record<string, unknown>) =>
+    stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount nodes { operationName outcome } } }', variables: { f: filter }, headers: { 'x-api-key': reader.secret } });
+  let byKey: Record<string, any> = {};
+  for (let attempt = 0; attempt < 60 && byKey.requestLogs?.totalCount !== 2; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    byKey = (await list({ apiKeyId: other.id })).body.data ?? {};
+  }
+  expect(byKey.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }, { operationName: 'Mine', outcome: 'OK' }]);
+  expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }]);
+  expect((await list({ apiKeyId: other.id, operationName: 'Mine' })).body.data?.requestLogs.totalCount).toBe(1);
+  const hourAgo = new Date(Date.now() - 3600_000);
+  expect((await list({ apiKeyId: other.id, to: hourAgo.toISOString(), from: new Date(hourAgo.getTime() - 3600_000).toISOString() })).body.data?.requestLogs.totalCount).toBe(0);
+  const tooOld = await list({ from: new Date(Date.now() - 91 * 86_400_000).toISOString() });
+  expect(tooOld.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  expect(tooOld.body.errors?.[0]?.message).toContain('retention window');
+});

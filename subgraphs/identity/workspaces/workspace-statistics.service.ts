@@ -1,8 +1,17 @@
 // Identity's counts for a workspace: one statement whatever the number of counters.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import type { WorkspaceDeletionPreview, WorkspaceStatistics } from './workspace-statistics.js';
 
-export async function countWorkspace(em: SubgraphEntityManager, workspaceId: string): Promise<WorkspaceStatistics & WorkspaceDeletionPreview> {
+export interface IdentityCounts {
+  readonly members: number;
+  readonly roles: number;
+  readonly memberGroups: number;
+  /** Keys bound to or authorized for the workspace, whatever their state (what deletion removes). */
+  readonly apiKeys: number;
+  /** Of those, the keys that work now (what statistics show). */
+  readonly liveApiKeys: number;
+}
+
+export async function countWorkspace(em: SubgraphEntityManager, workspaceId: string): Promise<IdentityCounts> {
   const [row] = await em.getConnection().execute<{ members: string; roles: string; groups: string; keys: string; live_keys: string }[]>(
     `select
        (select count(*) from "identity"."members" where workspace_id = ?::uuid) as members,
@@ -14,18 +23,10 @@ export async function countWorkspace(em: SubgraphEntityManager, workspaceId: str
     [workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId],
   );
   return {
-    workspaceId,
     members: Number(row!.members),
     roles: Number(row!.roles),
     memberGroups: Number(row!.groups),
-    apiKeys: Number(row!.live_keys),
-  } as WorkspaceStatistics & WorkspaceDeletionPreview;
-}
-
-export async function countKeysForDeletion(em: SubgraphEntityManager, workspaceId: string): Promise<number> {
-  const [row] = await em.getConnection().execute<{ count: string }[]>(
-    'select count(*) as count from "identity"."api_keys" where workspace_id = ?::uuid or ?::text = any(workspace_ids)',
-    [workspaceId, workspaceId],
-  );
-  return Number(row!.count);
+    apiKeys: Number(row!.keys),
+    liveApiKeys: Number(row!.live_keys),
+  };
 }

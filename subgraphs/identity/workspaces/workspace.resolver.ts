@@ -7,7 +7,7 @@ import type { IdentityContext } from '../context.js';
 import { Workspace } from './workspace.entity.js';
 import { CreateWorkspaceInput } from './workspace.input.js';
 import { WorkspaceDeletionPreview, WorkspaceStatistics } from './workspace-statistics.js';
-import { countKeysForDeletion, countWorkspace } from './workspace-statistics.service.js';
+import { countWorkspace } from './workspace-statistics.service.js';
 
 export const WorkspaceConnection = ConnectionType(Workspace, 'Workspace');
 
@@ -39,7 +39,8 @@ export class WorkspaceResolver {
   })
   async statistics(@Root() workspace: Workspace, @Ctx() context: IdentityContext): Promise<WorkspaceStatistics | null> {
     if (workspace.id !== context.workspaceId) return null;
-    return countWorkspace(context.em, workspace.id);
+    const counts = await countWorkspace(context.em, workspace.id);
+    return { workspaceId: workspace.id, members: counts.members, apiKeys: counts.liveApiKeys };
   }
 
   @Directive(scopes(['workspaces:delete']))
@@ -47,7 +48,7 @@ export class WorkspaceResolver {
   async workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
     if (!context.workspaceId) throw workspaceRequired();
     const counts = await countWorkspace(context.em, context.workspaceId);
-    return { ...counts, apiKeys: await countKeysForDeletion(context.em, context.workspaceId) };
+    return { workspaceId: context.workspaceId, members: counts.members, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
   }
 
   @Directive(scopes(['workspaces:delete']))

@@ -40,6 +40,22 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
 }
 
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** One BAD_USER_INPUT listing every problem (in `extensions.fieldErrors`), so a client fixes them in one go. */
+export function invalidInput(problems: readonly FieldProblem[]): GraphQLError {
+  return badUserInput(`Invalid input: ${problems.map((problem) => `${problem.field} ${problem.reason}`).join('; ')}`, { fieldErrors: problems });
+}
+
+/** The workspace a request works in, for what only makes sense inside one. */
+export function requireWorkspace(workspaceId: string | undefined): string {
+  if (!workspaceId) throw workspaceRequired();
+  return workspaceId;
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }

@@ -2,7 +2,7 @@
 // a time range that defaults to the last 24 hours and never reaches past retention.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { badUserInput, workspaceRequired } from '../../../lib/errors.js';
+import { badUserInput, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { RequestLog } from './request-log.entity.js';
 import type { RequestLogFilter } from './request-log.input.js';
@@ -17,13 +17,13 @@ export class RequestLogService {
   ) {}
 
   async list(filter: RequestLogFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<RequestLog>> {
-    if (!this.workspaceId) throw workspaceRequired();
+    const workspaceId = requireWorkspace(this.workspaceId);
     const from = filter?.from ?? new Date(now.getTime() - DAY_MS);
     const to = filter?.to ?? now;
     const oldest = new Date(now.getTime() - REQUEST_LOG_RETENTION_DAYS * DAY_MS);
     if (from < oldest) throw badUserInput(`from is outside the retention window: request logs are kept ${REQUEST_LOG_RETENTION_DAYS} days`, { fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${REQUEST_LOG_RETENTION_DAYS} days` }] });
     if (to <= from) throw badUserInput('to must be after from', { fieldErrors: [{ field: 'filter.to', reason: 'must be after from' }] });
-    const where: Record<string, unknown> = { workspaceId: this.workspaceId, createdAt: { $gte: from, $lt: to } };
+    const where: Record<string, unknown> = { workspaceId, createdAt: { $gte: from, $lt: to } };
     if (filter?.apiKeyId) where.keyId = isId(filter.apiKeyId) ? filter.apiKeyId : null;
     if (filter?.operationName) where.operationName = filter.operationName;
     // Outcomes are stored as sorted, comma-joined codes.

@@ -3,9 +3,9 @@
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
-import { badUserInput, notFound } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+import { KEY_PATTERN } from '../content-scope.js';
 import { ContentField } from '../fields/content-field.entity.js';
 import { Item } from '../items/item.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';

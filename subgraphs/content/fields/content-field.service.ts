@@ -1,8 +1,8 @@
 // Fields of the request's workspace's content types.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { notFound } from '../../../lib/errors.js';
+import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import { KEY_PATTERN, invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+import { KEY_PATTERN } from '../content-scope.js';
 import { ContentType } from '../content-types/content-type.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ItemValueCount } from '../items/item-value-count.entity.js';

@@ -3,11 +3,11 @@
 // same transaction as the item.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { notFound } from '../../../lib/errors.js';
+import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { MEMBERS_PATH, type Principal } from '../../../lib/principal.js';
 import type { SubgraphName } from '../../../lib/subgraph-list.js';
-import { invalidInput, requireWorkspace, type FieldProblem } from '../content-scope.js';
+
 import { ContentType } from '../content-types/content-type.entity.js';
 import type { ContentField } from '../fields/content-field.entity.js';
 import type { ContentFieldService } from '../fields/content-field.service.js';

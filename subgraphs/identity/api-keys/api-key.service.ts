@@ -6,7 +6,7 @@ import { generateCredential, hashCredential, maskCredential } from '../../../lib
 import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
-import { ErrorCode, badUserInput, notFound, workspaceRequired } from '../../../lib/errors.js';
+import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -21,15 +21,6 @@ import type { CreatedApiKey } from './created-api-key.js';
 
 export const MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
 
-interface FieldError {
-  field: string;
-  reason: string;
-}
-
-function invalid(errors: FieldError[]): GraphQLError {
-  return badUserInput(`Invalid input: ${errors.map((error) => `${error.field} ${error.reason}`).join('; ')}`, { fieldErrors: errors });
-}
-
 export class ApiKeyService {
   constructor(
     private readonly em: SubgraphEntityManager,
@@ -37,8 +28,8 @@ export class ApiKeyService {
     private readonly settings: SubgraphSettings,
   ) {}
 
-  private checkCommon(description: string, expiresIn: KeyExpiry, scopes: string[]): FieldError[] {
-    const errors: FieldError[] = [];
+  private checkCommon(description: string, expiresIn: KeyExpiry, scopes: string[]): FieldProblem[] {
+    const errors: FieldProblem[] = [];
     if (description.trim().length === 0 || description.length > 200) errors.push({ field: 'description', reason: 'must be 1 to 200 characters' });
     if (KEY_EXPIRIES.indexOf(expiresIn) > KEY_EXPIRIES.indexOf(this.settings.maxKeyExpiry)) {
       errors.push({ field: 'expiresIn', reason: `may be at most ${this.settings.maxKeyExpiry} in this deployment` });
@@ -54,7 +45,7 @@ export class ApiKeyService {
   }
 
   /** A key principal creates keys only with keys:write granted by name, and never beyond its own scopes. */
-  private checkCreatingKey(scopes: string[], errors: FieldError[]): void {
+  private checkCreatingKey(scopes: string[], errors: FieldProblem[]): void {
     if (!this.creatingWithKey) return;
     if (!expandScopes(this.principal.scopes).has('keys:write')) {
       throw new GraphQLError('Insufficient scope: creating keys needs keys:write', {
@@ -101,7 +92,7 @@ export class ApiKeyService {
       const beyond = scopesBeyond(input.scopes, membership.permissions);
       if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in ${workspaceId}: ${beyond.join(', ')}` });
     }
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw invalidInput(errors);
     return this.issue({ kind: ApiKeyKind.USER, userId, workspaceId: null, workspaceIds, createdByUserId: userId }, input);
   }
 
@@ -112,25 +103,22 @@ export class ApiKeyService {
    */
   async createWorkspaceKey(input: CreateWorkspaceKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
-    const workspaceId = this.principal.workspaceId;
-    if (!workspaceId) throw workspaceRequired();
+    const workspaceId = requireWorkspace(this.principal.workspaceId);
     const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
     this.checkCreatingKey(input.scopes, errors);
     const membership = (await membershipsOf(this.em, userId)).find((candidate) => candidate.workspaceId === workspaceId);
     const beyond = scopesBeyond(input.scopes, membership?.permissions ?? []);
     if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in this workspace: ${beyond.join(', ')}` });
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw invalidInput(errors);
     return this.issue({ kind: ApiKeyKind.WORKSPACE, userId: null, workspaceId, workspaceIds: [workspaceId], createdByUserId: userId }, input);
   }
 
   list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
     if (filter?.owner === ApiKeyOwner.WORKSPACE) {
-      if (!this.principal.workspaceId) throw workspaceRequired();
-      return pageById(this.em, ApiKey, { workspaceId: this.principal.workspaceId }, page);
+      return pageById(this.em, ApiKey, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page);
     }
     return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page);
   }
-
 
   /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */
   private async manageable(id: string): Promise<ApiKey> {
@@ -162,7 +150,7 @@ export class ApiKeyService {
   /** A new secret now; the old one works for `gracePeriod` more seconds. */
   async rotate(id: string, gracePeriod: number): Promise<CreatedApiKey> {
     if (!Number.isInteger(gracePeriod) || gracePeriod < 0 || gracePeriod > MAX_GRACE_PERIOD_SECONDS) {
-      throw invalid([{ field: 'gracePeriod', reason: `must be 0 to ${MAX_GRACE_PERIOD_SECONDS} seconds` }]);
+      throw invalidInput([{ field: 'gracePeriod', reason: `must be 0 to ${MAX_GRACE_PERIOD_SECONDS} seconds` }]);
     }
     const old = await this.manageable(id);
     if (old.status !== 'ACTIVE') throw badUserInput('Only an active key can be rotated');

@@ -1,13 +1,12 @@
 // Member groups of the current workspace. Only members can be in a group: adding anyone
 // else is refused, naming them, and adds nobody.
-import { badUserInput, notFound } from '../../../lib/errors.js';
+import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { Member } from '../members/member.entity.js';
-import { requireWorkspaceId } from '../workspace-scope.js';
 import { MemberGroup } from './member-group.entity.js';
 import { MemberGroupUser } from './member-group-user.entity.js';
 import type { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
@@ -19,7 +18,7 @@ export class MemberGroupService {
   ) {}
 
   private get workspaceId(): string {
-    return requireWorkspaceId(this.principal);
+    return requireWorkspace(this.principal.workspaceId);
   }
 
   list(page: PageArgs): Promise<Connection<MemberGroup>> {

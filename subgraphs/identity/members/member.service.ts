@@ -1,6 +1,6 @@
 // Members of the current workspace. A workspace always keeps at least one owner; every
 // change takes effect on the member's credentials at their next request.
-import { badUserInput, notFound } from '../../../lib/errors.js';
+import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -11,7 +11,6 @@ import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
 import { Role } from '../roles/role.entity.js';
 import { User } from '../users/user.entity.js';
-import { requireWorkspaceId } from '../workspace-scope.js';
 import { Member } from './member.entity.js';
 import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
 
@@ -24,7 +23,7 @@ export class MemberService {
   ) {}
 
   private get workspaceId(): string {
-    return requireWorkspaceId(this.principal);
+    return requireWorkspace(this.principal.workspaceId);
   }
 
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {

@@ -1,6 +1,6 @@
 // Roles of the current workspace. Built-in roles cannot be deleted and the owner role
 // keeps every permission; a changed role takes effect on its members' next request.
-import { badUserInput, notFound } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -9,7 +9,6 @@ import { pageById } from '../../../lib/paging.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
-import { requireWorkspaceId } from '../workspace-scope.js';
 import { Role } from './role.entity.js';
 import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
 
@@ -22,7 +21,7 @@ export class RoleService {
   ) {}
 
   private get workspaceId(): string {
-    return requireWorkspaceId(this.principal);
+    return requireWorkspace(this.principal.workspaceId);
   }
 
   list(page: PageArgs): Promise<Connection<Role>> {
@@ -46,11 +45,11 @@ export class RoleService {
 
   async create(input: CreateRoleInput): Promise<Role> {
     const workspaceId = this.workspaceId;
-    const errors: { field: string; reason: string }[] = [];
+    const errors: FieldProblem[] = [];
     if (!KEY.test(input.key)) errors.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
     if (input.name.trim().length === 0 || input.name.length > 100) errors.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (errors.length === 0 && (await this.em.count(Role, { workspaceId, key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
-    if (errors.length > 0) throw badUserInput(`Invalid input: ${errors.map((error) => `${error.field} ${error.reason}`).join('; ')}`, { fieldErrors: errors });
+    if (errors.length > 0) throw invalidInput(errors);
     const role = this.em.create(Role, { workspaceId, key: input.key, name: input.name.trim(), permissions: this.checkPermissions(input.permissions) });
     await this.em.flush();
     return role;

@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
-import { workspaceRequired } from '../../../lib/errors.js';
+import { requireWorkspace } from '../../../lib/errors.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from './workspace.entity.js';
 import { CreateWorkspaceInput } from './workspace.input.js';
@@ -22,8 +22,7 @@ export class WorkspaceResolver {
   @Directive(scopes(['workspaces:read']))
   @Query(() => Workspace, { nullable: true, description: 'The current workspace: the one named by the `x-workspace-id` header, or the only one your credential may use.' })
   async workspace(@Ctx() context: IdentityContext): Promise<Workspace | null> {
-    if (!context.workspaceId) throw workspaceRequired();
-    return context.loaders.workspaceById.load(context.workspaceId);
+    return context.loaders.workspaceById.load(requireWorkspace(context.workspaceId));
   }
 
   @Directive(scopes(['workspaces:write']))
@@ -46,9 +45,9 @@ export class WorkspaceResolver {
   @Directive(scopes(['workspaces:delete']))
   @Query(() => WorkspaceDeletionPreview, { nullable: true, description: 'What deleting the current workspace would remove, counted per kind, before you confirm.' })
   async workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
-    if (!context.workspaceId) throw workspaceRequired();
-    const counts = await countWorkspace(context.em, context.workspaceId);
-    return { workspaceId: context.workspaceId, members: counts.members, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
+    const workspaceId = requireWorkspace(context.workspaceId);
+    const counts = await countWorkspace(context.em, workspaceId);
+    return { workspaceId, members: counts.members, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
   }
 
   @Directive(scopes(['workspaces:delete']))

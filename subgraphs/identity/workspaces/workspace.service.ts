@@ -2,12 +2,10 @@
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
-import { badUserInput } from '../../../lib/errors.js';
 import type { Principal } from '../../../lib/principal.js';
-import { notFound } from '../../../lib/errors.js';
+import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { announceInvalidation } from '../invalidation.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
-import { requireWorkspaceId } from '../workspace-scope.js';
 import { Member } from '../members/member.entity.js';
 import { requireUserId } from '../principal-guards.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
@@ -49,7 +47,7 @@ export class WorkspaceService {
    * stop working at once on every gateway.
    */
   async delete(confirmName: string): Promise<boolean> {
-    const workspaceId = requireWorkspaceId(this.principal);
+    const workspaceId = requireWorkspace(this.principal.workspaceId);
     const workspace = await this.em.findOne(Workspace, { id: workspaceId });
     if (!workspace) throw notFound('Workspace');
     if (workspace.name !== confirmName) {

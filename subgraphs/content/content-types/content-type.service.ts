@@ -5,6 +5,7 @@ import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { containsPattern } from '../../../lib/like-pattern.js';
 import { KEY_PATTERN } from '../content-scope.js';
 import { ContentField } from '../fields/content-field.entity.js';
 import { Item } from '../items/item.entity.js';
@@ -12,10 +13,6 @@ import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentType } from './content-type.entity.js';
 import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 export class ContentTypeService {
   constructor(
@@ -28,7 +25,7 @@ export class ContentTypeService {
     const where: Record<string, unknown> = { workspaceId };
     const search = filter?.search?.trim();
     if (search) {
-      const pattern = `%${escapeLike(search)}%`;
+      const pattern = containsPattern(search);
       where.$or = [{ name: { $ilike: pattern } }, { key: { $ilike: pattern } }];
     }
     return pageById(this.em, ContentType, where, page);

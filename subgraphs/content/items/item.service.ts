@@ -5,6 +5,7 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { containsPattern } from '../../../lib/like-pattern.js';
 import { MEMBERS_PATH, type Principal } from '../../../lib/principal.js';
 import type { SubgraphName } from '../../../lib/subgraph-list.js';
 
@@ -100,7 +101,7 @@ export class ItemService {
       if (textKeys.length === 0) query.conditions.push('false');
       else {
         query.conditions.push(`(${textKeys.map(() => '"values"->>? ilike ?').join(' or ')})`);
-        const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+        const pattern = containsPattern(search);
         for (const key of textKeys) query.parameters.push(key, pattern);
       }
     }

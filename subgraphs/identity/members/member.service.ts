@@ -2,6 +2,7 @@
 // change takes effect on the member's credentials at their next request.
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { containsPattern } from '../../../lib/like-pattern.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
@@ -37,7 +38,7 @@ export class MemberService {
     }
     const search = filter?.search?.trim();
     if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const pattern = containsPattern(search);
       const users = await this.em.find(User, { $or: [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }] }, { fields: ['id'] });
       where.$or = [{ userId: { $in: users.map((user) => user.id) } }, { invitedEmail: { $ilike: pattern } }];
     }

@@ -69,15 +69,5 @@ export interface PrincipalInvalidation {
 /** The principal a request without credentials is trusted with: only these root fields. */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['register', 'createSession']);
 
-/** Subgraphs' internal endpoint for durable events (the outbox relay posts here, signed). */
-export const EVENTS_PATH = '/internal/events';
-
-/** An event from another subgraph's outbox: delivered at least once, handled idempotently. */
-export interface DomainEvent {
-  readonly id: string;
-  readonly topic: 'workspace.deleted';
-  readonly payload: { readonly workspaceId: string };
-}
-
 /** Identity's internal membership check: `{ workspaceId, userIds }` → `{ members }` (the ids that are members). */
 export const MEMBERS_PATH = '/internal/members';

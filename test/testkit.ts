@@ -82,6 +82,8 @@ export interface TestStack {
   /** Sends an operation through the gateway and returns its data, failing loudly on errors. */
   readonly query: <TData = Record<string, any>>(request: GraphQLRequest) => Promise<TData>;
   readonly stopSubgraph: (name: SubgraphName) => Promise<void>;
+  /** Starts a stopped subgraph again on its old port (a restarted process), with or without its workers. */
+  readonly startSubgraph: (name: SubgraphName, options?: { runWorkers?: boolean }) => Promise<void>;
   /** Another gateway instance in front of the same subgraphs and database. */
   readonly startGateway: (overrides?: Partial<GatewayServerConfig>) => Promise<RunningServer>;
   readonly stop: () => Promise<void>;
@@ -109,21 +111,22 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const { name } of SUBGRAPHS) {
+  const startSubgraph = async (name: SubgraphName, overrides: { runWorkers?: boolean } = {}) => {
     const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
       databaseUrl: database.url,
-      port: 0,
+      port: subgraphUrls[name] ? Number(new URL(subgraphUrls[name]).port) : 0,
       signingSecrets,
       settings: options.settings,
       peers: subgraphUrls,
-      runWorkers: options.runWorkers,
+      runWorkers: overrides.runWorkers ?? options.runWorkers,
       logger,
       poolSize: 4,
       onQuery: options.onQuery ? (sql) => options.onQuery?.(name, sql) : undefined,
     });
     subgraphs.set(name, server);
     subgraphUrls[name] = server.url;
-  }
+  };
+  for (const { name } of SUBGRAPHS) await startSubgraph(name);
   const startGateway = (overrides: Partial<GatewayServerConfig> = {}) =>
     createGateway({ port: 0, subgraphUrls, signingSecrets, databaseUrl: database.url, logger, ...options.gateway, ...overrides });
   const gateway = await startGateway();
@@ -140,6 +143,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await subgraphs.get(name)?.stop();
       subgraphs.delete(name);
     },
+    startSubgraph,
     stop: async () => {
       await gateway.stop();
       for (const server of subgraphs.values()) await server.stop();

@@ -1,11 +1,13 @@
 // The audit subgraph's per-request context: a forked EntityManager and its services.
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
-import { RequestLogService } from './request-logs/request-log.service.js';
+import { AuditEventService } from './audit-events/audit-event.service.js';
+import { REQUEST_LOG_RETENTION_DAYS, RequestLogService } from './request-logs/request-log.service.js';
 
 export interface AuditContext extends BaseSubgraphContext {
   readonly requestLogs: RequestLogService;
+  readonly auditEvents: AuditEventService;
 }
 
 export function createAuditContext(base: BaseSubgraphContext): AuditContext {
-  return { ...base, requestLogs: new RequestLogService(base.em, base.workspaceId) };
+  return { ...base, requestLogs: new RequestLogService(base.em, base.workspaceId), auditEvents: new AuditEventService(base.em, base.principal, REQUEST_LOG_RETENTION_DAYS) };
 }

@@ -2,10 +2,11 @@
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
 import { migrations } from './migrations/index.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
+import { AuditEvent } from './audit-events/audit-event.entity.js';
 import { DeletedWorkspace } from './workspaces/deleted-workspace.entity.js';
 
 export const auditOrm: SubgraphOrmDefinition = {
   schema: 'audit',
-  entities: [RequestLog, DeletedWorkspace],
+  entities: [RequestLog, AuditEvent, DeletedWorkspace],
   migrations,
 };

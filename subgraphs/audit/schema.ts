@@ -4,13 +4,17 @@ import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import type { AuditContext } from './context.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
 import { RequestLogResolver } from './request-logs/request-log.resolver.js';
+import { AuditEventResolver, UserAuditEventsResolver } from './audit-events/audit-event.resolver.js';
+import { User } from './users/user.reference.js';
 import { WorkspaceDeletionPreview } from './workspaces/workspace-deletion-preview.reference.js';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [RequestLogResolver],
-    orphanedTypes: [WorkspaceDeletionPreview],
+    resolvers: [RequestLogResolver, AuditEventResolver, UserAuditEventsResolver],
+    orphanedTypes: [WorkspaceDeletionPreview, User],
     referenceResolvers: {
+      // Nothing to load: User.auditEvents needs only the id (and answers for the caller only).
+      User: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
       WorkspaceDeletionPreview: {
         // Only the request's own workspace is counted; any other counts as empty.
         __resolveReference: async (reference: { workspaceId: string }, context: AuditContext) => ({

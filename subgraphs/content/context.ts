@@ -31,7 +31,7 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
   const { em, workspaceId } = base;
   // Nothing outside the request's workspace is ever loaded; without one, nothing is.
   const scope = { workspaceId: workspaceId ?? '00000000-0000-0000-0000-000000000000' };
-  const fields = new ContentFieldService(em, workspaceId);
+  const fields = new ContentFieldService(em, base.principal);
   return {
     ...base,
     loaders: {
@@ -44,7 +44,7 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
       itemById: createByIdLoader(em, Item, scope),
       contentCounts: createContentCountsLoader(em, workspaceId),
     },
-    contentTypes: new ContentTypeService(em, workspaceId),
+    contentTypes: new ContentTypeService(em, base.principal),
     fields,
     items: new ItemService(em, base.principal, fields, base.callPeer),
   };

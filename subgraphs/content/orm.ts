@@ -6,9 +6,10 @@ import { Item } from './items/item.entity.js';
 import { ItemUniqueValue } from './items/item-unique-value.entity.js';
 import { ItemValueCount } from './items/item-value-count.entity.js';
 import { migrations } from './migrations/index.js';
+import { OutboxEvent } from '../../lib/outbox/outbox-event.entity.js';
 
 export const contentOrm: SubgraphOrmDefinition = {
   schema: 'content',
-  entities: [ContentType, ContentField, Item, ItemUniqueValue, ItemValueCount],
+  entities: [ContentType, ContentField, Item, ItemUniqueValue, ItemValueCount, OutboxEvent],
   migrations,
 };

@@ -5,7 +5,7 @@ import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupUser } from './groups/member-group-user.entity.js';
 import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
-import { OutboxEvent } from './outbox/outbox-event.entity.js';
+import { OutboxEvent } from '../../lib/outbox/outbox-event.entity.js';
 import { Role } from './roles/role.entity.js';
 import { LoginFailure } from './sessions/login-failure.entity.js';
 import { Session } from './sessions/session.entity.js';

@@ -10,7 +10,7 @@ import { createIdentityContext, type IdentityContext } from './context.js';
 import { identityOrm } from './orm.js';
 import { recordKeyUsage } from './principals/key-usage.js';
 import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
-import { startOutboxRelay } from './outbox/outbox-relay.js';
+import { startOutboxRelay } from '../../lib/outbox/outbox-relay.js';
 import { buildIdentitySchema } from './schema.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
@@ -32,7 +32,7 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
       return { members: members.map((member) => member.userId) };
     },
   },
-  startWorkers: async (orm, logger, config) => startOutboxRelay({ orm, logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} }),
+  startWorkers: async (orm, logger, config) => startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} }),
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

@@ -34,6 +34,8 @@ export const CASES: Record<string, AuthorizationCase> = {
   Member: { operation: () => ({ query: `{ members ${page} }` }), path: ['members'] },
   MemberGroup: { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'] },
   RequestLog: { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'] },
+  AuditEvent: { operation: () => ({ query: `{ auditEvents ${page} }` }), path: ['auditEvents'] },
+  'User.auditEvents': { operation: () => ({ query: '{ me { auditEvents { totalCount } } }' }), path: ['me', 'auditEvents'] },
   Role: { operation: () => ({ query: '{ members { nodes { role { key } } } }' }), path: ['members', 'nodes', 0, 'role'], alsoNeeds: ['members:read'] },
   'Member.groups': { operation: () => ({ query: '{ members { nodes { groups { totalCount } } } }' }), path: ['members', 'nodes', 0, 'groups'], alsoNeeds: ['members:read'] },
   'MemberGroup.members': {
@@ -69,6 +71,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
     path: ['items'],
     foreign: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
+  },
+  'Query.auditEvents': {
+    operation: () => ({ query: `{ auditEvents ${page} }` }),
+    path: ['auditEvents'],
+    foreign: (f) => ({ query: 'query($id: ID!) { auditEvents(filter: { targetId: $id }) { totalCount nodes { id targetId } } }', variables: { id: f.b.itemId } }),
   },
   'Query.me': { operation: () => ({ query: '{ me { id } }' }), path: ['me'], foreign: () => ({ query: '{ me { id } }' }) },
   'Query.member': {

@@ -5,6 +5,8 @@ import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
+import type { Principal } from '../../../lib/principal.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
 import { KEY_PATTERN } from '../content-scope.js';
 import { ContentField } from '../fields/content-field.entity.js';
@@ -14,11 +16,20 @@ import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentType } from './content-type.entity.js';
 import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
 
+/** What an audit event compares before and after a change. */
+function snapshot(type: ContentType): Record<string, unknown> {
+  return { key: type.key, name: type.name, description: type.description };
+}
+
 export class ContentTypeService {
+  private readonly workspaceId: string | undefined;
+
   constructor(
     private readonly em: SubgraphEntityManager,
-    private readonly workspaceId: string | undefined,
-  ) {}
+    private readonly principal: Principal,
+  ) {
+    this.workspaceId = principal.workspaceId;
+  }
 
   list(filter: ContentTypeFilter | undefined, page: PageArgs): Promise<Connection<ContentType>> {
     const workspaceId = requireWorkspace(this.workspaceId);
@@ -47,18 +58,22 @@ export class ContentTypeService {
     else if (await this.em.count(ContentType, { workspaceId, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken` });
     if (problems.length > 0) throw invalidInput(problems);
     const type = this.em.create(ContentType, { workspaceId, name, key: input.key, description: input.description?.trim() || null });
+    recordAuditEvent(this.em, this.principal, { targetType: 'ContentType', verb: 'created', targetId: type.id, changes: changedFields(null, snapshot(type)) });
     await this.em.flush();
     return type;
   }
 
   async update(id: string, input: UpdateContentTypeInput): Promise<ContentType> {
     const type = await this.get(id);
+    const before = snapshot(type);
     if (input.name !== undefined && input.name !== null) {
       const name = input.name.trim();
       if (name.length === 0 || name.length > 100) throw invalidInput([{ field: 'name', reason: 'must be 1 to 100 characters' }]);
       type.name = name;
     }
     if (input.description !== undefined) type.description = input.description?.trim() || null;
+    const changes = changedFields(before, snapshot(type));
+    if (changes.length > 0) recordAuditEvent(this.em, this.principal, { targetType: 'ContentType', verb: 'updated', targetId: type.id, changes });
     await this.em.flush();
     return type;
   }
@@ -69,6 +84,7 @@ export class ContentTypeService {
     if (type.itemCount > 0 && !force) throw badUserInput(`The type has ${type.itemCount} item(s): pass force: true to delete them too`);
     const scope = { workspaceId: type.workspaceId, contentTypeId: type.id };
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'ContentType', verb: 'deleted', targetId: type.id, changes: changedFields({ ...snapshot(type), itemCount: type.itemCount }, null) });
       await em.nativeDelete(ItemUniqueValue, scope);
       await em.nativeDelete(ItemValueCount, scope);
       await em.nativeDelete(Item, scope);

@@ -2,6 +2,8 @@
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
+import type { Principal } from '../../../lib/principal.js';
 import { KEY_PATTERN } from '../content-scope.js';
 import { ContentType } from '../content-types/content-type.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
@@ -10,11 +12,20 @@ import { ContentField, type FieldOptions } from './content-field.entity.js';
 import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
 import { FieldKind } from './field-kind.js';
 
+/** What an audit event compares before and after a change. */
+function snapshot(field: ContentField): Record<string, unknown> {
+  return { key: field.key, name: field.name, kind: field.kind, required: field.required, unique: field.unique, options: field.options };
+}
+
 export class ContentFieldService {
+  private readonly workspaceId: string | undefined;
+
   constructor(
     private readonly em: SubgraphEntityManager,
-    private readonly workspaceId: string | undefined,
-  ) {}
+    private readonly principal: Principal,
+  ) {
+    this.workspaceId = principal.workspaceId;
+  }
 
   async get(id: string): Promise<ContentField> {
     const workspaceId = requireWorkspace(this.workspaceId);
@@ -81,12 +92,14 @@ export class ContentFieldService {
       options,
       position,
     });
+    recordAuditEvent(this.em, this.principal, { targetType: 'ContentField', verb: 'created', targetId: field.id, changes: changedFields(null, { contentTypeId: type.id, ...snapshot(field) }) });
     await this.em.flush();
     return field;
   }
 
   async update(id: string, input: UpdateFieldInput): Promise<ContentField> {
     const field = await this.get(id);
+    const before = snapshot(field);
     const problems: FieldProblem[] = [];
     if (input.name !== undefined && input.name !== null) {
       const name = input.name.trim();
@@ -96,6 +109,8 @@ export class ContentFieldService {
     if (input.required !== undefined && input.required !== null) field.required = input.required;
     if (input.options !== undefined && input.options !== null) field.options = await this.checkOptions(field.kind, input.options, problems);
     if (problems.length > 0) throw invalidInput(problems);
+    const changes = changedFields(before, snapshot(field));
+    if (changes.length > 0) recordAuditEvent(this.em, this.principal, { targetType: 'ContentField', verb: 'updated', targetId: field.id, changes });
     await this.em.flush();
     return field;
   }
@@ -104,6 +119,7 @@ export class ContentFieldService {
   async delete(id: string): Promise<boolean> {
     const field = await this.get(id);
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'ContentField', verb: 'deleted', targetId: field.id, changes: changedFields({ contentTypeId: field.contentTypeId, ...snapshot(field) }, null) });
       await em.getConnection().execute(
         'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
         [field.key, field.workspaceId, field.contentTypeId, field.key],

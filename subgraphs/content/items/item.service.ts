@@ -5,6 +5,7 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
 import { MEMBERS_PATH, type Principal } from '../../../lib/principal.js';
 import type { SubgraphName } from '../../../lib/subgraph-list.js';
@@ -245,6 +246,7 @@ export class ItemService {
     try {
       return await this.em.transactional(async (em) => {
         const item = em.create(Item, { workspaceId: type.workspaceId, contentTypeId: type.id, values, createdBy: userId, updatedBy: userId });
+        recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'created', targetId: item.id, changes: changedFields(null, values) });
         await em.flush();
         await this.insertUniqueValues(em, type, fields, item.id, values);
         await this.adjustValueCounts(em, type, fields, null, values);
@@ -325,6 +327,7 @@ export class ItemService {
         item.values = values;
         item.updatedAt = new Date();
         item.updatedBy = this.principal.userId ?? null;
+        recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'updated', targetId: item.id, changes: changedFields(before, values) });
         await em.flush();
         if (changedUnique.length > 0) {
           await em.getConnection().execute(
@@ -347,6 +350,7 @@ export class ItemService {
     const type = await this.type(item.contentTypeId);
     const fields = await this.fields.ofType(type.id);
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'deleted', targetId: item.id, changes: changedFields(item.values, null) });
       await this.adjustValueCounts(em, type, fields, item.values, null);
       await em.getConnection().execute(
         'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',

@@ -3,6 +3,7 @@
 // permissions there (and within the creating key's own scopes, when a key creates it).
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
@@ -71,6 +72,14 @@ export class ApiKeyService {
       secretHash: hashCredential(secret),
       hint: maskCredential(secret),
     });
+    // What the key may do, never its secret, hash or hint.
+    recordAuditEvent(this.em, this.principal, {
+      targetType: 'ApiKey',
+      verb: 'created',
+      targetId: apiKey.id,
+      workspaceId: owner.workspaceId ?? this.principal.workspaceId ?? null,
+      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt }),
+    });
     await this.em.flush();
     return { apiKey, secret };
   }
@@ -138,8 +147,10 @@ export class ApiKeyService {
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.manageable(id);
     if (key.status === 'ACTIVE' || (key.revokedAt && key.revokedAt.getTime() > Date.now())) {
+      const before = key.revokedAt;
       key.revokedAt = new Date();
       await this.em.transactional(async (em) => {
+        recordAuditEvent(em, this.principal, { targetType: 'ApiKey', verb: 'revoked', targetId: key.id, workspaceId: key.workspaceId ?? this.principal.workspaceId ?? null, changes: changedFields({ revokedAt: before }, { revokedAt: key.revokedAt }) });
         await em.flush();
         await announceInvalidation(em, { keyIds: [key.id] });
       });
@@ -170,6 +181,13 @@ export class ApiKeyService {
       });
       old.revokedAt = new Date(Date.now() + gracePeriod * 1000);
       old.rotatedToKeyId = next.id;
+      recordAuditEvent(em, this.principal, {
+        targetType: 'ApiKey',
+        verb: 'rotated',
+        targetId: old.id,
+        workspaceId: old.workspaceId ?? this.principal.workspaceId ?? null,
+        changes: changedFields({ revokedAt: null, rotatedToKeyId: null }, { revokedAt: old.revokedAt, rotatedToKeyId: next.id }),
+      });
       await em.flush();
       await announceInvalidation(em, { keyIds: [old.id] });
       return { apiKey: next, secret };

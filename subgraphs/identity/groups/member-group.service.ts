@@ -1,5 +1,6 @@
 // Member groups of the current workspace. Only members can be in a group: adding anyone
 // else is refused, naming them, and adds nobody.
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
@@ -41,14 +42,18 @@ export class MemberGroupService {
 
   async create(input: CreateMemberGroupInput): Promise<MemberGroup> {
     const group = this.em.create(MemberGroup, { workspaceId: this.workspaceId, name: await this.checkName(input.name), description: input.description?.trim() || null });
+    recordAuditEvent(this.em, this.principal, { targetType: 'MemberGroup', verb: 'created', targetId: group.id, changes: changedFields(null, { name: group.name, description: group.description }) });
     await this.em.flush();
     return group;
   }
 
   async update(id: string, input: UpdateMemberGroupInput): Promise<MemberGroup> {
     const group = await this.get(id);
+    const before = { name: group.name, description: group.description };
     if (input.name !== undefined && input.name !== null) group.name = await this.checkName(input.name, group.id);
     if (input.description !== undefined) group.description = input.description?.trim() || null;
+    const changes = changedFields(before, { name: group.name, description: group.description });
+    if (changes.length > 0) recordAuditEvent(this.em, this.principal, { targetType: 'MemberGroup', verb: 'updated', targetId: group.id, changes });
     await this.em.flush();
     return group;
   }
@@ -56,6 +61,7 @@ export class MemberGroupService {
   async delete(id: string): Promise<boolean> {
     const group = await this.get(id);
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'deleted', targetId: group.id, changes: changedFields({ name: group.name, description: group.description }, null) });
       await em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id });
       await em.nativeDelete(MemberGroup, { workspaceId: group.workspaceId, id: group.id });
     });
@@ -74,19 +80,33 @@ export class MemberGroupService {
         fieldErrors: strangers.map((userId) => ({ field: 'userIds', reason: `${userId} is not a member of this workspace` })),
       });
     }
-    await this.em.getConnection().execute(
-      `insert into "identity"."member_group_users" (workspace_id, group_id, user_id, created_at)
-       select ?, ?, user_id, now() from unnest(?::uuid[]) as user_id
-       on conflict do nothing`,
-      [group.workspaceId, group.id, `{${wanted.join(',')}}`],
-    );
+    await this.em.transactional(async (em) => {
+      const added = await em.getConnection().execute<{ user_id: string }[]>(
+        `insert into "identity"."member_group_users" (workspace_id, group_id, user_id, created_at)
+         select ?, ?, user_id, now() from unnest(?::uuid[]) as user_id
+         on conflict do nothing returning user_id`,
+        [group.workspaceId, group.id, `{${wanted.join(',')}}`],
+        'all',
+        em.getTransactionContext(),
+      );
+      if (added.length > 0) recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersAdded', targetId: group.id, changes: [{ field: 'userIds', new: added.map((row) => row.user_id) }] });
+    });
     return group;
   }
 
   async removeUsers(groupId: string, userIds: string[]): Promise<MemberGroup> {
     const group = await this.get(groupId);
     const valid = userIds.filter(isId);
-    if (valid.length > 0) await this.em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id, userId: { $in: valid } });
+    if (valid.length === 0) return group;
+    await this.em.transactional(async (em) => {
+      const removed = await em.getConnection().execute<{ user_id: string }[]>(
+        'delete from "identity"."member_group_users" where workspace_id = ? and group_id = ? and user_id = any(?::uuid[]) returning user_id',
+        [group.workspaceId, group.id, `{${valid.join(',')}}`],
+        'all',
+        em.getTransactionContext(),
+      );
+      if (removed.length > 0) recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersRemoved', targetId: group.id, changes: [{ field: 'userIds', old: removed.map((row) => row.user_id) }] });
+    });
     return group;
   }
 }

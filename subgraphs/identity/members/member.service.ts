@@ -1,5 +1,6 @@
 // Members of the current workspace. A workspace always keeps at least one owner; every
 // change takes effect on the member's credentials at their next request.
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
@@ -69,6 +70,12 @@ export class MemberService {
     if (existing) throw badUserInput(`${email} is already a member or invited`, { fieldErrors: [{ field: 'email', reason: 'already a member or invited' }] });
     return this.em.transactional(async (em) => {
       const member = em.create(Member, { workspaceId, roleId: role.id, userId: user?.id ?? null, invitedEmail: user ? null : email });
+      recordAuditEvent(em, this.principal, {
+        targetType: 'Member',
+        verb: user ? 'added' : 'invited',
+        targetId: member.id,
+        changes: changedFields(null, user ? { userId: user.id, roleId: role.id } : { invitedEmail: email, roleId: role.id }),
+      });
       await em.flush();
       if (user) await announceInvalidation(em, { userIds: [user.id] });
       return member;
@@ -92,8 +99,11 @@ export class MemberService {
     const member = await this.get(id);
     const role = await this.role(input.roleId);
     await this.keepAnOwner(member, role.id);
+    if (member.roleId === role.id) return member;
+    const before = member.roleId;
     member.roleId = role.id;
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'roleChanged', targetId: member.id, changes: changedFields({ roleId: before }, { roleId: role.id }) });
       await em.flush();
       if (member.userId) await announceInvalidation(em, { userIds: [member.userId] });
     });
@@ -101,7 +111,7 @@ export class MemberService {
   }
 
   async remove(id: string): Promise<Member> {
-    return this.removeMember(await this.get(id));
+    return this.removeMember(await this.get(id), 'removed');
   }
 
   /** The caller leaves the current workspace. */
@@ -109,13 +119,20 @@ export class MemberService {
     const userId = requireUserId(this.principal);
     const member = await this.em.findOne(Member, { workspaceId: this.workspaceId, userId });
     if (!member) throw notFound('Member');
-    await this.removeMember(member);
+    await this.removeMember(member, 'left');
     return true;
   }
 
-  private async removeMember(member: Member): Promise<Member> {
+  private async removeMember(member: Member, verb: 'removed' | 'left'): Promise<Member> {
     await this.keepAnOwner(member, null);
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, {
+        targetType: 'Member',
+        verb,
+        targetId: member.id,
+        workspaceId: member.workspaceId,
+        changes: changedFields({ userId: member.userId, invitedEmail: member.invitedEmail, roleId: member.roleId }, null),
+      });
       await em.nativeDelete(Member, { workspaceId: member.workspaceId, id: member.id });
       if (member.userId) {
         await em.nativeDelete(MemberGroupUser, { workspaceId: member.workspaceId, userId: member.userId });

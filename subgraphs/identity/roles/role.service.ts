@@ -1,5 +1,6 @@
 // Roles of the current workspace. Built-in roles cannot be deleted and the owner role
 // keeps every permission; a changed role takes effect on its members' next request.
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
@@ -13,6 +14,13 @@ import { Role } from './role.entity.js';
 import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
+
+type RoleSnapshot = Pick<Role, 'key' | 'name' | 'permissions'>;
+
+/** What an audit event compares before and after a change. */
+function snapshot(role: Role): RoleSnapshot {
+  return { key: role.key, name: role.name, permissions: [...role.permissions] };
+}
 
 export class RoleService {
   constructor(
@@ -51,16 +59,20 @@ export class RoleService {
     if (errors.length === 0 && (await this.em.count(Role, { workspaceId, key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
     if (errors.length > 0) throw invalidInput(errors);
     const role = this.em.create(Role, { workspaceId, key: input.key, name: input.name.trim(), permissions: this.checkPermissions(input.permissions) });
+    recordAuditEvent(this.em, this.principal, { targetType: 'Role', verb: 'created', targetId: role.id, changes: changedFields(null, snapshot(role)) });
     await this.em.flush();
     return role;
   }
 
   /** Saves a changed role and tells every gateway that its members' principals changed. */
-  private async saveChanged(role: Role): Promise<Role> {
+  private async saveChanged(role: Role, before: RoleSnapshot, verb: string): Promise<Role> {
     if (role.key === 'owner' && role.builtIn && FINE_SCOPES.some((scope) => !role.permissions.includes(scope))) {
       throw badUserInput('The owner role keeps every permission');
     }
+    const changes = changedFields(before, snapshot(role));
+    if (changes.length === 0) return role;
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'Role', verb, targetId: role.id, changes });
       await em.flush();
       await announceInvalidation(em, { workspaceIds: [role.workspaceId] });
     });
@@ -69,26 +81,29 @@ export class RoleService {
 
   async update(id: string, input: UpdateRoleInput): Promise<Role> {
     const role = await this.get(id);
+    const before = snapshot(role);
     if (input.name !== undefined && input.name !== null) {
       if (input.name.trim().length === 0 || input.name.length > 100) throw badUserInput('name must be 1 to 100 characters');
       role.name = input.name.trim();
     }
     if (input.permissions !== undefined && input.permissions !== null) role.permissions = this.checkPermissions(input.permissions);
-    return this.saveChanged(role);
+    return this.saveChanged(role, before, 'updated');
   }
 
   async addPermission(roleId: string, permission: string): Promise<Role> {
     const role = await this.get(roleId);
+    const before = snapshot(role);
     role.permissions = this.checkPermissions([...role.permissions, permission]);
-    return this.saveChanged(role);
+    return this.saveChanged(role, before, 'permissionAdded');
   }
 
   async removePermission(roleId: string, permission: string): Promise<Role> {
     const role = await this.get(roleId);
+    const before = snapshot(role);
     const removed = expandScopes([permission]);
     this.checkPermissions([permission]);
     role.permissions = role.permissions.filter((scope) => !removed.has(scope));
-    return this.saveChanged(role);
+    return this.saveChanged(role, before, 'permissionRemoved');
   }
 
   /** Refused for built-in roles, and while members hold the role unless they move to `replacementRoleId`. */
@@ -103,6 +118,12 @@ export class RoleService {
       if (replacement.id === role.id) throw badUserInput('replacementRoleId must be another role');
     }
     await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, {
+        targetType: 'Role',
+        verb: 'deleted',
+        targetId: role.id,
+        changes: [...changedFields(snapshot(role), null), ...(replacement ? [{ field: 'members', old: role.id, new: replacement.id }] : [])],
+      });
       if (replacement) await em.nativeUpdate(Member, { workspaceId: role.workspaceId, roleId: role.id }, { roleId: replacement.id });
       await em.nativeDelete(Role, { workspaceId: role.workspaceId, id: role.id });
       await announceInvalidation(em, { workspaceIds: [role.workspaceId] });

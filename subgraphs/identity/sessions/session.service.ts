@@ -1,6 +1,7 @@
 // Accounts and sessions: register, sign in, sign out.
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential } from '../../../lib/api-key-format.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { SubgraphSettings } from '../../../lib/config.js';
 import { ErrorCode, badUserInput } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
@@ -35,11 +36,16 @@ export class SessionService {
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (problems.length > 0) throw badUserInput(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { fieldErrors: problems });
     if (await this.em.count(User, { email })) throw badUserInput('Email cannot be used', { fieldErrors: [{ field: 'email', reason: 'cannot be used' }] });
-    const user = this.em.create(User, { email, name, passwordHash: await hashPassword(input.password) });
-    await this.em.flush();
-    // Invitations sent to this email become memberships.
-    await this.em.nativeUpdate(Member, { invitedEmail: email, userId: null }, { userId: user.id, invitedEmail: null });
-    return this.startSession(user, null);
+    const passwordHash = await hashPassword(input.password);
+    return this.em.transactional(async (em) => {
+      const user = em.create(User, { email, name, passwordHash });
+      // The password is sensitive: the event says it was set, never what it is.
+      recordAuditEvent(em, this.principal, { targetType: 'User', verb: 'registered', targetId: user.id, workspaceId: null, actorUserId: user.id, changes: changedFields(null, { email, name, password: true }, ['password']) });
+      await em.flush();
+      // Invitations sent to this email become memberships.
+      await em.nativeUpdate(Member, { invitedEmail: email, userId: null }, { userId: user.id, invitedEmail: null });
+      return this.startSession(em, user, null);
+    });
   }
 
   async createSession(input: CreateSessionInput): Promise<SessionPayload> {
@@ -59,14 +65,15 @@ export class SessionService {
       if (!member) throw new GraphQLError('Token not authorized for this workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
       workspace = await this.em.findOne(Workspace, { id: input.workspaceId });
     }
-    return this.startSession(user, workspace);
+    return this.startSession(this.em, user, workspace);
   }
 
-  private async startSession(user: User, workspace: Workspace | null): Promise<SessionPayload> {
+  private async startSession(em: SubgraphEntityManager, user: User, workspace: Workspace | null): Promise<SessionPayload> {
     const token = generateCredential('session');
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
-    this.em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
-    await this.em.flush();
+    const session = em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
+    recordAuditEvent(em, this.principal, { targetType: 'Session', verb: 'created', targetId: session.id, workspaceId: null, actorUserId: user.id, changes: changedFields(null, { workspaceId: session.workspaceId, expiresAt }) });
+    await em.flush();
     return { token, expiresAt, user, workspace };
   }
 
@@ -75,7 +82,8 @@ export class SessionService {
     const sessionId = this.principal.sessionId;
     if (!sessionId) throw badUserInput('revokeSession needs a session token, not an API key');
     await this.em.transactional(async (em) => {
-      await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+      const revoked = await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+      if (revoked > 0) recordAuditEvent(em, this.principal, { targetType: 'Session', verb: 'revoked', targetId: sessionId, workspaceId: null });
       await announceInvalidation(em, { sessionIds: [sessionId] });
     });
     return true;

@@ -4,8 +4,10 @@ import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import type { Principal } from '../../../lib/principal.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
+import { EVENT_TARGETS } from '../../../lib/domain-events.js';
 import { announceInvalidation } from '../invalidation.js';
-import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { OutboxEvent } from '../../../lib/outbox/outbox-event.entity.js';
 import { Member } from '../members/member.entity.js';
 import { requireUserId } from '../principal-guards.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
@@ -34,6 +36,7 @@ export class WorkspaceService {
         em.create(Role, { workspaceId: workspace.id, key: role.key, name: role.name, builtIn: true, permissions: [...role.permissions] }),
       );
       em.create(Member, { workspaceId: workspace.id, userId, roleId: roles.find((role) => role.key === 'owner')!.id });
+      recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'created', targetId: workspace.id, workspaceId: workspace.id, changes: changedFields(null, { name: trimmed }) });
       await em.flush();
       // The creator's credentials may now use one more workspace.
       await announceInvalidation(em, { userIds: [userId] });
@@ -63,7 +66,9 @@ export class WorkspaceService {
       await connection.execute('update "identity"."api_keys" set workspace_ids = array_remove(workspace_ids, ?::text) where ?::text = any(workspace_ids)', [workspaceId, workspaceId], 'all', context);
       await connection.execute('update "identity"."sessions" set workspace_id = null where workspace_id = ?::uuid', [workspaceId], 'all', context);
       await connection.execute('delete from "identity"."workspaces" where id = ?::uuid', [workspaceId], 'all', context);
-      em.create(OutboxEvent, { topic: 'workspace.deleted', payload: { workspaceId }, pendingTargets: ['content', 'audit'] });
+      em.create(OutboxEvent, { topic: 'workspace.deleted', payload: { workspaceId }, pendingTargets: [...EVENT_TARGETS['workspace.deleted']] });
+      // Kept in the deleting user's own trail: the workspace's trail goes with the workspace.
+      recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'deleted', targetId: workspaceId, workspaceId: null, changes: changedFields({ name: workspace.name }, null) });
       await em.flush();
       await announceInvalidation(em, { workspaceIds: [workspaceId] });
     });

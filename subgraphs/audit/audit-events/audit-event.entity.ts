@@ -1,0 +1,78 @@
+// One change in a workspace or an account, as its subgraph recorded it in the change's
+// own transaction (lib/audit-trail.ts) and its outbox delivered it: stored once by id.
+// The table is partitioned by day on created_at, so the primary key leads with it.
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import { scopes } from '../../../lib/scopes-directive.js';
+
+@Directive(scopes([]))
+@ObjectType({ description: 'What changed in one field of the target.' })
+export class AuditChange {
+  @Field(() => String, { description: 'The field (for items, the content field key).' })
+  field!: string;
+
+  @Field(() => JSONResolver, { nullable: true, description: 'Its value before; null when it had none, and for sensitive fields (see `valuesHidden`).' })
+  old?: unknown;
+
+  @Field(() => JSONResolver, { nullable: true, description: 'Its value after; null when it has none, and for sensitive fields (see `valuesHidden`).' })
+  new?: unknown;
+
+  @Field(() => Boolean, { description: 'True for a sensitive field (a password): only the fact that it changed is kept, never its values.' })
+  valuesHidden!: boolean;
+}
+
+@Entity({ tableName: 'audit_events' })
+@Index({ properties: ['workspaceId', 'createdAt'] })
+@Index({ properties: ['actorUserId', 'createdAt'] })
+@Directive(scopes(['audit:read']))
+@ObjectType({ description: 'One change: who made it, to what, and what changed.' })
+export class AuditEvent {
+  [OptionalProps]?: 'workspaceId' | 'actorUserId' | 'actorKeyId' | 'credentialKind' | 'correlationId';
+  [PrimaryKeyProp]?: ['createdAt', 'id'];
+
+  /** The partition key; with the id it is the primary key (a redelivered event keeps both). */
+  @PrimaryKey({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the change was made (its transaction; ISO-8601 UTC).' })
+  createdAt!: Date;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Opaque id of the event.' })
+  id!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The workspace changed; null for changes to an account (sign-up, sessions, user keys made outside a workspace).' })
+  workspaceId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who made the change, if any (none for a workspace key).' })
+  actorUserId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The API key the change was made with, if any.' })
+  actorKeyId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '`user_key`, `workspace_key` or `session`; null when nobody was signed in yet (sign-up, sign-in).' })
+  credentialKind: string | null = null;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'What happened: `<targetType>.<verb>` in camelCase, e.g. `apiKey.created`, `member.roleChanged`, `item.updated`.' })
+  action!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => String, { description: 'Type of the changed record, as the API names it: `ApiKey`, `Member`, `Item`, ...' })
+  targetType!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => ID, { description: 'Id of the changed record.' })
+  targetId!: string;
+
+  @Property({ type: 'jsonb' })
+  changes!: { field: string; old?: unknown; new?: unknown }[];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Correlation id of the request that made the change (its `x-correlation-id`); matches its request log.' })
+  correlationId: string | null = null;
+}

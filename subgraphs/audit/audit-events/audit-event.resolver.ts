@@ -1,0 +1,53 @@
+// auditEvents (the workspace's trail), User.auditEvents (what a user did; `me { auditEvents }`)
+// and the change summary of an event.
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { ErrorCode } from '../../../lib/errors.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { AuditContext } from '../context.js';
+import { User } from '../users/user.reference.js';
+import { AuditChange, AuditEvent } from './audit-event.entity.js';
+import { AuditEventFilter } from './audit-event.input.js';
+
+export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @Directive(scopes(['audit:read']))
+  @Query(() => AuditEventConnection, { nullable: true, description: 'Changes made in the current workspace, newest first; by default those of the last 24 hours.' })
+  auditEvents(
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Actor, action, target, time range.' }) filter: AuditEventFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AuditContext,
+  ): Promise<Connection<AuditEvent>> {
+    return context.auditEvents.inWorkspace(filter, page);
+  }
+
+  @FieldResolver(() => [AuditChange], { description: 'What changed, field by field (values of sensitive fields are never kept).' })
+  changes(@Root() event: AuditEvent): AuditChange[] {
+    return event.changes.map((change) => ({
+      field: change.field,
+      old: change.old ?? null,
+      new: change.new ?? null,
+      valuesHidden: !('old' in change) && !('new' in change),
+    }));
+  }
+}
+
+@Resolver(() => User)
+export class UserAuditEventsResolver {
+  @Directive(scopes(['audit:read']))
+  @FieldResolver(() => AuditEventConnection, { nullable: true, description: 'What this user did, newest first: changes to their account and in the workspaces the credential may use. Only your own.' })
+  auditEvents(
+    @Root() user: User,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Actor, action, target, time range.' }) filter: AuditEventFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AuditContext,
+  ): Promise<Connection<AuditEvent>> {
+    if (!context.principal.userId || user.id !== context.principal.userId) {
+      throw new GraphQLError('Only your own audit trail can be read here; use auditEvents with audit:read for a workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
+    }
+    return context.auditEvents.ofUser(user.id, filter, page);
+  }
+}

@@ -1,0 +1,46 @@
+// What audit's lists share: a time range that defaults to the last 24 hours and never
+// reaches past retention, and keyset pages newest first (time, then id).
+import type { EntityName } from '@mikro-orm/core';
+import type { SubgraphEntityManager } from '../../lib/orm.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
+import { badUserInput } from '../../lib/errors.js';
+
+const DAY_MS = 86_400_000;
+
+export interface TimeWindow {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** The filter's range, checked: refused with a message naming the window when it starts before retention. */
+export function timeWindow(filter: { from?: Date | null; to?: Date | null } | undefined, now: Date, retentionDays: number): TimeWindow {
+  const from = filter?.from ?? new Date(now.getTime() - DAY_MS);
+  const to = filter?.to ?? now;
+  const oldest = new Date(now.getTime() - retentionDays * DAY_MS);
+  if (from < oldest) {
+    throw badUserInput(`from is outside the retention window: records are kept ${retentionDays} days (from ${oldest.toISOString()} on)`, {
+      fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${retentionDays} days` }],
+    });
+  }
+  if (to <= from) throw badUserInput('to must be after from', { fieldErrors: [{ field: 'filter.to', reason: 'must be after from' }] });
+  return { from, to };
+}
+
+/** A page of rows matching `where`, newest first, keyset on (createdAt, id). */
+export async function pageNewestFirst<T extends { id: string; createdAt: Date }>(
+  em: SubgraphEntityManager,
+  entity: EntityName<T>,
+  where: Record<string, unknown>,
+  page: PageArgs,
+): Promise<Connection<T>> {
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const pageWhere = after
+    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(String(after[0])) } }, { createdAt: new Date(String(after[0])), id: { $lt: String(after[1]) } }] }] }
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }),
+    em.count(entity, where as never),
+  ]);
+  return toConnection(rows as T[], limit, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
+}

@@ -1,0 +1,87 @@
+// At least once, stored once: a subgraph killed between a mutation's commit and the
+// delivery of its audit event loses nothing, and an event delivered twice is one event.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EVENTS_PATH } from '../lib/domain-events.js';
+import { postInternal } from '../lib/internal-call.js';
+import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitFor(what: string, condition: () => Promise<boolean>, seconds = 20): Promise<void> {
+  for (let attempt = 0; attempt < seconds * 10; attempt += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: not reached in ${seconds} s`);
+}
+
+it('loses no event and duplicates none when subgraphs die between commit and delivery', async () => {
+  const owner = await signUp(stack, 'Resilient');
+  const workspaceId = await createWorkspaceAs(stack, owner.token, 'Survivor');
+  const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  const stored = (targetId: string) => sql<{ action: string }>('select action from audit.audit_events where target_id = $1 order by created_at', [targetId]);
+  await waitFor('the workspace event reaches audit', async () => (await stored(workspaceId)).length === 1);
+
+  // Audit is down: the mutations commit, their events wait in the outboxes.
+  await stack.stopSubgraph('audit');
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Note", key: "note" }) { id } }', headers });
+  const typeId = type.createContentType.id;
+  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
+  const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { body: "kept" }) { id } }', variables: { t: typeId }, headers });
+  const itemId = item.createItem.id;
+  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { id } }', headers });
+  const roleId = role.createRole.id;
+  // Both relays tried and failed at least once: the events are committed and undelivered.
+  await waitFor('content\'s relay has tried', async () => (await sql<{ count: string }>("select count(*) from content.outbox_events where attempts > 0"))[0]!.count !== '0');
+  await waitFor('identity\'s relay has tried', async () => (await sql<{ count: string }>("select count(*) from identity.outbox_events where attempts > 0 and payload->>'targetId' = $1", [roleId]))[0]!.count !== '0');
+  const pending = await sql<{ id: string; topic: string; payload: Record<string, unknown> }>('select id, topic, payload from content.outbox_events order by created_at');
+  expect(pending.map((row) => row.payload.action)).toEqual(['contentType.created', 'contentField.created', 'item.created']);
+
+  // Content dies with its events undelivered; audit and content come back (new processes).
+  await stack.stopSubgraph('content');
+  expect(await stored(itemId)).toEqual([]);
+  await stack.startSubgraph('audit');
+  await stack.startSubgraph('content');
+
+  await waitFor('every event reaches audit', async () => (await stored(itemId)).length === 1 && (await stored(roleId)).length === 1 && (await stored(typeId)).length === 1);
+  await waitFor('the outboxes are empty', async () => (await sql('select id from content.outbox_events union all select id from identity.outbox_events')).length === 0);
+
+  // Delivered again (the relay died before it heard the answer): still stored once.
+  const events = pending.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload }));
+  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
+  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
+  expect((await stored(typeId)).map((row) => row.action)).toEqual(['contentType.created']);
+  expect((await stored(itemId)).map((row) => row.action)).toEqual(['item.created']);
+  expect((await stored(roleId)).map((row) => row.action)).toEqual(['role.created']);
+  const visible = await stack.query({ query: 'query($id: ID!) { auditEvents(filter: { targetId: $id }) { totalCount nodes { action changes { field new } } } }', variables: { id: itemId }, headers });
+  expect(visible.auditEvents).toEqual({ totalCount: 1, nodes: [{ action: 'item.created', changes: [{ field: 'body', new: 'kept' }] }] });
+});
+
+it('refuses a malformed or misrouted batch whole, storing none of it', async () => {
+  const before = (await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count;
+  const valid = { id: '0192f000-0000-7000-8000-000000000001', topic: 'audit.recorded', payload: { workspaceId: null, actorUserId: null, actorKeyId: null, credentialKind: null, action: 'user.registered', targetType: 'User', targetId: 'x', changes: [], correlationId: null, time: new Date().toISOString() } };
+  for (const events of [[valid, { ...valid, id: 'not-an-id' }], [valid, { ...valid, topic: 'something.else' }], []]) {
+    await expect(postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
+  }
+  await expect(postInternal(stack.subgraphUrls.content, EVENTS_PATH, { events: [valid] }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
+  expect((await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count).toBe(before);
+});

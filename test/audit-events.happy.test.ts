@@ -1,0 +1,167 @@
+// The audit trail as a workspace admin and a user read it: every mutation of identity and
+// content appears once, with its actor, target, what changed and the request's
+// correlation id; auditEvents filters and pages it; me.auditEvents shows what I did.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUserKey, createWorkspaceAs, signUp, type CreatedKey, type SignedUpUser } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let owner: SignedUpUser;
+let workspaceId: string;
+let key: CreatedKey;
+
+interface Event {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  workspaceId: string | null;
+  actorUserId: string | null;
+  actorKeyId: string | null;
+  credentialKind: string | null;
+  correlationId: string | null;
+  createdAt: string;
+  changes: { field: string; old: unknown; new: unknown; valuesHidden: boolean }[];
+}
+
+const EVENT_FIELDS = 'id action targetType targetId workspaceId actorUserId actorKeyId credentialKind correlationId createdAt changes { field old new valuesHidden }';
+
+const sessionHeaders = () => ({ ...bearer(owner.token), 'x-workspace-id': workspaceId });
+
+async function auditEvents(filter: Record<string, unknown> = {}, first = 100): Promise<Event[]> {
+  const data = await stack.query<{ auditEvents: { nodes: Event[] } }>({
+    query: `query($filter: AuditEventFilter, $first: Int) { auditEvents(filter: $filter, first: $first) { nodes { ${EVENT_FIELDS} } } }`,
+    variables: { filter, first },
+    headers: sessionHeaders(),
+  });
+  return data.auditEvents.nodes;
+}
+
+/** Events reach audit through the outboxes: asynchronously, within moments. */
+async function eventually(filter: Record<string, unknown>, count: number): Promise<Event[]> {
+  let events: Event[] = [];
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    events = await auditEvents(filter);
+    if (events.length >= count) return events;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected ${count} audit events for ${JSON.stringify(filter)}, found ${events.length}: ${events.map((event) => event.action).join(', ')}`);
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  owner = await signUp(stack, 'Audited Owner');
+  workspaceId = await createWorkspaceAs(stack, owner.token, 'Audited');
+  key = await createUserKey(stack, owner.token, { scopes: ['read', 'write', 'delete'], workspaceIds: [workspaceId], description: 'content robot' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('content changes', () => {
+  let typeId: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    const headers = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
+    const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers: { ...headers, 'x-correlation-id': 'audit-create-type' } });
+    typeId = type.createContentType.id;
+    await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
+    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Hello" }) { id } }', variables: { t: typeId }, headers });
+    itemId = item.createItem.id;
+    await stack.query({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { id } }', variables: { id: itemId }, headers: { ...headers, 'x-correlation-id': 'audit-update-item' } });
+    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: itemId }, headers });
+  });
+
+  it('records each with its actor, target, changes and correlation id', async () => {
+    const [created] = await eventually({ action: 'contentType.created' }, 1);
+    expect(created).toMatchObject({
+      targetType: 'ContentType',
+      targetId: typeId,
+      workspaceId,
+      actorUserId: owner.userId,
+      actorKeyId: key.id,
+      credentialKind: 'user_key',
+      correlationId: 'audit-create-type',
+    });
+    expect(created!.changes).toContainEqual({ field: 'key', old: null, new: 'post', valuesHidden: false });
+
+    const [updated] = await eventually({ action: 'item.updated' }, 1);
+    expect(updated!.correlationId).toBe('audit-update-item');
+    expect(updated!.changes).toEqual([{ field: 'title', old: 'Hello', new: 'Hello again', valuesHidden: false }]);
+  });
+
+  it('lists the history of one record, newest first, exactly once each', async () => {
+    const history = await eventually({ targetId: itemId }, 3);
+    expect(history.map((event) => event.action)).toEqual(['item.deleted', 'item.updated', 'item.created']);
+    expect(history[0]!.changes).toEqual([{ field: 'title', old: 'Hello again', new: null, valuesHidden: false }]);
+    expect(new Set(history.map((event) => event.id)).size).toBe(3);
+  });
+
+  it('filters by actor, action, target type and time, and pages without overlap', async () => {
+    await eventually({ targetType: 'Item' }, 3);
+    const byKey = await auditEvents({ actorId: key.id });
+    expect(byKey.map((event) => event.action).sort()).toEqual(['contentField.created', 'contentType.created', 'item.created', 'item.deleted', 'item.updated']);
+    expect((await auditEvents({ targetType: 'ContentField' })).map((event) => event.action)).toEqual(['contentField.created']);
+    expect(await auditEvents({ from: new Date(Date.now() + 60_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
+
+    const all = await auditEvents();
+    const first = await stack.query({ query: `{ auditEvents(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, headers: sessionHeaders() });
+    expect(first.auditEvents.totalCount).toBe(all.length);
+    expect(first.auditEvents.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.query({
+      query: 'query($after: String) { auditEvents(first: 2, after: $after) { nodes { id } } }',
+      variables: { after: first.auditEvents.pageInfo.endCursor },
+      headers: sessionHeaders(),
+    });
+    expect([...first.auditEvents.nodes, ...second.auditEvents.nodes].map((node: { id: string }) => node.id)).toEqual(all.slice(0, 4).map((event) => event.id));
+  });
+});
+
+describe('identity changes', () => {
+  it('records team changes with old and new values', async () => {
+    const teammate = await signUp(stack, 'Teammate');
+    const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: sessionHeaders() });
+    const roleId = (key: string) => roles.roles.nodes.find((role: { key: string }) => role.key === key).id;
+    const added = await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: teammate.email, roleId: roleId('viewer') } },
+      headers: sessionHeaders(),
+    });
+    const memberId = added.addMember.id;
+    await stack.query({ query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }', variables: { id: memberId, input: { roleId: roleId('editor') } }, headers: sessionHeaders() });
+    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { id } }', headers: sessionHeaders() });
+    await stack.query({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: group.createMemberGroup.id, u: [teammate.userId] }, headers: sessionHeaders() });
+
+    const [roleChanged] = await eventually({ action: 'member.roleChanged' }, 1);
+    expect(roleChanged).toMatchObject({ targetType: 'Member', targetId: memberId, actorUserId: owner.userId, credentialKind: 'session', actorKeyId: null });
+    expect(roleChanged!.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
+    const [joined] = await eventually({ action: 'memberGroup.usersAdded' }, 1);
+    expect(joined!.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
+  });
+});
+
+describe('me.auditEvents', () => {
+  it('shows what I did: my account and my workspaces, never what others did', async () => {
+    const stranger = await signUp(stack, 'Stranger');
+    await createWorkspaceAs(stack, stranger.token, 'Elsewhere');
+    const read = async () =>
+      (await stack.query<{ me: { auditEvents: { nodes: Event[] } } }>({ query: `{ me { auditEvents(first: 100) { nodes { ${EVENT_FIELDS} } } } }`, headers: bearer(owner.token) })).me.auditEvents.nodes;
+    let mine = await read();
+    for (let attempt = 0; attempt < 50 && !mine.some((event) => event.action === 'workspace.created'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mine = await read();
+    }
+    const actions = mine.map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'item.updated']));
+    expect(mine.every((event) => event.actorUserId === owner.userId)).toBe(true);
+    // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
+    const keyCreated = mine.find((event) => event.action === 'apiKey.created' && event.targetId === key.id)!;
+    expect(keyCreated.workspaceId).toBeNull();
+    expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'scopes', 'workspaceIds']);
+    expect(keyCreated.changes.find((change) => change.field === 'workspaceIds')!.new).toEqual([workspaceId]);
+    const registered = mine.find((event) => event.action === 'user.registered')!;
+    expect(registered).toMatchObject({ workspaceId: null, credentialKind: null, targetId: owner.userId });
+    expect(registered.changes).toContainEqual({ field: 'password', old: null, new: null, valuesHidden: true });
+  });
+});

@@ -1,0 +1,74 @@
+// Secrets never enter the audit trail: after sign-up, sign-in (right and wrong), key
+// creation and rotation, every audit event, request log and outbox row is searched for
+// every password, token, key secret and key hash, and the events are there to search.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashCredential } from '../lib/api-key-format.js';
+import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+it('keeps no password, token, key secret or key hash in any audit event, request log or outbox row', async () => {
+  const user = await signUp(stack, 'Careful');
+  const workspaceId = await createWorkspaceAs(stack, user.token, 'Vault');
+  const userKey = await createUserKey(stack, user.token, { scopes: ['read', 'keys:read', 'keys:write'], workspaceIds: [workspaceId] });
+  const workspaceKey = await createWorkspaceKey(stack, user.token, workspaceId, { scopes: ['read'] });
+  const rotated = await stack.query({
+    query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }',
+    variables: { id: userKey.id },
+    headers: bearer(user.token),
+  });
+  const session = await stack.query({
+    query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
+    variables: { input: { email: user.email, password: user.password } },
+  });
+  const wrongPassword = `${user.password}-wrong`;
+  await stack.request({ query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }', variables: { input: { email: user.email, password: wrongPassword } } });
+  const keyMadeByKey = await stack.query({
+    query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    variables: { input: { description: 'made by a key', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
+    headers: { 'x-api-key': userKey.secret, 'x-workspace-id': workspaceId },
+  });
+  await stack.query({ query: 'mutation { revokeSession }', headers: bearer(session.createSession.token) });
+
+  const expected = ['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'apiKey.rotated', 'session.revoked'];
+  let events: Record<string, unknown>[] = [];
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    events = await rows(`select * from audit.audit_events where actor_user_id = '${user.userId}'`);
+    if (expected.every((action) => events.some((event) => event.action === action)) && events.filter((event) => event.action === 'apiKey.created').length === 3) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(expected));
+  expect(events.filter((event) => event.action === 'session.created')).toHaveLength(2);
+
+  const secrets = [user.password, wrongPassword, user.token, userKey.secret, workspaceKey.secret, rotated.rotateApiKey.secret, session.createSession.token, keyMadeByKey.createApiKey.secret];
+  const forbidden = [...secrets, ...secrets.map(hashCredential)];
+  const dump = JSON.stringify([
+    events,
+    await rows('select * from audit.audit_events'),
+    await rows('select * from audit.request_logs'),
+    await rows('select * from identity.outbox_events'),
+    await rows('select * from content.outbox_events'),
+  ]);
+  for (const secret of forbidden) expect(dump.includes(secret), 'a secret or its hash is in the audit trail').toBe(false);
+  // Nor any long run of a secret's characters (a hint is not a secret, but half a key would be).
+  for (const secret of secrets.slice(2)) expect(dump.includes(secret.slice(4, 20)), 'part of a secret is in the audit trail').toBe(false);
+});

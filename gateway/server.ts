@@ -21,6 +21,7 @@ import { startInvalidationListener } from './invalidation-listener.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { firstDeniedMutation, mutationRequirements } from './mutation-scopes.js';
 import { summarizeOperation, type OperationSummary } from './operation.js';
+import { createPlayground } from './playground.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readCommittedSupergraph } from './supergraph.js';
 import { RequestLogShipper } from './request-log-shipper.js';
@@ -42,6 +43,10 @@ export interface GatewayServerConfig {
   readonly databaseUrl?: string;
   /** Header naming the workspace; default x-workspace-id. */
   readonly workspaceHeader?: string;
+  /** Answer `__schema`/`__type` for any valid credential (never without one); default true. */
+  readonly introspection?: boolean;
+  /** Serve the GraphiQL playground at /playground and to browsers on /graphql; default true. */
+  readonly playground?: boolean;
   /** How long a resolved principal is reused; default 5000 ms. */
   readonly principalCacheTtlMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
@@ -62,6 +67,9 @@ export interface GatewayContext {
 /** What the gateway says, whatever made a credential fail: it never tells which. */
 const INVALID_CREDENTIAL = new HttpError(ERROR_HTTP_STATUS.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
 const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
+/** Apollo's own code for a refused introspection, with a message that says what is going on. */
+const INTROSPECTION_DISABLED = new HttpError(400, 'GRAPHQL_VALIDATION_FAILED', 'Introspection is disabled on this gateway');
+const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 /** Without LISTEN/NOTIFY, changes must still show within a second (DESIGN.md). */
 const UNINFORMED_CACHE_TTL_MS = 1000;
 
@@ -158,9 +166,11 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
+  const introspection = config.introspection ?? true;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    // Without a credential, introspection never gets this far (authenticate refuses it).
+    introspection,
     includeStacktraceInErrorResponses: false,
     // The entry point owns signals and stops servers in order; Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -168,6 +178,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     plugins: [ApolloServerPluginLandingPageDisabled(), workspaceRequiredStatus],
   });
   await apollo.start();
+  const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
 
   /** The principal of a request, or an HttpError answered before anything runs. */
   const authenticate = async (request: IncomingMessage, operation: OperationSummary | undefined): Promise<Principal> => {
@@ -225,6 +236,9 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         const ready = checks.every(([, state]) => state === 'ready');
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
       }
+      // Before Apollo: only a browser's GET of /graphql (Accept: text/html) gets the page; JSON
+      // GETs and every POST still go through Apollo and its CSRF prevention.
+      if (playground && (await playground.handle(request, response, path))) return;
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const started = performance.now();
       const time = new Date().toISOString();
@@ -258,6 +272,10 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       } catch (error) {
         if (error instanceof HttpError) errorCodes.add(error.code);
         throw error;
+      }
+      if (!introspection && operation?.rootFields.some((field) => INTROSPECTION_FIELDS.has(field))) {
+        errorCodes.add(INTROSPECTION_DISABLED.code);
+        throw INTROSPECTION_DISABLED;
       }
       if (operation?.type === 'mutation') {
         const denied = firstDeniedMutation(mutationScopes, operation.rootFields, principal.scopes);

@@ -65,6 +65,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   GATEWAY_DEV_INTROSPECTION: booleanFlag.default(false),
+  GATEWAY_INTROSPECTION: booleanFlag.default(true),
+  GATEWAY_PLAYGROUND: booleanFlag.default(true),
   WORKSPACE_HEADER: z
     .string()
     .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a lower-case HTTP header name')
@@ -94,6 +96,10 @@ export interface AtriumConfig {
     readonly port: number;
     /** Compose the supergraph from live subgraphs instead of the committed file. */
     readonly devIntrospection: boolean;
+    /** Answer introspection (`__schema`, `__type`) for any valid credential; off refuses it for everyone. */
+    readonly introspection: boolean;
+    /** Serve the GraphiQL playground (/playground, and browsers on /graphql). */
+    readonly playground: boolean;
     readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
     /** Header naming the workspace (`x-workspace-id`). */
     readonly workspaceHeader: string;
@@ -160,6 +166,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
     gateway: {
       port: values.PORT,
       devIntrospection: values.GATEWAY_DEV_INTROSPECTION,
+      introspection: values.GATEWAY_INTROSPECTION,
+      playground: values.GATEWAY_PLAYGROUND,
       subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
       workspaceHeader: values.WORKSPACE_HEADER,
       principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,

@@ -22,6 +22,8 @@ await runMain(async () => {
       host: config.host,
       subgraphUrls: config.gateway.subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
+      introspection: config.gateway.introspection,
+      playground: config.gateway.playground,
       signingSecrets: config.signingSecrets,
       databaseUrl: config.database.url,
       workspaceHeader: config.gateway.workspaceHeader,

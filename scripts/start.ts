@@ -51,6 +51,8 @@ await runMain(async () => {
       host: config.host,
       subgraphUrls,
       devIntrospection: config.gateway.devIntrospection,
+      introspection: config.gateway.introspection,
+      playground: config.gateway.playground,
       signingSecrets: config.signingSecrets,
       databaseUrl: database.databaseUrl,
       workspaceHeader: config.gateway.workspaceHeader,
@@ -76,6 +78,9 @@ await runMain(async () => {
       `    -H 'x-workspace-id: ${demo.workspaceId}' \\`,
       `    -d '{"query":"{ workspaces { nodes { id name contentTypes { totalCount nodes { key name } } } } }"}'`,
       '',
+      ...(config.gateway.playground
+        ? [`Or open ${gateway.url} in a browser: the GraphiQL playground (headers: "authorization": "Bearer <token>", "x-workspace-id").`, '']
+        : []),
       'Press Ctrl-C to stop.',
       '',
     ];

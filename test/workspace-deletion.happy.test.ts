@@ -1,7 +1,6 @@
 // Deleting a workspace: identity's rows and an outbox event in one transaction, the
 // workspace's keys refused at once, then content and audit remove their rows when the
 // event reaches them, even when the relay dies between the two deliveries.
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../lib/logger.js';
 import { initORM, type SubgraphOrm } from '../lib/orm.js';
@@ -11,7 +10,7 @@ import { ANONYMOUS_PRINCIPAL } from '../lib/principal.js';
 import { identityOrm } from '../subgraphs/identity/orm.js';
 import { startOutboxRelay } from '../lib/outbox/outbox-relay.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let orm: SubgraphOrm;
@@ -26,15 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
 
 /**
  * Rows in any schema whose text mentions the workspace (partitioned tables counted once,

@@ -29,6 +29,101 @@ export const ERROR_HTTP_STATUS: Record<ErrorCodeName, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
+/** Apollo Server's own request checks (syntax, validation, persisted queries): shown to clients as they are. */
+export const APOLLO_ERROR_HTTP_STATUS = {
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  PERSISTED_QUERY_NOT_FOUND: 200,
+  PERSISTED_QUERY_NOT_SUPPORTED: 200,
+} as const;
+
+/** Refusals of the HTTP layer before GraphQL runs (lib/http-server.ts, gateway/server.ts). */
+export const TRANSPORT_ERROR_HTTP_STATUS = {
+  PAYLOAD_TOO_LARGE: 413,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+/** Every `extensions.code` a client of the gateway can see. */
+export type ClientErrorCode = ErrorCodeName | keyof typeof APOLLO_ERROR_HTTP_STATUS | keyof typeof TRANSPORT_ERROR_HTTP_STATUS;
+
+export interface ErrorGuidance {
+  readonly when: string;
+  readonly whatToDo: string;
+}
+
+/**
+ * What each code means and what a client should do about it. docs/errors.md is written
+ * from this (`npm run docs`); a code added without guidance does not compile.
+ */
+export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
+  UNAUTHENTICATED: {
+    when: 'No credential, or a malformed, unknown, expired or revoked one; one message for all ("Invalid or missing API key"). Also a wrong email or password in `createSession` (HTTP 200).',
+    whatToDo: 'Check the header form and that the key is current (`apiKeys` shows `status` and `expiresAt`); create a new key or session if it expired or was revoked. Retrying unchanged will not help.',
+  },
+  WORKSPACE_REQUIRED: {
+    when: 'A field that works inside a workspace, without `x-workspace-id` (a credential authorized for exactly one workspace selects it by itself). HTTP 200 when other fields of the operation answered.',
+    whatToDo: 'Send `x-workspace-id` with the id of one of your workspaces (`workspaces { nodes { id name } }`).',
+  },
+  FORBIDDEN: {
+    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, or a workspace key calling a field only users may.',
+    whatToDo: 'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin.',
+  },
+  INSUFFICIENT_SCOPE: {
+    when: 'A field needs scopes the credential lacks in this workspace. In a query the field is null and the rest answers (HTTP 200); a mutation the credential can never run is refused before anything runs (HTTP 403).',
+    whatToDo: 'Read `extensions.requiredScopes` (any one set, every scope in it) and use a key with those scopes, or ask for a role that grants them. `schema/api.graphql` states each field\'s requirement.',
+  },
+  BAD_USER_INPUT: {
+    when: 'An argument or input value is invalid: `extensions.fieldErrors` lists every bad field, `extensions.argumentName` names a bad argument. Variables that do not fit their declared types get HTTP 400.',
+    whatToDo: 'Fix the values named and send again; nothing was written.',
+  },
+  NOT_FOUND: {
+    when: 'No such record in the current workspace; a record of another workspace is not found either.',
+    whatToDo: 'Check the id and the `x-workspace-id` header.',
+  },
+  RATE_LIMITED: {
+    when: 'Five failed sign-ins for one email within 15 minutes; `createSession` answers it with HTTP 200.',
+    whatToDo: 'Wait up to 15 minutes before signing in again; automate with an API key, not a password.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    when: 'An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server\'s log entry. HTTP 200 when other fields answered.',
+    whatToDo: 'Retry once; if it persists, report the correlation id.',
+  },
+  GRAPHQL_PARSE_FAILED: {
+    when: 'The operation is not valid GraphQL syntax; `locations` points at the problem.',
+    whatToDo: 'Fix the syntax. Validating operations against `schema/api.graphql` at build time (GraphQL Code Generator does) catches this before a request.',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    when: 'The operation does not fit the schema: an unknown field or argument, a wrong type, an undeclared variable.',
+    whatToDo: 'Regenerate your client types from `schema/api.graphql` and fix the operation.',
+  },
+  BAD_REQUEST: {
+    when: 'Not a GraphQL request: a body that is not JSON, no `query`, a mutation sent with GET (HTTP 405), or a request without `content-type: application/json` blocked as possible cross-site request forgery.',
+    whatToDo: 'POST JSON `{"query": ..., "variables": ...}` with `content-type: application/json`.',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    when: '`operationName` names no operation of the document, or the document holds several operations and none is named. The gateway answers this case with `INTERNAL_SERVER_ERROR` (HTTP 500) for now: the federated executor throws instead of reporting it.',
+    whatToDo: 'Send an `operationName` that matches one operation of the document.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    when: 'An automatic persisted query: the gateway does not know the hash (yet).',
+    whatToDo: 'Send the query text with the hash once; Apollo Client\'s persisted-queries link does so by itself.',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    when: 'Automatic persisted queries are turned off. Atrium keeps them on, so you should not see it.',
+    whatToDo: 'Send the full query text.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    when: 'The request body is larger than 1 MiB.',
+    whatToDo: 'Send a smaller request: split a large import into several mutations.',
+  },
+  SERVICE_UNAVAILABLE: {
+    when: 'The gateway cannot check credentials right now; nothing ran.',
+    whatToDo: 'Retry with backoff.',
+  },
+};
+
 export const WORKSPACE_HEADER = 'x-workspace-id';
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -62,14 +157,7 @@ export function notFound(what: string): GraphQLError {
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 // Apollo's own request-validation codes are safe to show as they are.
-const APOLLO_CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const APOLLO_CLIENT_CODES = new Set<string>(Object.keys(APOLLO_ERROR_HTTP_STATUS));
 
 /**
  * Apollo `formatError`: errors the code raised on purpose pass through; anything else

@@ -27,10 +27,14 @@ export const PUBLIC = scopes([]);
 /** Root fields federation itself adds; the gateway calls them, they carry no data of ours. */
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
+/** What a type or field itself declares with @scopes; undefined when it declares nothing. */
+export function declaredRequirement(schema: GraphQLSchema, element: GraphQLObjectType | GraphQLField<unknown, unknown>): ScopeRequirement | undefined {
+  return getDirective(schema, element, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined;
+}
+
 /** The field's own requirement, else its type's; undefined when neither declares one. */
 export function requirementOf(schema: GraphQLSchema, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): ScopeRequirement | undefined {
-  const own = getDirective(schema, field, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined;
-  return own ?? (getDirective(schema, type, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined);
+  return declaredRequirement(schema, field) ?? declaredRequirement(schema, type);
 }
 
 export function insufficientScope(requiredScopes: ScopeRequirement): GraphQLError {

@@ -24,7 +24,7 @@ export class ContentTypeResolver {
 
   @Directive(scopes(['types:read']))
   @Query(() => ContentType, { nullable: true, description: 'A content type of the current workspace.' })
-  contentType(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<ContentType> {
+  contentType(@Arg('id', () => ID, { description: 'Id of the content type.' }) id: string, @Ctx() context: ContentContext): Promise<ContentType> {
     return context.contentTypes.get(id);
   }
 
@@ -35,20 +35,20 @@ export class ContentTypeResolver {
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentType, { description: 'Creates a content type.' })
-  createContentType(@Arg('input', () => CreateContentTypeInput) input: CreateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+  createContentType(@Arg('input', () => CreateContentTypeInput, { description: 'Key, name and description of the new type.' }) input: CreateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
     return context.contentTypes.create(input);
   }
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentType, { description: 'Renames a content type or changes its description.' })
-  updateContentType(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateContentTypeInput) input: UpdateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+  updateContentType(@Arg('id', () => ID, { description: 'Id of the content type to change.' }) id: string, @Arg('input', () => UpdateContentTypeInput, { description: 'What to change.' }) input: UpdateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
     return context.contentTypes.update(id, input);
   }
 
   @Directive(scopes(['types:delete']))
   @Mutation(() => Boolean, { description: 'Deletes a content type. Refused while it has items unless `force`, which deletes them too, in one transaction.' })
   deleteContentType(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the content type to delete.' }) id: string,
     @Arg('force', () => Boolean, { defaultValue: false, description: 'Also delete the type\'s items.' }) force: boolean,
     @Ctx() context: ContentContext,
   ): Promise<boolean> {

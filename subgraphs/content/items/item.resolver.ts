@@ -20,7 +20,7 @@ export class ItemResolver {
   @Directive(scopes(['items:read']))
   @Query(() => ItemConnection, { nullable: true, description: 'Items of a content type of the current workspace.' })
   items(
-    @Arg('typeId', () => ID) typeId: string,
+    @Arg('typeId', () => ID, { description: 'Id of the content type whose items to list.' }) typeId: string,
     @Arg('filter', () => ItemFilter, { nullable: true, description: 'Conditions items must meet.' }) filter: ItemFilter | undefined,
     @Arg('orderBy', () => ItemOrder, { nullable: true, description: 'Order; default oldest first.' }) orderBy: ItemOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -31,7 +31,7 @@ export class ItemResolver {
 
   @Directive(scopes(['items:read']))
   @Query(() => Item, { nullable: true, description: 'An item of the current workspace.' })
-  item(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<Item> {
+  item(@Arg('id', () => ID, { description: 'Id of the item.' }) id: string, @Ctx() context: ContentContext): Promise<Item> {
     return context.items.get(id);
   }
 
@@ -52,19 +52,19 @@ export class ItemResolver {
 
   @Directive(scopes(['items:write']))
   @Mutation(() => Item, { description: 'Creates an item. Invalid values give one BAD_USER_INPUT listing every offending field; nothing is written.' })
-  createItem(@Arg('typeId', () => ID) typeId: string, @Arg('values', () => JSONResolver) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
+  createItem(@Arg('typeId', () => ID, { description: 'Id of the content type of the new item.' }) typeId: string, @Arg('values', () => JSONResolver, { description: 'Values by field key, e.g. `{"title": "Hello"}`; checked against the type\'s fields.' }) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
     return context.items.create(typeId, values);
   }
 
   @Directive(scopes(['items:write']))
   @Mutation(() => Item, { description: 'Changes the given values of an item; the others stay. Null clears a value.' })
-  updateItem(@Arg('id', () => ID) id: string, @Arg('values', () => JSONResolver) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
+  updateItem(@Arg('id', () => ID, { description: 'Id of the item to change.' }) id: string, @Arg('values', () => JSONResolver, { description: 'Values to change by field key; null clears a value.' }) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
     return context.items.update(id, values);
   }
 
   @Directive(scopes(['items:delete']))
   @Mutation(() => Boolean, { description: 'Deletes an item.' })
-  deleteItem(@Arg('id', () => ID) id: string, @Ctx() context: ContentContext): Promise<boolean> {
+  deleteItem(@Arg('id', () => ID, { description: 'Id of the item to delete.' }) id: string, @Ctx() context: ContentContext): Promise<boolean> {
     return context.items.delete(id);
   }
 }

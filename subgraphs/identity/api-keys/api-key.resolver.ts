@@ -30,26 +30,26 @@ export class ApiKeyResolver {
 
   @Directive(scopes(['keys:write']))
   @Mutation(() => CreatedApiKey, { description: 'Creates a user key. The secret is in this answer only.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Description, expiry, scopes and workspaces of the new key.' }) input: CreateApiKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
     return context.apiKeys.createUserKey(input);
   }
 
   @Directive(scopes(['keys:write']))
   @Mutation(() => CreatedApiKey, { description: 'Creates a key of the current workspace, with no user. The secret is in this answer only.' })
-  createWorkspaceKey(@Arg('input', () => CreateWorkspaceKeyInput) input: CreateWorkspaceKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+  createWorkspaceKey(@Arg('input', () => CreateWorkspaceKeyInput, { description: 'Description, expiry and scopes of the new key.' }) input: CreateWorkspaceKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
     return context.apiKeys.createWorkspaceKey(input);
   }
 
   @Directive(scopes(['keys:delete']))
   @Mutation(() => ApiKey, { description: 'Revokes a key: it stops working at once, on every gateway.' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
+  revokeApiKey(@Arg('id', () => ID, { description: 'Id of the key to revoke.' }) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
     return context.apiKeys.revoke(id);
   }
 
   @Directive(scopes(['keys:write']))
   @Mutation(() => CreatedApiKey, { description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds.' })
   rotateApiKey(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the key to rotate.' }) id: string,
     @Arg('gracePeriod', () => Int, { description: 'Seconds the old secret keeps working: 0 to 2592000 (30 days).' }) gracePeriod: number,
     @Ctx() context: IdentityContext,
   ): Promise<CreatedApiKey> {

@@ -19,7 +19,7 @@ export class MemberGroupResolver {
 
   @Directive(scopes(['groups:read']))
   @Query(() => MemberGroup, { nullable: true, description: 'A member group of the current workspace.' })
-  memberGroup(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  memberGroup(@Arg('id', () => ID, { description: 'Id of the group.' }) id: string, @Ctx() context: IdentityContext): Promise<MemberGroup> {
     return context.groups.get(id);
   }
 
@@ -31,31 +31,31 @@ export class MemberGroupResolver {
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Creates a group.' })
-  createMemberGroup(@Arg('input', () => CreateMemberGroupInput) input: CreateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  createMemberGroup(@Arg('input', () => CreateMemberGroupInput, { description: 'Name and description of the new group.' }) input: CreateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
     return context.groups.create(input);
   }
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Renames a group or changes its description.' })
-  updateMemberGroup(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMemberGroupInput) input: UpdateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  updateMemberGroup(@Arg('id', () => ID, { description: 'Id of the group to change.' }) id: string, @Arg('input', () => UpdateMemberGroupInput, { description: 'What to change.' }) input: UpdateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
     return context.groups.update(id, input);
   }
 
   @Directive(scopes(['groups:delete']))
   @Mutation(() => Boolean, { description: 'Deletes a group (its members stay members of the workspace).' })
-  deleteMemberGroup(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<boolean> {
+  deleteMemberGroup(@Arg('id', () => ID, { description: 'Id of the group to delete.' }) id: string, @Ctx() context: IdentityContext): Promise<boolean> {
     return context.groups.delete(id);
   }
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Adds users to a group. Each must be a member of the workspace; otherwise nobody is added.' })
-  addMemberGroupUsers(@Arg('groupId', () => ID) groupId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  addMemberGroupUsers(@Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string, @Arg('userIds', () => [ID], { description: 'Users to add; each must be a member of the workspace.' }) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
     return context.groups.addUsers(groupId, userIds);
   }
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Takes users out of a group.' })
-  removeMemberGroupUsers(@Arg('groupId', () => ID) groupId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  removeMemberGroupUsers(@Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string, @Arg('userIds', () => [ID], { description: 'Users to take out of the group.' }) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
     return context.groups.removeUsers(groupId, userIds);
   }
 }

@@ -25,7 +25,7 @@ export class MemberResolver {
 
   @Directive(scopes(['members:read']))
   @Query(() => Member, { nullable: true, description: 'A member of the current workspace.' })
-  member(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<Member> {
+  member(@Arg('id', () => ID, { description: 'Id of the member.' }) id: string, @Ctx() context: IdentityContext): Promise<Member> {
     return context.members.get(id);
   }
 
@@ -47,19 +47,19 @@ export class MemberResolver {
 
   @Directive(scopes(['members:write']))
   @Mutation(() => Member, { description: 'Adds an existing user to the workspace, or invites an email that has no account yet.' })
-  addMember(@Arg('input', () => AddMemberInput) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
+  addMember(@Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
     return context.members.add(input);
   }
 
   @Directive(scopes(['members:write']))
   @Mutation(() => Member, { description: 'Changes a member\'s role; their keys follow on their next request.' })
-  updateMember(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
+  updateMember(@Arg('id', () => ID, { description: 'Id of the member to change.' }) id: string, @Arg('input', () => UpdateMemberInput, { description: 'What to change.' }) input: UpdateMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
     return context.members.update(id, input);
   }
 
   @Directive(scopes(['members:delete']))
   @Mutation(() => Member, { description: 'Removes a member; their keys stop working in this workspace at once. The last owner cannot be removed.' })
-  removeMember(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<Member> {
+  removeMember(@Arg('id', () => ID, { description: 'Id of the member to remove.' }) id: string, @Ctx() context: IdentityContext): Promise<Member> {
     return context.members.remove(id);
   }
 

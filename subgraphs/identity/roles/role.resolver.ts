@@ -18,7 +18,7 @@ export class RoleResolver {
 
   @Directive(scopes(['roles:read']))
   @Query(() => Role, { nullable: true, description: 'A role of the current workspace.' })
-  role(@Arg('id', () => ID) id: string, @Ctx() context: IdentityContext): Promise<Role> {
+  role(@Arg('id', () => ID, { description: 'Id of the role.' }) id: string, @Ctx() context: IdentityContext): Promise<Role> {
     return context.roles.get(id);
   }
 
@@ -29,20 +29,20 @@ export class RoleResolver {
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Creates a role.' })
-  createRole(@Arg('input', () => CreateRoleInput) input: CreateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
+  createRole(@Arg('input', () => CreateRoleInput, { description: 'Key, name and permissions of the new role.' }) input: CreateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
     return context.roles.create(input);
   }
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Renames a role or replaces its permissions. The owner role keeps every permission.' })
-  updateRole(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
+  updateRole(@Arg('id', () => ID, { description: 'Id of the role to change.' }) id: string, @Arg('input', () => UpdateRoleInput, { description: 'What to change.' }) input: UpdateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
     return context.roles.update(id, input);
   }
 
   @Directive(scopes(['roles:delete']))
   @Mutation(() => Boolean, { description: 'Deletes a role. Refused for built-in roles, and while members hold it unless they move to `replacementRoleId`.' })
   deleteRole(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the role to delete.' }) id: string,
     @Arg('replacementRoleId', () => ID, { nullable: true, description: 'Role for the members who hold the deleted one.' }) replacementRoleId: string | undefined,
     @Ctx() context: IdentityContext,
   ): Promise<boolean> {
@@ -51,13 +51,13 @@ export class RoleResolver {
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Grants a role one more permission.' })
-  addRolePermission(@Arg('roleId', () => ID) roleId: string, @Arg('permission', () => String) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
+  addRolePermission(@Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string, @Arg('permission', () => String, { description: 'The permission to grant, `<resource>:<action>` (e.g. `items:write`).' }) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
     return context.roles.addPermission(roleId, permission);
   }
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Takes a permission from a role.' })
-  removeRolePermission(@Arg('roleId', () => ID) roleId: string, @Arg('permission', () => String) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
+  removeRolePermission(@Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string, @Arg('permission', () => String, { description: 'The permission to take away, `<resource>:<action>`.' }) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
     return context.roles.removePermission(roleId, permission);
   }
 }

@@ -9,7 +9,7 @@ import { SessionPayload } from './session-payload.js';
 export class SessionResolver {
   @Directive(PUBLIC)
   @Mutation(() => SessionPayload, { description: 'Creates an account and signs it in. Works without a credential.' })
-  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
+  register(@Arg('input', () => RegisterInput, { description: 'Email, password and name of the new user.' }) input: RegisterInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
     return context.sessions.register(input);
   }
 
@@ -17,7 +17,7 @@ export class SessionResolver {
   @Mutation(() => SessionPayload, {
     description: 'Signs in with email and password. A wrong email and a wrong password give the same error; repeated failures are slowed down.',
   })
-  createSession(@Arg('input', () => CreateSessionInput) input: CreateSessionInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
+  createSession(@Arg('input', () => CreateSessionInput, { description: 'Email and password; optionally the workspace to start in.' }) input: CreateSessionInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
     return context.sessions.createSession(input);
   }
 

@@ -27,7 +27,7 @@ export class WorkspaceResolver {
 
   @Directive(scopes(['workspaces:write']))
   @Mutation(() => Workspace, { description: 'Creates a workspace with the built-in roles; you become its owner.' })
-  createWorkspace(@Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput, @Ctx() context: IdentityContext): Promise<Workspace> {
+  createWorkspace(@Arg('input', () => CreateWorkspaceInput, { description: 'Name of the new workspace.' }) input: CreateWorkspaceInput, @Ctx() context: IdentityContext): Promise<Workspace> {
     return context.workspaces.create(input.name);
   }
 

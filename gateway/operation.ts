@@ -7,6 +7,11 @@ export interface OperationSummary {
   readonly type: 'query' | 'mutation' | 'subscription';
   readonly name?: string;
   readonly rootFields: readonly string[];
+  /**
+   * Set when the document parses but names no operation to run (several operations and
+   * no operationName, or an unknown one): Apollo's own message for it. Nothing runs.
+   */
+  readonly unresolved?: string;
 }
 
 interface RequestParameters {
@@ -74,7 +79,11 @@ function summarize(query: string, operationName: string | undefined): OperationS
     : operations.length === 1
         ? operations[0]
         : undefined;
-  if (!operation) return undefined;
+  if (!operation) {
+    if (operations.length === 0) return undefined;
+    const unresolved = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+    return { type: 'query', rootFields: [], unresolved };
+  }
   const fragments = new Map(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)

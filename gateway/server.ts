@@ -6,8 +6,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
-import { CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
-import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
+import { APOLLO_ERROR_HTTP_STATUS, CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
+import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
 import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
 import type { LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
@@ -65,6 +65,7 @@ export interface GatewayContext {
 }
 
 /** What the gateway says, whatever made a credential fail: it never tells which. */
+const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
 const INVALID_CREDENTIAL = new HttpError(ERROR_HTTP_STATUS.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
 const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
 /** Apollo's own code for a refused introspection, with a message that says what is going on. */
@@ -185,7 +186,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     const credential = readCredential(request.headers);
     if (credential.outcome === 'invalid') throw INVALID_CREDENTIAL;
     if (credential.outcome === 'none') {
-      const onlyPublic = operation !== undefined && operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename');
+      const onlyPublic = operation !== undefined && !operation.unresolved && operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename');
       if (!onlyPublic) throw INVALID_CREDENTIAL;
       return ANONYMOUS_PRINCIPAL;
     }
@@ -272,6 +273,11 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       } catch (error) {
         if (error instanceof HttpError) errorCodes.add(error.code);
         throw error;
+      }
+      // The federated executor would throw (HTTP 500) on a document with no operation to run.
+      if (operation?.unresolved) {
+        errorCodes.add(OPERATION_RESOLUTION_FAILURE);
+        return sendGraphQLError(response, APOLLO_ERROR_HTTP_STATUS[OPERATION_RESOLUTION_FAILURE], OPERATION_RESOLUTION_FAILURE, operation.unresolved);
       }
       if (!introspection && operation?.rootFields.some((field) => INTROSPECTION_FIELDS.has(field))) {
         errorCodes.add(INTROSPECTION_DISABLED.code);

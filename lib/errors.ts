@@ -103,7 +103,7 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'POST JSON `{"query": ..., "variables": ...}` with `content-type: application/json`.',
   },
   OPERATION_RESOLUTION_FAILURE: {
-    when: '`operationName` names no operation of the document, or the document holds several operations and none is named. The gateway answers this case with `INTERNAL_SERVER_ERROR` (HTTP 500) for now: the federated executor throws instead of reporting it.',
+    when: '`operationName` names no operation of the document, or the document holds several operations and none is named. Nothing runs.',
     whatToDo: 'Send an `operationName` that matches one operation of the document.',
   },
   PERSISTED_QUERY_NOT_FOUND: {

@@ -144,3 +144,20 @@ describe('signing in', () => {
     expect(errorCodes(locked)).toEqual(['RATE_LIMITED']);
   });
 });
+
+describe('a document with no operation to run', () => {
+  it('is refused with 400 OPERATION_RESOLUTION_FAILURE, never a 500, and only with a credential', async () => {
+    const document = 'query One { me { id } } query Two { workspaces { totalCount } }';
+    const unnamed = await stack.request({ query: document, headers: bearer(owner.token) });
+    expect(unnamed.status).toBe(400);
+    expect(errorCodes(unnamed)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+    expect(unnamed.body.errors![0]!.message).toBe('Must provide operation name if query contains multiple operations.');
+    const unknown = await stack.request({ query: document, operationName: 'Three', headers: bearer(owner.token) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors![0]!.message).toBe('Unknown operation named "Three".');
+    const named = await stack.request({ query: document, operationName: 'Two', headers: bearer(owner.token) });
+    expect(named.status).toBe(200);
+    expect(named.body.data).toEqual({ workspaces: { totalCount: 2 } });
+    expect((await stack.request({ query: document })).status).toBe(401);
+  });
+});

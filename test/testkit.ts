@@ -37,6 +37,7 @@ export interface GraphQLResponse<TData = Record<string, any>> {
 export interface GraphQLRequest {
   readonly query: string;
   readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -44,7 +45,7 @@ export async function postGraphQL<TData = Record<string, any>>(url: string, requ
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...request.headers },
-    body: JSON.stringify({ query: request.query, variables: request.variables }),
+    body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
   });
   const text = await response.text();
   let body: GraphQLResponse<TData>['body'];

@@ -7,5 +7,5 @@ export interface AuditContext extends BaseSubgraphContext {
 }
 
 export function createAuditContext(base: BaseSubgraphContext): AuditContext {
-  return { ...base, requestLogs: new RequestLogService(base.em, base.workspaceId) };
+  return { ...base, requestLogs: new RequestLogService(base.em, base.principal, base.workspaceId, base.settings.auditRetentionDays) };
 }

@@ -3,14 +3,16 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import type { AuditContext } from './context.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
-import { RequestLogResolver } from './request-logs/request-log.resolver.js';
+import { ApiKeyRequestLogsResolver, RequestLogResolver } from './request-logs/request-log.resolver.js';
+import { ApiKey, resolveApiKeyReference } from './request-logs/api-key.reference.js';
 import { WorkspaceDeletionPreview } from './workspaces/workspace-deletion-preview.reference.js';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [RequestLogResolver],
-    orphanedTypes: [WorkspaceDeletionPreview],
+    resolvers: [RequestLogResolver, ApiKeyRequestLogsResolver],
+    orphanedTypes: [WorkspaceDeletionPreview, ApiKey],
     referenceResolvers: {
+      ApiKey: { __resolveReference: resolveApiKeyReference },
       WorkspaceDeletionPreview: {
         // Only the request's own workspace is counted; any other counts as empty.
         __resolveReference: async (reference: { workspaceId: string }, context: AuditContext) => ({

@@ -8,6 +8,7 @@ import { EVENTS_PATH } from '../../lib/principal.js';
 import { workspaceDeletionHandler } from '../../lib/domain-events.js';
 import { REQUEST_LOG_INGEST_PATH } from '../../lib/request-log.js';
 import { ingestRequestLogs } from './request-logs/request-log.ingest.js';
+import { startRetentionWorker } from './retention/retention-worker.js';
 
 export const auditSubgraph: SubgraphDefinition<AuditContext> = {
   orm: auditOrm,
@@ -15,8 +16,9 @@ export const auditSubgraph: SubgraphDefinition<AuditContext> = {
   createContext: createAuditContext,
   internalRoutes: {
     [EVENTS_PATH]: workspaceDeletionHandler('audit', ['request_logs'], { remember: 'deleted_workspaces' }),
-    [REQUEST_LOG_INGEST_PATH]: ingestRequestLogs,
+    [REQUEST_LOG_INGEST_PATH]: (request) => ingestRequestLogs(request),
   },
+  startWorkers: (orm, logger, _config, settings) => startRetentionWorker({ orm, logger, retentionDays: settings.auditRetentionDays }),
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

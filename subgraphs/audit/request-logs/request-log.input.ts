@@ -1,11 +1,8 @@
-// Filter of requestLogs.
+// Filters of requestLogs and ApiKey.requestLogs.
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType({ description: 'Which request logs to list. The time range defaults to the last 24 hours.' })
-export class RequestLogFilter {
-  @Field(() => ID, { nullable: true, description: 'Only requests made with this API key.' })
-  apiKeyId?: string;
-
+@InputType({ description: 'Which request logs of a key to list. The time range defaults to the last 24 hours.' })
+export class RequestLogRangeFilter {
   @Field(() => Date, { nullable: true, description: 'From this time on (default: 24 hours ago; at most the retention window back).' })
   from?: Date;
 
@@ -17,4 +14,10 @@ export class RequestLogFilter {
 
   @Field(() => String, { nullable: true, description: 'Only this operation name.' })
   operationName?: string;
+}
+
+@InputType({ description: 'Which request logs to list. The time range defaults to the last 24 hours.' })
+export class RequestLogFilter extends RequestLogRangeFilter {
+  @Field(() => ID, { nullable: true, description: 'Only requests made with this API key.' })
+  apiKeyId?: string;
 }

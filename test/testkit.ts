@@ -82,6 +82,8 @@ export interface TestStack {
   /** Sends an operation through the gateway and returns its data, failing loudly on errors. */
   readonly query: <TData = Record<string, any>>(request: GraphQLRequest) => Promise<TData>;
   readonly stopSubgraph: (name: SubgraphName) => Promise<void>;
+  /** Starts a stopped subgraph again, on the same URL. */
+  readonly restartSubgraph: (name: SubgraphName) => Promise<void>;
   /** Another gateway instance in front of the same subgraphs and database. */
   readonly startGateway: (overrides?: Partial<GatewayServerConfig>) => Promise<RunningServer>;
   readonly stop: () => Promise<void>;
@@ -109,10 +111,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const { name } of SUBGRAPHS) {
+  const startSubgraph = async (name: SubgraphName, port: number) => {
     const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
       databaseUrl: database.url,
-      port: 0,
+      port,
       signingSecrets,
       settings: options.settings,
       peers: subgraphUrls,
@@ -123,7 +125,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     });
     subgraphs.set(name, server);
     subgraphUrls[name] = server.url;
-  }
+  };
+  for (const { name } of SUBGRAPHS) await startSubgraph(name, 0);
   const startGateway = (overrides: Partial<GatewayServerConfig> = {}) =>
     createGateway({ port: 0, subgraphUrls, signingSecrets, databaseUrl: database.url, logger, ...options.gateway, ...overrides });
   const gateway = await startGateway();
@@ -139,6 +142,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     stopSubgraph: async (name) => {
       await subgraphs.get(name)?.stop();
       subgraphs.delete(name);
+    },
+    restartSubgraph: async (name) => {
+      if (subgraphs.has(name)) throw new Error(`${name} is running`);
+      await startSubgraph(name, Number(new URL(subgraphUrls[name]).port));
     },
     stop: async () => {
       await gateway.stop();

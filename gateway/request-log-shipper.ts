@@ -27,6 +27,7 @@ export class RequestLogShipper {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private failures = 0;
+  private stopped = false;
   private droppedSinceReport = 0;
   /** Entries dropped: the buffer was full, or audit was still unreachable at shutdown. */
   dropped = 0;
@@ -36,6 +37,7 @@ export class RequestLogShipper {
   start(): void {
     const interval = this.options.flushIntervalMs ?? 1000;
     const tick = () => {
+      if (this.stopped) return;
       const delay = this.failures === 0 ? interval : Math.min(interval * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
       this.timer = setTimeout(async () => {
         this.reportDrops();
@@ -96,6 +98,7 @@ export class RequestLogShipper {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
     await this.flushing;
     const deadline = Date.now() + (this.options.shutdownTimeoutMs ?? 5000);

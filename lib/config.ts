@@ -121,7 +121,7 @@ export interface AtriumConfig {
     readonly principalCacheTtlMs: number;
     /** Proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty trusts none. */
     readonly trustedProxies: readonly string[];
-    /** Whether every request is logged to audit (off only to measure its cost). */
+    /** Whether every request is logged to audit (off only to measure its cost; never in production). */
     readonly requestLogging: boolean;
   };
   readonly subgraphSettings: SubgraphSettings;
@@ -156,6 +156,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   const problems: string[] = [];
   if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
+  }
+  if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
+    problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
   }
   const signingSecrets = (values.PRINCIPAL_SIGNING_SECRETS ?? '')
     .split(',')

@@ -57,6 +57,10 @@ describe('loadConfig', () => {
   it('refuses development introspection in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_DEV_INTROSPECTION: 'true' })).toThrow(/GATEWAY_DEV_INTROSPECTION/);
   });
+
+  it('refuses to turn request logging off in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', REQUEST_LOGGING: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/REQUEST_LOGGING: must not be disabled in production/);
+  });
 });
 
 describe('an unreachable DATABASE_URL', () => {

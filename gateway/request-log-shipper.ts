@@ -1,6 +1,7 @@
 // Ships request-log entries to audit in batches, off the request path: record() only
-// appends to a bounded buffer. A full buffer drops the oldest entries (counted and
-// logged), an unreachable audit is retried with backoff, and stop() flushes what is left.
+// appends to a bounded buffer. A full buffer drops the oldest entries (counted, and logged
+// once per flush rather than once per request), an unreachable audit is retried with
+// backoff, and stop() flushes what is left, retrying for a few seconds before giving up.
 import { postInternal } from '../lib/internal-call.js';
 import type { Logger } from '../lib/logger.js';
 import { REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
@@ -12,14 +13,23 @@ export interface RequestLogShipperOptions {
   readonly flushIntervalMs?: number;
   readonly batchSize?: number;
   readonly maxBuffered?: number;
+  /** Longest wait between retries while audit is down; default 30 s. */
+  readonly maxBackoffMs?: number;
+  /** How long stop() keeps retrying an unreachable audit; default 5 s. */
+  readonly shutdownTimeoutMs?: number;
+  /** Per batch; default 10 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 export class RequestLogShipper {
+  /** Entries waiting to be sent, oldest first (the batch in flight is not among them). */
   private buffer: RequestLogEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private failures = 0;
-  /** Entries dropped because the buffer was full. */
+  private stopped = false;
+  private droppedSinceReport = 0;
+  /** Entries dropped: the buffer was full, or audit was still unreachable at shutdown. */
   dropped = 0;
 
   constructor(private readonly options: RequestLogShipperOptions) {}
@@ -27,10 +37,13 @@ export class RequestLogShipper {
   start(): void {
     const interval = this.options.flushIntervalMs ?? 1000;
     const tick = () => {
+      if (this.stopped) return;
+      const delay = this.failures === 0 ? interval : Math.min(interval * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
       this.timer = setTimeout(async () => {
+        this.reportDrops();
         await this.flush();
         tick();
-      }, this.failures === 0 ? interval : Math.min(interval * 2 ** this.failures, 30_000));
+      }, delay);
       this.timer.unref();
     };
     tick();
@@ -38,13 +51,16 @@ export class RequestLogShipper {
 
   record(entry: RequestLogEntry): void {
     this.buffer.push(entry);
-    const max = this.options.maxBuffered ?? 50_000;
-    if (this.buffer.length > max) {
-      const excess = this.buffer.length - max;
-      this.buffer.splice(0, excess);
-      this.dropped += excess;
-      this.options.logger.warn('request log buffer full; oldest entries dropped', { dropped: excess, droppedTotal: this.dropped });
-    }
+    this.dropOverflow();
+  }
+
+  /** Keeps the buffer within its bound by dropping the oldest entries, counted. */
+  private dropOverflow(): void {
+    const excess = this.buffer.length - (this.options.maxBuffered ?? 50_000);
+    if (excess <= 0) return;
+    this.buffer.splice(0, excess);
+    this.dropped += excess;
+    this.droppedSinceReport += excess;
   }
 
   /** Sends everything buffered, batch by batch; on failure keeps the rest for the next try. */
@@ -56,26 +72,46 @@ export class RequestLogShipper {
     return this.flushing;
   }
 
+  private reportDrops(): void {
+    if (this.droppedSinceReport === 0) return;
+    this.options.logger.warn('request log buffer full; oldest entries dropped', { dropped: this.droppedSinceReport, droppedTotal: this.dropped });
+    this.droppedSinceReport = 0;
+  }
+
   private async drain(): Promise<void> {
     const size = this.options.batchSize ?? 500;
     while (this.buffer.length > 0) {
-      const batch = this.buffer.slice(0, size);
+      // Taken out while in flight, so that drops of a full buffer never hit entries being sent.
+      const batch = this.buffer.splice(0, size);
       try {
-        await postInternal(this.options.auditUrl, REQUEST_LOG_INGEST_PATH, { entries: batch }, this.options.signingSecrets, 10_000);
+        await postInternal(this.options.auditUrl, REQUEST_LOG_INGEST_PATH, { entries: batch }, this.options.signingSecrets, this.options.requestTimeoutMs ?? 10_000);
       } catch (error) {
+        // Back at the front, still oldest first; audit stores an entry sent twice once.
+        this.buffer.unshift(...batch);
+        this.dropOverflow();
         this.failures += 1;
-        this.options.logger.warn('request log shipping failed; will retry', { buffered: this.buffer.length, reason: (error as Error).message });
+        this.options.logger.warn('request log shipping failed; will retry', { buffered: this.buffer.length, attempt: this.failures, reason: (error as Error).message });
         return;
       }
       this.failures = 0;
-      this.buffer.splice(0, batch.length);
     }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
     await this.flushing;
+    const deadline = Date.now() + (this.options.shutdownTimeoutMs ?? 5000);
     await this.flush();
-    if (this.buffer.length > 0) this.options.logger.error('request logs lost at shutdown: audit unreachable', { lost: this.buffer.length });
+    for (let attempt = 1; this.buffer.length > 0 && Date.now() < deadline; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, Math.max(0, deadline - Date.now()))));
+      await this.flush();
+    }
+    this.reportDrops();
+    if (this.buffer.length > 0) {
+      this.dropped += this.buffer.length;
+      this.options.logger.error('request logs lost at shutdown: audit unreachable', { lost: this.buffer.length, droppedTotal: this.dropped });
+      this.buffer = [];
+    }
   }
 }

@@ -26,6 +26,7 @@ import { PrincipalResolver } from './principal-resolver.js';
 import { readCommittedSupergraph } from './supergraph.js';
 import { RequestLogShipper } from './request-log-shipper.js';
 import { newId } from '../lib/ids.js';
+import { clientAddress, createTrustedProxies } from '../lib/trusted-proxies.js';
 
 export interface GatewayServerConfig {
   /** 0 picks a free port (tests). */
@@ -53,6 +54,14 @@ export interface GatewayServerConfig {
   readonly keyUsageFlushMs?: number;
   /** How often request logs are shipped to audit; default 1 s. */
   readonly requestLogFlushMs?: number;
+  /** Entries held while audit is unreachable; beyond it the oldest are dropped (counted, logged). Default 50,000. */
+  readonly requestLogBufferSize?: number;
+  /** How long stopping keeps retrying to ship what is left to an unreachable audit; default 5 s. */
+  readonly requestLogShutdownMs?: number;
+  /** False records no request logs at all (to measure what logging costs). Default true. */
+  readonly requestLogging?: boolean;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; default none. */
+  readonly trustedProxies?: readonly string[];
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -152,8 +161,19 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     : async () => undefined;
   const keyUsage = new KeyUsageRecorder({ identity, logger, flushIntervalMs: config.keyUsageFlushMs ?? 10_000 });
   keyUsage.start();
-  const requestLogs = new RequestLogShipper({ auditUrl: subgraphUrls.audit, signingSecrets: config.signingSecrets, logger, flushIntervalMs: config.requestLogFlushMs });
-  requestLogs.start();
+  const requestLogs =
+    config.requestLogging === false
+      ? undefined
+      : new RequestLogShipper({
+          auditUrl: subgraphUrls.audit,
+          signingSecrets: config.signingSecrets,
+          logger,
+          flushIntervalMs: config.requestLogFlushMs,
+          maxBuffered: config.requestLogBufferSize,
+          shutdownTimeoutMs: config.requestLogShutdownMs,
+        });
+  requestLogs?.start();
+  const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
   const fetcher = signingFetcher(config.signingSecrets);
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
@@ -214,7 +234,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     onStop: async () => {
       await apollo.stop();
       await keyUsage.stop();
-      await requestLogs.stop();
+      await requestLogs?.stop();
       await stopListening();
     },
     handler: async (request, response) => {
@@ -246,26 +266,36 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       const errorCodes = new Set<string>();
       let principal: Principal | undefined;
       let operation: OperationSummary | undefined;
-      // One entry per request, written after the response is sent and never in its way.
-      response.once('finish', () => {
-        requestLogs.record({
-          id: newId(),
-          correlationId,
-          time,
-          credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
-          keyId: principal?.keyId ?? null,
-          userId: principal?.userId ?? null,
-          workspaceId: principal?.workspaceId ?? null,
-          operationName: operation?.name ?? null,
-          operationType: operation?.type ?? null,
-          rootFields: operation?.rootFields ?? [],
-          outcome: errorCodes.size > 0 ? [...errorCodes].sort().join(',') : response.statusCode >= 400 ? `HTTP_${response.statusCode}` : 'OK',
-          httpStatus: response.statusCode,
-          durationMs: performance.now() - started,
-          clientIp: request.socket.remoteAddress ?? null,
-          userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
+      // One entry per request, written after the response is sent and never in its way;
+      // 'close' also fires for a client that hung up before the answer was complete.
+      if (requestLogs) {
+        response.once('close', () => {
+          const answered = response.writableFinished;
+          requestLogs.record({
+            id: newId(),
+            correlationId,
+            time,
+            credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
+            keyId: principal?.keyId ?? null,
+            userId: principal?.userId ?? null,
+            workspaceId: principal?.workspaceId ?? null,
+            operationName: operation?.name ?? null,
+            operationType: operation?.type ?? null,
+            rootFields: operation?.rootFields ?? [],
+            outcome: !answered
+              ? 'CLIENT_CLOSED'
+              : errorCodes.size > 0
+                ? [...errorCodes].sort().join(',')
+                : response.statusCode >= 400
+                  ? `HTTP_${response.statusCode}`
+                  : 'OK',
+            httpStatus: response.statusCode,
+            durationMs: performance.now() - started,
+            clientIp: clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+            userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
+          });
         });
-      });
+      }
       const body = await readBody(request);
       operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
       try {

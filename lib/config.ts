@@ -9,6 +9,7 @@ import {
   subgraphUrlVariable,
   type SubgraphName,
 } from './subgraph-list.js';
+import { trustedProxyProblems } from './trusted-proxies.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -52,9 +53,13 @@ export interface SubgraphSettings {
   readonly sessionTtlSeconds: number;
   /** The longest expiry a new key may have (`NEVER` allows keys that never expire). */
   readonly maxKeyExpiry: KeyExpiry;
+  /** Days audit keeps request logs (whole day partitions older than this are dropped). */
+  readonly auditRetentionDays: number;
 }
 
-export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER' };
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+
+export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER', auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -74,6 +79,21 @@ const environmentSchema = z.object({
   PRINCIPAL_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(60_000, 'must be at most 60000').default(5000),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(24 * 30, 'must be at most 720').default(12),
   API_KEY_MAX_EXPIRY: z.enum(KEY_EXPIRIES).default('NEVER'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be between 1 and 3650')
+    .max(3650, 'must be between 1 and 3650')
+    .default(DEFAULT_AUDIT_RETENTION_DAYS),
+  /** Comma-separated addresses and CIDR ranges of the proxies in front of the gateway. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .superRefine((entries, context) => {
+      for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
+    }),
+  REQUEST_LOGGING: booleanFlag.default(true),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...subgraphShape,
@@ -105,6 +125,10 @@ export interface AtriumConfig {
     readonly workspaceHeader: string;
     /** How long a resolved principal is reused; invalidation (LISTEN/NOTIFY) ends it sooner. */
     readonly principalCacheTtlMs: number;
+    /** Proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty trusts none. */
+    readonly trustedProxies: readonly string[];
+    /** Whether every request is logged to audit (off only to measure its cost; never in production). */
+    readonly requestLogging: boolean;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -139,6 +163,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
   }
+  if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
+    problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
+  }
   const signingSecrets = (values.PRINCIPAL_SIGNING_SECRETS ?? '')
     .split(',')
     .map((secret) => secret.trim())
@@ -171,8 +198,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
       workspaceHeader: values.WORKSPACE_HEADER,
       principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,
+      trustedProxies: values.TRUSTED_PROXIES,
+      requestLogging: values.REQUEST_LOGGING,
     },
-    subgraphSettings: { sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600), maxKeyExpiry: values.API_KEY_MAX_EXPIRY },
+    subgraphSettings: {
+      sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),
+      maxKeyExpiry: values.API_KEY_MAX_EXPIRY,
+      auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+    },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],
     usesDevelopmentSecret: signingSecrets.length === 0,

@@ -1,6 +1,6 @@
 // A page of related records for many parents at once (Workspace.contentTypes,
-// MemberGroup.members, ...): one windowed query for the pages and one grouped count,
-// whatever the number of parents in the response.
+// MemberGroup.members, ApiKey.requestLogs, ...): one query for the pages and one grouped
+// count per set of page arguments, whatever the number of parents in the response.
 import DataLoader from 'dataloader';
 import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from './orm.js';
@@ -11,6 +11,56 @@ export interface RelationPageKey {
   readonly parentId: string;
   readonly first?: number | null;
   readonly after?: string | null;
+}
+
+/** One batch of parents that share their page arguments. */
+export interface PageGroup<K extends RelationPageKey> {
+  /** Distinct, valid (UUID) parent ids. */
+  readonly parentIds: string[];
+  readonly limit: number;
+  /** The decoded `after` cursor: the keyset position to continue after. */
+  readonly after: (string | number)[] | undefined;
+  /** A key of the group, for arguments beyond the page ones (all keys of a group share them). */
+  readonly sample: K;
+}
+
+/** Up to `limit + 1` rows per parent in page order, and each parent's total. */
+export interface GroupPages<T> {
+  readonly rows: Map<string, T[]>;
+  readonly totals: Map<string, number>;
+}
+
+export interface PageLoaderOptions<K extends RelationPageKey, T> {
+  readonly fetchGroup: (group: PageGroup<K>) => Promise<GroupPages<T>>;
+  /** The keyset position of a row (what its cursor encodes). */
+  readonly position: (row: T) => (string | number)[];
+  /** Arguments besides parent and page that keys of one batch must share (a filter). */
+  readonly argumentsOf?: (key: K) => string;
+}
+
+/** The batching around any per-parent page query: groups keys by their arguments, one fetch per group. */
+export function createPageLoader<K extends RelationPageKey, T>(options: PageLoaderOptions<K, T>): DataLoader<K, Connection<T>, string> {
+  const groupOf = (key: K) => `${key.first ?? ''}|${key.after ?? ''}|${options.argumentsOf?.(key) ?? ''}`;
+  return new DataLoader(
+    async (keys) => {
+      // Keys of one batch usually share their arguments; each group is one fetch.
+      const groups = new Map<string, K[]>();
+      for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+      const results = new Map<K, Connection<T>>();
+      for (const group of groups.values()) {
+        const sample = group[0]!;
+        const limit = pageSize(sample.first);
+        const after = decodeCursor(sample.after);
+        const parentIds = [...new Set(group.map((key) => key.parentId).filter(isId))];
+        const pages: GroupPages<T> = parentIds.length === 0 ? { rows: new Map(), totals: new Map() } : await options.fetchGroup({ parentIds, limit, after, sample });
+        for (const key of group) {
+          results.set(key, toConnection(pages.rows.get(key.parentId) ?? [], limit, pages.totals.get(key.parentId) ?? 0, options.position));
+        }
+      }
+      return keys.map((key) => results.get(key)!);
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${groupOf(key)}` },
+  );
 }
 
 export interface RelationPageOptions<T extends { id: string }> {
@@ -24,55 +74,38 @@ export interface RelationPageOptions<T extends { id: string }> {
   readonly scopeParameters?: readonly unknown[];
 }
 
+/** Children ordered by id: one windowed query for every parent's page, one grouped count. */
 export function createRelationPageLoader<T extends { id: string }>(options: RelationPageOptions<T>): DataLoader<RelationPageKey, Connection<T>, string> {
   const { em } = options;
-  return new DataLoader(
-    async (keys) => {
-      // Keys of one batch usually share their page arguments; each group is one query.
-      const groups = new Map<string, RelationPageKey[]>();
-      for (const key of keys) {
-        const group = `${key.first ?? ''}|${key.after ?? ''}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
+  return createPageLoader<RelationPageKey, T>({
+    position: (row) => [row.id],
+    fetchGroup: async ({ parentIds, limit, after }) => {
+      const afterId = after?.[0] ?? null;
+      // One PostgreSQL array literal; every element is a validated UUID.
+      const parents = `{${parentIds.join(',')}}`;
+      const scope = options.scopeParameters ?? [];
+      const connection = em.getConnection();
+      const [rows, counts] = await Promise.all([
+        connection.execute<Record<string, unknown>[]>(
+          `select * from (
+             select s.*, row_number() over (partition by s.parent_id order by s.id) as position
+             from (${options.source}) s
+             where (?::uuid is null or s.id > ?::uuid)
+           ) ranked where ranked.position <= ?`,
+          [parents, ...scope, afterId, afterId, limit + 1],
+        ),
+        connection.execute<{ parent_id: string; count: string }[]>(
+          `select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`,
+          [parents, ...scope],
+        ),
+      ]);
+      const byParent = new Map<string, T[]>();
+      for (const row of rows) {
+        const { position: _position, parent_id: parentId, ...columns } = row;
+        const entity = em.map(options.entity, columns as never);
+        byParent.set(String(parentId), [...(byParent.get(String(parentId)) ?? []), entity]);
       }
-      const results = new Map<RelationPageKey, Connection<T>>();
-      for (const group of groups.values()) {
-        const limit = pageSize(group[0]!.first);
-        const afterId = decodeCursor(group[0]!.after)?.[0] ?? null;
-        const parentIds = [...new Set(group.map((key) => key.parentId).filter(isId))];
-        // One PostgreSQL array literal; every element is a validated UUID.
-        const parents = `{${parentIds.join(',')}}`;
-        const scope = options.scopeParameters ?? [];
-        const connection = em.getConnection();
-        const [rows, counts] =
-          parentIds.length === 0
-            ? [[], []]
-            : await Promise.all([
-                connection.execute<Record<string, unknown>[]>(
-                  `select * from (
-                     select s.*, row_number() over (partition by s.parent_id order by s.id) as position
-                     from (${options.source}) s
-                     where (?::uuid is null or s.id > ?::uuid)
-                   ) ranked where ranked.position <= ?`,
-                  [parents, ...scope, afterId, afterId, limit + 1],
-                ),
-                connection.execute<{ parent_id: string; count: string }[]>(
-                  `select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`,
-                  [parents, ...scope],
-                ),
-              ]);
-        const byParent = new Map<string, T[]>();
-        for (const row of rows) {
-          const { position: _position, parent_id: parentId, ...columns } = row;
-          const entity = em.map(options.entity, columns as never);
-          byParent.set(String(parentId), [...(byParent.get(String(parentId)) ?? []), entity]);
-        }
-        const totals = new Map(counts.map((count) => [count.parent_id, Number(count.count)]));
-        for (const key of group) {
-          results.set(key, toConnection(byParent.get(key.parentId) ?? [], limit, totals.get(key.parentId) ?? 0, (row) => [row.id]));
-        }
-      }
-      return keys.map((key) => results.get(key)!);
+      return { rows: byParent, totals: new Map(counts.map((count) => [count.parent_id, Number(count.count)])) };
     },
-    { cacheKeyFn: (key) => `${key.parentId}|${key.first ?? ''}|${key.after ?? ''}` },
-  );
+  });
 }

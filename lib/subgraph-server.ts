@@ -70,7 +70,7 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
   /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
   readonly internalRoutes?: Readonly<Record<string, (request: InternalRequest) => Promise<unknown>>>;
   /** Background work bound to the server's life (outbox relays, ...). */
-  readonly startWorkers?: (orm: SubgraphOrm, logger: Logger, config: SubgraphServerConfig) => Promise<() => Promise<void>>;
+  readonly startWorkers?: (orm: SubgraphOrm, logger: Logger, config: SubgraphServerConfig, settings: SubgraphSettings) => Promise<() => Promise<void>>;
 }
 
 export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
@@ -101,7 +101,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config) : async () => undefined;
+  const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config, settings) : async () => undefined;
 
   /** The verified principal of a request, or a 401 before anything runs. */
   const verified = (request: IncomingMessage, body: Buffer): Principal => {

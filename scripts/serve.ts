@@ -28,6 +28,8 @@ await runMain(async () => {
       databaseUrl: config.database.url,
       workspaceHeader: config.gateway.workspaceHeader,
       principalCacheTtlMs: config.gateway.principalCacheTtlMs,
+      trustedProxies: config.gateway.trustedProxies,
+      requestLogging: config.gateway.requestLogging,
       logLevel: config.logLevel,
     });
     stopOnSignal(gateway.stop);

@@ -57,6 +57,8 @@ await runMain(async () => {
       databaseUrl: database.databaseUrl,
       workspaceHeader: config.gateway.workspaceHeader,
       principalCacheTtlMs: config.gateway.principalCacheTtlMs,
+      trustedProxies: config.gateway.trustedProxies,
+      requestLogging: config.gateway.requestLogging,
       logger,
     });
     running.push(gateway);

@@ -28,7 +28,7 @@ describe('a key without the scope a field needs', () => {
     const denied = await stack.request({ query: '{ requestLogs { totalCount } }', headers: { 'x-api-key': key.secret } });
     expect(denied.status).toBe(200);
     expect(denied.body.errors).toEqual([
-      expect.objectContaining({ path: ['requestLogs'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['audit:read']] }) }),
+      expect.objectContaining({ path: ['requestLogs'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['audit:read'], ['keys:read']] }) }),
     ]);
   });
 

@@ -36,8 +36,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'off' })).toThrow(/GATEWAY_INTROSPECTION: must be true or false/);
   });
 
+  it('refuses a retention outside 1-3650 days and trusted proxies that are not addresses, naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ AUDIT_RETENTION_DAYS: '0', TRUSTED_PROXIES: '10.0.0.0/8, proxy.local, ::1/200', REQUEST_LOGGING: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'AUDIT_RETENTION_DAYS: must be between 1 and 3650',
+      'TRUSTED_PROXIES: "proxy.local" is not an IP address or CIDR range',
+      'TRUSTED_PROXIES: "::1/200" has a prefix length outside 0-128',
+      'REQUEST_LOGGING: must be true or false',
+    ]);
+  });
+
+  it('keeps request logs 90 days, logs every request and trusts no proxy by default', () => {
+    const config = loadConfig({});
+    expect(config.subgraphSettings.auditRetentionDays).toBe(90);
+    expect(config.gateway.requestLogging).toBe(true);
+    expect(config.gateway.trustedProxies).toEqual([]);
+    const tuned = loadConfig({ AUDIT_RETENTION_DAYS: '30', TRUSTED_PROXIES: '10.0.0.0/8,::1', REQUEST_LOGGING: 'false' });
+    expect(tuned.subgraphSettings.auditRetentionDays).toBe(30);
+    expect(tuned.gateway.trustedProxies).toEqual(['10.0.0.0/8', '::1']);
+    expect(tuned.gateway.requestLogging).toBe(false);
+  });
+
   it('refuses development introspection in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_DEV_INTROSPECTION: 'true' })).toThrow(/GATEWAY_DEV_INTROSPECTION/);
+  });
+
+  it('refuses to turn request logging off in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', REQUEST_LOGGING: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/REQUEST_LOGGING: must not be disabled in production/);
   });
 });
 

@@ -144,7 +144,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await subgraphs.get(name)?.stop();
       subgraphs.delete(name);
     },
-    startSubgraph,
+    startSubgraph: async (name, overrides) => {
+      if (subgraphs.has(name)) throw new Error(`${name} is running`);
+      await startSubgraph(name, overrides);
+    },
     stop: async () => {
       await gateway.stop();
       for (const server of subgraphs.values()) await server.stop();

@@ -7,6 +7,7 @@ import { initORM, type SubgraphOrm } from '../lib/orm.js';
 import { EVENTS_PATH } from '../lib/domain-events.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import { ANONYMOUS_PRINCIPAL } from '../lib/principal.js';
+import { ensureDayPartitions } from '../subgraphs/audit/retention/day-partitions.js';
 import { identityOrm } from '../subgraphs/identity/orm.js';
 import { startOutboxRelay } from '../lib/outbox/outbox-relay.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
@@ -64,6 +65,8 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
   await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }', variables: { t: type.createContentType.id }, headers });
   await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Last words" }) { id } }', variables: { t: type.createContentType.id }, headers });
+  // Without its workers audit has made no day partition yet; ingest would make this one.
+  await ensureDayPartitions(orm.em.getConnection(), 'request_logs', [new Date()]);
   await sql("insert into audit.request_logs (id, workspace_id, correlation_id, root_fields, outcome, http_status, duration_ms, created_at) values (gen_random_uuid(), $1, 'c', '{}', 'OK', 200, 1, now())", [workspaceId]);
   const keyHeaders = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
   expect((await stack.request({ query: '{ workspace { id } }', headers: keyHeaders })).status).toBe(200);

@@ -1,7 +1,7 @@
 // The audit subgraph's per-request context: a forked EntityManager and its services.
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import { AuditEventService } from './audit-events/audit-event.service.js';
-import { REQUEST_LOG_RETENTION_DAYS, RequestLogService } from './request-logs/request-log.service.js';
+import { RequestLogService } from './request-logs/request-log.service.js';
 
 export interface AuditContext extends BaseSubgraphContext {
   readonly requestLogs: RequestLogService;
@@ -9,5 +9,10 @@ export interface AuditContext extends BaseSubgraphContext {
 }
 
 export function createAuditContext(base: BaseSubgraphContext): AuditContext {
-  return { ...base, requestLogs: new RequestLogService(base.em, base.workspaceId), auditEvents: new AuditEventService(base.em, base.principal, REQUEST_LOG_RETENTION_DAYS) };
+  const retentionDays = base.settings.auditRetentionDays;
+  return {
+    ...base,
+    requestLogs: new RequestLogService(base.em, base.principal, base.workspaceId, retentionDays),
+    auditEvents: new AuditEventService(base.em, base.principal, retentionDays),
+  };
 }

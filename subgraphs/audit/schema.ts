@@ -3,16 +3,18 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import type { AuditContext } from './context.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
-import { RequestLogResolver } from './request-logs/request-log.resolver.js';
+import { ApiKeyRequestLogsResolver, RequestLogResolver } from './request-logs/request-log.resolver.js';
+import { ApiKey, resolveApiKeyReference } from './request-logs/api-key.reference.js';
 import { AuditEventResolver, UserAuditEventsResolver } from './audit-events/audit-event.resolver.js';
 import { User } from './users/user.reference.js';
 import { WorkspaceDeletionPreview } from './workspaces/workspace-deletion-preview.reference.js';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [RequestLogResolver, AuditEventResolver, UserAuditEventsResolver],
-    orphanedTypes: [WorkspaceDeletionPreview, User],
+    resolvers: [RequestLogResolver, ApiKeyRequestLogsResolver, AuditEventResolver, UserAuditEventsResolver],
+    orphanedTypes: [WorkspaceDeletionPreview, ApiKey, User],
     referenceResolvers: {
+      ApiKey: { __resolveReference: resolveApiKeyReference },
       // Nothing to load: User.auditEvents needs only the id (and answers for the caller only).
       User: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
       WorkspaceDeletionPreview: {

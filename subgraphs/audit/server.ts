@@ -7,27 +7,22 @@ import { buildAuditSchema } from './schema.js';
 import { EVENTS_PATH, eventsRoute, workspaceDeletionHandler } from '../../lib/domain-events.js';
 import { REQUEST_LOG_INGEST_PATH } from '../../lib/request-log.js';
 import { ingestRequestLogs } from './request-logs/request-log.ingest.js';
-import { REQUEST_LOG_RETENTION_DAYS } from './request-logs/request-log.service.js';
-import { auditEventIngest } from './audit-events/audit-event.ingest.js';
+import { auditEventDays, auditEventIngest } from './audit-events/audit-event.ingest.js';
 import { ensureDayPartitions, retentionStart } from './retention/day-partitions.js';
+import { startRetentionWorker } from './retention/retention-worker.js';
 
-const receiveEvents = eventsRoute({
-  'workspace.deleted': workspaceDeletionHandler('audit', ['request_logs', 'audit_events'], { remember: 'deleted_workspaces' }),
-  'audit.recorded': auditEventIngest(() => retentionStart(new Date(), REQUEST_LOG_RETENTION_DAYS)),
-});
+const deleteWorkspaceRows = workspaceDeletionHandler('audit', ['request_logs', 'audit_events'], { remember: 'deleted_workspaces' });
 
 /**
- * Partitions for the days of a batch's audit events are made before its transaction:
- * creating one locks the parent table, which the transaction may already be using.
+ * Events from the identity and content outboxes. The partitions for the days of a batch's
+ * audit events are made before its transaction: creating one locks the parent table,
+ * which the transaction may already be using.
  */
-async function receiveEventsIntoPartitions(request: InternalRequest): Promise<unknown> {
-  const events = (request.body as { events?: { topic?: unknown; payload?: { time?: unknown } }[] } | null)?.events;
-  const days = (Array.isArray(events) ? events : [])
-    .filter((event) => event?.topic === 'audit.recorded')
-    .map((event) => new Date(String(event.payload?.time)))
-    .filter((day) => !Number.isNaN(day.getTime()) && day >= retentionStart(new Date(), REQUEST_LOG_RETENTION_DAYS));
+async function receiveEvents(request: InternalRequest): Promise<unknown> {
+  const oldest = retentionStart(new Date(), request.settings.auditRetentionDays);
+  const days = auditEventDays(request.body).filter((day) => day >= oldest);
   if (days.length > 0) await ensureDayPartitions(request.orm.em.getConnection(), 'audit_events', days);
-  return receiveEvents(request);
+  return eventsRoute({ 'workspace.deleted': deleteWorkspaceRows, 'audit.recorded': auditEventIngest(oldest) })(request);
 }
 
 export const auditSubgraph: SubgraphDefinition<AuditContext> = {
@@ -35,9 +30,10 @@ export const auditSubgraph: SubgraphDefinition<AuditContext> = {
   buildSchema: buildAuditSchema,
   createContext: createAuditContext,
   internalRoutes: {
-    [EVENTS_PATH]: receiveEventsIntoPartitions,
-    [REQUEST_LOG_INGEST_PATH]: ingestRequestLogs,
+    [EVENTS_PATH]: receiveEvents,
+    [REQUEST_LOG_INGEST_PATH]: (request) => ingestRequestLogs(request),
   },
+  startWorkers: (orm, logger, _config, settings) => startRetentionWorker({ orm, logger, retentionDays: settings.auditRetentionDays }),
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

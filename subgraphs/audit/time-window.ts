@@ -4,21 +4,23 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from '../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
 import { badUserInput } from '../../lib/errors.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, retentionStart } from './retention/day-partitions.js';
 
 export interface TimeWindow {
   readonly from: Date;
   readonly to: Date;
 }
 
-/** The filter's range, checked: refused with a message naming the window when it starts before retention. */
-export function timeWindow(filter: { from?: Date | null; to?: Date | null } | undefined, now: Date, retentionDays: number): TimeWindow {
+/**
+ * The filter's range, checked: refused, naming the window, when it starts before
+ * retention (`records` says what is kept: "request logs", "audit events").
+ */
+export function timeWindow(filter: { from?: Date | null; to?: Date | null } | undefined, now: Date, retentionDays: number, records: string): TimeWindow {
   const from = filter?.from ?? new Date(now.getTime() - DAY_MS);
   const to = filter?.to ?? now;
-  const oldest = new Date(now.getTime() - retentionDays * DAY_MS);
+  const oldest = retentionStart(now, retentionDays);
   if (from < oldest) {
-    throw badUserInput(`from is outside the retention window: records are kept ${retentionDays} days (from ${oldest.toISOString()} on)`, {
+    throw badUserInput(`from is outside the retention window: ${records} are kept ${retentionDays} days, so from must be at or after ${oldest.toISOString()}`, {
       fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${retentionDays} days` }],
     });
   }

@@ -21,9 +21,18 @@ const COLUMNS: [string, string][] = [
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(', ');
 
-export function auditEventIngest(oldestKept: () => Date) {
+/** The days of a delivery's audit events (their partitions must exist before it is stored). */
+export function auditEventDays(body: unknown): Date[] {
+  const events = (body as { events?: unknown } | null)?.events;
+  return (Array.isArray(events) ? (events as { topic?: unknown; payload?: { time?: unknown } }[]) : [])
+    .filter((event) => event?.topic === 'audit.recorded')
+    .map((event) => new Date(String(event.payload?.time)))
+    .filter((day) => !Number.isNaN(day.getTime()));
+}
+
+/** Stores `audit.recorded` events from `oldest` on (older ones are past retention: dropped). */
+export function auditEventIngest(oldest: Date) {
   return async (events: AuditRecordedEvent[], em: EntityManager): Promise<void> => {
-    const oldest = oldestKept();
     const kept = events.filter((event) => new Date(event.payload.time) >= oldest);
     if (kept.length === 0) return;
     const rows = kept.map(({ id, payload }) => [

@@ -1,8 +1,9 @@
 // Filter of auditEvents and User.auditEvents.
 import { Field, ID, InputType } from 'type-graphql';
+import { TimeRangeFilter } from '../time-range.input.js';
 
 @InputType({ description: 'Which audit events to list. The time range defaults to the last 24 hours.' })
-export class AuditEventFilter {
+export class AuditEventFilter extends TimeRangeFilter {
   @Field(() => ID, { nullable: true, description: 'Only changes made by this user, or with this API key.' })
   actorId?: string;
 
@@ -14,10 +15,4 @@ export class AuditEventFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only changes to this record.' })
   targetId?: string;
-
-  @Field(() => Date, { nullable: true, description: 'From this time on (default: 24 hours ago; at most the retention window back).' })
-  from?: Date;
-
-  @Field(() => Date, { nullable: true, description: 'Before this time (default: now).' })
-  to?: Date;
 }

@@ -17,7 +17,7 @@ export class AuditEventService {
   ) {}
 
   private where(scope: Record<string, unknown>, filter: AuditEventFilter | undefined, now: Date): Record<string, unknown> {
-    const { from, to } = timeWindow(filter, now, this.retentionDays);
+    const { from, to } = timeWindow(filter, now, this.retentionDays, 'audit events');
     const conditions: Record<string, unknown>[] = [scope, { createdAt: { $gte: from, $lt: to } }];
     if (filter?.actorId) {
       const actorId = isId(filter.actorId) ? filter.actorId : null;

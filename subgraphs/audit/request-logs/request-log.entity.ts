@@ -1,17 +1,28 @@
 // One API call as the gateway saw it, shipped in batches by the gateway's
-// RequestLogShipper; read through requestLogs.
+// RequestLogShipper; read through requestLogs. The table is partitioned by day on
+// created_at (see ../retention/day-partitions.ts), so the primary key leads with it.
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { OptionalProps } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
 @Entity({ tableName: 'request_logs' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
-@Directive(scopes(['audit:read']))
+@Index({ properties: ['keyId', 'createdAt'] })
+@Directive(scopes(['audit:read'], ['keys:read']))
 @ObjectType({ description: 'One API request: who made it, what it asked for and how it ended.' })
 export class RequestLog {
   [OptionalProps]?: 'id' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType' | 'credentialKind' | 'keyId' | 'userId' | 'rootFields' | 'clientIp' | 'userAgent';
+  [PrimaryKeyProp]?: ['createdAt', 'id'];
+
+  /**
+   * The partition key; with the id it is the primary key (a retried entry keeps both).
+   * First, because MikroORM orders the primary key columns as the properties are declared.
+   */
+  @PrimaryKey({ type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the request arrived (ISO-8601 UTC).' })
+  createdAt: Date = new Date();
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the entry.' })
@@ -67,8 +78,4 @@ export class RequestLog {
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'Time from request to response, in milliseconds.' })
   durationMs!: number;
-
-  @Property({ type: 'timestamptz' })
-  @Field(() => Date, { description: 'When the request arrived (ISO-8601 UTC).' })
-  createdAt: Date = new Date();
 }

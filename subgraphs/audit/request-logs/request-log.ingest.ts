@@ -1,9 +1,13 @@
-// Audit's ingest endpoint for the gateway's request-log batches. Idempotent by entry id,
-// so a batch the gateway retries after a lost answer is stored once.
+// Audit's ingest endpoint for the gateway's request-log batches. Idempotent by entry
+// (time, id), so a batch the gateway retries after a lost answer is stored once. The day
+// partitions a batch needs are created first; entries already past the retention window
+// (or absurdly far in the future) are dropped, counted and logged, not stored.
 import { HttpError } from '../../../lib/http-server.js';
 import { isId } from '../../../lib/ids.js';
+import type { SubgraphOrm } from '../../../lib/orm.js';
 import type { RequestLogEntry } from '../../../lib/request-log.js';
 import type { InternalRequest } from '../../../lib/subgraph-server.js';
+import { DAY_MS, ensureDayPartitions, partitionName, retentionStart, startOfDay } from '../retention/day-partitions.js';
 
 const MAX_BATCH = 1000;
 const COLUMNS: [string, string][] = [
@@ -33,11 +37,40 @@ function text(value: unknown, limit: number): string | null {
   return typeof value === 'string' ? value.slice(0, limit) : null;
 }
 
-export async function ingestRequestLogs({ body, orm }: InternalRequest): Promise<{ stored: number }> {
+const TABLE = 'request_logs';
+/** A gateway clock this far ahead is wrong; its entries would create partitions for nothing. */
+const MAX_FUTURE_MS = DAY_MS;
+
+/** Partitions this process knows exist, per ORM (per database), so most batches skip the check. */
+const knownPartitions = new WeakMap<SubgraphOrm, Set<string>>();
+
+async function ensurePartitionsFor(orm: SubgraphOrm, times: readonly Date[]): Promise<void> {
+  const known = knownPartitions.get(orm) ?? new Set<string>();
+  knownPartitions.set(orm, known);
+  const missing = [...new Set(times.map((time) => startOfDay(time).getTime()))].map((time) => new Date(time)).filter((day) => !known.has(partitionName(TABLE, day)));
+  if (missing.length === 0) return;
+  await ensureDayPartitions(orm.em.getConnection(), TABLE, missing);
+  for (const day of missing) known.add(partitionName(TABLE, day));
+}
+
+/** PostgreSQL's "no partition of relation found for row": a partition dropped behind our cache. */
+function isMissingPartition(error: unknown): boolean {
+  return (error as { code?: string }).code === '23514' && /no partition/i.test((error as Error).message);
+}
+
+export async function ingestRequestLogs({ body, orm, settings, logger }: InternalRequest, now = new Date()): Promise<{ stored: number; expired: number }> {
   const entries = (body as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries) || entries.length > MAX_BATCH) throw new HttpError(400, 'BAD_REQUEST', `entries must be a list of at most ${MAX_BATCH}`);
-  const rows = (entries as Partial<RequestLogEntry>[])
-    .filter((entry) => isId(String(entry.id)) && typeof entry.correlationId === 'string' && !Number.isNaN(Date.parse(String(entry.time))))
+  const oldest = retentionStart(now, settings.auditRetentionDays).getTime();
+  const latest = now.getTime() + MAX_FUTURE_MS;
+  const valid = (entries as Partial<RequestLogEntry>[]).filter((entry) => isId(String(entry.id)) && typeof entry.correlationId === 'string' && !Number.isNaN(Date.parse(String(entry.time))));
+  const inWindow = valid.filter((entry) => {
+    const time = Date.parse(String(entry.time));
+    return time >= oldest && time <= latest;
+  });
+  const expired = valid.length - inWindow.length;
+  if (expired > 0) logger.warn('request log entries outside the retention window dropped', { dropped: expired, retentionDays: settings.auditRetentionDays });
+  const rows = inWindow
     .map((entry) => [
       entry.id,
       text(entry.correlationId, 128),
@@ -55,15 +88,25 @@ export async function ingestRequestLogs({ body, orm }: InternalRequest): Promise
       text(entry.clientIp, 64),
       text(entry.userAgent, 500),
     ]);
-  if (rows.length === 0) return { stored: 0 };
+  if (rows.length === 0) return { stored: 0, expired };
+  const times = rows.map((row) => row[2] as Date);
+  await ensurePartitionsFor(orm, times);
   const placeholders = rows.map(() => `(${COLUMNS.map(([, type]) => `?::${type}`).join(', ')})`).join(', ');
   // Entries of a workspace deleted meanwhile are dropped (see deleted-workspace.entity.ts).
-  const inserted = await orm.em.getConnection().execute<{ id: string }[]>(
-    `insert into "audit"."request_logs" (${NAMES})
-     select * from (values ${placeholders}) as entry (${NAMES})
-      where entry.workspace_id is null or not exists (select 1 from "audit"."deleted_workspaces" d where d.workspace_id = entry.workspace_id)
-     on conflict (id) do nothing returning id`,
-    rows.flat(),
-  );
-  return { stored: inserted.length };
+  const insert = () =>
+    orm.em.getConnection().execute<{ id: string }[]>(
+      `insert into "audit"."request_logs" (${NAMES})
+       select * from (values ${placeholders}) as entry (${NAMES})
+        where entry.workspace_id is null or not exists (select 1 from "audit"."deleted_workspaces" d where d.workspace_id = entry.workspace_id)
+       on conflict (created_at, id) do nothing returning id`,
+      rows.flat(),
+    );
+  try {
+    return { stored: (await insert()).length, expired };
+  } catch (error) {
+    if (!isMissingPartition(error)) throw error;
+    knownPartitions.delete(orm);
+    await ensurePartitionsFor(orm, times);
+    return { stored: (await insert()).length, expired };
+  }
 }

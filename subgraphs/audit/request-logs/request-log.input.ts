@@ -1,20 +1,18 @@
-// Filter of requestLogs.
+// Filters of requestLogs and ApiKey.requestLogs.
 import { Field, ID, InputType } from 'type-graphql';
+import { TimeRangeFilter } from '../time-range.input.js';
 
-@InputType({ description: 'Which request logs to list. The time range defaults to the last 24 hours.' })
-export class RequestLogFilter {
-  @Field(() => ID, { nullable: true, description: 'Only requests made with this API key.' })
-  apiKeyId?: string;
-
-  @Field(() => Date, { nullable: true, description: 'From this time on (default: 24 hours ago; at most the retention window back).' })
-  from?: Date;
-
-  @Field(() => Date, { nullable: true, description: 'Before this time (default: now).' })
-  to?: Date;
-
+@InputType({ description: 'Which request logs of a key to list. The time range defaults to the last 24 hours.' })
+export class RequestLogRangeFilter extends TimeRangeFilter {
   @Field(() => String, { nullable: true, description: '`OK`, or an error code the response carried (e.g. `INSUFFICIENT_SCOPE`).' })
   outcome?: string;
 
   @Field(() => String, { nullable: true, description: 'Only this operation name.' })
   operationName?: string;
+}
+
+@InputType({ description: 'Which request logs to list. The time range defaults to the last 24 hours.' })
+export class RequestLogFilter extends RequestLogRangeFilter {
+  @Field(() => ID, { nullable: true, description: 'Only requests made with this API key.' })
+  apiKeyId?: string;
 }

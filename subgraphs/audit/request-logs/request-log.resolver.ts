@@ -1,22 +1,48 @@
-// requestLogs: the current workspace's API calls.
-import { Arg, Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
+// requestLogs (the current workspace's API calls) and ApiKey.requestLogs (one key's).
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import type { AuditContext } from '../context.js';
+import { ApiKey } from './api-key.reference.js';
 import { RequestLog } from './request-log.entity.js';
-import { RequestLogFilter } from './request-log.input.js';
+import { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 
 export const RequestLogConnection = ConnectionType(RequestLog, 'RequestLog');
 
+/**
+ * audit:read reads every entry of the workspace; keys:read (held by anyone who manages
+ * their own keys) reads only your own requests: seeing a key's usage is part of managing it.
+ */
+export const REQUEST_LOG_SCOPES = scopes(['audit:read'], ['keys:read']);
+
 @Resolver(() => RequestLog)
 export class RequestLogResolver {
-  @Directive(scopes(['audit:read']))
-  @Query(() => RequestLogConnection, { description: 'API requests made in the current workspace, newest first; by default those of the last 24 hours.' })
+  @Directive(REQUEST_LOG_SCOPES)
+  @Query(() => RequestLogConnection, {
+    description: 'API requests made in the current workspace, newest first; by default those of the last 24 hours. With `audit:read`, everyone\'s; otherwise only your own.',
+  })
   requestLogs(
     @Arg('filter', () => RequestLogFilter, { nullable: true, description: 'Key, time range, outcome, operation.' }) filter: RequestLogFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: AuditContext,
   ): Promise<Connection<RequestLog>> {
     return context.requestLogs.list(filter, page);
+  }
+}
+
+// No scopes of its own: whoever may see the key (keys:read) may ask; what they see is
+// decided per entry (their own requests, or the workspace's with audit:read).
+@Resolver(() => ApiKey)
+export class ApiKeyRequestLogsResolver {
+  @FieldResolver(() => RequestLogConnection, {
+    description: 'Requests made with this key, newest first; by default those of the last 24 hours. Your own key: all of them; another\'s: with `audit:read`, those in the current workspace.',
+  })
+  requestLogs(
+    @Root() key: ApiKey,
+    @Arg('filter', () => RequestLogRangeFilter, { nullable: true, description: 'Time range, outcome, operation.' }) filter: RequestLogRangeFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AuditContext,
+  ): Promise<Connection<RequestLog>> {
+    return context.requestLogs.forKey(key.id, filter, page);
   }
 }

@@ -1,47 +1,87 @@
-// Request logs of the request's workspace, newest first (keyset on time, then id), within
-// a time range that defaults to the last 24 hours and never reaches past retention.
+// Request logs a principal may read, newest first (keyset on time, then id), within a time
+// range that defaults to the last 24 hours and never reaches past retention. Who sees what:
+// with audit:read, every entry of the current workspace; otherwise only your own requests
+// (those made as your user: your keys and sessions; a workspace key: its own).
+import type DataLoader from 'dataloader';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { badUserInput, requireWorkspace } from '../../../lib/errors.js';
+import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
+import type { Principal } from '../../../lib/principal.js';
+import { satisfiesAnyOf } from '../../../lib/scopes.js';
+import { timeWindow } from '../time-window.js';
 import { RequestLog } from './request-log.entity.js';
-import type { RequestLogFilter } from './request-log.input.js';
-
-export const REQUEST_LOG_RETENTION_DAYS = 90;
-const DAY_MS = 86_400_000;
+import type { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
+import { createKeyRequestLogsLoader, type KeyRequestLogsKey } from './request-log.loader.js';
+import { REQUEST_LOG_ORDER, joinConditions, keysetCondition, requestLogPosition, sqlCondition, type SqlCondition } from './request-log.sql.js';
 
 export class RequestLogService {
+  /** One "now" per request, so that every default range in it is the same (and batches). */
+  private readonly now: Date;
+  private readonly keyPages: DataLoader<KeyRequestLogsKey, Connection<RequestLog>, string>;
+
   constructor(
     private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
     private readonly workspaceId: string | undefined,
-  ) {}
+    private readonly retentionDays: number,
+    now = new Date(),
+  ) {
+    this.now = now;
+    this.keyPages = createKeyRequestLogsLoader(em);
+  }
 
-  async list(filter: RequestLogFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<RequestLog>> {
+  /** requestLogs: the current workspace's entries this principal may read. */
+  async list(filter: RequestLogFilter | undefined, page: PageArgs): Promise<Connection<RequestLog>> {
     const workspaceId = requireWorkspace(this.workspaceId);
-    const from = filter?.from ?? new Date(now.getTime() - DAY_MS);
-    const to = filter?.to ?? now;
-    const oldest = new Date(now.getTime() - REQUEST_LOG_RETENTION_DAYS * DAY_MS);
-    if (from < oldest) throw badUserInput(`from is outside the retention window: request logs are kept ${REQUEST_LOG_RETENTION_DAYS} days`, { fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${REQUEST_LOG_RETENTION_DAYS} days` }] });
-    if (to <= from) throw badUserInput('to must be after from', { fieldErrors: [{ field: 'filter.to', reason: 'must be after from' }] });
-    const where: Record<string, unknown> = { workspaceId, createdAt: { $gte: from, $lt: to } };
-    if (filter?.apiKeyId) where.keyId = isId(filter.apiKeyId) ? filter.apiKeyId : null;
-    if (filter?.operationName) where.operationName = filter.operationName;
-    // Outcomes are stored as sorted, comma-joined codes.
-    if (filter?.outcome) where.outcome = { $re: `(^|,)${filter.outcome.replace(/[^A-Z_]/g, '')}(,|$)` };
+    const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter)];
+    if (!this.readsWholeWorkspace()) conditions.push(this.ownRequests());
     const limit = pageSize(page.first);
     const after = decodeCursor(page.after);
-    const pageWhere = after
-      ? {
-          $and: [
-            where,
-            { $or: [{ createdAt: { $lt: new Date(String(after[0])) } }, { createdAt: new Date(String(after[0])), id: { $lt: String(after[1]) } }] },
-          ],
-        }
-      : where;
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(RequestLog, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      this.em.count(RequestLog, where),
+    const where = joinConditions(conditions);
+    const keyset = keysetCondition(after);
+    const connection = this.em.getConnection();
+    const [rows, counts] = await Promise.all([
+      connection.execute<Record<string, unknown>[]>(
+        `select r.* from "audit"."request_logs" r where ${where.sql} and ${keyset.sql} order by ${REQUEST_LOG_ORDER} limit ?`,
+        [...where.params, ...keyset.params, limit + 1],
+      ),
+      connection.execute<{ count: string }[]>(`select count(*) as count from "audit"."request_logs" r where ${where.sql}`, where.params),
     ]);
-    return toConnection(rows, limit, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
+    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), requestLogPosition);
+  }
+
+  /**
+   * ApiKey.requestLogs: your own key's entries (in any workspace); another's, with
+   * audit:read, only those of the current workspace. Batched over every key of a response.
+   */
+  forKey(keyId: string, filter: RequestLogRangeFilter | undefined, page: PageArgs): Promise<Connection<RequestLog>> {
+    const visible = [this.ownRequests()];
+    if (this.workspaceId && this.readsWholeWorkspace()) visible.push(sqlCondition('r.workspace_id = ?::uuid', this.workspaceId));
+    const visibility = joinConditions(visible, ' or ');
+    const where = joinConditions([sqlCondition(`(${visibility.sql})`, ...visibility.params), ...this.filterConditions(filter)]);
+    return this.keyPages.load({ parentId: keyId, first: page.first, after: page.after, where });
+  }
+
+  private readsWholeWorkspace(): boolean {
+    return satisfiesAnyOf(this.principal.scopes, [['audit:read']]);
+  }
+
+  /** Requests made as this principal's user, or, for a workspace key, with the key itself. */
+  private ownRequests(): SqlCondition {
+    if (this.principal.userId) return sqlCondition('r.user_id = ?::uuid', this.principal.userId);
+    if (this.principal.keyId) return sqlCondition('r.key_id = ?::uuid', this.principal.keyId);
+    return sqlCondition('false');
+  }
+
+  /** The filter as conditions, after refusing a range outside retention or upside down. */
+  private filterConditions(filter: (RequestLogRangeFilter & { apiKeyId?: string }) | undefined): SqlCondition[] {
+    const { from, to } = timeWindow(filter, this.now, this.retentionDays, 'request logs');
+    const conditions = [sqlCondition('r.created_at >= ?::timestamptz', from.toISOString()), sqlCondition('r.created_at < ?::timestamptz', to.toISOString())];
+    if (filter?.apiKeyId) conditions.push(isId(filter.apiKeyId) ? sqlCondition('r.key_id = ?::uuid', filter.apiKeyId) : sqlCondition('false'));
+    if (filter?.operationName) conditions.push(sqlCondition('r.operation_name = ?', filter.operationName));
+    // Outcomes are stored as sorted, comma-joined codes.
+    if (filter?.outcome) conditions.push(sqlCondition('r.outcome ~ ?', `(^|,)${filter.outcome.replace(/[^A-Z_0-9]/g, '')}(,|$)`));
+    return conditions;
   }
 }

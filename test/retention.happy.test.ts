@@ -1,0 +1,135 @@
+// Retention of request logs (AUDIT_RETENTION_DAYS, here 7): late entries land in the day
+// partition they belong to, entries already past the window are dropped and counted, the
+// scheduled job drops whole partitions once the clock has moved past them (never a
+// DELETE), and a query reaching past the window is refused with the window named.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postInternal } from '../lib/internal-call.js';
+import { createLogger } from '../lib/logger.js';
+import { initORM } from '../lib/orm.js';
+import { REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
+import { newId } from '../lib/ids.js';
+import { auditOrm } from '../subgraphs/audit/orm.js';
+import { DAY_MS, partitionName } from '../subgraphs/audit/retention/day-partitions.js';
+import { startRetentionWorker } from '../subgraphs/audit/retention/retention-worker.js';
+import { createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
+
+const RETENTION_DAYS = 7;
+let stack: TestStack;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ settings: { auditRetentionDays: RETENTION_DAYS }, gateway: { requestLogFlushMs: 50 }, logLines });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function entry(correlationId: string, time: Date): RequestLogEntry {
+  return {
+    id: newId(),
+    correlationId,
+    time: time.toISOString(),
+    credentialKind: null,
+    keyId: null,
+    userId: null,
+    workspaceId: null,
+    operationName: 'Late',
+    operationType: 'query',
+    rootFields: ['workspace'],
+    outcome: 'OK',
+    httpStatus: 200,
+    durationMs: 5,
+    clientIp: '127.0.0.1',
+    userAgent: 'retention-test',
+  };
+}
+
+function ingest(entries: RequestLogEntry[]): Promise<{ stored: number; expired: number }> {
+  return postInternal(stack.subgraphUrls.audit, REQUEST_LOG_INGEST_PATH, { entries }, stack.signingSecrets);
+}
+
+async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const partitionsOf = async (table: string) =>
+  (await sql<{ name: string }>("select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1", [`audit.${table}`])).map((row) => row.name);
+
+it('stores late entries in their day partition, made on demand, and drops (counting) those past the window', async () => {
+  const now = Date.now();
+  const late = entry('late-5-days', new Date(now - 5 * DAY_MS));
+  const expired = entry('late-8-days', new Date(now - 8 * DAY_MS));
+  expect(await partitionsOf('request_logs')).not.toContain(partitionName('request_logs', new Date(late.time)));
+
+  expect(await ingest([late, expired])).toEqual({ stored: 1, expired: 1 });
+  // The gateway retries a batch whose answer it lost: nothing is stored twice.
+  expect(await ingest([late, expired])).toEqual({ stored: 0, expired: 1 });
+
+  expect(await partitionsOf('request_logs')).toContain(partitionName('request_logs', new Date(late.time)));
+  const rows = await sql("select tableoid::regclass::text as partition from audit.request_logs where correlation_id like 'late-%'");
+  expect(rows).toEqual([{ partition: `audit.${partitionName('request_logs', new Date(late.time))}` }]);
+  expect(logLines.some((line) => line.includes('outside the retention window') && line.includes('"dropped":1'))).toBe(true);
+});
+
+it('drops whole partitions older than the window once the clock has moved, keeping newer ones and their rows', async () => {
+  const today = Date.now();
+  const old = entry('kept-until-day-5', new Date(today - 3 * DAY_MS));
+  const newer = entry('kept-longer', new Date(today - 1 * DAY_MS));
+  expect((await ingest([old, newer])).stored).toBe(2);
+  const oldPartition = partitionName('request_logs', new Date(old.time));
+  const newerPartition = partitionName('request_logs', new Date(newer.time));
+  expect(await partitionsOf('request_logs')).toEqual(expect.arrayContaining([oldPartition, newerPartition]));
+
+  // Five days on, the 7-day window starts two days before today: the day of `old` is out.
+  const statements: string[] = [];
+  const orm = await initORM(auditOrm, { databaseUrl: stack.database.url, poolSize: 1, onQuery: (statement) => statements.push(statement) });
+  const moved = new Date(today + 5 * DAY_MS);
+  try {
+    const stop = await startRetentionWorker({ orm, logger: createLogger('silent'), retentionDays: RETENTION_DAYS, now: () => moved, intervalMs: 3_600_000 });
+    await stop();
+  } finally {
+    await orm.close();
+  }
+
+  const partitions = await partitionsOf('request_logs');
+  expect(partitions).not.toContain(oldPartition);
+  expect(await sql('select 1 from pg_tables where schemaname = $1 and tablename = $2', ['audit', oldPartition])).toEqual([]);
+  expect(partitions).toContain(newerPartition);
+  // Partitions for the moved "today" and the days after it are ready.
+  expect(partitions).toEqual(expect.arrayContaining([partitionName('request_logs', moved), partitionName('request_logs', new Date(moved.getTime() + DAY_MS))]));
+  const left = await sql<{ correlation_id: string }>("select correlation_id from audit.request_logs where correlation_id like 'kept-%' order by 1");
+  expect(left.map((row) => row.correlation_id)).toEqual(['kept-longer']);
+  expect(statements.some((statement) => statement.includes(`drop table if exists "audit"."${oldPartition}"`))).toBe(true);
+  expect(statements.filter((statement) => /\bdelete\s+from\b/i.test(statement))).toEqual([]);
+
+  // Audit's ingest believed that partition existed; an entry for its day is still stored.
+  expect(await ingest([entry('after-drop', new Date(old.time))])).toEqual({ stored: 1, expired: 0 });
+  expect(await partitionsOf('request_logs')).toContain(oldPartition);
+});
+
+it('refuses a range reaching past the window with a clear message naming it', async () => {
+  const owner = await signUp(stack);
+  const workspaceId = await createWorkspaceAs(stack, owner.token);
+  const key = await createUserKey(stack, owner.token, { scopes: ['audit:read'], workspaceIds: [workspaceId] });
+  const list = (from: Date) =>
+    stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount } }', variables: { f: { from: from.toISOString() } }, headers: { 'x-api-key': key.secret } });
+
+  const refused = await list(new Date(Date.now() - 8 * DAY_MS));
+  expect(refused.body.data?.requestLogs ?? null).toBeNull();
+  expect(refused.body.errors?.[0]).toMatchObject({
+    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${RETENTION_DAYS} days` }] },
+  });
+  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: request logs are kept 7 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
+
+  const allowed = await list(new Date(Date.now() - 6 * DAY_MS));
+  expect(allowed.body.errors).toBeUndefined();
+  expect(allowed.body.data?.requestLogs.totalCount).toEqual(expect.any(Number));
+});

@@ -1,9 +1,9 @@
-// Retention of request logs (AUDIT_RETENTION_DAYS, here 7): late entries land in the day
+// Retention of request logs and audit events (AUDIT_RETENTION_DAYS, here 7): late entries land in the day
 // partition they belong to, entries already past the window are dropped and counted, the
 // scheduled job drops whole partitions once the clock has moved past them (never a
 // DELETE), and a query reaching past the window is refused with the window named.
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EVENTS_PATH, type AuditRecordedEvent } from '../lib/domain-events.js';
 import { postInternal } from '../lib/internal-call.js';
 import { createLogger } from '../lib/logger.js';
 import { initORM } from '../lib/orm.js';
@@ -13,7 +13,8 @@ import { auditOrm } from '../subgraphs/audit/orm.js';
 import { DAY_MS, partitionName } from '../subgraphs/audit/retention/day-partitions.js';
 import { startRetentionWorker } from '../subgraphs/audit/retention/retention-worker.js';
 import { createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { bearer } from './identity-seeds.js';
+import { selectRows, startStack, type TestStack } from './testkit.js';
 
 const RETENTION_DAYS = 7;
 let stack: TestStack;
@@ -50,15 +51,7 @@ function ingest(entries: RequestLogEntry[]): Promise<{ stored: number; expired: 
   return postInternal(stack.subgraphUrls.audit, REQUEST_LOG_INGEST_PATH, { entries }, stack.signingSecrets);
 }
 
-async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
 
 const partitionsOf = async (table: string) =>
   (await sql<{ name: string }>("select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1", [`audit.${table}`])).map((row) => row.name);
@@ -132,4 +125,42 @@ it('refuses a range reaching past the window with a clear message naming it', as
   const allowed = await list(new Date(Date.now() - 6 * DAY_MS));
   expect(allowed.body.errors).toBeUndefined();
   expect(allowed.body.data?.requestLogs.totalCount).toEqual(expect.any(Number));
+});
+
+it('keeps audit events by the same window: late ones in their day, expired ones dropped, old days dropped whole', async () => {
+  const owner = await signUp(stack, 'Historian');
+  const workspaceId = await createWorkspaceAs(stack, owner.token, 'History');
+  const event = (targetId: string, time: Date): AuditRecordedEvent => ({
+    id: newId(),
+    topic: 'audit.recorded',
+    payload: { workspaceId, actorUserId: owner.userId, actorKeyId: null, credentialKind: 'session', action: 'item.updated', targetType: 'Item', targetId, changes: [], correlationId: null, time: time.toISOString() },
+  });
+  const today = Date.now();
+  const old = event('old-item', new Date(today - 3 * DAY_MS));
+  const recent = event('recent-item', new Date(today - 1 * DAY_MS));
+  const expired = event('expired-item', new Date(today - 8 * DAY_MS));
+  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events: [old, recent, expired] }, stack.signingSecrets);
+  const stored = async () => (await sql<{ target_id: string }>("select target_id from audit.audit_events where target_id like '%-item' order by 1")).map((row) => row.target_id);
+  expect(await stored()).toEqual(['old-item', 'recent-item']);
+  const oldPartition = partitionName('audit_events', new Date(old.payload.time));
+  expect(await partitionsOf('audit_events')).toContain(oldPartition);
+
+  const statements: string[] = [];
+  const orm = await initORM(auditOrm, { databaseUrl: stack.database.url, poolSize: 1, onQuery: (statement) => statements.push(statement) });
+  try {
+    const stop = await startRetentionWorker({ orm, logger: createLogger('silent'), retentionDays: RETENTION_DAYS, now: () => new Date(today + 5 * DAY_MS), intervalMs: 3_600_000 });
+    await stop();
+  } finally {
+    await orm.close();
+  }
+  expect(await partitionsOf('audit_events')).not.toContain(oldPartition);
+  expect(await stored()).toEqual(['recent-item']);
+  expect(statements.filter((statement) => /\bdelete\s+from\b/i.test(statement))).toEqual([]);
+
+  const refused = await stack.request({
+    query: 'query($from: DateTime) { auditEvents(filter: { from: $from }) { totalCount } }',
+    variables: { from: new Date(today - 8 * DAY_MS).toISOString() },
+    headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+  });
+  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: audit events are kept 7 days, so from must be at or after/);
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { createUserKey } from '../identity-seeds.js';
-import { startStack, type TestStack } from '../testkit.js';
+import { countRows, startStack, type TestStack } from '../testkit.js';
 import { CASES } from './cases.js';
 import { authorizationCoordinates, typesWithoutScopes } from './coordinates.js';
 import { snapshotRows } from './database-snapshot.js';
@@ -67,8 +67,13 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
       ? (await createUserKey(stack, fixtures.a.owner.token, { scopes: [...FINE_SCOPES], workspaceIds: [await testCase.workspace(fixtures)] })).secret
       : fixtures.fullKey;
     const operation = await testCase.operation(fixtures);
+    const recorded = () =>
+      countRows(stack.database.url, "select (select count(*) from identity.outbox_events where topic = 'audit.recorded') + (select count(*) from content.outbox_events) as count");
+    const before = await recorded();
     const response = await stack.request({ ...operation, headers: { 'x-api-key': fullKey } });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.errors?.filter((error) => error.extensions?.code === 'INSUFFICIENT_SCOPE') ?? []).toEqual([]);
+    // Every mutation that ran leaves an audit event in its subgraph's outbox.
+    if (name.startsWith('Mutation.') && !response.body.errors?.length) expect(await recorded(), 'audit events recorded').toBeGreaterThan(before);
   });
 });

@@ -3,7 +3,7 @@
 // every password, token, key secret and key hash, and the events are there to search.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashCredential } from '../lib/api-key-format.js';
-import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from './identity-seeds.js';
+import { bearer, issueEverySecret } from './identity-seeds.js';
 import { selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
@@ -18,19 +18,7 @@ afterAll(async () => {
 const rows = (sql: string) => selectRows(stack.database.url, sql);
 
 it('keeps no password, token, key secret or key hash in any audit event, request log or outbox row', async () => {
-  const user = await signUp(stack, 'Careful');
-  const workspaceId = await createWorkspaceAs(stack, user.token, 'Vault');
-  const userKey = await createUserKey(stack, user.token, { scopes: ['read', 'keys:read', 'keys:write'], workspaceIds: [workspaceId] });
-  const workspaceKey = await createWorkspaceKey(stack, user.token, workspaceId, { scopes: ['read'] });
-  const rotated = await stack.query({
-    query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }',
-    variables: { id: userKey.id },
-    headers: bearer(user.token),
-  });
-  const session = await stack.query({
-    query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
-    variables: { input: { email: user.email, password: user.password } },
-  });
+  const { user, workspaceId, userKey, workspaceKey, rotatedSecret, sessionToken } = await issueEverySecret(stack, 'Careful', ['read', 'keys:read', 'keys:write']);
   const wrongPassword = `${user.password}-wrong`;
   await stack.request({ query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }', variables: { input: { email: user.email, password: wrongPassword } } });
   const keyMadeByKey = await stack.query({
@@ -38,7 +26,7 @@ it('keeps no password, token, key secret or key hash in any audit event, request
     variables: { input: { description: 'made by a key', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
     headers: { 'x-api-key': userKey.secret, 'x-workspace-id': workspaceId },
   });
-  await stack.query({ query: 'mutation { revokeSession }', headers: bearer(session.createSession.token) });
+  await stack.query({ query: 'mutation { revokeSession }', headers: bearer(sessionToken) });
 
   const expected = ['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'apiKey.rotated', 'session.revoked'];
   let events: Record<string, unknown>[] = [];
@@ -50,7 +38,7 @@ it('keeps no password, token, key secret or key hash in any audit event, request
   expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(expected));
   expect(events.filter((event) => event.action === 'session.created')).toHaveLength(2);
 
-  const secrets = [user.password, wrongPassword, user.token, userKey.secret, workspaceKey.secret, rotated.rotateApiKey.secret, session.createSession.token, keyMadeByKey.createApiKey.secret];
+  const secrets = [user.password, wrongPassword, user.token, userKey.secret, workspaceKey.secret, rotatedSecret, sessionToken, keyMadeByKey.createApiKey.secret];
   const forbidden = [...secrets, ...secrets.map(hashCredential)];
   const dump = JSON.stringify([
     events,

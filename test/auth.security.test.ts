@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, SIGNATURE_WINDOW_MS, signPrincipal } from '../lib/principal-signing.js';
-import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from './identity-seeds.js';
+import { bearer, createUserKey, createWorkspaceAs, issueEverySecret, signUp } from './identity-seeds.js';
 import { countRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
@@ -89,20 +89,8 @@ describe('revocation', () => {
 
 describe('secrets', () => {
   it('never appear in logs, errors, the database or any response but the one that created them', async () => {
-    const user = await signUp(stack, 'Secretive');
-    const workspaceId = await createWorkspaceAs(stack, user.token);
-    const userKey = await createUserKey(stack, user.token, { scopes: ['read', 'keys:read'], workspaceIds: [workspaceId] });
-    const workspaceKey = await createWorkspaceKey(stack, user.token, workspaceId, { scopes: ['read'] });
-    const rotated = await stack.query({
-      query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret apiKey { id } } }',
-      variables: { id: userKey.id },
-      headers: bearer(user.token),
-    });
-    const session = await stack.query({
-      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
-      variables: { input: { email: user.email, password: user.password } },
-    });
-    const secrets = [user.password, user.token, userKey.secret, workspaceKey.secret, rotated.rotateApiKey.secret, session.createSession.token];
+    const { user, workspaceId, userKey, workspaceKey, rotatedSecret, sessionToken } = await issueEverySecret(stack, 'Secretive');
+    const secrets = [user.password, user.token, userKey.secret, workspaceKey.secret, rotatedSecret, sessionToken];
 
     // Use them, including in ways that fail, so that every code path logs.
     const responses: string[] = [];

@@ -64,3 +64,32 @@ export async function createWorkspaceKey(
   });
   return { id: data.createWorkspaceKey.apiKey.id, secret: data.createWorkspaceKey.secret };
 }
+
+export interface IssuedSecrets {
+  readonly user: SignedUpUser;
+  readonly workspaceId: string;
+  readonly userKey: CreatedKey;
+  readonly workspaceKey: CreatedKey;
+  /** The new secret of userKey after a rotation (the old one stays valid for a minute). */
+  readonly rotatedSecret: string;
+  /** A second session of the user, from signing in with the password. */
+  readonly sessionToken: string;
+}
+
+/** One of every secret Atrium hands out: a password, a session from sign-up and one from sign-in, a user key, a workspace key, a rotated key. */
+export async function issueEverySecret(stack: TestStack, name: string, userKeyScopes: string[] = ['read', 'keys:read']): Promise<IssuedSecrets> {
+  const user = await signUp(stack, name);
+  const workspaceId = await createWorkspaceAs(stack, user.token);
+  const userKey = await createUserKey(stack, user.token, { scopes: userKeyScopes, workspaceIds: [workspaceId] });
+  const workspaceKey = await createWorkspaceKey(stack, user.token, workspaceId, { scopes: ['read'] });
+  const rotated = await stack.query<{ rotateApiKey: { secret: string } }>({
+    query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }',
+    variables: { id: userKey.id },
+    headers: bearer(user.token),
+  });
+  const session = await stack.query<{ createSession: { token: string } }>({
+    query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
+    variables: { input: { email: user.email, password: user.password } },
+  });
+  return { user, workspaceId, userKey, workspaceKey, rotatedSecret: rotated.rotateApiKey.secret, sessionToken: session.createSession.token };
+}

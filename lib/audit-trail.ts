@@ -14,7 +14,7 @@ export interface AuditEventInput {
   /** What happened to it, in camelCase: `created`, `roleChanged`; the action is `apiKey.created`. */
   readonly verb: string;
   readonly targetId: string;
-  /** Defaults to the principal's workspace. */
+  /** Defaults (when undefined) to the principal's workspace, or none; null says none. */
   readonly workspaceId?: string | null;
   readonly changes?: readonly AuditChange[];
   /** The acting user when the principal has none yet (register, sign-in). */

@@ -138,6 +138,12 @@ describe('identity changes', () => {
     expect(roleChanged!.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
     const [joined] = await eventually({ action: 'memberGroup.usersAdded' }, 1);
     expect(joined!.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
+
+    // Leaving is the member's own change, recorded in the workspace's trail.
+    await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
+    const [left] = await eventually({ action: 'member.left' }, 1);
+    expect(left).toMatchObject({ targetId: memberId, actorUserId: teammate.userId, workspaceId });
+    expect(left!.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });
   });
 });
 

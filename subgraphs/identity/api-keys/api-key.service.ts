@@ -77,7 +77,7 @@ export class ApiKeyService {
       targetType: 'ApiKey',
       verb: 'created',
       targetId: apiKey.id,
-      workspaceId: owner.workspaceId ?? this.principal.workspaceId ?? null,
+      workspaceId: owner.workspaceId ?? undefined,
       changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt }),
     });
     await this.em.flush();
@@ -150,7 +150,7 @@ export class ApiKeyService {
       const before = key.revokedAt;
       key.revokedAt = new Date();
       await this.em.transactional(async (em) => {
-        recordAuditEvent(em, this.principal, { targetType: 'ApiKey', verb: 'revoked', targetId: key.id, workspaceId: key.workspaceId ?? this.principal.workspaceId ?? null, changes: changedFields({ revokedAt: before }, { revokedAt: key.revokedAt }) });
+        recordAuditEvent(em, this.principal, { targetType: 'ApiKey', verb: 'revoked', targetId: key.id, workspaceId: key.workspaceId ?? undefined, changes: changedFields({ revokedAt: before }, { revokedAt: key.revokedAt }) });
         await em.flush();
         await announceInvalidation(em, { keyIds: [key.id] });
       });
@@ -185,7 +185,7 @@ export class ApiKeyService {
         targetType: 'ApiKey',
         verb: 'rotated',
         targetId: old.id,
-        workspaceId: old.workspaceId ?? this.principal.workspaceId ?? null,
+        workspaceId: old.workspaceId ?? undefined,
         changes: changedFields({ revokedAt: null, rotatedToKeyId: null }, { revokedAt: old.revokedAt, rotatedToKeyId: next.id }),
       });
       await em.flush();

@@ -73,8 +73,9 @@ export interface GatewayContext {
   readonly errorCodes: Set<string>;
 }
 
-/** What the gateway says, whatever made a credential fail: it never tells which. */
+/** Apollo's code for a document with no operation to run (lib/errors.ts lists its status). */
 const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
+/** What the gateway says, whatever made a credential fail: it never tells which. */
 const INVALID_CREDENTIAL = new HttpError(ERROR_HTTP_STATUS.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
 const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
 /** Apollo's own code for a refused introspection, with a message that says what is going on. */

@@ -59,6 +59,17 @@ it('refuses a range that starts before the retention window, saying so', async (
   expect(response.body.errors![0]!.message).toMatch(/retention window: audit events are kept 90 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
 });
 
+it('refuses a cursor it did not make as bad input', async () => {
+  const forged = Buffer.from(JSON.stringify(['not-a-time', 'not-an-id'])).toString('base64url');
+  const response = await stack.request({
+    query: 'query($after: String) { auditEvents(after: $after) { totalCount } }',
+    variables: { after: forged },
+    headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+  });
+  expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  expect(response.body.errors![0]!.message).toBe('after is not a valid cursor');
+});
+
 it('records nothing for a mutation that was refused', async () => {
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const pending = () => countRows(stack.database.url, "select count(*) from content.outbox_events where payload->>'action' = 'contentType.created'");

@@ -4,6 +4,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from '../../lib/orm.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
 import { badUserInput } from '../../lib/errors.js';
+import { isId } from '../../lib/ids.js';
 import { DAY_MS, retentionStart } from './retention/day-partitions.js';
 
 export interface TimeWindow {
@@ -28,6 +29,21 @@ export function timeWindow(filter: { from?: Date | null; to?: Date | null } | un
   return { from, to };
 }
 
+/** A row's place in newest-first order (created_at desc, id desc): what its cursor encodes. */
+export function newestFirstPosition(row: { createdAt: Date; id: string }): string[] {
+  return [row.createdAt.toISOString(), row.id];
+}
+
+/** The (time, id) a decoded newest-first cursor continues after; anything else is refused as bad input. */
+export function newestFirstAfter(after: readonly (string | number)[] | undefined): { time: string; id: string } | undefined {
+  if (!after) return undefined;
+  const [time, id] = after;
+  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof id !== 'string' || !isId(id)) {
+    throw badUserInput('after is not a valid cursor', { argumentName: 'after' });
+  }
+  return { time, id };
+}
+
 /** A page of rows matching `where`, newest first, keyset on (createdAt, id). */
 export async function pageNewestFirst<T extends { id: string; createdAt: Date }>(
   em: SubgraphEntityManager,
@@ -36,13 +52,13 @@ export async function pageNewestFirst<T extends { id: string; createdAt: Date }>
   page: PageArgs,
 ): Promise<Connection<T>> {
   const limit = pageSize(page.first);
-  const after = decodeCursor(page.after);
+  const after = newestFirstAfter(decodeCursor(page.after));
   const pageWhere = after
-    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(String(after[0])) } }, { createdAt: new Date(String(after[0])), id: { $lt: String(after[1]) } }] }] }
+    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after.time) } }, { createdAt: new Date(after.time), id: { $lt: after.id } }] }] }
     : where;
   const [rows, totalCount] = await Promise.all([
     em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }),
     em.count(entity, where as never),
   ]);
-  return toConnection(rows as T[], limit, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
+  return toConnection(rows as T[], limit, totalCount, newestFirstPosition);
 }

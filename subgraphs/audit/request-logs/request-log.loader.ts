@@ -6,7 +6,8 @@ import type { Connection } from '../../../lib/connection.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { createPageLoader, type RelationPageKey } from '../../../lib/relation-page-loader.js';
 import { RequestLog } from './request-log.entity.js';
-import { REQUEST_LOG_ORDER, keysetCondition, requestLogPosition, type SqlCondition } from './request-log.sql.js';
+import { REQUEST_LOG_ORDER, keysetCondition, type SqlCondition } from './request-log.sql.js';
+import { newestFirstPosition } from '../time-window.js';
 
 export interface KeyRequestLogsKey extends RelationPageKey {
   /** What the principal may see within the filter (same for every key of a request). */
@@ -15,7 +16,7 @@ export interface KeyRequestLogsKey extends RelationPageKey {
 
 export function createKeyRequestLogsLoader(em: SubgraphEntityManager): DataLoader<KeyRequestLogsKey, Connection<RequestLog>, string> {
   return createPageLoader<KeyRequestLogsKey, RequestLog>({
-    position: requestLogPosition,
+    position: newestFirstPosition,
     argumentsOf: (key) => JSON.stringify(key.where),
     fetchGroup: async ({ parentIds, limit, after, sample }) => {
       const { where } = sample;

@@ -9,11 +9,11 @@ import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
 import { satisfiesAnyOf } from '../../../lib/scopes.js';
-import { timeWindow } from '../time-window.js';
+import { newestFirstPosition, timeWindow } from '../time-window.js';
 import { RequestLog } from './request-log.entity.js';
 import type { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 import { createKeyRequestLogsLoader, type KeyRequestLogsKey } from './request-log.loader.js';
-import { REQUEST_LOG_ORDER, joinConditions, keysetCondition, requestLogPosition, sqlCondition, type SqlCondition } from './request-log.sql.js';
+import { REQUEST_LOG_ORDER, joinConditions, keysetCondition, sqlCondition, type SqlCondition } from './request-log.sql.js';
 
 export class RequestLogService {
   /** One "now" per request, so that every default range in it is the same (and batches). */
@@ -48,7 +48,7 @@ export class RequestLogService {
       ),
       connection.execute<{ count: string }[]>(`select count(*) as count from "audit"."request_logs" r where ${where.sql}`, where.params),
     ]);
-    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), requestLogPosition);
+    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), newestFirstPosition);
   }
 
   /**

@@ -1,8 +1,6 @@
 // SQL pieces shared by requestLogs and ApiKey.requestLogs: conditions with their
 // parameters, the newest-first order and its keyset cursor.
-import { badUserInput } from '../../../lib/errors.js';
-import { isId } from '../../../lib/ids.js';
-import type { RequestLog } from './request-log.entity.js';
+import { newestFirstAfter } from '../time-window.js';
 
 /** A SQL boolean expression over `r` (audit.request_logs) and its `?` parameters, in order. */
 export interface SqlCondition {
@@ -21,16 +19,8 @@ export function joinConditions(conditions: readonly SqlCondition[], separator: '
 /** Newest first; the primary key (created_at, id) makes it a total order. */
 export const REQUEST_LOG_ORDER = 'r.created_at desc, r.id desc';
 
-export function requestLogPosition(row: RequestLog): string[] {
-  return [row.createdAt.toISOString(), row.id];
-}
-
 /** Rows strictly after the cursor's (created_at, id) in newest-first order. */
 export function keysetCondition(after: readonly (string | number)[] | undefined): SqlCondition {
-  if (!after) return sqlCondition('true');
-  const [time, id] = after;
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof id !== 'string' || !isId(id)) {
-    throw badUserInput('after is not a valid cursor', { argumentName: 'after' });
-  }
-  return sqlCondition('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', time, id);
+  const position = newestFirstAfter(after);
+  return position ? sqlCondition('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', position.time, position.id) : sqlCondition('true');
 }

@@ -8,21 +8,17 @@ import { EVENTS_PATH, eventsRoute, workspaceDeletionHandler } from '../../lib/do
 import { REQUEST_LOG_INGEST_PATH } from '../../lib/request-log.js';
 import { ingestRequestLogs } from './request-logs/request-log.ingest.js';
 import { auditEventDays, auditEventIngest } from './audit-events/audit-event.ingest.js';
-import { ensureDayPartitions, retentionStart } from './retention/day-partitions.js';
+import { retentionStart, withDayPartitions } from './retention/day-partitions.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
 
 const deleteWorkspaceRows = workspaceDeletionHandler('audit', ['request_logs', 'audit_events'], { remember: 'deleted_workspaces' });
 
-/**
- * Events from the identity and content outboxes. The partitions for the days of a batch's
- * audit events are made before its transaction: creating one locks the parent table,
- * which the transaction may already be using.
- */
-async function receiveEvents(request: InternalRequest): Promise<unknown> {
+/** Events from the identity and content outboxes, into the day partitions their audit events need. */
+function receiveEvents(request: InternalRequest): Promise<unknown> {
   const oldest = retentionStart(new Date(), request.settings.auditRetentionDays);
   const days = auditEventDays(request.body).filter((day) => day >= oldest);
-  if (days.length > 0) await ensureDayPartitions(request.orm.em.getConnection(), 'audit_events', days);
-  return eventsRoute({ 'workspace.deleted': deleteWorkspaceRows, 'audit.recorded': auditEventIngest(oldest) })(request);
+  const route = eventsRoute({ 'workspace.deleted': deleteWorkspaceRows, 'audit.recorded': auditEventIngest(oldest) });
+  return withDayPartitions(request.orm, 'audit_events', days, () => route(request));
 }
 
 export const auditSubgraph: SubgraphDefinition<AuditContext> = {

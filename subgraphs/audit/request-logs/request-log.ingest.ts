@@ -4,10 +4,9 @@
 // (or absurdly far in the future) are dropped, counted and logged, not stored.
 import { HttpError } from '../../../lib/http-server.js';
 import { isId } from '../../../lib/ids.js';
-import type { SubgraphOrm } from '../../../lib/orm.js';
 import type { RequestLogEntry } from '../../../lib/request-log.js';
 import type { InternalRequest } from '../../../lib/subgraph-server.js';
-import { DAY_MS, ensureDayPartitions, partitionName, retentionStart, startOfDay } from '../retention/day-partitions.js';
+import { DAY_MS, retentionStart, withDayPartitions } from '../retention/day-partitions.js';
 
 const MAX_BATCH = 1000;
 const COLUMNS: [string, string][] = [
@@ -41,23 +40,6 @@ const TABLE = 'request_logs';
 /** A gateway clock this far ahead is wrong; its entries would create partitions for nothing. */
 const MAX_FUTURE_MS = DAY_MS;
 
-/** Partitions this process knows exist, per ORM (per database), so most batches skip the check. */
-const knownPartitions = new WeakMap<SubgraphOrm, Set<string>>();
-
-async function ensurePartitionsFor(orm: SubgraphOrm, times: readonly Date[]): Promise<void> {
-  const known = knownPartitions.get(orm) ?? new Set<string>();
-  knownPartitions.set(orm, known);
-  const missing = [...new Set(times.map((time) => startOfDay(time).getTime()))].map((time) => new Date(time)).filter((day) => !known.has(partitionName(TABLE, day)));
-  if (missing.length === 0) return;
-  await ensureDayPartitions(orm.em.getConnection(), TABLE, missing);
-  for (const day of missing) known.add(partitionName(TABLE, day));
-}
-
-/** PostgreSQL's "no partition of relation found for row": a partition dropped behind our cache. */
-function isMissingPartition(error: unknown): boolean {
-  return (error as { code?: string }).code === '23514' && /no partition/i.test((error as Error).message);
-}
-
 export async function ingestRequestLogs({ body, orm, settings, logger }: InternalRequest, now = new Date()): Promise<{ stored: number; expired: number }> {
   const entries = (body as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries) || entries.length > MAX_BATCH) throw new HttpError(400, 'BAD_REQUEST', `entries must be a list of at most ${MAX_BATCH}`);
@@ -90,7 +72,6 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
     ]);
   if (rows.length === 0) return { stored: 0, expired };
   const times = rows.map((row) => row[2] as Date);
-  await ensurePartitionsFor(orm, times);
   const placeholders = rows.map(() => `(${COLUMNS.map(([, type]) => `?::${type}`).join(', ')})`).join(', ');
   // Entries of a workspace deleted meanwhile are dropped (see deleted-workspace.entity.ts).
   const insert = () =>
@@ -101,12 +82,5 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
        on conflict (created_at, id) do nothing returning id`,
       rows.flat(),
     );
-  try {
-    return { stored: (await insert()).length, expired };
-  } catch (error) {
-    if (!isMissingPartition(error)) throw error;
-    knownPartitions.delete(orm);
-    await ensurePartitionsFor(orm, times);
-    return { stored: (await insert()).length, expired };
-  }
+  return { stored: (await withDayPartitions(orm, TABLE, times, insert)).length, expired };
 }

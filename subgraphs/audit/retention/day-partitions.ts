@@ -121,3 +121,38 @@ export async function dropExpiredPartitions(connection: SqlConnection, now: Date
   }
   return dropped;
 }
+
+/** Partitions this process knows exist, per ORM (per database) and table, so most batches skip the check. */
+const knownPartitions = new WeakMap<SubgraphOrm, Set<string>>();
+
+async function ensureKnownPartitions(orm: SubgraphOrm, table: string, times: readonly Date[]): Promise<void> {
+  const known = knownPartitions.get(orm) ?? new Set<string>();
+  knownPartitions.set(orm, known);
+  const missing = [...new Set(times.map((time) => startOfDay(time).getTime()))].map((time) => new Date(time)).filter((day) => !known.has(partitionName(table, day)));
+  if (missing.length === 0) return;
+  await ensureDayPartitions(orm.em.getConnection(), table, missing);
+  for (const day of missing) known.add(partitionName(table, day));
+}
+
+/** PostgreSQL's "no partition of relation found for row": a partition dropped behind our cache. */
+function isMissingPartition(error: unknown): boolean {
+  return (error as { code?: string }).code === '23514' && /no partition/i.test((error as Error).message);
+}
+
+/**
+ * Runs `store` (which writes rows of `table` at `times`) once the day partitions of those
+ * times exist. Creating a partition locks the parent table, so it happens before `store`
+ * and never inside its transaction. Should a partition vanish behind the cache (dropped by
+ * another instance), the cache is forgotten and `store` runs once more.
+ */
+export async function withDayPartitions<T>(orm: SubgraphOrm, table: string, times: readonly Date[], store: () => Promise<T>): Promise<T> {
+  await ensureKnownPartitions(orm, table, times);
+  try {
+    return await store();
+  } catch (error) {
+    if (!isMissingPartition(error)) throw error;
+    knownPartitions.delete(orm);
+    await ensureKnownPartitions(orm, table, times);
+    return store();
+  }
+}

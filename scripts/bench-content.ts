@@ -15,6 +15,7 @@ import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { contentSubgraph } from '../subgraphs/content/server.js';
+import { percentile } from './percentile.js';
 import { runMain } from './run-main.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
@@ -75,10 +76,6 @@ async function seed(databaseUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
 await runMain(async () => {

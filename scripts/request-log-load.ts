@@ -1,6 +1,7 @@
 // The load and the check behind `npm run bench:logs` (and its small test): concurrent
 // clients sending one cheap named query each, every request with its own correlation id;
 // then every id is looked up through requestLogs, which must hold each exactly once.
+import { percentile } from './percentile.js';
 
 export interface LoadOptions {
   readonly gatewayUrl: string;
@@ -23,10 +24,6 @@ export interface LoadResult {
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly maxMs: number;
-}
-
-export function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!;
 }
 
 /**

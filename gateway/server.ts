@@ -9,7 +9,7 @@ import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../l
 import { APOLLO_ERROR_HTTP_STATUS, CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
 import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
-import type { LogLevel } from '../lib/config.js';
+import type { AtriumConfig, LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
@@ -64,6 +64,30 @@ export interface GatewayServerConfig {
   readonly trustedProxies?: readonly string[];
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
+}
+
+/**
+ * The gateway's settings from the process configuration: what `npm start` and
+ * `npm run serve -- gateway` both pass, so a new setting is wired in one place.
+ */
+export function gatewayConfigFrom(
+  config: AtriumConfig,
+  runtime: Pick<GatewayServerConfig, 'subgraphUrls' | 'databaseUrl' | 'logger'>,
+): GatewayServerConfig {
+  return {
+    port: config.gateway.port,
+    host: config.host,
+    devIntrospection: config.gateway.devIntrospection,
+    introspection: config.gateway.introspection,
+    playground: config.gateway.playground,
+    signingSecrets: config.signingSecrets,
+    workspaceHeader: config.gateway.workspaceHeader,
+    principalCacheTtlMs: config.gateway.principalCacheTtlMs,
+    trustedProxies: config.gateway.trustedProxies,
+    requestLogging: config.gateway.requestLogging,
+    logLevel: config.logLevel,
+    ...runtime,
+  };
 }
 
 export interface GatewayContext {

@@ -5,7 +5,7 @@ import { loadConfig } from '../lib/config.js';
 import { assertDatabaseReachable } from '../lib/database.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
-import { createServer as createGateway } from '../gateway/server.js';
+import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { runMain, stopOnSignal } from './run-main.js';
 
@@ -17,21 +17,7 @@ await runMain(async () => {
   const config = loadConfig();
   if (config.usesDevelopmentSecret) console.error('warning: PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
   if (service === 'gateway') {
-    const gateway = await createGateway({
-      port: config.gateway.port,
-      host: config.host,
-      subgraphUrls: config.gateway.subgraphUrls,
-      devIntrospection: config.gateway.devIntrospection,
-      introspection: config.gateway.introspection,
-      playground: config.gateway.playground,
-      signingSecrets: config.signingSecrets,
-      databaseUrl: config.database.url,
-      workspaceHeader: config.gateway.workspaceHeader,
-      principalCacheTtlMs: config.gateway.principalCacheTtlMs,
-      trustedProxies: config.gateway.trustedProxies,
-      requestLogging: config.gateway.requestLogging,
-      logLevel: config.logLevel,
-    });
+    const gateway = await createGateway(gatewayConfigFrom(config, { subgraphUrls: config.gateway.subgraphUrls, databaseUrl: config.database.url }));
     stopOnSignal(gateway.stop);
     return;
   }

@@ -9,7 +9,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
-import { createServer as createGateway } from '../gateway/server.js';
+import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWhenEmpty } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
@@ -46,21 +46,7 @@ await runMain(async () => {
       running.push(server);
       subgraphUrls[name] = server.url;
     }
-    const gateway = await createGateway({
-      port: config.gateway.port,
-      host: config.host,
-      subgraphUrls,
-      devIntrospection: config.gateway.devIntrospection,
-      introspection: config.gateway.introspection,
-      playground: config.gateway.playground,
-      signingSecrets: config.signingSecrets,
-      databaseUrl: database.databaseUrl,
-      workspaceHeader: config.gateway.workspaceHeader,
-      principalCacheTtlMs: config.gateway.principalCacheTtlMs,
-      trustedProxies: config.gateway.trustedProxies,
-      requestLogging: config.gateway.requestLogging,
-      logger,
-    });
+    const gateway = await createGateway(gatewayConfigFrom(config, { subgraphUrls, databaseUrl: database.databaseUrl, logger }));
     running.push(gateway);
 
     const lines = [

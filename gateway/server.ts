@@ -4,15 +4,16 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import type { GatewayContext } from './context.js';
+import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
 import { APOLLO_ERROR_HTTP_STATUS, CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
-import { HttpError, executeApolloRequest, listen, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
+import { HttpError, executeApolloRequest, listen, onceSafely, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
 import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
 import type { AtriumConfig, LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
-import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { readCredential } from './credentials.js';
 import { PeerUnavailableError } from '../lib/internal-call.js';
@@ -90,12 +91,7 @@ export function gatewayConfigFrom(
   };
 }
 
-export interface GatewayContext {
-  readonly correlationId: string;
-  readonly principal: Principal;
-  /** Error codes the response carried, collected for the request log. */
-  readonly errorCodes: Set<string>;
-}
+export type { GatewayContext } from './context.js';
 
 /** Apollo's code for a document with no operation to run (lib/errors.ts lists its status). */
 const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
@@ -119,35 +115,6 @@ function readinessUrl(graphqlUrl: string): string {
   url.pathname = '/ready';
   url.search = '';
   return url.toString();
-}
-
-/** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
-const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
-
-/** Passes the request's principal and correlation id on to the subgraph request. */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http) return;
-    // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
-    const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
-    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(principal));
-    if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
-  }
-}
-
-/**
- * fetch that signs the principal over the exact body bytes being sent, the last moment
- * the body is known; the unsigned copy never leaves the process.
- */
-function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    const principal = headers.get(UNSIGNED_PRINCIPAL);
-    headers.delete(UNSIGNED_PRINCIPAL);
-    const body = typeof init?.body === 'string' ? init.body : '';
-    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, body, signingSecrets));
-    return fetch(input, { ...init, headers });
-  };
 }
 
 /**
@@ -293,8 +260,10 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       let operation: OperationSummary | undefined;
       // One entry per request, written after the response is sent and never in its way;
       // 'close' also fires for a client that hung up before the answer was complete.
+      // Read now: once the client hangs up, request.socket is null.
+      const remoteAddress = request.socket?.remoteAddress;
       if (requestLogs) {
-        response.once('close', () => {
+        onceSafely(response, 'close', (error) => logger.error('request log listener failed', { correlationId, error }), () => {
           const answered = response.writableFinished;
           requestLogs.record({
             id: newId(),
@@ -316,7 +285,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
                   : 'OK',
             httpStatus: response.statusCode,
             durationMs: performance.now() - started,
-            clientIp: clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+            clientIp: clientAddress(remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
             userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
           });
         });

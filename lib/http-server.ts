@@ -25,12 +25,21 @@ export class HttpError extends Error {
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  // Refused before a byte is read when the client says up front that it is too large.
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client hung up or sent a broken body: it answers that request only.
+    throw new HttpError(400, 'BAD_REQUEST', 'Request body could not be read');
   }
   return Buffer.concat(chunks);
 }
@@ -102,14 +111,19 @@ export interface ListenOptions {
 export async function listen(options: ListenOptions): Promise<RunningServer> {
   const server = createServer((request, response) => {
     options.handler(request, response).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        if (!response.headersSent) sendGraphQLError(response, error.status, error.code, error.message);
+      // Whatever failed, and however broken the socket is, this answers one request.
+      try {
+        if (!(error instanceof HttpError)) options.onUnhandledError?.(error);
+        const [status, code, message] = error instanceof HttpError ? [error.status, error.code, error.message] : [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
+        // A body left unread (too large, broken) must not be taken as the next request.
+        const headers: Record<string, string> = request.complete ? {} : { connection: 'close' };
+        if (response.destroyed) return;
+        if (!response.headersSent) sendGraphQLError(response, status, code, message, headers);
         else response.end();
-        return;
+      } catch (answerError) {
+        options.onUnhandledError?.(answerError);
+        response.destroy();
       }
-      options.onUnhandledError?.(error);
-      if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else response.end();
     });
   });
   // Keep-alive sockets from the gateway must not hold up a clean shutdown.
@@ -135,6 +149,21 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
       return stopping;
     },
   };
+}
+
+/**
+ * An event listener on the request path that can never end the process: an exception
+ * thrown by an EventEmitter listener is uncaught and kills it, whatever the request.
+ * Every listener a request handler attaches goes through here.
+ */
+export function onceSafely(emitter: NodeJS.EventEmitter, event: string, onError: (error: unknown) => void, listener: (...args: unknown[]) => void): void {
+  emitter.once(event, (...args: unknown[]) => {
+    try {
+      listener(...args);
+    } catch (error) {
+      onError(error);
+    }
+  });
 }
 
 /** Path of the request without its query string. */

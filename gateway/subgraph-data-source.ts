@@ -1,0 +1,36 @@
+// How the gateway talks to a subgraph: the request's principal and correlation id go
+// along, and the principal is signed over the exact body bytes that are sent.
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CORRELATION_HEADER } from '../lib/errors.js';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
+import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
+import type { GatewayContext } from './context.js';
+
+/** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
+const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
+
+/** Passes the request's principal and correlation id on to the subgraph request. */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http) return;
+    // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
+    const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
+    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(principal));
+    if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
+  }
+}
+
+/**
+ * fetch that signs the principal over the exact body bytes being sent, the last moment
+ * the body is known; the unsigned copy never leaves the process.
+ */
+export function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    const principal = headers.get(UNSIGNED_PRINCIPAL);
+    headers.delete(UNSIGNED_PRINCIPAL);
+    const body = typeof init?.body === 'string' ? init.body : '';
+    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, body, signingSecrets));
+    return fetch(input, { ...init, headers });
+  };
+}

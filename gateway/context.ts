@@ -1,4 +1,4 @@
-// What every step of the gateway's pipeline and every subgraph call knows about the request.
+// What every subgraph call and Apollo plugin of the gateway knows about the request.
 import type { Principal } from '../lib/principal.js';
 
 export interface GatewayContext {
@@ -6,4 +6,6 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** Error codes the response carried, collected for the request log. */
   readonly errorCodes: Set<string>;
+  /** The operation's computed cost (limits step), reported in extensions.cost. */
+  readonly cost?: number;
 }

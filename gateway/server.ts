@@ -1,33 +1,40 @@
-// The gateway: @apollo/gateway on @apollo/server behind the shared HTTP layer. Every
-// request's credential becomes a verified principal before Apollo runs; the principal
-// travels to the subgraphs signed. createServer(config) → { url, stop }.
-import type { IncomingMessage } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+// The gateway: @apollo/gateway on @apollo/server behind the shared HTTP layer. Each
+// /graphql request runs through the pipeline of DESIGN.md, one step per file under
+// pipeline/, cheapest refusal first; the principal travels to the subgraphs signed.
+// createServer(config) → { url, stop }.
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import type { GatewayContext } from './context.js';
-import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
-import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
-import { APOLLO_ERROR_HTTP_STATUS, CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
-import { HttpError, executeApolloRequest, listen, onceSafely, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
-import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
+import { correlationIdFrom, currentCorrelationId } from '../lib/correlation.js';
+import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
+import { listen, onceSafely, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
+import type { ScopeRequirement } from '../lib/scopes-directive.js';
 import type { AtriumConfig, LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
-import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
-import { readCredential } from './credentials.js';
-import { PeerUnavailableError } from '../lib/internal-call.js';
+import { createTrustedProxies } from '../lib/trusted-proxies.js';
+import type { GatewayContext } from './context.js';
 import { createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
-import { firstDeniedMutation, mutationRequirements } from './mutation-scopes.js';
-import { summarizeOperation, type OperationSummary } from './operation.js';
+import { mutationRequirements } from './mutation-scopes.js';
+import { createCorsPolicy } from './pipeline/cors.js';
+import { credentialStep } from './pipeline/credential.js';
+import { documentStep, tokenLimitedParser } from './pipeline/document.js';
+import { executeStep } from './pipeline/execute.js';
+import type { GatewayRequest } from './pipeline/gateway-request.js';
+import { httpGuardStep } from './pipeline/http-guard.js';
+import { preChecksStep } from './pipeline/pre-checks.js';
+import { principalStep } from './pipeline/principal.js';
+import { requestLogStep } from './pipeline/request-log.js';
+import { responsePlugin } from './pipeline/response.js';
+import { runPipeline, type GatewayStep } from './pipeline/step.js';
 import { createPlayground } from './playground.js';
 import { PrincipalResolver } from './principal-resolver.js';
-import { readCommittedSupergraph } from './supergraph.js';
+import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
-import { newId } from '../lib/ids.js';
-import { clientAddress, createTrustedProxies } from '../lib/trusted-proxies.js';
+import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
+import { readCommittedSupergraph } from './supergraph.js';
 
 export interface GatewayServerConfig {
   /** 0 picks a free port (tests). */
@@ -63,6 +70,8 @@ export interface GatewayServerConfig {
   readonly requestLogging?: boolean;
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; default none. */
   readonly trustedProxies?: readonly string[];
+  /** Origins whose browser apps may call the API (CORS); `*` for any; default none. */
+  readonly corsOrigins?: readonly string[];
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -86,6 +95,7 @@ export function gatewayConfigFrom(
     principalCacheTtlMs: config.gateway.principalCacheTtlMs,
     trustedProxies: config.gateway.trustedProxies,
     requestLogging: config.gateway.requestLogging,
+    corsOrigins: config.gateway.corsOrigins,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -93,48 +103,10 @@ export function gatewayConfigFrom(
 
 export type { GatewayContext } from './context.js';
 
-/** Apollo's code for a document with no operation to run (lib/errors.ts lists its status). */
-const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
-/** What the gateway says, whatever made a credential fail: it never tells which. */
-const INVALID_CREDENTIAL = new HttpError(ERROR_HTTP_STATUS.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Invalid or missing API key');
-const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
-/** Apollo's own code for a refused introspection, with a message that says what is going on. */
-const INTROSPECTION_DISABLED = new HttpError(400, 'GRAPHQL_VALIDATION_FAILED', 'Introspection is disabled on this gateway');
-const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 /** Without LISTEN/NOTIFY, changes must still show within a second (DESIGN.md). */
 const UNINFORMED_CACHE_TTL_MS = 1000;
-
-function firstHeader(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** A subgraph's /ready endpoint, derived from its GraphQL URL. */
-function readinessUrl(graphqlUrl: string): string {
-  const url = new URL(graphqlUrl);
-  url.pathname = '/ready';
-  url.search = '';
-  return url.toString();
-}
-
-/**
- * WORKSPACE_REQUIRED alone, with nothing else in the operation answered, is a request
- * error: HTTP 400 (DESIGN.md "Errors"). With other data beside it, it stays a 200.
- */
-const workspaceRequiredStatus: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        const { data, errors } = response.body.singleResult;
-        for (const error of errors ?? []) contextValue.errorCodes?.add(String(error.extensions?.code ?? 'UNKNOWN'));
-        if (!errors?.length || !errors.every((error) => error.extensions?.code === ErrorCode.WORKSPACE_REQUIRED)) return;
-        const nothingAnswered = !data || Object.values(data).every((value) => value === null);
-        if (nothingAnswered) response.http.status = ERROR_HTTP_STATUS.WORKSPACE_REQUIRED;
-      },
-    };
-  },
-};
+/** Tokens a document may have before the limits step sees it (graphql's parser stops there). */
+const MAX_TOKENS = { authenticated: 5000, anonymous: 500 };
 
 export async function createServer(config: GatewayServerConfig): Promise<RunningServer> {
   const logger = (config.logger ?? createLogger(config.logLevel ?? 'info')).child({ service: 'gateway' });
@@ -182,42 +154,28 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const introspection = config.introspection ?? true;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // Without a credential, introspection never gets this far (authenticate refuses it).
+    // Without a credential, introspection never gets this far (the pre-checks refuse it).
     introspection,
     includeStacktraceInErrorResponses: false,
     // The entry point owns signals and stops servers in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
-    plugins: [ApolloServerPluginLandingPageDisabled(), workspaceRequiredStatus],
+    plugins: [ApolloServerPluginLandingPageDisabled(), responsePlugin],
+    // APQ is resolved by the pipeline's document step, so hash-only requests meet every check.
+    persistedQueries: false,
   });
   await apollo.start();
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
 
-  /** The principal of a request, or an HttpError answered before anything runs. */
-  const authenticate = async (request: IncomingMessage, operation: OperationSummary | undefined): Promise<Principal> => {
-    const credential = readCredential(request.headers);
-    if (credential.outcome === 'invalid') throw INVALID_CREDENTIAL;
-    if (credential.outcome === 'none') {
-      const onlyPublic = operation !== undefined && !operation.unresolved && operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename');
-      if (!onlyPublic) throw INVALID_CREDENTIAL;
-      return ANONYMOUS_PRINCIPAL;
-    }
-    const workspaceId = firstHeader(request, workspaceHeader)?.trim() || undefined;
-    if (workspaceId !== undefined && workspaceId.length > 64) throw WORKSPACE_FORBIDDEN;
-    let result;
-    try {
-      result = await resolver.resolve(credential.secret, credential.kind, workspaceId);
-    } catch (error) {
-      if (!(error instanceof PeerUnavailableError)) throw error;
-      logger.error('principal lookup failed', { reason: error.message });
-      throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Authentication is temporarily unavailable; retry shortly');
-    }
-    if (!result.ok) {
-      throw result.reason === 'WORKSPACE_NOT_AUTHORIZED' || result.reason === 'NOT_A_MEMBER' ? WORKSPACE_FORBIDDEN : INVALID_CREDENTIAL;
-    }
-    if (result.principal.keyId) keyUsage.record(result.principal.keyId);
-    return result.principal;
-  };
+  const steps: GatewayStep[] = [
+    ...(requestLogs ? [requestLogStep(requestLogs, trustedProxies, logger)] : []),
+    httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
+    credentialStep,
+    principalStep({ resolver, keyUsage, workspaceHeader, logger }),
+    documentStep({ parse: tokenLimitedParser(MAX_TOKENS) }),
+    preChecksStep({ mutationScopes, introspection }),
+    executeStep(apollo),
+  ];
 
   const server = await listen({
     port: config.port,
@@ -236,88 +194,27 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       const path = requestPath(request);
       if (request.method === 'GET' && path === '/health') return sendJson(response, 200, { status: 'ok', service: 'gateway' });
       if (request.method === 'GET' && path === '/ready') {
-        const checks = await Promise.all(
-          SUBGRAPHS.map(async ({ name }) => {
-            try {
-              const answer = await fetch(readinessUrl(subgraphUrls[name]), { signal: AbortSignal.timeout(2000) });
-              return [name, answer.ok ? 'ready' : `unavailable (HTTP ${answer.status})`] as const;
-            } catch {
-              return [name, 'unreachable'] as const;
-            }
-          }),
-        );
-        const ready = checks.every(([, state]) => state === 'ready');
-        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+        const readiness = await readinessOf(subgraphUrls);
+        return sendJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'unavailable', subgraphs: readiness.subgraphs });
       }
       // Before Apollo: only a browser's GET of /graphql (Accept: text/html) gets the page; JSON
       // GETs and every POST still go through Apollo and its CSRF prevention.
       if (playground && (await playground.handle(request, response, path))) return;
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
-      const started = performance.now();
-      const time = new Date().toISOString();
-      const errorCodes = new Set<string>();
-      let principal: Principal | undefined;
-      let operation: OperationSummary | undefined;
-      // One entry per request, written after the response is sent and never in its way;
-      // 'close' also fires for a client that hung up before the answer was complete.
-      // Read now: once the client hangs up, request.socket is null.
-      const remoteAddress = request.socket?.remoteAddress;
-      if (requestLogs) {
-        onceSafely(response, 'close', (error) => logger.error('request log listener failed', { correlationId, error }), () => {
-          const answered = response.writableFinished;
-          requestLogs.record({
-            id: newId(),
-            correlationId,
-            time,
-            credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
-            keyId: principal?.keyId ?? null,
-            userId: principal?.userId ?? null,
-            workspaceId: principal?.workspaceId ?? null,
-            operationName: operation?.name ?? null,
-            operationType: operation?.type ?? null,
-            rootFields: operation?.rootFields ?? [],
-            outcome: !answered
-              ? 'CLIENT_CLOSED'
-              : errorCodes.size > 0
-                ? [...errorCodes].sort().join(',')
-                : response.statusCode >= 400
-                  ? `HTTP_${response.statusCode}`
-                  : 'OK',
-            httpStatus: response.statusCode,
-            durationMs: performance.now() - started,
-            clientIp: clientAddress(remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
-            userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
-          });
-        });
-      }
-      const body = await readBody(request);
-      operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
-      try {
-        principal = await authenticate(request, operation);
-      } catch (error) {
-        if (error instanceof HttpError) errorCodes.add(error.code);
-        throw error;
-      }
-      // The federated executor would throw (HTTP 500) on a document with no operation to run.
-      if (operation?.unresolved) {
-        errorCodes.add(OPERATION_RESOLUTION_FAILURE);
-        return sendGraphQLError(response, APOLLO_ERROR_HTTP_STATUS[OPERATION_RESOLUTION_FAILURE], OPERATION_RESOLUTION_FAILURE, operation.unresolved);
-      }
-      if (!introspection && operation?.rootFields.some((field) => INTROSPECTION_FIELDS.has(field))) {
-        errorCodes.add(INTROSPECTION_DISABLED.code);
-        throw INTROSPECTION_DISABLED;
-      }
-      if (operation?.type === 'mutation') {
-        const denied = firstDeniedMutation(mutationScopes, operation.rootFields, principal.scopes);
-        if (denied) {
-          const error = insufficientScope(denied.requiredScopes);
-          errorCodes.add(ErrorCode.INSUFFICIENT_SCOPE);
-          return sendJson(response, ERROR_HTTP_STATUS.INSUFFICIENT_SCOPE, { errors: [{ message: error.message, path: [denied.field], extensions: error.extensions }] });
-        }
-      }
-      await withCorrelationId(correlationId, () =>
-        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal: principal!, errorCodes }) }),
-      );
+      const state: GatewayRequest = {
+        request,
+        response,
+        correlationId,
+        started: performance.now(),
+        time: new Date().toISOString(),
+        errorCodes: new Set(),
+        abort: new AbortController(),
+      };
+      // A client that hangs up before its answer is complete cancels what is still running for it.
+      onceSafely(response, 'close', (error) => logger.error('abort listener failed', { correlationId, error }), () => {
+        if (!response.writableFinished) state.abort.abort();
+      });
+      await runPipeline(steps, state);
     },
   });
   logger.info('gateway listening', { url: server.url });

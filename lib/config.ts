@@ -94,6 +94,23 @@ const environmentSchema = z.object({
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
   REQUEST_LOGGING: booleanFlag.default(true),
+  /** Comma-separated origins (scheme://host[:port]) whose browser apps may call the API; `*` for any. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        if (entry === '*') continue;
+        let origin: string | undefined;
+        try {
+          origin = new URL(entry).origin;
+        } catch {
+          origin = undefined;
+        }
+        if (origin !== entry.replace(/\/$/, '')) context.addIssue({ code: 'custom', message: `"${entry}" is not an origin (scheme://host[:port], nothing after it)` });
+      }
+    }),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...subgraphShape,
@@ -129,6 +146,8 @@ export interface AtriumConfig {
     readonly trustedProxies: readonly string[];
     /** Whether every request is logged to audit (off only to measure its cost; never in production). */
     readonly requestLogging: boolean;
+    /** Origins whose browser apps may call the API (CORS); empty allows none. */
+    readonly corsOrigins: readonly string[];
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -200,6 +219,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,
       trustedProxies: values.TRUSTED_PROXIES,
       requestLogging: values.REQUEST_LOGGING,
+      corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

@@ -12,11 +12,20 @@ export interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
+export interface HttpErrorDetails {
+  /** The field the refusal is about (GraphQL error path). */
+  readonly path?: readonly (string | number)[];
+  /** More for the client than the code (e.g. the scopes that would have allowed it); `code` always wins. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: HttpErrorDetails = {},
   ) {
     super(message);
   }
@@ -51,8 +60,9 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** A GraphQL-shaped error body, for failures that happen before GraphQL runs. */
-export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
+export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, details: HttpErrorDetails = {}): void {
+  const error = { message, ...(details.path ? { path: details.path } : {}), extensions: { ...details.extensions, code } };
+  sendJson(response, status, { errors: [error] }, { ...details.headers, ...headers });
 }
 
 export interface ApolloRequestOptions<TContext extends BaseContext> {
@@ -60,6 +70,10 @@ export interface ApolloRequestOptions<TContext extends BaseContext> {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
   readonly body: Buffer;
+  /** The body as the caller already read it (the gateway's document step); parsed from `body` otherwise. */
+  readonly parsedBody?: unknown;
+  /** The query string as the caller resolved it (GET); the request's own otherwise. */
+  readonly search?: string;
   readonly context: () => Promise<TContext>;
 }
 
@@ -70,8 +84,8 @@ export async function executeApolloRequest<TContext extends BaseContext>(options
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  let parsedBody: unknown = undefined;
-  if (body.length > 0) {
+  let parsedBody: unknown = options.parsedBody;
+  if (parsedBody === undefined && body.length > 0) {
     const contentType = headers.get('content-type') ?? '';
     if (contentType.includes('json')) {
       try {
@@ -85,7 +99,7 @@ export async function executeApolloRequest<TContext extends BaseContext>(options
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
   const result = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsedBody },
+    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: options.search ?? url.search, body: parsedBody },
     context: options.context,
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
@@ -114,11 +128,16 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
       // Whatever failed, and however broken the socket is, this answers one request.
       try {
         if (!(error instanceof HttpError)) options.onUnhandledError?.(error);
-        const [status, code, message] = error instanceof HttpError ? [error.status, error.code, error.message] : [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
+        // The correlation id, when the service set one, lets a client quote the failure.
+        const correlationId = response.getHeader('x-correlation-id');
+        const refusal =
+          error instanceof HttpError
+            ? error
+            : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error', { extensions: typeof correlationId === 'string' ? { correlationId } : {} });
         // A body left unread (too large, broken) must not be taken as the next request.
         const headers: Record<string, string> = request.complete ? {} : { connection: 'close' };
         if (response.destroyed) return;
-        if (!response.headersSent) sendGraphQLError(response, status, code, message, headers);
+        if (!response.headersSent) sendGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
         else response.end();
       } catch (answerError) {
         options.onUnhandledError?.(answerError);

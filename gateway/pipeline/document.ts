@@ -1,0 +1,165 @@
+// Step 4, the document: the GraphQL parameters read from the body or the query string,
+// an automatic persisted query (APQ) resolved to its text, and the text parsed ONCE
+// (token-limited, cached) for every later step. Because APQ is resolved here, a hash-only
+// request goes through the same limits, pre-checks and request log as any other.
+import { createHash } from 'node:crypto';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { APOLLO_ERROR_HTTP_STATUS } from '../../lib/errors.js';
+import { HttpError } from '../../lib/http-server.js';
+import { summarizeDocument } from '../operation.js';
+import { INVALID_CREDENTIAL } from './credential.js';
+import type { GatewayRequest, GraphQLParameters } from './gateway-request.js';
+import type { GatewayStep } from './step.js';
+
+/** Parses a query within the caller's limits; throws an HttpError for a refusal. */
+export type DocumentParser = (query: string, anonymous: boolean) => DocumentNode;
+
+export interface DocumentStepOptions {
+  readonly parse: DocumentParser;
+  /** Bytes of query text the APQ store keeps (least recently used go first). */
+  readonly persistedQueryBytes?: number;
+  /** Bytes of query text whose parsed documents are kept. */
+  readonly parsedDocumentBytes?: number;
+}
+
+const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
+const badRequest = (message: string) => new HttpError(APOLLO_ERROR_HTTP_STATUS.BAD_REQUEST, 'BAD_REQUEST', message);
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON value from a query-string parameter (GET), or a 400. */
+function jsonParameter(text: string | null, name: string): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest(`The ${name} parameter is not valid JSON`);
+  }
+}
+
+/**
+ * The parameters of the request, or undefined when they are not a GraphQL request the
+ * gateway reads (a non-JSON POST, refused by Apollo's CSRF prevention further on).
+ */
+export function readParameters(state: GatewayRequest): GraphQLParameters | undefined {
+  let raw: Record<string, unknown>;
+  if (state.request.method === 'GET') {
+    const search = new URL(state.request.url ?? '/', 'http://localhost').searchParams;
+    raw = {
+      query: search.get('query') ?? undefined,
+      operationName: search.get('operationName') ?? undefined,
+      variables: jsonParameter(search.get('variables'), 'variables'),
+      extensions: jsonParameter(search.get('extensions'), 'extensions'),
+    };
+  } else {
+    const contentType = state.request.headers['content-type'] ?? '';
+    if (!contentType.includes('json') || !state.body?.length) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(state.body.toString('utf8'));
+    } catch {
+      throw badRequest('Request body is not valid JSON');
+    }
+    if (Array.isArray(parsed)) throw badRequest('Batched requests are not supported: send one operation per request');
+    if (!isRecord(parsed)) throw badRequest('Request body must be a JSON object');
+    raw = parsed;
+  }
+  const { query, operationName, variables, extensions } = raw;
+  if (query !== undefined && query !== null && typeof query !== 'string') throw badRequest('query must be a string');
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw badRequest('operationName must be a string');
+  if (variables !== undefined && variables !== null && !isRecord(variables)) throw badRequest('variables must be a JSON object');
+  if (extensions !== undefined && extensions !== null && !isRecord(extensions)) throw badRequest('extensions must be a JSON object');
+  // Absent stays absent: Apollo refuses a body whose keys are present but undefined.
+  return {
+    ...(typeof query === 'string' ? { query } : {}),
+    ...(typeof operationName === 'string' ? { operationName } : {}),
+    ...(isRecord(variables) ? { variables } : {}),
+    ...(isRecord(extensions) ? { extensions } : {}),
+  };
+}
+
+/** Automatic persisted queries: hash → query text, kept by this gateway. */
+class PersistedQueries {
+  private readonly store: LRUCache<string, string>;
+
+  constructor(maxBytes: number) {
+    this.store = new LRUCache({ maxSize: maxBytes, sizeCalculation: (query) => Math.max(1, query.length) });
+  }
+
+  /** The query a request runs: its own text (remembered under its hash) or the text of its hash. */
+  resolve(parameters: GraphQLParameters): GraphQLParameters {
+    const persisted = parameters.extensions?.persistedQuery;
+    if (persisted === undefined) return parameters;
+    if (!isRecord(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== 'string' || !SHA256_HEX.test(persisted.sha256Hash)) {
+      throw badRequest('extensions.persistedQuery must be { version: 1, sha256Hash: <64 hex characters> }');
+    }
+    const hash = persisted.sha256Hash;
+    const { persistedQuery: _persisted, ...otherExtensions } = parameters.extensions!;
+    const { extensions: _extensions, ...rest } = parameters;
+    const withoutHash = Object.keys(otherExtensions).length > 0 ? { ...rest, extensions: otherExtensions } : rest;
+    if (parameters.query !== undefined) {
+      if (createHash('sha256').update(parameters.query).digest('hex') !== hash) throw badRequest('provided sha does not match query');
+      this.store.set(hash, parameters.query);
+      return withoutHash;
+    }
+    const query = this.store.get(hash);
+    if (query === undefined) {
+      throw new HttpError(APOLLO_ERROR_HTTP_STATUS.PERSISTED_QUERY_NOT_FOUND, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
+    }
+    return { ...withoutHash, query };
+  }
+}
+
+export function documentStep(options: DocumentStepOptions): GatewayStep {
+  const persistedQueries = new PersistedQueries(options.persistedQueryBytes ?? 8 * 1024 * 1024);
+  // Parsed documents by query text: clients send the same few documents over and over.
+  const documents = new LRUCache<string, DocumentNode>({ maxSize: options.parsedDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => Math.max(1, query.length) });
+  return {
+    name: 'document',
+    run: (state) => {
+      const anonymous = state.principal?.kind === 'anonymous';
+      const read = readParameters(state);
+      if (!read) {
+        // Without a credential only a readable public operation may go on.
+        if (anonymous) throw INVALID_CREDENTIAL;
+        return;
+      }
+      const parameters = persistedQueries.resolve(read);
+      state.parameters = parameters;
+      if (parameters.query === undefined || parameters.query.trim() === '') {
+        if (anonymous) throw INVALID_CREDENTIAL;
+        throw badRequest('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.');
+      }
+      // Anonymous callers parse under tighter limits, so their documents are kept apart.
+      const cacheKey = anonymous ? `\u0000${parameters.query}` : parameters.query;
+      let document = documents.get(cacheKey);
+      if (!document) {
+        document = options.parse(parameters.query, anonymous);
+        documents.set(cacheKey, document);
+      }
+      state.document = document;
+      state.operation = summarizeDocument(document, parameters.operationName);
+      if (state.operation.unresolved) {
+        // Without a credential nothing is said about a document that runs nothing.
+        if (anonymous) throw INVALID_CREDENTIAL;
+        throw new HttpError(APOLLO_ERROR_HTTP_STATUS[OPERATION_RESOLUTION_FAILURE], OPERATION_RESOLUTION_FAILURE, state.operation.unresolved);
+      }
+    },
+  };
+}
+
+/** The plain parser: graphql's own, with a token bound so no document costs more than that to read. */
+export function tokenLimitedParser(maxTokens: { authenticated: number; anonymous: number }): DocumentParser {
+  return (query, anonymous) => {
+    try {
+      return parse(query, { noLocation: false, maxTokens: anonymous ? maxTokens.anonymous : maxTokens.authenticated });
+    } catch (error) {
+      if (error instanceof GraphQLError) throw new HttpError(APOLLO_ERROR_HTTP_STATUS.GRAPHQL_PARSE_FAILED, 'GRAPHQL_PARSE_FAILED', error.message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,38 @@
+// What the gateway knows about one /graphql request as it moves through the pipeline's
+// steps: each step reads what earlier steps found and adds its own finding.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DocumentNode } from 'graphql';
+import type { Principal } from '../../lib/principal.js';
+import type { CredentialReading } from '../credentials.js';
+import type { OperationSummary } from '../operation.js';
+
+/** The GraphQL parameters of a request, from a POST body or a GET query string. */
+export interface GraphQLParameters {
+  readonly query?: string;
+  readonly operationName?: string;
+  readonly variables?: Record<string, unknown>;
+  readonly extensions?: Record<string, unknown>;
+}
+
+export interface GatewayRequest {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly correlationId: string;
+  /** performance.now() when the request arrived. */
+  readonly started: number;
+  /** ISO time the request arrived (request log). */
+  readonly time: string;
+  /** Error codes the answer carried, collected for the request log. */
+  readonly errorCodes: Set<string>;
+  /** Fires when the client hangs up before its answer is complete. */
+  readonly abort: AbortController;
+  body?: Buffer;
+  credential?: CredentialReading;
+  principal?: Principal;
+  parameters?: GraphQLParameters;
+  /** Parsed once (document step); every later step uses this one. */
+  document?: DocumentNode;
+  operation?: OperationSummary;
+  /** Computed cost of the operation (limits step); reported in extensions.cost. */
+  cost?: number;
+}

@@ -1,0 +1,50 @@
+// The request log: one entry per /graphql request, queued after the response is sent
+// (never in its way) and shipped in batches to audit. Attached first, so that refusals
+// at any step are logged too; 'close' also fires for a client that hung up before its
+// answer was complete (CLIENT_CLOSED).
+import { newId } from '../../lib/ids.js';
+import { onceSafely } from '../../lib/http-server.js';
+import type { Logger } from '../../lib/logger.js';
+import { clientAddress, type TrustedProxies } from '../../lib/trusted-proxies.js';
+import type { RequestLogShipper } from '../request-log-shipper.js';
+import type { GatewayRequest } from './gateway-request.js';
+import { firstHeader } from './principal.js';
+import type { GatewayStep } from './step.js';
+
+function outcomeOf(state: GatewayRequest): string {
+  const { response, errorCodes } = state;
+  if (!response.writableFinished) return 'CLIENT_CLOSED';
+  if (errorCodes.size > 0) return [...errorCodes].sort().join(',');
+  return response.statusCode >= 400 ? `HTTP_${response.statusCode}` : 'OK';
+}
+
+export function requestLogStep(shipper: RequestLogShipper, trustedProxies: TrustedProxies, logger: Logger): GatewayStep {
+  return {
+    name: 'request-log',
+    run: (state) => {
+      const { request, response, correlationId } = state;
+      // Read now: once the client hangs up, request.socket is null.
+      const remoteAddress = request.socket?.remoteAddress;
+      onceSafely(response, 'close', (error) => logger.error('request log listener failed', { correlationId, error }), () => {
+        const { principal, operation } = state;
+        shipper.record({
+          id: newId(),
+          correlationId,
+          time: state.time,
+          credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
+          keyId: principal?.keyId ?? null,
+          userId: principal?.userId ?? null,
+          workspaceId: principal?.workspaceId ?? null,
+          operationName: operation?.name ?? null,
+          operationType: operation?.type ?? null,
+          rootFields: operation?.rootFields ?? [],
+          outcome: outcomeOf(state),
+          httpStatus: response.statusCode,
+          durationMs: performance.now() - state.started,
+          clientIp: clientAddress(remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+          userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
+        });
+      });
+    },
+  };
+}

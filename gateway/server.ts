@@ -72,6 +72,8 @@ export interface GatewayServerConfig {
   readonly trustedProxies?: readonly string[];
   /** Origins whose browser apps may call the API (CORS); `*` for any; default none. */
   readonly corsOrigins?: readonly string[];
+  /** Longest time a client may take to send a whole request (slow bodies get 408); default 30 s. */
+  readonly requestTimeoutMs?: number;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -96,6 +98,7 @@ export function gatewayConfigFrom(
     trustedProxies: config.gateway.trustedProxies,
     requestLogging: config.gateway.requestLogging,
     corsOrigins: config.gateway.corsOrigins,
+    requestTimeoutMs: config.gateway.requestTimeoutMs,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -180,6 +183,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const server = await listen({
     port: config.port,
     host: config.host ?? '127.0.0.1',
+    requestTimeoutMs: config.requestTimeoutMs,
     onUnhandledError: (error) => logger.error('unhandled request error', { error }),
     onStop: async () => {
       await apollo.stop();

@@ -94,6 +94,8 @@ const environmentSchema = z.object({
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
   REQUEST_LOGGING: booleanFlag.default(true),
+  /** Longest time a client may take to send one whole request to the gateway (slow bodies get 408). */
+  GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Comma-separated origins (scheme://host[:port]) whose browser apps may call the API; `*` for any. */
   CORS_ORIGINS: z
     .string()
@@ -148,6 +150,8 @@ export interface AtriumConfig {
     readonly requestLogging: boolean;
     /** Origins whose browser apps may call the API (CORS); empty allows none. */
     readonly corsOrigins: readonly string[];
+    /** Longest time a client may take to send one whole request. */
+    readonly requestTimeoutMs: number;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -220,6 +224,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       trustedProxies: values.TRUSTED_PROXIES,
       requestLogging: values.REQUEST_LOGGING,
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
+      requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

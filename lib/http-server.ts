@@ -119,11 +119,24 @@ export interface ListenOptions {
   /** Runs after the socket is closed (stop Apollo, close the ORM). */
   readonly onStop?: () => Promise<void>;
   readonly onUnhandledError?: (error: unknown) => void;
+  /**
+   * Longest time a client may take to send one whole request (headers and body) before it
+   * is answered 408 and dropped: a slow body (slowloris) holds a socket no longer. Default 30 s.
+   */
+  readonly requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Starts listening; `url` is the GraphQL endpoint, with the real port when 0 was asked. */
 export async function listen(options: ListenOptions): Promise<RunningServer> {
-  const server = createServer((request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const server = createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 10_000),
+    // How often Node looks for requests past those times (its default, 30 s, would let a short limit slip).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
+  }, (request, response) => {
     options.handler(request, response).catch((error: unknown) => {
       // Whatever failed, and however broken the socket is, this answers one request.
       try {

@@ -8,7 +8,8 @@ let stack: TestStack;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ logLines });
+  // A short request timeout, so that slow clients are cut off within the test.
+  stack = await startStack({ logLines, gateway: { requestTimeoutMs: 1500 } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -63,4 +64,29 @@ it('records a request whose socket was destroyed without logging an unhandled er
   });
   expect(await health()).toBe(200);
   expect(logLines.filter((line) => /unhandled|listener failed/.test(line))).toEqual([]);
+});
+
+/** A slowloris client: trickles bytes, one every 100 ms, until the gateway drops it. */
+function trickle(head: string, drip: string): Promise<{ answer: string; elapsedMs: number }> {
+  const started = performance.now();
+  return rawExchange((socket) => {
+    socket.write(head);
+    const timer = setInterval(() => {
+      if (!socket.destroyed) socket.write(drip);
+    }, 100);
+    socket.on('close', () => clearInterval(timer));
+  }).then((answer) => ({ answer, elapsedMs: performance.now() - started }));
+}
+
+it('drops a client that trickles its body (slowloris) with 408 once the request timeout passes', async () => {
+  const { answer, elapsedMs } = await trickle(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`, 'a');
+  expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(elapsedMs).toBeLessThan(10_000);
+  expect(await health()).toBe(200);
+});
+
+it('drops a client that trickles its headers with 408', async () => {
+  const { answer } = await trickle(`POST /graphql HTTP/1.1\r\nHost: localhost\r\n`, 'x');
+  expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(await health()).toBe(200);
 });

@@ -143,6 +143,10 @@ export function documentStep(options: DocumentStepOptions): GatewayStep {
       }
       state.document = document;
       state.operation = summarizeDocument(document, parameters.operationName);
+      if (state.operation.type === 'subscription') {
+        // The federated executor has no subscriptions; it would fail with a 500.
+        throw new HttpError(APOLLO_ERROR_HTTP_STATUS.GRAPHQL_VALIDATION_FAILED, 'GRAPHQL_VALIDATION_FAILED', 'Subscriptions are not supported by this API');
+      }
       if (state.operation.unresolved) {
         // Without a credential nothing is said about a document that runs nothing.
         if (anonymous) throw INVALID_CREDENTIAL;

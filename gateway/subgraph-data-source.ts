@@ -1,6 +1,7 @@
 // How the gateway talks to a subgraph: the request's principal and correlation id go
 // along, and the principal is signed over the exact body bytes that are sent.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../lib/errors.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
@@ -9,8 +10,28 @@ import type { GatewayContext } from './context.js';
 /** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
 const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
 
+/**
+ * Codes a subgraph answers with a 4xx for a request it refuses as a whole (a value its own
+ * scalars reject in variable coercion, say): the client's mistake, passed on as it is.
+ */
+const CLIENT_REQUEST_CODES: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
 /** Passes the request's principal and correlation id on to the subgraph request. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * A subgraph's 4xx whose body names a client error becomes that error, message and code
+   * (never the subgraph's URL); anything else stays the generic failure.
+   */
+  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+    const body: unknown = await this.parseBody(response).catch(() => undefined);
+    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (response.status >= 400 && response.status < 500 && typeof code === 'string' && CLIENT_REQUEST_CODES.has(code) && typeof first?.message === 'string') {
+      return new GraphQLError(first.message, { extensions: { code } });
+    }
+    return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { response: { status: response.status, body } } });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
     // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.

@@ -20,7 +20,7 @@ import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { mutationRequirements } from './mutation-scopes.js';
 import { createCorsPolicy } from './pipeline/cors.js';
 import { credentialStep } from './pipeline/credential.js';
-import { documentStep, tokenLimitedParser } from './pipeline/document.js';
+import { documentStep, parametersStep, tokenLimitedParser } from './pipeline/document.js';
 import { executeStep } from './pipeline/execute.js';
 import type { GatewayRequest } from './pipeline/gateway-request.js';
 import { httpGuardStep } from './pipeline/http-guard.js';
@@ -175,6 +175,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
+    parametersStep(),
     documentStep({ parse: tokenLimitedParser(MAX_TOKENS) }),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),

@@ -1,6 +1,6 @@
-// Step 4, the document: the GraphQL parameters read from the body or the query string,
-// an automatic persisted query (APQ) resolved to its text, and the text parsed ONCE
-// (token-limited, cached) for every later step. Because APQ is resolved here, a hash-only
+// Step 4, the document, in two parts: the GraphQL parameters read from the body or the
+// query string with an automatic persisted query (APQ) resolved to its text; then the text
+// parsed ONCE (token-limited, cached) for every later step. Because APQ is resolved here, a hash-only
 // request goes through the same limits, pre-checks and request log as any other.
 import { createHash } from 'node:crypto';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
@@ -17,8 +17,6 @@ export type DocumentParser = (query: string, anonymous: boolean) => DocumentNode
 
 export interface DocumentStepOptions {
   readonly parse: DocumentParser;
-  /** Bytes of query text the APQ store keeps (least recently used go first). */
-  readonly persistedQueryBytes?: number;
   /** Bytes of query text whose parsed documents are kept. */
   readonly parsedDocumentBytes?: number;
 }
@@ -114,22 +112,36 @@ class PersistedQueries {
   }
 }
 
-export function documentStep(options: DocumentStepOptions): GatewayStep {
+/**
+ * The parameters of the request, with an APQ hash resolved to its text. Anonymous
+ * requests that are not a readable GraphQL request stop here (401, as for any private field).
+ */
+export function parametersStep(options: { readonly persistedQueryBytes?: number } = {}): GatewayStep {
   const persistedQueries = new PersistedQueries(options.persistedQueryBytes ?? 8 * 1024 * 1024);
+  return {
+    name: 'parameters',
+    run: (state) => {
+      const read = readParameters(state);
+      if (!read) {
+        // Without a credential only a readable public operation may go on.
+        if (state.principal?.kind === 'anonymous') throw INVALID_CREDENTIAL;
+        return;
+      }
+      state.parameters = persistedQueries.resolve(read);
+    },
+  };
+}
+
+/** Parses the query of the request once (within the caller's token limit) and reads its operation. */
+export function documentStep(options: DocumentStepOptions): GatewayStep {
   // Parsed documents by query text: clients send the same few documents over and over.
   const documents = new LRUCache<string, DocumentNode>({ maxSize: options.parsedDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => Math.max(1, query.length) });
   return {
     name: 'document',
     run: (state) => {
       const anonymous = state.principal?.kind === 'anonymous';
-      const read = readParameters(state);
-      if (!read) {
-        // Without a credential only a readable public operation may go on.
-        if (anonymous) throw INVALID_CREDENTIAL;
-        return;
-      }
-      const parameters = persistedQueries.resolve(read);
-      state.parameters = parameters;
+      const parameters = state.parameters;
+      if (!parameters) return;
       if (parameters.query === undefined || parameters.query.trim() === '') {
         if (anonymous) throw INVALID_CREDENTIAL;
         throw badRequest('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.');

@@ -10,6 +10,7 @@ import {
   type SubgraphName,
 } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
+import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -61,6 +62,16 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER', auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
 
+const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
+
+// The gateway's operation limits, declared once in gateway/limits/settings.ts.
+const operationLimitShape = Object.fromEntries(
+  OPERATION_LIMIT_SETTINGS.flatMap((setting) => [
+    [setting.variable, limit.default(setting.defaults.authenticated)],
+    [anonymousVariable(setting.variable), limit.default(setting.defaults.anonymous)],
+  ]),
+) as Record<string, z.ZodDefault<typeof limit>>;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -96,6 +107,7 @@ const environmentSchema = z.object({
   REQUEST_LOGGING: booleanFlag.default(true),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
+  ...operationLimitShape,
   ...subgraphShape,
 });
 
@@ -129,6 +141,8 @@ export interface AtriumConfig {
     readonly trustedProxies: readonly string[];
     /** Whether every request is logged to audit (off only to measure its cost; never in production). */
     readonly requestLogging: boolean;
+    /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
+    readonly operationLimits: OperationLimitsByAudience;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -200,6 +214,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,
       trustedProxies: values.TRUSTED_PROXIES,
       requestLogging: values.REQUEST_LOGGING,
+      operationLimits: operationLimitsFrom(values),
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

@@ -10,6 +10,7 @@ import {
   type SubgraphName,
 } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
+import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -60,6 +61,16 @@ export interface SubgraphSettings {
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER', auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
+
+const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
+
+// The gateway's operation limits, declared once in gateway/limits/settings.ts.
+const operationLimitShape = Object.fromEntries(
+  OPERATION_LIMIT_SETTINGS.flatMap((setting) => [
+    [setting.variable, limit.default(setting.defaults.authenticated)],
+    [anonymousVariable(setting.variable), limit.default(setting.defaults.anonymous)],
+  ]),
+) as Record<string, z.ZodDefault<typeof limit>>;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -115,6 +126,7 @@ const environmentSchema = z.object({
     }),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
+  ...operationLimitShape,
   ...subgraphShape,
 });
 
@@ -152,6 +164,8 @@ export interface AtriumConfig {
     readonly corsOrigins: readonly string[];
     /** Longest time a client may take to send one whole request. */
     readonly requestTimeoutMs: number;
+    /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
+    readonly operationLimits: OperationLimitsByAudience;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -225,6 +239,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       requestLogging: values.REQUEST_LOGGING,
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
+      operationLimits: operationLimitsFrom(values),
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

@@ -45,8 +45,30 @@ export const TRANSPORT_ERROR_HTTP_STATUS = {
   SERVICE_UNAVAILABLE: 503,
 } as const;
 
+/**
+ * Operation limits the gateway checks before planning or calling any subgraph
+ * (gateway/limits/): each refusal has its own code, with `extensions.limit` and
+ * `extensions.actual`. Nothing ran.
+ */
+export const LIMIT_ERROR_HTTP_STATUS = {
+  DOCUMENT_TOO_LARGE: 400,
+  TOKEN_LIMIT_EXCEEDED: 400,
+  DEPTH_LIMIT_EXCEEDED: 400,
+  ALIAS_LIMIT_EXCEEDED: 400,
+  ROOT_FIELD_LIMIT_EXCEEDED: 400,
+  DIRECTIVE_LIMIT_EXCEEDED: 400,
+  COST_LIMIT_EXCEEDED: 400,
+  VARIABLES_LIMIT_EXCEEDED: 400,
+} as const;
+
+export type LimitErrorCode = keyof typeof LIMIT_ERROR_HTTP_STATUS;
+
 /** Every `extensions.code` a client of the gateway can see. */
-export type ClientErrorCode = ErrorCodeName | keyof typeof APOLLO_ERROR_HTTP_STATUS | keyof typeof TRANSPORT_ERROR_HTTP_STATUS;
+export type ClientErrorCode =
+  | ErrorCodeName
+  | keyof typeof APOLLO_ERROR_HTTP_STATUS
+  | keyof typeof TRANSPORT_ERROR_HTTP_STATUS
+  | LimitErrorCode;
 
 export interface ErrorGuidance {
   readonly when: string;
@@ -122,6 +144,38 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     when: 'The gateway cannot check credentials right now; nothing ran.',
     whatToDo: 'Retry with backoff.',
   },
+  DOCUMENT_TOO_LARGE: {
+    when: 'The query text is longer than the gateway accepts (`extensions.limit` bytes; 64 KiB by default, 2 KiB without a credential).',
+    whatToDo: 'Send a shorter document: drop unused fragments and operations, or split it into several requests.',
+  },
+  TOKEN_LIMIT_EXCEEDED: {
+    when: 'The query text has more lexical tokens (names, punctuation, values) than `extensions.limit`; parsing stopped there.',
+    whatToDo: 'Send a smaller document: select fewer fields, pass values as variables, split it into several requests.',
+  },
+  DEPTH_LIMIT_EXCEEDED: {
+    when: 'Selections are nested deeper than `extensions.limit` levels (fragments followed).',
+    whatToDo: 'Select less deeply: fetch what sits deeper with a second query starting from its id.',
+  },
+  ALIAS_LIMIT_EXCEEDED: {
+    when: 'The operation uses more aliases than `extensions.limit` (`__typename` included).',
+    whatToDo: 'Use fewer aliases: a list field with a filter, or several requests, instead of the same field under many names.',
+  },
+  ROOT_FIELD_LIMIT_EXCEEDED: {
+    when: 'The operation selects more root fields than `extensions.limit`.',
+    whatToDo: 'Split the operation into several requests.',
+  },
+  DIRECTIVE_LIMIT_EXCEEDED: {
+    when: 'The operation uses more directives (`@include`, `@skip`, …) than `extensions.limit`.',
+    whatToDo: 'Use fewer directives: build the operation you need instead of switching parts off.',
+  },
+  COST_LIMIT_EXCEEDED: {
+    when: 'The operation could answer more values than `extensions.limit`: every field counts 1 and a list multiplies what it holds by its `first` (20 when not given), so nested lists grow fast. `extensions.actual` is the computed cost; every response carries it in `extensions.cost`.',
+    whatToDo: 'Ask for smaller pages (`first`), nest fewer lists, or fetch the inner lists with separate queries by id.',
+  },
+  VARIABLES_LIMIT_EXCEEDED: {
+    when: 'The variables are nested deeper, or hold more values, than `extensions.limit` (`extensions.limitName` says which).',
+    whatToDo: 'Send flatter, smaller variables: split a large input into several requests.',
+  },
 };
 
 export const WORKSPACE_HEADER = 'x-workspace-id';
@@ -156,8 +210,8 @@ export function notFound(what: string): GraphQLError {
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
-// Apollo's own request-validation codes are safe to show as they are.
-const APOLLO_CLIENT_CODES = new Set<string>(Object.keys(APOLLO_ERROR_HTTP_STATUS));
+// Apollo's own request-validation codes and the gateway's limit refusals are safe to show as they are.
+const APOLLO_CLIENT_CODES = new Set<string>([...Object.keys(APOLLO_ERROR_HTTP_STATUS), ...Object.keys(LIMIT_ERROR_HTTP_STATUS)]);
 
 /**
  * Apollo `formatError`: errors the code raised on purpose pass through; anything else

@@ -1,6 +1,6 @@
 // docs/errors.md: every error code a client can see, its HTTP status and what to do about
 // it, written by `npm run docs` from lib/errors.ts and checked by test/readme.test.ts.
-import { APOLLO_ERROR_HTTP_STATUS, ERROR_GUIDANCE, ERROR_HTTP_STATUS, TRANSPORT_ERROR_HTTP_STATUS, type ClientErrorCode } from '../lib/errors.js';
+import { APOLLO_ERROR_HTTP_STATUS, ERROR_GUIDANCE, ERROR_HTTP_STATUS, LIMIT_ERROR_HTTP_STATUS, TRANSPORT_ERROR_HTTP_STATUS, type ClientErrorCode } from '../lib/errors.js';
 
 export const ERRORS_DOC_FILE = 'docs/errors.md';
 
@@ -9,6 +9,7 @@ export const CLIENT_ERROR_HTTP_STATUS: Readonly<Record<ClientErrorCode, number>>
   ...ERROR_HTTP_STATUS,
   ...APOLLO_ERROR_HTTP_STATUS,
   ...TRANSPORT_ERROR_HTTP_STATUS,
+  ...LIMIT_ERROR_HTTP_STATUS,
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -46,5 +47,13 @@ ${table(codes(APOLLO_ERROR_HTTP_STATUS))}
 ## Refusals before GraphQL runs
 
 ${table(codes(TRANSPORT_ERROR_HTTP_STATUS))}
+
+## Operation limits
+
+Checked by the gateway before it plans the operation or calls any subgraph; callers without
+a credential get much tighter limits. Each error carries \`extensions.limit\` and
+\`extensions.actual\`; when several limits are exceeded, each has its own error.
+
+${table(codes(LIMIT_ERROR_HTTP_STATUS))}
 `;
 }

@@ -20,7 +20,10 @@ import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { mutationRequirements } from './mutation-scopes.js';
 import { createCorsPolicy } from './pipeline/cors.js';
 import { credentialStep } from './pipeline/credential.js';
-import { documentStep, parametersStep, tokenLimitedParser } from './pipeline/document.js';
+import { documentStep, parametersStep } from './pipeline/document.js';
+import { limitedParser, limitsStep } from './pipeline/limits.js';
+import { createOperationLimiter } from './limits/operation-limiter.js';
+import type { OperationLimitsByAudience } from './limits/settings.js';
 import { executeStep } from './pipeline/execute.js';
 import type { GatewayRequest } from './pipeline/gateway-request.js';
 import { httpGuardStep } from './pipeline/http-guard.js';
@@ -74,6 +77,8 @@ export interface GatewayServerConfig {
   readonly corsOrigins?: readonly string[];
   /** Longest time a client may take to send a whole request (slow bodies get 408); default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Limits of one operation, per audience; default DEFAULT_OPERATION_LIMITS (gateway/limits/settings.ts). */
+  readonly operationLimits?: OperationLimitsByAudience;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -99,6 +104,7 @@ export function gatewayConfigFrom(
     requestLogging: config.gateway.requestLogging,
     corsOrigins: config.gateway.corsOrigins,
     requestTimeoutMs: config.gateway.requestTimeoutMs,
+    operationLimits: config.gateway.operationLimits,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -108,8 +114,6 @@ export type { GatewayContext } from './context.js';
 
 /** Without LISTEN/NOTIFY, changes must still show within a second (DESIGN.md). */
 const UNINFORMED_CACHE_TTL_MS = 1000;
-/** Tokens a document may have before the limits step sees it (graphql's parser stops there). */
-const MAX_TOKENS = { authenticated: 5000, anonymous: 500 };
 
 export async function createServer(config: GatewayServerConfig): Promise<RunningServer> {
   const logger = (config.logger ?? createLogger(config.logLevel ?? 'info')).child({ service: 'gateway' });
@@ -146,6 +150,8 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
   // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
   const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
+  // Costs are computed over the committed supergraph, in development composition too.
+  const limiter = createOperationLimiter({ supergraphSdl: supergraphSdl ?? readCommittedSupergraph(), settings: config.operationLimits });
   const gateway = new ApolloGateway({
     ...(config.devIntrospection
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
@@ -176,7 +182,8 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
-    documentStep({ parse: tokenLimitedParser(MAX_TOKENS) }),
+    documentStep({ parse: limitedParser(limiter) }),
+    limitsStep(limiter),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),
   ];

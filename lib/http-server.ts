@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -18,6 +19,10 @@ export interface HttpErrorDetails {
   /** More for the client than the code (e.g. the scopes that would have allowed it); `code` always wins. */
   readonly extensions?: Readonly<Record<string, unknown>>;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Further errors of the same refusal (every operation limit that was exceeded, say). */
+  readonly moreErrors?: readonly GraphQLFormattedError[];
+  /** Top-level `extensions` of the answer (the computed cost, say). */
+  readonly responseExtensions?: Readonly<Record<string, unknown>>;
 }
 
 export class HttpError extends Error {
@@ -62,7 +67,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 /** A GraphQL-shaped error body, for failures that happen before GraphQL runs. */
 export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, details: HttpErrorDetails = {}): void {
   const error = { message, ...(details.path ? { path: details.path } : {}), extensions: { ...details.extensions, code } };
-  sendJson(response, status, { errors: [error] }, { ...details.headers, ...headers });
+  const body = { errors: [error, ...(details.moreErrors ?? [])], ...(details.responseExtensions ? { extensions: details.responseExtensions } : {}) };
+  sendJson(response, status, body, { ...details.headers, ...headers });
 }
 
 export interface ApolloRequestOptions<TContext extends BaseContext> {

@@ -80,7 +80,7 @@ describe('the playground page', () => {
     // The example operation answers once a key and a workspace are given.
     const response = await stack.request({ query: config.defaultQuery, headers: { 'x-api-key': key.secret, 'x-workspace-id': workspaceId } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' }, contentTypes: { totalCount: 0, nodes: [] } } });
+    expect(response.body).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' }, contentTypes: { totalCount: 0, nodes: [] } }, extensions: { cost: 35 } });
   });
 
   it('serves its assets from the npm packages with content types, long caching and gzip', async () => {
@@ -120,7 +120,7 @@ describe('GraphQL over HTTP beside the page', () => {
     const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ workspace { id name } }')}`;
     const response = await fetch(url, { headers: { 'content-type': 'application/json', 'x-api-key': key.secret, 'x-workspace-id': workspaceId } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' } } });
+    expect(await response.json()).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' } }, extensions: { cost: 3 } });
   });
 
   it('keeps CSRF prevention: a GET without a JSON content type or preflight header, and simple POSTs, are refused', async () => {
@@ -162,7 +162,7 @@ describe('introspection', () => {
     for (const headers of [{ 'x-api-key': key.secret }, bearer(owner.token)]) {
       const response = await stack.request({ query: INTROSPECTION, headers });
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } }, extensions: { cost: 3 } });
     }
   });
 });
@@ -184,7 +184,7 @@ describe('settings', () => {
       expect(response.body.errors, query).toEqual([{ message: 'Introspection is disabled on this gateway', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
     }
     const data = await postGraphQL(gateway.url, { query: '{ workspace { name } }', headers });
-    expect(data.body).toEqual({ data: { workspace: { name: 'Acme' } } });
+    expect(data.body).toEqual({ data: { workspace: { name: 'Acme' } }, extensions: { cost: 2 } });
   });
 
   it('playground off serves no page and no asset', async () => {

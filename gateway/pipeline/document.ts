@@ -3,10 +3,12 @@
 // parsed ONCE (token-limited, cached) for every later step. Because APQ is resolved here, a hash-only
 // request goes through the same limits, pre-checks and request log as any other.
 import { createHash } from 'node:crypto';
-import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { APOLLO_ERROR_HTTP_STATUS } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
+import { jsonNestsDeeperThan } from '../../lib/json-depth.js';
+import { PUBLIC_ROOT_FIELDS } from '../../lib/principal.js';
 import { summarizeDocument } from '../operation.js';
 import { INVALID_CREDENTIAL } from './credential.js';
 import type { GatewayRequest, GraphQLParameters } from './gateway-request.js';
@@ -17,8 +19,6 @@ export type DocumentParser = (query: string, anonymous: boolean) => DocumentNode
 
 export interface DocumentStepOptions {
   readonly parse: DocumentParser;
-  /** Bytes of query text whose parsed documents are kept. */
-  readonly parsedDocumentBytes?: number;
 }
 
 const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
@@ -29,9 +29,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Deepest JSON a request may carry, checked on the raw bytes before parsing: well above
+ * what the variables limit allows (the limits step checks that precisely), low enough
+ * that no body can make parsing or serialising it costly.
+ */
+const MAX_JSON_DEPTH = 64;
+const TOO_DEEP = new HttpError(400, 'VARIABLES_LIMIT_EXCEEDED', `Request JSON nests more than ${MAX_JSON_DEPTH} levels deep`, { extensions: { limit: MAX_JSON_DEPTH, limitName: 'depth' } });
+
 /** A JSON value from a query-string parameter (GET), or a 400. */
 function jsonParameter(text: string | null, name: string): unknown {
   if (text === null) return undefined;
+  if (jsonNestsDeeperThan(Buffer.from(text), MAX_JSON_DEPTH)) throw TOO_DEEP;
   try {
     return JSON.parse(text);
   } catch {
@@ -56,6 +65,7 @@ export function readParameters(state: GatewayRequest): GraphQLParameters | undef
   } else {
     const contentType = state.request.headers['content-type'] ?? '';
     if (!contentType.includes('json') || !state.body?.length) return undefined;
+    if (jsonNestsDeeperThan(state.body, MAX_JSON_DEPTH)) throw TOO_DEEP;
     let parsed: unknown;
     try {
       parsed = JSON.parse(state.body.toString('utf8'));
@@ -134,8 +144,6 @@ export function parametersStep(options: { readonly persistedQueryBytes?: number 
 
 /** Parses the query of the request once (within the caller's token limit) and reads its operation. */
 export function documentStep(options: DocumentStepOptions): GatewayStep {
-  // Parsed documents by query text: clients send the same few documents over and over.
-  const documents = new LRUCache<string, DocumentNode>({ maxSize: options.parsedDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => Math.max(1, query.length) });
   return {
     name: 'document',
     run: (state) => {
@@ -146,15 +154,13 @@ export function documentStep(options: DocumentStepOptions): GatewayStep {
         if (anonymous) throw INVALID_CREDENTIAL;
         throw badRequest('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.');
       }
-      // Anonymous callers parse under tighter limits, so their documents are kept apart.
-      const cacheKey = anonymous ? `\u0000${parameters.query}` : parameters.query;
-      let document = documents.get(cacheKey);
-      if (!document) {
-        document = options.parse(parameters.query, anonymous);
-        documents.set(cacheKey, document);
-      }
+      // The parser keeps what it parsed by text: clients send the same few documents over and over.
+      const document = options.parse(parameters.query, anonymous);
       state.document = document;
       state.operation = summarizeDocument(document, parameters.operationName);
+      // Without a credential only the public root fields may be asked for: refused here,
+      // before any limit is counted, as the cheapest answer (and the same for any document).
+      if (anonymous && !state.operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename')) throw INVALID_CREDENTIAL;
       if (state.operation.type === 'subscription') {
         // The federated executor has no subscriptions; it would fail with a 500.
         throw new HttpError(APOLLO_ERROR_HTTP_STATUS.GRAPHQL_VALIDATION_FAILED, 'GRAPHQL_VALIDATION_FAILED', 'Subscriptions are not supported by this API');
@@ -165,17 +171,5 @@ export function documentStep(options: DocumentStepOptions): GatewayStep {
         throw new HttpError(APOLLO_ERROR_HTTP_STATUS[OPERATION_RESOLUTION_FAILURE], OPERATION_RESOLUTION_FAILURE, state.operation.unresolved);
       }
     },
-  };
-}
-
-/** The plain parser: graphql's own, with a token bound so no document costs more than that to read. */
-export function tokenLimitedParser(maxTokens: { authenticated: number; anonymous: number }): DocumentParser {
-  return (query, anonymous) => {
-    try {
-      return parse(query, { noLocation: false, maxTokens: anonymous ? maxTokens.anonymous : maxTokens.authenticated });
-    } catch (error) {
-      if (error instanceof GraphQLError) throw new HttpError(APOLLO_ERROR_HTTP_STATUS.GRAPHQL_PARSE_FAILED, 'GRAPHQL_PARSE_FAILED', error.message);
-      throw error;
-    }
   };
 }

@@ -1,13 +1,11 @@
 // Step 7, the pre-checks: what the principal can never run is refused before any
-// subgraph is called. Anonymous callers reach only the public root fields (401 otherwise);
-// introspection may be switched off; a mutation field whose @scopes the principal cannot
+// subgraph is called (anonymous callers were confined to the public fields by the document
+// step). Introspection may be switched off; a mutation field whose @scopes the principal cannot
 // satisfy is refused with 403 INSUFFICIENT_SCOPE (queries go on and return partial data).
 import { ERROR_HTTP_STATUS, ErrorCode } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
-import { PUBLIC_ROOT_FIELDS } from '../../lib/principal.js';
 import { insufficientScope, type ScopeRequirement } from '../../lib/scopes-directive.js';
 import { firstDeniedMutation } from '../mutation-scopes.js';
-import { INVALID_CREDENTIAL } from './credential.js';
 import type { GatewayStep } from './step.js';
 
 /** Apollo's own code for a refused introspection, with a message that says what is going on. */
@@ -26,9 +24,6 @@ export function preChecksStep(options: PreChecksOptions): GatewayStep {
     run: (state) => {
       const { operation, principal } = state;
       if (!operation || !principal) return;
-      if (principal.kind === 'anonymous' && !operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename')) {
-        throw INVALID_CREDENTIAL;
-      }
       if (!options.introspection && operation.rootFields.some((field) => INTROSPECTION_FIELDS.has(field))) throw INTROSPECTION_DISABLED;
       if (operation.type !== 'mutation') return;
       const denied = firstDeniedMutation(options.mutationScopes as Map<string, ScopeRequirement>, operation.rootFields, principal.scopes);

@@ -125,7 +125,7 @@ export const DOCUMENT_CASES: readonly HostileCase[] = [
   { name: 'an undeclared variable', request: (f) => post(query('{ contentTypes(first: $first) { totalCount } }'), asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'an integer beyond 32 bits', request: (f) => post(query('{ contentTypes(first: 4294967296) { totalCount } }'), asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a float where an integer goes', request: (f) => post(query('{ contentTypes(first: 1.5) { totalCount } }'), asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'a variable nested 100 levels in a list', request: (f) => post(`{"query":"query($v: JSON!) { __typename }","variables":{"v":${nestedList(100)}}}`, asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a variable nested 100 levels in a list', request: (f) => post(`{"query":"query($v: JSON!) { __typename }","variables":{"v":${nestedList(100)}}}`, asReader(f)), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
   { name: 'a mutation the key can never run', request: (f) => post(query('mutation { createContentType(input: { name: "X", key: "x" }) { id } }'), asReader(f)), status: 403, code: 'INSUFFICIENT_SCOPE' },
   { name: 'an allowed mutation beside one the key can never run', request: (f) => post(query('mutation { createContentType(input: { name: "Y", key: "y" }) { id } deleteWorkspace(confirmName: "x") }'), asWriter(f)), status: 403, code: 'INSUFFICIENT_SCOPE' },
   { name: 'a mutation the key can never run, by alias', request: (f) => post(query('mutation { innocent: createContentType(input: { name: "X", key: "x" }) { id } }'), asReader(f)), status: 403, code: 'INSUFFICIENT_SCOPE' },
@@ -143,4 +143,48 @@ export const DOCUMENT_CASES: readonly HostileCase[] = [
   { name: 'a persisted query hash anonymously', request: () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'c'.repeat(64) } } }), status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' },
 ];
 
-export const HOSTILE_CASES: readonly HostileCase[] = [...TRANSPORT_CASES, ...CREDENTIAL_CASES, ...DOCUMENT_CASES];
+const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+const nestedSelection = (depth: number) => `${'{ a '.repeat(depth)}${'}'.repeat(depth)}`;
+/** members ↔ groups, `cycles` times round, `first` of each: the recursion of issue 11. */
+function membersAndGroups(cycles: number, first: number): string {
+  let selection = 'id';
+  for (let cycle = 0; cycle < cycles; cycle += 1) selection = `members(first: ${first}) { nodes { groups(first: ${first}) { nodes { ${selection} } } } }`;
+  return `{ memberGroups(first: ${first}) { nodes { ${selection} } } }`;
+}
+const INTROSPECTION = '__schema { types { name fields { name args { name type { name kind ofType { name kind } } } type { name kind ofType { name kind ofType { name kind } } } } } }';
+function deepValue(depth: number): unknown {
+  let value: unknown = 1;
+  for (let level = 0; level < depth; level += 1) value = { v: value };
+  return value;
+}
+
+export const LIMIT_CASES: readonly HostileCase[] = [
+  { name: '58,000 aliases of __typename without a credential (over the body limit)', request: () => post(query(aliases(58_000, '__typename'))), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  { name: '40,000 aliases of __typename without a credential', request: () => post(query(aliases(40_000, '__typename'))), status: 400, code: 'DOCUMENT_TOO_LARGE' },
+  { name: '10 aliases of __typename without a credential', request: () => post(query(aliases(10, '__typename'))), status: 400, code: 'ROOT_FIELD_LIMIT_EXCEEDED' },
+  { name: '3 aliases inside a public field', request: () => post(query('mutation { createSession(input: { email: "a@b.c", password: "p" }) { a: token b: token c: token } }')), status: 400, code: 'ALIAS_LIMIT_EXCEEDED' },
+  { name: '10,000 aliases of contentTypes', request: (f) => post(query(aliases(10_000, 'contentTypes { totalCount }')), asReader(f)), status: 400, code: 'DOCUMENT_TOO_LARGE' },
+  { name: '1,500 aliases of contentTypes', request: (f) => post(query(aliases(1500, 'contentTypes { totalCount }')), asReader(f)), status: 400, code: 'TOKEN_LIMIT_EXCEEDED' },
+  { name: '31 aliases inside one field', request: (f) => post(query(`{ workspace ${aliases(31, 'id')} }`), asReader(f)), status: 400, code: 'ALIAS_LIMIT_EXCEEDED' },
+  { name: '21 aliases of workspace (root fields)', request: (f) => post(query(aliases(21, 'workspace { id }')), asReader(f)), status: 400, code: 'ROOT_FIELD_LIMIT_EXCEEDED' },
+  { name: '21 root fields', request: (f) => post(query(`{ __typename ${aliases(20, '__typename').slice(1, -1)} }`), asReader(f)), status: 400, code: 'ROOT_FIELD_LIMIT_EXCEEDED' },
+  { name: 'a selection 2,000 levels deep', request: (f) => post(query(nestedSelection(2000)), asReader(f)), status: 400, code: 'TOKEN_LIMIT_EXCEEDED' },
+  { name: 'a selection 12,000 levels deep', request: (f) => post(query(nestedSelection(12_000)), asReader(f)), status: 400, code: 'TOKEN_LIMIT_EXCEEDED' },
+  { name: 'a selection 20,000 levels deep', request: (f) => post(query(nestedSelection(20_000)), asReader(f)), status: 400, code: 'DOCUMENT_TOO_LARGE' },
+  { name: 'members and groups 8 times round', request: (f) => post(query(membersAndGroups(8, 4)), asReader(f)), status: 400, code: 'DEPTH_LIMIT_EXCEEDED' },
+  { name: 'members and groups twice round, 100 of each', request: (f) => post(query(membersAndGroups(2, 100)), asReader(f)), status: 400, code: 'COST_LIMIT_EXCEEDED' },
+  { name: 'members and groups twice round, first from a variable', request: (f) => post(query(`query($n: Int) { memberGroups(first: $n) { nodes { members(first: $n) { nodes { groups(first: $n) { nodes { members(first: $n) { nodes { id } } } } } } } } }`, { n: 100 }), asReader(f)), status: 400, code: 'COST_LIMIT_EXCEEDED' },
+  { name: '20 aliased introspection queries', request: (f) => post(query(`{ ${Array.from({ length: 20 }, (_, index) => `i${index}: ${INTROSPECTION}`).join(' ')} }`), asReader(f)), status: 400, code: 'COST_LIMIT_EXCEEDED' },
+  { name: '51 directives on one field', request: (f) => post(query(`{ workspace ${'@include(if: true) '.repeat(51)}{ id } }`), asReader(f)), status: 400, code: 'DIRECTIVE_LIMIT_EXCEEDED' },
+  { name: 'a variable nested 17 levels', request: (f) => post(query('query($v: JSON!) { __typename }', { v: deepValue(17) }), asReader(f)), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
+  { name: 'a variable nested 200,000 levels', request: (f) => post(`{"query":"query($v: JSON!) { __typename }","variables":{"v":${nestedList(200_000)}}}`, asReader(f)), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
+  { name: 'a variable nested 1,000 levels, by GET', request: (f) => ({ method: 'GET', path: `/graphql?query=%7B__typename%7D&variables=${encodeURIComponent(`{"v":${nestedList(1000)}}`)}`, headers: { ...asReader(f), 'apollo-require-preflight': '1' } }), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
+  { name: 'a URL of 20,000 levels of variables (over the header limit)', request: (f) => ({ method: 'GET', path: `/graphql?query=%7B__typename%7D&variables=${encodeURIComponent(`{"v":${nestedList(20_000)}}`)}`, headers: { ...asReader(f), 'apollo-require-preflight': '1' } }), status: 431, code: null },
+  { name: 'a body nesting its extensions 100 levels', request: (f) => post(`{"query":"{ __typename }","extensions":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`, asReader(f)), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
+  { name: '10,001 values in variables', request: (f) => post(query('query($v: JSON!) { __typename }', { v: Array.from({ length: 10_001 }, (_, index) => index) }), asReader(f)), status: 400, code: 'VARIABLES_LIMIT_EXCEEDED' },
+  { name: 'a register nested past the anonymous depth', request: () => post(query('mutation { register(input: { email: "a@b.c", password: "long-enough-password", name: "A" }) { user { memberships { nodes { workspace { id } } } } } }')), status: 400, code: 'DEPTH_LIMIT_EXCEEDED' },
+  { name: 'a long document without a credential', request: () => post(query(`mutation { createSession(input: { email: "${'e'.repeat(3000)}@x.y", password: "p" }) { token } }`)), status: 400, code: 'DOCUMENT_TOO_LARGE' },
+  { name: 'introspection nested 25 deep', request: (f) => post(query(`{ __schema { types { ${'fields { type { '.repeat(12)}name${' } }'.repeat(12)} } } }`), asReader(f)), status: 400, code: 'DEPTH_LIMIT_EXCEEDED' },
+];
+
+export const HOSTILE_CASES: readonly HostileCase[] = [...TRANSPORT_CASES, ...CREDENTIAL_CASES, ...DOCUMENT_CASES, ...LIMIT_CASES];

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repositoryPath } from '../lib/paths.js';
 import { ERRORS_DOC_FILE, errorsMarkdown } from './errors-doc.js';
-import { readmeWithRoles } from './readme-roles.js';
+import { readmeGenerated } from './readme-sections.js';
 
 const readme = repositoryPath('README.md');
-writeFileSync(readme, readmeWithRoles(readFileSync(readme, 'utf8')));
-console.log('README.md: roles table written');
+writeFileSync(readme, readmeGenerated(readFileSync(readme, 'utf8')));
+console.log('README.md: roles and limits tables written');
 
 const errors = repositoryPath(ERRORS_DOC_FILE);
 mkdirSync(path.dirname(errors), { recursive: true });

@@ -5,11 +5,11 @@ import { expect, it } from 'vitest';
 import { ERROR_GUIDANCE } from '../lib/errors.js';
 import { repositoryPath } from '../lib/paths.js';
 import { CLIENT_ERROR_HTTP_STATUS, ERRORS_DOC_FILE, errorsMarkdown } from '../scripts/errors-doc.js';
-import { readmeWithRoles } from '../scripts/readme-roles.js';
+import { readmeGenerated } from '../scripts/readme-sections.js';
 
-it('shows the built-in roles exactly as the code defines them (npm run docs)', () => {
+it('shows the built-in roles and the operation limits exactly as the code defines them (npm run docs)', () => {
   const readme = readFileSync(repositoryPath('README.md'), 'utf8');
-  expect(readme, 'README.md is stale: run npm run docs').toBe(readmeWithRoles(readme));
+  expect(readme, 'README.md is stale: run npm run docs').toBe(readmeGenerated(readme));
 });
 
 it('opens with the install-and-start and the test commands', () => {

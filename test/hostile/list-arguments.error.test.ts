@@ -169,14 +169,15 @@ interface Page {
   nodes: { id: string }[];
 }
 
-/** Every `target` page in a response, in parent order (one per parent for a nested list). */
-function connectionsIn(response: GraphQLResponse): Page[] {
+/** Every page under `alias` in a response, in parent order (one per parent for a nested list). */
+function connectionsIn(response: GraphQLResponse, alias: 'target' | 'sibling' = 'target'): Page[] {
   const pages: Page[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
-      if ('target' in value) {
-        if (value.target) pages.push(value.target as Page);
+      if (alias in value) {
+        const page = (value as Record<string, Page | null>)[alias];
+        if (page) pages.push(page);
       } else Object.values(value).forEach(walk);
     }
   };
@@ -295,15 +296,7 @@ describe.each(LISTS.map((list) => [list.coordinate, list] as const))('%s', (_coo
     for (const args of [{ first: 0 }, { first: 5, after: base64url('[]') }]) {
       const response = await send(list, args, true);
       expectRefusedArgument(list, args, response, args.after ? 'after' : 'first');
-      const siblings: Page[] = [];
-      const walk = (value: unknown): void => {
-        if (Array.isArray(value)) value.forEach(walk);
-        else if (value && typeof value === 'object') {
-          if ('sibling' in value) siblings.push(value.sibling as Page);
-          else Object.values(value).forEach(walk);
-        }
-      };
-      walk(response.body.data);
+      const siblings = connectionsIn(response, 'sibling');
       expect(siblings.length, describeResponse(list, args, response)).toBeGreaterThan(0);
       for (const sibling of siblings) expect(sibling.nodes.length).toBeLessThanOrEqual(2);
       expect(siblings.some((sibling) => sibling.nodes.length === 2), describeResponse(list, args, response)).toBe(true);

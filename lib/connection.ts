@@ -1,7 +1,8 @@
 // Relay-style connections (DESIGN.md "API conventions"): first 1–100 (default 20),
 // opaque keyset cursors, edges, nodes, pageInfo and totalCount.
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { GraphQLError } from 'graphql';
+import type { CursorCodec } from './cursor.js';
+import { badUserInput } from './errors.js';
 import { scopes } from './scopes-directive.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 
@@ -71,39 +72,33 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
   return ConnectionClass;
 }
 
+/** The page size a `first` argument asks for: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
 export function pageSize(first: number | undefined | null): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
-    });
+    throw badUserInput(`first must be an integer from 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); got ${first}`, { argumentName: 'first' });
   }
   return first;
 }
 
-/** Cursors are opaque to clients: base64url of the keyset position. */
-export function encodeCursor(position: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+export interface PageRequest<Position> {
+  readonly limit: number;
+  /** The keyset position to continue after, or undefined for the first page. */
+  readonly after: Position | undefined;
 }
 
-export function decodeCursor(cursor: string | undefined | null): (string | number)[] | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number')) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw new GraphQLError('after is not a valid cursor', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+/** Both page arguments, checked: `first` in range and `after` a cursor of this list. */
+export function pageRequest<Position extends readonly unknown[]>(page: { first?: number | null; after?: string | null }, cursor: CursorCodec<Position>): PageRequest<Position> {
+  return { limit: pageSize(page.first), after: cursor.decode(page.after) };
 }
 
 /**
  * Turns `limit + 1` rows fetched in keyset order into a page: the extra row only
  * tells whether another page follows.
  */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, position: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T, Position extends readonly unknown[]>(rows: T[], limit: number, totalCount: number, cursor: CursorCodec<Position>, position: (row: T) => NoInfer<Position>): Connection<T> {
   const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: cursor.encode(position(node)), node }));
   return {
     edges,
     nodes,

@@ -4,7 +4,8 @@
 import DataLoader from 'dataloader';
 import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from './orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection } from './connection.js';
+import { pageRequest, toConnection, type Connection, type PageRequest } from './connection.js';
+import { idCursor, type CursorCodec } from './cursor.js';
 import { isId } from './ids.js';
 
 export interface RelationPageKey {
@@ -13,13 +14,10 @@ export interface RelationPageKey {
   readonly after?: string | null;
 }
 
-/** One batch of parents that share their page arguments. */
-export interface PageGroup<K extends RelationPageKey> {
+/** One batch of parents that share their page arguments (checked: `limit` in range, `after` a position of this list). */
+export interface PageGroup<K extends RelationPageKey, Position> extends PageRequest<Position> {
   /** Distinct, valid (UUID) parent ids. */
   readonly parentIds: string[];
-  readonly limit: number;
-  /** The decoded `after` cursor: the keyset position to continue after. */
-  readonly after: (string | number)[] | undefined;
   /** A key of the group, for arguments beyond the page ones (all keys of a group share them). */
   readonly sample: K;
 }
@@ -30,31 +28,42 @@ export interface GroupPages<T> {
   readonly totals: Map<string, number>;
 }
 
-export interface PageLoaderOptions<K extends RelationPageKey, T> {
-  readonly fetchGroup: (group: PageGroup<K>) => Promise<GroupPages<T>>;
+export interface PageLoaderOptions<K extends RelationPageKey, T, Position extends readonly unknown[]> {
+  readonly fetchGroup: (group: PageGroup<K, Position>) => Promise<GroupPages<T>>;
+  /** The cursors of this list (lib/cursor.ts). */
+  readonly cursor: CursorCodec<Position>;
   /** The keyset position of a row (what its cursor encodes). */
-  readonly position: (row: T) => (string | number)[];
+  readonly position: (row: T) => Position;
   /** Arguments besides parent and page that keys of one batch must share (a filter). */
   readonly argumentsOf?: (key: K) => string;
 }
 
 /** The batching around any per-parent page query: groups keys by their arguments, one fetch per group. */
-export function createPageLoader<K extends RelationPageKey, T>(options: PageLoaderOptions<K, T>): DataLoader<K, Connection<T>, string> {
+export function createPageLoader<K extends RelationPageKey, T, Position extends readonly unknown[]>(
+  options: PageLoaderOptions<K, T, Position>,
+): DataLoader<K, Connection<T>, string> {
   const groupOf = (key: K) => `${key.first ?? ''}|${key.after ?? ''}|${options.argumentsOf?.(key) ?? ''}`;
   return new DataLoader(
     async (keys) => {
       // Keys of one batch usually share their arguments; each group is one fetch.
       const groups = new Map<string, K[]>();
       for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
-      const results = new Map<K, Connection<T>>();
+      const results = new Map<K, Connection<T> | Error>();
       for (const group of groups.values()) {
         const sample = group[0]!;
-        const limit = pageSize(sample.first);
-        const after = decodeCursor(sample.after);
+        let page: PageRequest<Position>;
+        try {
+          page = pageRequest(sample, options.cursor);
+        } catch (error) {
+          // Bad page arguments fail the fields that gave them, not the whole batch.
+          for (const key of group) results.set(key, error as Error);
+          continue;
+        }
+        const { limit, after } = page;
         const parentIds = [...new Set(group.map((key) => key.parentId).filter(isId))];
         const pages: GroupPages<T> = parentIds.length === 0 ? { rows: new Map(), totals: new Map() } : await options.fetchGroup({ parentIds, limit, after, sample });
         for (const key of group) {
-          results.set(key, toConnection(pages.rows.get(key.parentId) ?? [], limit, pages.totals.get(key.parentId) ?? 0, options.position));
+          results.set(key, toConnection(pages.rows.get(key.parentId) ?? [], limit, pages.totals.get(key.parentId) ?? 0, options.cursor, options.position));
         }
       }
       return keys.map((key) => results.get(key)!);
@@ -65,6 +74,8 @@ export function createPageLoader<K extends RelationPageKey, T>(options: PageLoad
 
 export interface RelationPageOptions<T extends { id: string }> {
   readonly em: SubgraphEntityManager;
+  /** Names the list in its cursors (`Member.groups`): a cursor of another list is refused. */
+  readonly list: string;
   readonly entity: EntityName<T>;
   /**
    * SQL selecting the child rows (the entity's columns) plus a `parent_id` column, for the
@@ -77,7 +88,8 @@ export interface RelationPageOptions<T extends { id: string }> {
 /** Children ordered by id: one windowed query for every parent's page, one grouped count. */
 export function createRelationPageLoader<T extends { id: string }>(options: RelationPageOptions<T>): DataLoader<RelationPageKey, Connection<T>, string> {
   const { em } = options;
-  return createPageLoader<RelationPageKey, T>({
+  return createPageLoader<RelationPageKey, T, [string]>({
+    cursor: idCursor(options.list),
     position: (row) => [row.id],
     fetchGroup: async ({ parentIds, limit, after }) => {
       const afterId = after?.[0] ?? null;

@@ -85,7 +85,7 @@ describe('pagination', () => {
     for (const first of [0, 101]) {
       const response = await stack.request({ query: `{ workspaces(first: ${first}) { totalCount } }`, headers: auth });
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-      expect(response.body.errors?.[0]?.message).toBe('first must be between 1 and 100');
+      expect(response.body.errors?.[0]?.message).toBe(`first must be an integer from 1 to 100 (default 20); got ${first}`);
     }
     const response = await stack.request({ query: '{ workspaces(after: "not-a-cursor") { totalCount } }', headers: auth });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);

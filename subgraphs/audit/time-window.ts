@@ -2,9 +2,9 @@
 // reaches past retention, and keyset pages newest first (time, then id).
 import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from '../../lib/orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
+import { pageRequest, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
+import type { CursorCodec } from '../../lib/cursor.js';
 import { badUserInput } from '../../lib/errors.js';
-import { isId } from '../../lib/ids.js';
 import { DAY_MS, retentionStart } from './retention/day-partitions.js';
 
 export interface TimeWindow {
@@ -29,19 +29,9 @@ export function timeWindow(filter: { from?: Date | null; to?: Date | null } | un
   return { from, to };
 }
 
-/** A row's place in newest-first order (created_at desc, id desc): what its cursor encodes. */
-export function newestFirstPosition(row: { createdAt: Date; id: string }): string[] {
+/** A row's place in newest-first order (created_at desc, id desc): what its cursor encodes (lib/cursor.ts timeCursor). */
+export function newestFirstPosition(row: { createdAt: Date; id: string }): [string, string] {
   return [row.createdAt.toISOString(), row.id];
-}
-
-/** The (time, id) a decoded newest-first cursor continues after; anything else is refused as bad input. */
-export function newestFirstAfter(after: readonly (string | number)[] | undefined): { time: string; id: string } | undefined {
-  if (!after) return undefined;
-  const [time, id] = after;
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof id !== 'string' || !isId(id)) {
-    throw badUserInput('after is not a valid cursor', { argumentName: 'after' });
-  }
-  return { time, id };
 }
 
 /** A page of rows matching `where`, newest first, keyset on (createdAt, id). */
@@ -50,15 +40,15 @@ export async function pageNewestFirst<T extends { id: string; createdAt: Date }>
   entity: EntityName<T>,
   where: Record<string, unknown>,
   page: PageArgs,
+  cursor: CursorCodec<[string, string]>,
 ): Promise<Connection<T>> {
-  const limit = pageSize(page.first);
-  const after = newestFirstAfter(decodeCursor(page.after));
+  const { limit, after } = pageRequest(page, cursor);
   const pageWhere = after
-    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after.time) } }, { createdAt: new Date(after.time), id: { $lt: after.id } }] }] }
+    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] }] }
     : where;
   const [rows, totalCount] = await Promise.all([
     em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }),
     em.count(entity, where as never),
   ]);
-  return toConnection(rows as T[], limit, totalCount, newestFirstPosition);
+  return toConnection(rows as T[], limit, totalCount, cursor, newestFirstPosition);
 }

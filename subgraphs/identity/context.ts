@@ -60,6 +60,7 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
       }),
       groupsOfMember: createRelationPageLoader({
         em,
+        list: 'Member.groups',
         entity: MemberGroup,
         source: `select m.id as parent_id, g.* from "identity"."members" m
                    join "identity"."member_group_users" gu on gu.workspace_id = m.workspace_id and gu.user_id = m.user_id
@@ -69,6 +70,7 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
       }),
       membersOfGroup: createRelationPageLoader({
         em,
+        list: 'MemberGroup.members',
         entity: Member,
         source: `select gu.group_id as parent_id, m.* from "identity"."member_group_users" gu
                    join "identity"."members" m on m.workspace_id = gu.workspace_id and m.user_id = gu.user_id

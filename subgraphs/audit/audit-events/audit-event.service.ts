@@ -2,12 +2,17 @@
 // their credential may use, newest first within a checked time range.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { timeCursor } from '../../../lib/cursor.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
 import { pageNewestFirst, timeWindow } from '../time-window.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './audit-event.input.js';
+
+/** Cursors of `auditEvents` and of `User.auditEvents`: positions in newest-first order, each bound to its list. */
+const WORKSPACE_EVENT_CURSOR = timeCursor('auditEvents');
+const USER_EVENT_CURSOR = timeCursor('User.auditEvents');
 
 export class AuditEventService {
   constructor(
@@ -32,7 +37,7 @@ export class AuditEventService {
   /** Every change in the current workspace. */
   inWorkspace(filter: AuditEventFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<AuditEvent>> {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
-    return pageNewestFirst(this.em, AuditEvent, this.where({ workspaceId }, filter, now), page);
+    return pageNewestFirst(this.em, AuditEvent, this.where({ workspaceId }, filter, now), page, WORKSPACE_EVENT_CURSOR);
   }
 
   /**
@@ -41,6 +46,6 @@ export class AuditEventService {
    */
   ofUser(userId: string, filter: AuditEventFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<AuditEvent>> {
     const scope = { actorUserId: userId, $or: [{ workspaceId: null }, { workspaceId: { $in: [...this.principal.workspaceIds] } }] };
-    return pageNewestFirst(this.em, AuditEvent, this.where(scope, filter, now), page);
+    return pageNewestFirst(this.em, AuditEvent, this.where(scope, filter, now), page, USER_EVENT_CURSOR);
   }
 }

@@ -3,6 +3,7 @@
 // their totals, however many keys the page lists.
 import type DataLoader from 'dataloader';
 import type { Connection } from '../../../lib/connection.js';
+import { timeCursor } from '../../../lib/cursor.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { createPageLoader, type RelationPageKey } from '../../../lib/relation-page-loader.js';
 import { RequestLog } from './request-log.entity.js';
@@ -14,8 +15,12 @@ export interface KeyRequestLogsKey extends RelationPageKey {
   readonly where: SqlCondition;
 }
 
+/** Cursors of `ApiKey.requestLogs`: a position in newest-first order. */
+const KEY_REQUEST_LOG_CURSOR = timeCursor('ApiKey.requestLogs');
+
 export function createKeyRequestLogsLoader(em: SubgraphEntityManager): DataLoader<KeyRequestLogsKey, Connection<RequestLog>, string> {
-  return createPageLoader<KeyRequestLogsKey, RequestLog>({
+  return createPageLoader<KeyRequestLogsKey, RequestLog, [string, string]>({
+    cursor: KEY_REQUEST_LOG_CURSOR,
     position: newestFirstPosition,
     argumentsOf: (key) => JSON.stringify(key.where),
     fetchGroup: async ({ parentIds, limit, after, sample }) => {

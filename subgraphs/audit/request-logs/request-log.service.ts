@@ -4,7 +4,8 @@
 // (those made as your user: your keys and sessions; a workspace key: its own).
 import type DataLoader from 'dataloader';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { pageRequest, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { timeCursor } from '../../../lib/cursor.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -14,6 +15,9 @@ import { RequestLog } from './request-log.entity.js';
 import type { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 import { createKeyRequestLogsLoader, type KeyRequestLogsKey } from './request-log.loader.js';
 import { REQUEST_LOG_ORDER, joinConditions, keysetCondition, sqlCondition, type SqlCondition } from './request-log.sql.js';
+
+/** Cursors of `requestLogs`: a position in newest-first order. */
+const REQUEST_LOG_CURSOR = timeCursor('requestLogs');
 
 export class RequestLogService {
   /** One "now" per request, so that every default range in it is the same (and batches). */
@@ -36,8 +40,7 @@ export class RequestLogService {
     const workspaceId = requireWorkspace(this.workspaceId);
     const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter)];
     if (!this.readsWholeWorkspace()) conditions.push(this.ownRequests());
-    const limit = pageSize(page.first);
-    const after = decodeCursor(page.after);
+    const { limit, after } = pageRequest(page, REQUEST_LOG_CURSOR);
     const where = joinConditions(conditions);
     const keyset = keysetCondition(after);
     const connection = this.em.getConnection();
@@ -48,7 +51,7 @@ export class RequestLogService {
       ),
       connection.execute<{ count: string }[]>(`select count(*) as count from "audit"."request_logs" r where ${where.sql}`, where.params),
     ]);
-    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), newestFirstPosition);
+    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), REQUEST_LOG_CURSOR, newestFirstPosition);
   }
 
   /**

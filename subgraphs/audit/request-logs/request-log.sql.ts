@@ -1,7 +1,5 @@
 // SQL pieces shared by requestLogs and ApiKey.requestLogs: conditions with their
 // parameters, the newest-first order and its keyset cursor.
-import { newestFirstAfter } from '../time-window.js';
-
 /** A SQL boolean expression over `r` (audit.request_logs) and its `?` parameters, in order. */
 export interface SqlCondition {
   readonly sql: string;
@@ -19,8 +17,7 @@ export function joinConditions(conditions: readonly SqlCondition[], separator: '
 /** Newest first; the primary key (created_at, id) makes it a total order. */
 export const REQUEST_LOG_ORDER = 'r.created_at desc, r.id desc';
 
-/** Rows strictly after the cursor's (created_at, id) in newest-first order. */
-export function keysetCondition(after: readonly (string | number)[] | undefined): SqlCondition {
-  const position = newestFirstAfter(after);
-  return position ? sqlCondition('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', position.time, position.id) : sqlCondition('true');
+/** Rows strictly after a decoded cursor's (created_at, id) in newest-first order. */
+export function keysetCondition(after: readonly [time: string, id: string] | undefined): SqlCondition {
+  return after ? sqlCondition('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', after[0], after[1]) : sqlCondition('true');
 }

@@ -9,6 +9,7 @@ import { ContentType } from './content-type.entity.js';
 export function createWorkspaceContentTypesLoader(em: SubgraphEntityManager, workspaceId: string | undefined): DataLoader<RelationPageKey, Connection<ContentType>, string> {
   return createRelationPageLoader({
     em,
+    list: 'Workspace.contentTypes',
     entity: ContentType,
     source: 'select ct.workspace_id as parent_id, ct.* from "content"."content_types" ct where ct.workspace_id = any(?::uuid[]) and ct.workspace_id = ?::uuid',
     scopeParameters: [workspaceId ?? null],

@@ -3,6 +3,7 @@
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -15,6 +16,9 @@ import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentType } from './content-type.entity.js';
 import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
+
+/** Cursors of `contentTypes`: a position in id order. */
+const CONTENT_TYPE_CURSOR = idCursor('contentTypes');
 
 /** What an audit event compares before and after a change. */
 function snapshot(type: ContentType): Record<string, unknown> {
@@ -39,7 +43,7 @@ export class ContentTypeService {
       const pattern = containsPattern(search);
       where.$or = [{ name: { $ilike: pattern } }, { key: { $ilike: pattern } }];
     }
-    return pageById(this.em, ContentType, where, page);
+    return pageById(this.em, ContentType, where, page, CONTENT_TYPE_CURSOR);
   }
 
   async get(id: string): Promise<ContentType> {

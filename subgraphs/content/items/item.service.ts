@@ -2,7 +2,9 @@
 // validated against the type's fields, with uniqueness and the item counter kept in the
 // same transaction as the item.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
+import { CursorPart, cursorCodec, timeCursor, type CursorCodec } from '../../../lib/cursor.js';
+import type { JSONType } from 'zod';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -26,6 +28,20 @@ interface Query {
 const UNIQUE_VIOLATION = '23505';
 /** From this share of a type's items on, a value counts as common (see list()). */
 const COMMON_VALUE_SHARE = 0.02;
+
+/**
+ * Cursors of `items` in one order. The order is part of the list's name inside the
+ * cursor, so a cursor made under one order is refused under another (a creation-time
+ * position read as a last-change position would silently skip or repeat items).
+ */
+function timeOrderCursor(column: 'createdAt' | 'updatedAt', direction: 'asc' | 'desc'): CursorCodec<[string, string]> {
+  return timeCursor(`items:${column}:${direction}`);
+}
+
+/** Items ordered by a field: the position is the item's value (null when it has none: those come last) and id. */
+function fieldOrderCursor(fieldKey: string, direction: 'asc' | 'desc') {
+  return cursorCodec(`items:field.${fieldKey}:${direction}`, [CursorPart.sortValue, CursorPart.id]);
+}
 
 export class ItemService {
   constructor(
@@ -121,8 +137,18 @@ export class ItemService {
   }
 
   async list(typeId: string, filter: ItemFilter | undefined, order: ItemOrder | undefined, page: PageArgs): Promise<Connection<Item>> {
-    const type = await this.type(typeId);
+    const descending = order?.direction === OrderDirection.DESC;
+    const comparison = descending ? '<' : '>';
+    const direction = descending ? 'desc' : 'asc';
+    // Page arguments are checked before anything is read: the cheapest refusal first.
+    const byField = order?.by === ItemOrderBy.FIELD ? fieldOrderCursor(order.field ?? '', direction) : undefined;
+    const column = order?.by === ItemOrderBy.UPDATED_AT ? 'updatedAt' : 'createdAt';
+    const byTime = timeOrderCursor(column, direction);
     const limit = pageSize(page.first);
+    const afterField = byField?.decode(page.after);
+    const afterTime = byField ? undefined : byTime.decode(page.after);
+
+    const type = await this.type(typeId);
     const fields = await this.fields.ofType(type.id);
     const base: Query = { conditions: ['workspace_id = ?', 'content_type_id = ?'], parameters: [type.workspaceId, type.id] };
     this.filterConditions(filter, fields, base);
@@ -135,38 +161,35 @@ export class ItemService {
       base.conditions[base.conditions.indexOf('"values" @> ?::jsonb')] = 'coalesce("values" @> ?::jsonb, false)';
     }
 
-    const descending = order?.direction === OrderDirection.DESC;
-    const comparison = descending ? '<' : '>';
-    const direction = descending ? 'desc' : 'asc';
     const page$ = { conditions: [...base.conditions], parameters: [...base.parameters] };
-    const after = decodeCursor(page.after);
     let orderBy: string;
-    let position: (item: Item) => (string | number)[];
-    if (order?.by === ItemOrderBy.FIELD) {
-      const field = fields.find((candidate) => candidate.key === order.field);
+    let rowsToConnection: (rows: Item[], totalCount: number) => Connection<Item>;
+    if (byField) {
+      const field = fields.find((candidate) => candidate.key === order?.field);
       if (!field) throw invalidInput([{ field: 'orderBy.field', reason: 'must be a field of this type' }]);
       const value = `("values"->'${field.key}')`; // key is validated (^[a-z][a-z0-9_]*$)
       // Items without a value come last, in either direction.
       orderBy = `(${value} is null) asc, ${value} ${direction}, id ${direction}`;
-      position = (item) => (item.values[field.key] === undefined || item.values[field.key] === null ? [1, 'null', item.id] : [0, JSON.stringify(item.values[field.key]), item.id]);
-      if (after) {
-        const [isNull, json, id] = after as [number, string, string];
-        if (isNull === 1) {
+      if (afterField) {
+        const [sortValue, id] = afterField;
+        if (sortValue === null) {
           page$.conditions.push(`(${value} is null and id ${comparison} ?::uuid)`);
           page$.parameters.push(id);
         } else {
+          const json = JSON.stringify(sortValue);
           page$.conditions.push(`(${value} is null or ${value} ${comparison} ?::jsonb or (${value} = ?::jsonb and id ${comparison} ?::uuid))`);
           page$.parameters.push(json, json, id);
         }
       }
+      rowsToConnection = (rows, totalCount) => toConnection(rows, limit, totalCount, byField, (item): [JSONType, string] => [(item.values[field.key] ?? null) as JSONType, item.id]);
     } else {
-      const column = order?.by === ItemOrderBy.UPDATED_AT ? 'updated_at' : 'created_at';
-      orderBy = `${column} ${direction}, id ${direction}`;
-      position = (item) => [(column === 'updated_at' ? item.updatedAt : item.createdAt).toISOString(), item.id];
-      if (after) {
-        page$.conditions.push(`(${column}, id) ${comparison} (?::timestamptz, ?::uuid)`);
-        page$.parameters.push(String(after[0]), String(after[1]));
+      const sqlColumn = column === 'updatedAt' ? 'updated_at' : 'created_at';
+      orderBy = `${sqlColumn} ${direction}, id ${direction}`;
+      if (afterTime) {
+        page$.conditions.push(`(${sqlColumn}, id) ${comparison} (?::timestamptz, ?::uuid)`);
+        page$.parameters.push(afterTime[0], afterTime[1]);
       }
+      rowsToConnection = (rows, totalCount) => toConnection(rows, limit, totalCount, byTime, (item): [string, string] => [item[column].toISOString(), item.id]);
     }
     const connection = this.em.getConnection();
     const [rows, totalCount] = await Promise.all([
@@ -179,7 +202,7 @@ export class ItemService {
             .then((result) => Number(result[0]!.count))
         : Promise.resolve(type.itemCount),
     ]);
-    return toConnection(rows.map((row) => this.em.map(Item, row as never)), limit, totalCount, position);
+    return rowsToConnection(rows.map((row) => this.em.map(Item, row as never)), totalCount);
   }
 
   /**

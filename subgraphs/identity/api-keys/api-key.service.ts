@@ -7,6 +7,7 @@ import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
@@ -19,6 +20,9 @@ import { ApiKey } from './api-key.entity.js';
 import { ApiKeyKind, ApiKeyOwner, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
 import type { CreatedApiKey } from './created-api-key.js';
+
+/** Cursors of `apiKeys`: a position in id order. */
+const API_KEY_CURSOR = idCursor('apiKeys');
 
 export const MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
 
@@ -124,9 +128,9 @@ export class ApiKeyService {
 
   list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
     if (filter?.owner === ApiKeyOwner.WORKSPACE) {
-      return pageById(this.em, ApiKey, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page);
+      return pageById(this.em, ApiKey, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page, API_KEY_CURSOR);
     }
-    return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page);
+    return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page, API_KEY_CURSOR);
   }
 
   /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */

@@ -7,10 +7,14 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import { Member } from '../members/member.entity.js';
 import { MemberGroup } from './member-group.entity.js';
 import { MemberGroupUser } from './member-group-user.entity.js';
 import type { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
+
+/** Cursors of `memberGroups`: a position in id order. */
+const MEMBER_GROUP_CURSOR = idCursor('memberGroups');
 
 export class MemberGroupService {
   constructor(
@@ -23,7 +27,7 @@ export class MemberGroupService {
   }
 
   list(page: PageArgs): Promise<Connection<MemberGroup>> {
-    return pageById(this.em, MemberGroup, { workspaceId: this.workspaceId }, page);
+    return pageById(this.em, MemberGroup, { workspaceId: this.workspaceId }, page, MEMBER_GROUP_CURSOR);
   }
 
   async get(id: string): Promise<MemberGroup> {

@@ -8,6 +8,7 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
@@ -15,6 +16,9 @@ import { Role } from '../roles/role.entity.js';
 import { User } from '../users/user.entity.js';
 import { Member } from './member.entity.js';
 import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
+
+/** Cursors of `members`: a position in id order. */
+const MEMBER_CURSOR = idCursor('members');
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -44,7 +48,7 @@ export class MemberService {
       where.$or = [{ userId: { $in: users.map((user) => user.id) } }, { invitedEmail: { $ilike: pattern } }];
     }
     for (const userIds of userIdSets) where.userId = { $in: userIds };
-    return pageById(this.em, Member, where, page);
+    return pageById(this.em, Member, where, page, MEMBER_CURSOR);
   }
 
   async get(id: string): Promise<Member> {

@@ -7,11 +7,15 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from './role.entity.js';
 import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
+
+/** Cursors of `roles`: a position in id order. */
+const ROLE_CURSOR = idCursor('roles');
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -33,7 +37,7 @@ export class RoleService {
   }
 
   list(page: PageArgs): Promise<Connection<Role>> {
-    return pageById(this.em, Role, { workspaceId: this.workspaceId }, page);
+    return pageById(this.em, Role, { workspaceId: this.workspaceId }, page, ROLE_CURSOR);
   }
 
   /** A role of this workspace; anything else is not found. */

@@ -2,6 +2,7 @@
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
+import { idCursor } from '../../../lib/cursor.js';
 import type { Principal } from '../../../lib/principal.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -14,6 +15,9 @@ import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
 import { Role } from '../roles/role.entity.js';
 import { Workspace } from './workspace.entity.js';
 
+/** Cursors of `workspaces`: a position in id order. */
+const WORKSPACE_CURSOR = idCursor('workspaces');
+
 export class WorkspaceService {
   constructor(
     private readonly em: SubgraphEntityManager,
@@ -22,7 +26,7 @@ export class WorkspaceService {
 
   /** The workspaces this credential may act in, oldest first. */
   list(page: PageArgs): Promise<Connection<Workspace>> {
-    return pageById(this.em, Workspace, { id: { $in: [...this.principal.workspaceIds] } }, page);
+    return pageById(this.em, Workspace, { id: { $in: [...this.principal.workspaceIds] } }, page, WORKSPACE_CURSOR);
   }
 
   /** A new workspace with the built-in roles, its creator as owner: one transaction. */

@@ -77,6 +77,8 @@ export interface GatewayServerConfig {
   readonly corsOrigins?: readonly string[];
   /** Longest time a client may take to send a whole request (slow bodies get 408); default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** False skips the operation-limits check, to measure what it costs; default true. */
+  readonly enforceOperationLimits?: boolean;
   /** Limits of one operation, per audience; default DEFAULT_OPERATION_LIMITS (gateway/limits/settings.ts). */
   readonly operationLimits?: OperationLimitsByAudience;
   readonly logLevel?: LogLevel;
@@ -105,6 +107,7 @@ export function gatewayConfigFrom(
     corsOrigins: config.gateway.corsOrigins,
     requestTimeoutMs: config.gateway.requestTimeoutMs,
     operationLimits: config.gateway.operationLimits,
+    enforceOperationLimits: config.gateway.enforceOperationLimits,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -183,7 +186,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
     documentStep({ parse: limitedParser(limiter) }),
-    limitsStep(limiter),
+    ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),
   ];

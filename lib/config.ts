@@ -105,6 +105,8 @@ const environmentSchema = z.object({
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
   REQUEST_LOGGING: booleanFlag.default(true),
+  /** False skips the operation-limits check, only to measure what it costs (bench:gateway); refused in production. */
+  GATEWAY_OPERATION_LIMITS: booleanFlag.default(true),
   /** Longest time a client may take to send one whole request to the gateway (slow bodies get 408). */
   GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Comma-separated origins (scheme://host[:port]) whose browser apps may call the API; `*` for any. */
@@ -164,6 +166,8 @@ export interface AtriumConfig {
     readonly corsOrigins: readonly string[];
     /** Longest time a client may take to send one whole request. */
     readonly requestTimeoutMs: number;
+    /** False skips the operation-limits check (measurement only; never in production). */
+    readonly enforceOperationLimits: boolean;
     /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
     readonly operationLimits: OperationLimitsByAudience;
   };
@@ -199,6 +203,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   const problems: string[] = [];
   if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
+  }
+  if (!values.GATEWAY_OPERATION_LIMITS && values.NODE_ENV === 'production') {
+    problems.push('GATEWAY_OPERATION_LIMITS: must not be disabled in production (it is what refuses abusive operations)');
   }
   if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
     problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
@@ -239,6 +246,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       requestLogging: values.REQUEST_LOGGING,
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
+      enforceOperationLimits: values.GATEWAY_OPERATION_LIMITS,
       operationLimits: operationLimitsFrom(values),
     },
     subgraphSettings: {

@@ -70,6 +70,16 @@ describe('loadConfig', () => {
   it('refuses to turn request logging off in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', REQUEST_LOGGING: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/REQUEST_LOGGING: must not be disabled in production/);
   });
+
+  it('enforces operation limits and allows no browser origin by default, and refuses to skip limits in production', () => {
+    const config = loadConfig({});
+    expect(config.gateway.enforceOperationLimits).toBe(true);
+    expect(config.gateway.corsOrigins).toEqual([]);
+    expect(config.gateway.requestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173' }).gateway.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path,app.example.com' })).toThrow(/CORS_ORIGINS[\s\S]*is not an origin/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_OPERATION_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/GATEWAY_OPERATION_LIMITS: must not be disabled in production/);
+  });
 });
 
 describe('an unreachable DATABASE_URL', () => {

@@ -6,4 +6,6 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** Error codes the response carried, collected for the request log. */
   readonly errorCodes: Set<string>;
+  /** Aborted when the client hangs up before its answer is sent: the subgraph calls made for it stop. */
+  readonly signal: AbortSignal;
 }

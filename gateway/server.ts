@@ -7,11 +7,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
+import { abortOnHangUp } from './subgraph-timeouts.js';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from '../lib/correlation.js';
 import { APOLLO_ERROR_HTTP_STATUS, CORRELATION_HEADER, ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { HttpError, executeApolloRequest, listen, onceSafely, readBody, requestPath, sendGraphQLError, sendJson, type RunningServer } from '../lib/http-server.js';
 import { insufficientScope, type ScopeRequirement } from '../lib/scopes-directive.js';
-import type { AtriumConfig, LogLevel } from '../lib/config.js';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, PUBLIC_ROOT_FIELDS, type Principal } from '../lib/principal.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
@@ -51,6 +52,8 @@ export interface GatewayServerConfig {
   readonly playground?: boolean;
   /** How long a resolved principal is reused; default 5000 ms. */
   readonly principalCacheTtlMs?: number;
+  /** Longest wait for one subgraph call before its fields answer SUBGRAPH_UNAVAILABLE; default 5000 ms. */
+  readonly subgraphTimeoutMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
   readonly keyUsageFlushMs?: number;
   /** How often request logs are shipped to audit; default 1 s. */
@@ -84,6 +87,7 @@ export function gatewayConfigFrom(
     signingSecrets: config.signingSecrets,
     workspaceHeader: config.gateway.workspaceHeader,
     principalCacheTtlMs: config.gateway.principalCacheTtlMs,
+    subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
     trustedProxies: config.gateway.trustedProxies,
     requestLogging: config.gateway.requestLogging,
     logLevel: config.logLevel,
@@ -167,7 +171,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   requestLogs?.start();
   const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
-  const fetcher = signingFetcher(config.signingSecrets);
+  const fetcher = signingFetcher(config.signingSecrets, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
   // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
   const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
@@ -176,7 +180,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, logger, { url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const introspection = config.introspection ?? true;
@@ -290,6 +294,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
           });
         });
       }
+      const signal = abortOnHangUp(response, (error) => logger.error('hang-up listener failed', { correlationId, error }));
       const body = await readBody(request);
       operation = summarizeOperation(request.method ?? 'POST', new URL(request.url ?? '/', 'http://localhost').search, body);
       try {
@@ -316,7 +321,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         }
       }
       await withCorrelationId(correlationId, () =>
-        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal: principal!, errorCodes }) }),
+        executeApolloRequest({ server: apollo, request, response, body, context: async () => ({ correlationId, principal: principal!, errorCodes, signal }) }),
       );
     },
   });

@@ -8,4 +8,6 @@ export interface GatewayContext {
   readonly errorCodes: Set<string>;
   /** The operation's computed cost (limits step), reported in extensions.cost. */
   readonly cost?: number;
+  /** Aborted when the client hangs up before its answer is sent: the subgraph calls made for it stop. */
+  readonly signal: AbortSignal;
 }

@@ -7,9 +7,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId } from '../lib/correlation.js';
 import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
-import { listen, onceSafely, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
+import { listen, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
 import type { ScopeRequirement } from '../lib/scopes-directive.js';
-import type { AtriumConfig, LogLevel } from '../lib/config.js';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { createTrustedProxies } from '../lib/trusted-proxies.js';
@@ -37,6 +37,7 @@ import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
 import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
+import { abortOnHangUp } from './subgraph-timeouts.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
 export interface GatewayServerConfig {
@@ -61,6 +62,8 @@ export interface GatewayServerConfig {
   readonly playground?: boolean;
   /** How long a resolved principal is reused; default 5000 ms. */
   readonly principalCacheTtlMs?: number;
+  /** Longest wait for one subgraph call before its fields answer SUBGRAPH_UNAVAILABLE; default 5000 ms. */
+  readonly subgraphTimeoutMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
   readonly keyUsageFlushMs?: number;
   /** How often request logs are shipped to audit; default 1 s. */
@@ -102,6 +105,7 @@ export function gatewayConfigFrom(
     signingSecrets: config.signingSecrets,
     workspaceHeader: config.gateway.workspaceHeader,
     principalCacheTtlMs: config.gateway.principalCacheTtlMs,
+    subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
     trustedProxies: config.gateway.trustedProxies,
     requestLogging: config.gateway.requestLogging,
     corsOrigins: config.gateway.corsOrigins,
@@ -149,7 +153,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   requestLogs?.start();
   const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
-  const fetcher = signingFetcher(config.signingSecrets);
+  const fetcher = signingFetcher(config.signingSecrets, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
   // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
   const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
@@ -160,7 +164,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, logger, { url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const introspection = config.introspection ?? true;
@@ -223,12 +227,9 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         started: performance.now(),
         time: new Date().toISOString(),
         errorCodes: new Set(),
-        abort: new AbortController(),
+        // A client that hangs up before its answer is complete cancels the subgraph calls made for it.
+        signal: abortOnHangUp(response, (error) => logger.error('hang-up listener failed', { correlationId, error })),
       };
-      // A client that hangs up before its answer is complete cancels what is still running for it.
-      onceSafely(response, 'close', (error) => logger.error('abort listener failed', { correlationId, error }), () => {
-        if (!response.writableFinished) state.abort.abort();
-      });
       await runPipeline(steps, state);
     },
   });

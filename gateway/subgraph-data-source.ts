@@ -1,11 +1,14 @@
 // How the gateway talks to a subgraph: the request's principal and correlation id go
-// along, and the principal is signed over the exact body bytes that are sent.
+// along, the principal is signed over the exact body bytes that are sent, and every call
+// has a deadline (gateway/subgraph-timeouts.ts).
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import type { GatewayContext } from './context.js';
+import { callSubgraph, subgraphCallSignal } from './subgraph-timeouts.js';
 
 /** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
 const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
@@ -32,6 +35,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { response: { status: response.status, body } } });
   }
 
+  constructor(
+    readonly subgraph: string,
+    private readonly logger: Logger,
+    config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
+  ) {
+    super(config);
+  }
+
+  /** A subgraph that times out, refuses or resets the call answers SUBGRAPH_UNAVAILABLE for its fields. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    return callSubgraph({ subgraph: this.subgraph, context: options.context, logger: this.logger }, () => super.process(options));
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
     // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
@@ -43,15 +59,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
 /**
  * fetch that signs the principal over the exact body bytes being sent, the last moment
- * the body is known; the unsigned copy never leaves the process.
+ * the body is known; the unsigned copy never leaves the process. The call, its answer's
+ * body included, stops after timeoutMs or when the client hangs up.
  */
-export function signingFetcher(signingSecrets: readonly string[]): typeof fetch {
+export function signingFetcher(signingSecrets: readonly string[], timeoutMs: number): typeof fetch {
   return (input, init) => {
     const headers = new Headers(init?.headers);
     const principal = headers.get(UNSIGNED_PRINCIPAL);
     headers.delete(UNSIGNED_PRINCIPAL);
     const body = typeof init?.body === 'string' ? init.body : '';
     headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, body, signingSecrets));
-    return fetch(input, { ...init, headers });
+    return fetch(input, { ...init, headers, signal: subgraphCallSignal(timeoutMs) });
   };
 }

@@ -60,6 +60,9 @@ export interface SubgraphSettings {
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
+/** How long the gateway waits for one subgraph call before answering its fields with SUBGRAPH_UNAVAILABLE. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
+
 export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER', auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -88,6 +91,12 @@ const environmentSchema = z.object({
     .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a lower-case HTTP header name')
     .default('x-workspace-id'),
   PRINCIPAL_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(60_000, 'must be at most 60000').default(5000),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be between 100 and 120000')
+    .max(120_000, 'must be between 100 and 120000')
+    .default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(24 * 30, 'must be at most 720').default(12),
   API_KEY_MAX_EXPIRY: z.enum(KEY_EXPIRIES).default('NEVER'),
   AUDIT_RETENTION_DAYS: z.coerce
@@ -158,6 +167,8 @@ export interface AtriumConfig {
     readonly workspaceHeader: string;
     /** How long a resolved principal is reused; invalidation (LISTEN/NOTIFY) ends it sooner. */
     readonly principalCacheTtlMs: number;
+    /** Longest wait for one subgraph call; past it that subgraph's fields are null with SUBGRAPH_UNAVAILABLE. */
+    readonly subgraphTimeoutMs: number;
     /** Proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty trusts none. */
     readonly trustedProxies: readonly string[];
     /** Whether every request is logged to audit (off only to measure its cost; never in production). */
@@ -242,6 +253,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       subgraphUrls: perSubgraph((name) => String(values[subgraphUrlVariable(name)])),
       workspaceHeader: values.WORKSPACE_HEADER,
       principalCacheTtlMs: values.PRINCIPAL_CACHE_TTL_MS,
+      subgraphTimeoutMs: values.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       trustedProxies: values.TRUSTED_PROXIES,
       requestLogging: values.REQUEST_LOGGING,
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),

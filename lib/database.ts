@@ -80,7 +80,8 @@ async function isPortFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-async function findFreePort(host: string): Promise<number> {
+/** A port nothing listens on right now (the kernel picks it); used where a port must be known before the server starts. */
+export async function findFreePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -12,6 +12,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -26,6 +27,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCodeName, number> = {
   BAD_USER_INPUT: 200,
   NOT_FOUND: 200,
   RATE_LIMITED: 429,
+  // The gateway answers what the other subgraphs gave; the fields of the missing one are null.
+  SUBGRAPH_UNAVAILABLE: 200,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -107,6 +110,10 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   RATE_LIMITED: {
     when: 'Five failed sign-ins for one email within 15 minutes; `createSession` answers it with HTTP 200.',
     whatToDo: 'Wait up to 15 minutes before signing in again; automate with an API key, not a password.',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    when: 'One of the services behind the gateway did not answer in time (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, default 5 s) or could not be reached. Its fields are `null`, `extensions.serviceName` names it, and what the other services answered is still in `data` (HTTP 200).',
+    whatToDo: 'Keep the data that arrived and retry the missing fields with backoff; if it persists, report the `x-correlation-id`.',
   },
   INTERNAL_SERVER_ERROR: {
     when: 'An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server\'s log entry. HTTP 200 when other fields answered.',

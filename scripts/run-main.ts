@@ -12,10 +12,13 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+/**
+ * Runs `stop` once on Ctrl-C or SIGTERM, or when the supervisor that started this process
+ * (`npm start`) is gone, then exits.
+ */
 export function stopOnSignal(stop: () => Promise<void>): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'disconnect') => {
     if (stopping) return;
     stopping = true;
     console.error(`\n${signal}: stopping…`);
@@ -33,4 +36,6 @@ export function stopOnSignal(stop: () => Promise<void>): void {
     process.removeAllListeners(signal);
     process.on(signal, onSignal);
   }
+  // The IPC channel to a supervisor closes when it dies, however it died: no orphans.
+  if (process.connected) process.once('disconnect', () => onSignal('disconnect'));
 }

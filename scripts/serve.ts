@@ -1,5 +1,6 @@
 // `npm run serve -- <identity|content|audit|gateway>`: runs one service on its own, as
-// docker-compose does. Subgraphs need DATABASE_URL; `npm start` runs everything at once.
+// docker-compose does. Subgraphs need DATABASE_URL. `npm start` runs each service through
+// this script as a child process (scripts/supervisor.ts), and is told when it is ready.
 import 'reflect-metadata';
 import { loadConfig } from '../lib/config.js';
 import { assertDatabaseReachable } from '../lib/database.js';
@@ -8,6 +9,7 @@ import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { runMain, stopOnSignal } from './run-main.js';
+import { announceReady } from './supervisor.js';
 
 const SERVICES = ['gateway', ...SUBGRAPHS.map(({ name }) => name)];
 
@@ -19,6 +21,7 @@ await runMain(async () => {
   if (service === 'gateway') {
     const gateway = await createGateway(gatewayConfigFrom(config, { subgraphUrls: config.gateway.subgraphUrls, databaseUrl: config.database.url }));
     stopOnSignal(gateway.stop);
+    announceReady(gateway.url);
     return;
   }
   const databaseUrl = config.database.url;
@@ -35,4 +38,5 @@ await runMain(async () => {
     logLevel: config.logLevel,
   });
   stopOnSignal(server.stop);
+  announceReady(server.url);
 });

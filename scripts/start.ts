@@ -1,27 +1,27 @@
-// `npm start`: the whole stack in one process. Starts (or connects to) PostgreSQL,
-// applies migrations, seeds a demo workspace into an empty database, starts the three
-// subgraphs and the gateway, and prints where they are. Ctrl-C stops everything.
+// `npm start`: the whole stack on a laptop. Starts (or connects to) PostgreSQL, applies
+// migrations, seeds a demo workspace into an empty database, then runs the three subgraphs
+// and the gateway each as its own child process (scripts/supervisor.ts): a service that
+// dies is reported and restarted while the others keep serving. Prints where they are.
+// Ctrl-C or SIGTERM stops the gateway, then the subgraphs, then the database, and exits 0.
 import 'reflect-metadata';
 import { loadConfig } from '../lib/config.js';
 import { describeDatabaseUrl } from '../lib/database.js';
 import { migrateAll, openDatabase } from '../lib/database-runtime.js';
-import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
-import { startSubgraphServer } from '../lib/subgraph-server.js';
-import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
+import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWhenEmpty } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
+import { startServices, type RunningServices } from './supervisor.js';
 
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (config.usesDevelopmentSecret) logger.warn('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
   const database = await openDatabase(config, logger);
-  const running: RunningServer[] = [];
+  let services: RunningServices | undefined;
   const stopAll = async () => {
-    for (const server of running.reverse()) await server.stop();
+    await services?.stop();
     await database.stop();
   };
   stopOnSignal(stopAll);
@@ -31,29 +31,22 @@ await runMain(async () => {
     const demo = await seedDemoWhenEmpty(database.databaseUrl);
     if (demo.created) logger.info('seeded a demo workspace', { workspaceId: demo.workspaceId });
 
-    const subgraphUrls = {} as Record<SubgraphName, string>;
-    for (const { name } of SUBGRAPHS) {
-      const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
-        databaseUrl: database.databaseUrl,
-        port: config.subgraphPorts[name],
-        host: config.host,
-        signingSecrets: config.signingSecrets,
-        settings: config.subgraphSettings,
-        // Filled in as the subgraphs start; the outbox relay reads it when it delivers.
-        peers: subgraphUrls,
-        logger,
-      });
-      running.push(server);
-      subgraphUrls[name] = server.url;
-    }
-    const gateway = await createGateway(gatewayConfigFrom(config, { subgraphUrls, databaseUrl: database.databaseUrl, logger }));
-    running.push(gateway);
+    services = await startServices({
+      databaseUrl: database.databaseUrl,
+      signingSecrets: config.signingSecrets,
+      host: config.host,
+      gatewayPort: config.gateway.port,
+      subgraphPorts: config.subgraphPorts,
+      devIntrospection: config.gateway.devIntrospection,
+      logger: logger.child({ service: 'supervisor' }),
+    });
+    const { gateway, subgraphs } = services;
 
     const lines = [
       '',
       'Atrium is running:',
       `  database  ${describeDatabaseUrl(database.databaseUrl)}${database.embedded ? ' (embedded, data in ' + config.database.dataDir + ')' : ''}`,
-      ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphUrls[name]}`),
+      ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphs[name].url}`),
       `  gateway   ${gateway.url}`,
       '',
       'Try it: sign in as the demo user, then run a query answered by identity and content together:',

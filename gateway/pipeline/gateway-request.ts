@@ -24,8 +24,8 @@ export interface GatewayRequest {
   readonly time: string;
   /** Error codes the answer carried, collected for the request log. */
   readonly errorCodes: Set<string>;
-  /** Fires when the client hangs up before its answer is complete. */
-  readonly abort: AbortController;
+  /** Aborted when the client hangs up before its answer is complete. */
+  readonly signal: AbortSignal;
   body?: Buffer;
   credential?: CredentialReading;
   principal?: Principal;

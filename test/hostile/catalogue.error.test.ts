@@ -43,10 +43,13 @@ function codeOf(text: string): string | null {
 }
 
 /** Raw bytes on a socket; the status line and body of the answer (status 0: none). */
-function sendRaw(bytes: string): Promise<Answer> {
+function sendRaw(bytes: string, hangUp = false): Promise<Answer> {
   const { hostname, port } = new URL(stack.gatewayUrl);
   return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(Buffer.from(bytes, 'latin1')));
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(Buffer.from(bytes, 'latin1'));
+      if (hangUp) socket.destroy();
+    });
     let received = '';
     socket.setTimeout(10_000, () => socket.destroy());
     socket.on('data', (chunk) => {
@@ -65,7 +68,7 @@ function sendRaw(bytes: string): Promise<Answer> {
 }
 
 async function send(request: HostileRequest): Promise<Answer> {
-  if (request.kind === 'raw') return sendRaw(request.bytes);
+  if (request.kind === 'raw') return sendRaw(request.bytes, request.hangUp);
   const response = await fetch(new URL(request.path ?? '/graphql', stack.gatewayUrl), {
     method: request.method ?? 'POST',
     headers: request.headers,

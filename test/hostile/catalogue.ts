@@ -16,7 +16,7 @@ export interface HostileFixture {
 /** What is sent: through fetch, or as raw bytes on a socket when fetch cannot express it. */
 export type HostileRequest =
   | { readonly kind?: 'http'; readonly method?: string; readonly path?: string; readonly headers?: Record<string, string>; readonly body?: string }
-  | { readonly kind: 'raw'; readonly bytes: string };
+  | { readonly kind: 'raw'; readonly bytes: string; readonly hangUp?: boolean };
 
 export interface HostileCase {
   readonly name: string;
@@ -32,7 +32,7 @@ const post = (body: unknown, headers: Record<string, string> = {}): HostileReque
 const asReader = (fixture: HostileFixture) => ({ 'x-api-key': fixture.readKey, 'x-workspace-id': fixture.workspaceId });
 const asWriter = (fixture: HostileFixture) => ({ 'x-api-key': fixture.writeKey, 'x-workspace-id': fixture.workspaceId });
 const query = (text: string, variables?: Record<string, unknown>) => ({ query: text, ...(variables ? { variables } : {}) });
-const raw = (lines: string[], body = ''): HostileRequest => ({ kind: 'raw', bytes: `${lines.join('\r\n')}\r\n\r\n${body}` });
+const raw = (lines: string[], body = '', hangUp = false): HostileRequest => ({ kind: 'raw', bytes: `${lines.join('\r\n')}\r\n\r\n${body}`, hangUp });
 
 /** A well-formed key nobody was ever given (right prefix and checksum). */
 const UNKNOWN_KEY = generateCredential('user_key');
@@ -76,6 +76,9 @@ export const TRANSPORT_CASES: readonly HostileCase[] = [
   { name: 'path traversal under the playground', request: () => ({ method: 'GET', path: '/playground/assets/..%2f..%2fpackage.json' }), status: 404, code: null },
   { name: 'preflight from an origin that is not listed', request: () => ({ method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }), status: 403, code: 'FORBIDDEN' },
   { name: 'a 20 kB header', request: () => raw(['POST /graphql HTTP/1.1', 'Host: localhost', `X-Filler: ${'a'.repeat(20_000)}`, 'Content-Length: 0']), status: 431, code: null },
+  { name: 'a client that hangs up right after its request', request: (f) => raw(['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', `X-Api-Key: ${f.readKey}`, `X-Workspace-Id: ${f.workspaceId}`, 'Content-Length: 55'], '{"query":"{ workspace { id } contentTypes { totalCount } }"}', true), status: 0, code: null },
+  { name: 'a client that hangs up halfway through its body', request: (f) => raw(['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', `X-Api-Key: ${f.readKey}`, 'Content-Length: 500'], '{"query":"{ work', true), status: 0, code: null },
+  { name: 'a client that hangs up after its headers', request: () => raw(['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', 'Content-Length: 500'], '', true), status: 0, code: null },
   { name: 'malformed request line', request: () => raw(['GARBAGE', 'Host: localhost']), status: 400, code: null },
   { name: 'conflicting Content-Length headers', request: () => raw(['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', 'Content-Length: 5', 'Content-Length: 6'], '{"a":1}'), status: 400, code: null },
   { name: 'Content-Length and Transfer-Encoding together (request smuggling)', request: () => raw(['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', 'Content-Length: 4', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), status: 400, code: null },

@@ -9,8 +9,6 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../lib/config.js';
-import { dropDatabase, ensureDatabaseExists, withDatabase } from '../lib/database.js';
-import { migrateAll, openDatabase } from '../lib/database-runtime.js';
 import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
@@ -19,6 +17,7 @@ import { createOperationLimiter } from '../gateway/limits/operation-limiter.js';
 import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { percentile } from './percentile.js';
+import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
 
@@ -94,12 +93,8 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger('error');
-  const database = await openDatabase(config, logger);
-  const adminUrl = withDatabase(database.databaseUrl, 'postgres');
-  await dropDatabase(adminUrl, DATABASE);
-  await ensureDatabaseExists(adminUrl, DATABASE);
-  const databaseUrl = withDatabase(database.databaseUrl, DATABASE);
-  await migrateAll(databaseUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+  const database = await freshBenchDatabase(config, logger, DATABASE);
+  const databaseUrl = database.databaseUrl;
 
   const signingSecret = randomBytes(32).toString('base64url');
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -171,7 +166,6 @@ await runMain(async () => {
     await withoutLimits.stop();
     await withLimits.stop();
     for (const server of subgraphs) await server.stop();
-    await dropDatabase(adminUrl, DATABASE);
-    await database.stop();
+    await database.drop();
   }
 });

@@ -7,8 +7,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../lib/config.js';
-import { dropDatabase, ensureDatabaseExists, withDatabase } from '../lib/database.js';
-import { migrateAll, openDatabase } from '../lib/database-runtime.js';
 import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
@@ -16,6 +14,7 @@ import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { compareExactlyOnce, isExactlyOnce, loggedCorrelationIds, runLoad, waitForLogged, type LoadResult } from './request-log-load.js';
+import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -38,12 +37,8 @@ function line(label: string, result: LoadResult): string {
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger('error');
-  const database = await openDatabase(config, logger);
-  const adminUrl = withDatabase(database.databaseUrl, 'postgres');
-  await dropDatabase(adminUrl, DATABASE);
-  await ensureDatabaseExists(adminUrl, DATABASE);
-  const databaseUrl = withDatabase(database.databaseUrl, DATABASE);
-  await migrateAll(databaseUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+  const database = await freshBenchDatabase(config, logger, DATABASE);
+  const databaseUrl = database.databaseUrl;
 
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -132,7 +127,6 @@ await runMain(async () => {
     await quietGateway.stop();
     await gateway.stop();
     for (const server of subgraphs.values()) await server.stop();
-    await dropDatabase(adminUrl, DATABASE);
-    await database.stop();
+    await database.drop();
   }
 });

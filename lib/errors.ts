@@ -12,6 +12,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -26,6 +27,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCodeName, number> = {
   BAD_USER_INPUT: 200,
   NOT_FOUND: 200,
   RATE_LIMITED: 429,
+  // 403, not 400: the request is well formed, this credential is just not allowed to run it
+  // (as a mutation refused up front); sending it again unchanged never helps.
+  OPERATION_NOT_ALLOWED: 403,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -86,6 +90,10 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     when: 'Five failed sign-ins for one email within 15 minutes; `createSession` answers it with HTTP 200.',
     whatToDo: 'Wait up to 15 minutes before signing in again; automate with an API key, not a password.',
   },
+  OPERATION_NOT_ALLOWED: {
+    when: 'Trusted-documents mode: the workspace (for API keys) or the key itself accepts only registered operations, and the operation sent is not one of them. Nothing ran.',
+    whatToDo: 'Register your client build\'s operations (`npm run documents:register <manifest.json>`, or `registerTrustedDocuments`) and send the `documentId` (or the exact registered text). An admin can list them with `trustedDocuments` and change the mode with `setTrustedDocumentsOnly`.',
+  },
   INTERNAL_SERVER_ERROR: {
     when: 'An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server\'s log entry. HTTP 200 when other fields answered.',
     whatToDo: 'Retry once; if it persists, report the correlation id.',
@@ -107,8 +115,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send an `operationName` that matches one operation of the document.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
-    when: 'An automatic persisted query: the gateway does not know the hash (yet).',
-    whatToDo: 'Send the query text with the hash once; Apollo Client\'s persisted-queries link does so by itself.',
+    when: 'A `documentId` (or an automatic persisted query hash) that names no document: not registered in the workspace the request works in, and not sent to this gateway with its text before.',
+    whatToDo: 'Register the document (`npm run documents:register`) in that workspace, or send the query text with the hash once (Apollo Client\'s persisted-queries link does so by itself). Check `x-workspace-id`: documents belong to one workspace.',
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
     when: 'Automatic persisted queries are turned off. Atrium keeps them on, so you should not see it.',

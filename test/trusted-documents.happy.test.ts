@@ -76,7 +76,9 @@ it('registers an Apollo manifest with npm run documents:register, and again chan
     [WORKSPACE_NAME, ROLE_COUNT].map((body) => ({ id: documentHash(body), client_name: 'web', client_version: '1.4.0' })).sort((a, b) => a.id.localeCompare(b.id)),
   );
   // One audit event per document stored, none for the repeat.
-  expect(await countRows(stack.database.url, "select count(*) from identity.outbox_events where payload->>'action' = 'trustedDocument.registered' and payload->>'workspaceId' = $1", [workspaceId])).toBe(2);
+  await expect
+    .poll(() => countRows(stack.database.url, "select count(*) from audit.audit_events where action = 'trustedDocument.registered' and workspace_id = $1", [workspaceId]), { timeout: 5000 })
+    .toBe(2);
 });
 
 it('registers a Relay manifest (SHA256 ids), its file name as the client', async () => {
@@ -142,7 +144,9 @@ it('with the workspace\'s mode on, keys run registered documents only, refusals 
   await expect
     .poll(() => selectRows(stack.database.url, "select outcome, http_status, key_id from audit.request_logs where correlation_id = 'trusted-refused'"), { timeout: 5000 })
     .toEqual([{ outcome: 'OPERATION_NOT_ALLOWED', http_status: 403, key_id: readerKey.id }]);
-  expect(await countRows(stack.database.url, "select count(*) from identity.outbox_events where payload->>'action' = 'workspace.updated' and payload->>'targetId' = $1", [workspaceId])).toBe(1);
+  await expect
+    .poll(() => selectRows(stack.database.url, "select changes from audit.audit_events where action = 'workspace.updated' and target_id = $1", [workspaceId]), { timeout: 5000 })
+    .toEqual([{ changes: [{ field: 'trustedDocumentsOnly', old: false, new: true }] }]);
 
   expect((await set(false)).setTrustedDocumentsOnly).toEqual({ trustedDocumentsOnly: false });
   await expect.poll(async () => (await post({ query: 'query Free { workspace { id } }' }, asReader())).status, { timeout: 5000 }).toBe(200);

@@ -23,7 +23,8 @@ let readerKey: CreatedKey;
 let folder: string;
 
 beforeAll(async () => {
-  stack = await startStack({ gateway: { requestLogFlushMs: 50 } });
+  // Principals cached for a minute: the mode must take effect by invalidation, not by expiry.
+  stack = await startStack({ gateway: { requestLogFlushMs: 50, principalCacheTtlMs: 60_000 } });
   owner = await signUp(stack, 'Documents Owner');
   workspaceId = await createWorkspaceAs(stack, owner.token, 'Documents Workspace');
   // What a CI pipeline holds: a workspace key that may register documents.

@@ -29,6 +29,7 @@ import type { GatewayRequest } from './pipeline/gateway-request.js';
 import { httpGuardStep } from './pipeline/http-guard.js';
 import { preChecksStep } from './pipeline/pre-checks.js';
 import { principalStep } from './pipeline/principal.js';
+import { trustedDocumentsStep } from './pipeline/trusted-documents.js';
 import { requestLogStep } from './pipeline/request-log.js';
 import { responsePlugin } from './pipeline/response.js';
 import { runPipeline, type GatewayStep } from './pipeline/step.js';
@@ -189,6 +190,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
+    trustedDocumentsStep({ identity, logger }),
     documentStep({ parse: limitedParser(limiter) }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
     preChecksStep({ mutationScopes, introspection }),

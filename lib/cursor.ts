@@ -18,6 +18,8 @@ export const MAX_CURSOR_LENGTH = DEFAULT_BODY_LIMIT;
 export const CursorPart = {
   /** A record id: a UUID, as lib/ids.ts makes them. */
   id: z.string().refine(isId),
+  /** A content hash (SHA-256, lowercase hex): the id of a trusted document. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** An instant exactly as `Date.toISOString()` writes it (millisecond precision, UTC). */
   timestamp: z.iso.datetime({ precision: 3 }),
   /**

@@ -13,6 +13,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -29,6 +30,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCodeName, number> = {
   RATE_LIMITED: 429,
   // The gateway answers what the other subgraphs gave; the fields of the missing one are null.
   SUBGRAPH_UNAVAILABLE: 200,
+  // 403, not 400: the request is well formed, this credential is just not allowed to run it
+  // (as a mutation refused up front); sending it again unchanged never helps.
+  OPERATION_NOT_ALLOWED: 403,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -115,6 +119,10 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     when: 'One of the services behind the gateway did not answer in time (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, default 5 s) or could not be reached. Its fields are `null`, `extensions.serviceName` names it, and what the other services answered is still in `data` (HTTP 200).',
     whatToDo: 'Keep the data that arrived and retry the missing fields with backoff; if it persists, report the `x-correlation-id`.',
   },
+  OPERATION_NOT_ALLOWED: {
+    when: 'Trusted-documents mode: the workspace (for API keys) or the key itself accepts only registered operations, and the operation sent is not one of them. Nothing ran.',
+    whatToDo: 'Register your client build\'s operations (`npm run documents:register <manifest.json>`, or `registerTrustedDocuments`) and send the `documentId` (or the exact registered text). An admin can list them with `trustedDocuments` and change the mode with `setTrustedDocumentsOnly`.',
+  },
   INTERNAL_SERVER_ERROR: {
     when: 'An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server\'s log entry. HTTP 200 when other fields answered.',
     whatToDo: 'Retry once; if it persists, report the correlation id.',
@@ -136,8 +144,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send an `operationName` that matches one operation of the document.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
-    when: 'An automatic persisted query: the gateway does not know the hash (yet).',
-    whatToDo: 'Send the query text with the hash once; Apollo Client\'s persisted-queries link does so by itself.',
+    when: 'A `documentId` (or an automatic persisted query hash) that names no document: not registered in the workspace the request works in, and not sent to this gateway with its text before.',
+    whatToDo: 'Register the document (`npm run documents:register`) in that workspace, or send the query text with the hash once (Apollo Client\'s persisted-queries link does so by itself). Check `x-workspace-id`: documents belong to one workspace.',
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
     when: 'Automatic persisted queries are turned off. Atrium keeps them on, so you should not see it.',

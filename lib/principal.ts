@@ -20,6 +20,13 @@ export interface Principal {
   readonly scopes: readonly string[];
   /** Workspaces this credential may act in right now (a user key: authorized ∩ still a member). */
   readonly workspaceIds: readonly string[];
+  /**
+   * Trusted-documents mode: the gateway runs only documents registered for the workspace
+   * (lib/trusted-documents.ts). Identity sets it for a key whose own flag is set or whose
+   * workspace's is; never for a session. Absent means false (principals made elsewhere:
+   * anonymous, tests, scripts).
+   */
+  readonly trustedDocumentsOnly?: boolean;
 }
 
 export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous', scopes: [], workspaceIds: [] };

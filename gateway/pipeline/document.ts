@@ -1,14 +1,16 @@
 // Step 4, the document, in two parts: the GraphQL parameters read from the body or the
 // query string with an automatic persisted query (APQ) resolved to its text; then the text
 // parsed ONCE (token-limited, cached) for every later step. Because APQ is resolved here, a hash-only
-// request goes through the same limits, pre-checks and request log as any other.
-import { createHash } from 'node:crypto';
+// request goes through the same limits, pre-checks and request log as any other. Between the
+// two parts the trusted-documents step (trusted-documents.ts) turns a `documentId`, or an APQ
+// hash this gateway has not seen, into the body registered for the workspace.
 import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { APOLLO_ERROR_HTTP_STATUS } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import { jsonNestsDeeperThan } from '../../lib/json-depth.js';
 import { PUBLIC_ROOT_FIELDS } from '../../lib/principal.js';
+import { DOCUMENT_HASH, documentHash, normalizeDocumentId } from '../../lib/trusted-documents.js';
 import { summarizeDocument } from '../operation.js';
 import { INVALID_CREDENTIAL } from './credential.js';
 import type { GatewayRequest, GraphQLParameters } from './gateway-request.js';
@@ -23,7 +25,8 @@ export interface DocumentStepOptions {
 
 const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
 const badRequest = (message: string) => new HttpError(APOLLO_ERROR_HTTP_STATUS.BAD_REQUEST, 'BAD_REQUEST', message);
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** An APQ hash or `documentId` that names no known document; Apollo Client's persisted-queries link then sends the text. */
+export const PERSISTED_QUERY_NOT_FOUND = new HttpError(APOLLO_ERROR_HTTP_STATUS.PERSISTED_QUERY_NOT_FOUND, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,6 +64,7 @@ export function readParameters(state: GatewayRequest): GraphQLParameters | undef
       operationName: search.get('operationName') ?? undefined,
       variables: jsonParameter(search.get('variables'), 'variables'),
       extensions: jsonParameter(search.get('extensions'), 'extensions'),
+      documentId: search.get('documentId') ?? undefined,
     };
   } else {
     const contentType = state.request.headers['content-type'] ?? '';
@@ -76,17 +80,26 @@ export function readParameters(state: GatewayRequest): GraphQLParameters | undef
     if (!isRecord(parsed)) throw badRequest('Request body must be a JSON object');
     raw = parsed;
   }
-  const { query, operationName, variables, extensions } = raw;
+  const { query, operationName, variables, extensions, documentId } = raw;
   if (query !== undefined && query !== null && typeof query !== 'string') throw badRequest('query must be a string');
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw badRequest('operationName must be a string');
   if (variables !== undefined && variables !== null && !isRecord(variables)) throw badRequest('variables must be a JSON object');
   if (extensions !== undefined && extensions !== null && !isRecord(extensions)) throw badRequest('extensions must be a JSON object');
+  // A trusted document's id (GraphQL over HTTP's persisted documents, Hive, Relay): `sha256:<hex>` or bare hex.
+  let id: string | undefined;
+  if (documentId !== undefined && documentId !== null) {
+    id = typeof documentId === 'string' ? normalizeDocumentId(documentId) : undefined;
+    if (id === undefined) throw badRequest('documentId must be sha256:<64 hex characters> (or the 64 hex characters alone)');
+    // With its text as well, the text runs; it must be the document the id names.
+    if (typeof query === 'string' && documentHash(query) !== id) throw badRequest('documentId does not match query');
+  }
   // Absent stays absent: Apollo refuses a body whose keys are present but undefined.
   return {
     ...(typeof query === 'string' ? { query } : {}),
     ...(typeof operationName === 'string' ? { operationName } : {}),
     ...(isRecord(variables) ? { variables } : {}),
     ...(isRecord(extensions) ? { extensions } : {}),
+    ...(id !== undefined && typeof query !== 'string' ? { documentId: id } : {}),
   };
 }
 
@@ -98,27 +111,31 @@ class PersistedQueries {
     this.store = new LRUCache({ maxSize: maxBytes, sizeCalculation: (query) => Math.max(1, query.length) });
   }
 
-  /** The query a request runs: its own text (remembered under its hash) or the text of its hash. */
+  /**
+   * The query a request runs: its own text (remembered under its hash) or the text of its
+   * hash; a hash not remembered here is left as `documentId`, for the trusted-documents
+   * step to find among the workspace's registered documents (or answer PERSISTED_QUERY_NOT_FOUND).
+   */
   resolve(parameters: GraphQLParameters): GraphQLParameters {
     const persisted = parameters.extensions?.persistedQuery;
     if (persisted === undefined) return parameters;
-    if (!isRecord(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== 'string' || !SHA256_HEX.test(persisted.sha256Hash)) {
+    if (!isRecord(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== 'string' || !DOCUMENT_HASH.test(persisted.sha256Hash)) {
       throw badRequest('extensions.persistedQuery must be { version: 1, sha256Hash: <64 hex characters> }');
     }
     const hash = persisted.sha256Hash;
+    if (parameters.documentId !== undefined && parameters.documentId !== hash) throw badRequest('documentId does not match extensions.persistedQuery.sha256Hash');
     const { persistedQuery: _persisted, ...otherExtensions } = parameters.extensions!;
     const { extensions: _extensions, ...rest } = parameters;
     const withoutHash = Object.keys(otherExtensions).length > 0 ? { ...rest, extensions: otherExtensions } : rest;
     if (parameters.query !== undefined) {
-      if (createHash('sha256').update(parameters.query).digest('hex') !== hash) throw badRequest('provided sha does not match query');
+      if (documentHash(parameters.query) !== hash) throw badRequest('provided sha does not match query');
       this.store.set(hash, parameters.query);
       return withoutHash;
     }
     const query = this.store.get(hash);
-    if (query === undefined) {
-      throw new HttpError(APOLLO_ERROR_HTTP_STATUS.PERSISTED_QUERY_NOT_FOUND, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
-    }
-    return { ...withoutHash, query };
+    if (query === undefined) return { ...withoutHash, documentId: hash };
+    const { documentId: _documentId, ...resolved } = withoutHash;
+    return { ...resolved, query };
   }
 }
 
@@ -150,6 +167,8 @@ export function documentStep(options: DocumentStepOptions): GatewayStep {
       const anonymous = state.principal?.kind === 'anonymous';
       const parameters = state.parameters;
       if (!parameters) return;
+      // Only when no trusted-documents step ran before: an id nobody resolved.
+      if (parameters.documentId !== undefined && parameters.query === undefined) throw PERSISTED_QUERY_NOT_FOUND;
       if (parameters.query === undefined || parameters.query.trim() === '') {
         if (anonymous) throw INVALID_CREDENTIAL;
         throw badRequest('GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.');

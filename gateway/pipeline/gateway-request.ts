@@ -12,6 +12,12 @@ export interface GraphQLParameters {
   readonly operationName?: string;
   readonly variables?: Record<string, unknown>;
   readonly extensions?: Record<string, unknown>;
+  /**
+   * A trusted document named instead of sent (`documentId`, or an APQ hash this gateway
+   * does not know): 64 lowercase hex. The trusted-documents step replaces it with the
+   * registered body; it never reaches a later step.
+   */
+  readonly documentId?: string;
 }
 
 export interface GatewayRequest {

@@ -6,6 +6,7 @@ import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import { createByIdLoader } from '../../lib/loaders.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
+import { TrustedDocumentService } from './documents/trusted-document.service.js';
 import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupService } from './groups/member-group.service.js';
 import { Member } from './members/member.entity.js';
@@ -33,6 +34,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly groups: MemberGroupService;
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
+  readonly documents: TrustedDocumentService;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext): IdentityContext {
@@ -84,5 +86,6 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
     groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal),
     apiKeys: new ApiKeyService(em, principal, settings),
+    documents: new TrustedDocumentService(em, principal),
   };
 }

@@ -1,6 +1,7 @@
 // The identity subgraph's ORM definition: its schema, entities and committed migrations.
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
+import { TrustedDocument } from './documents/trusted-document.entity.js';
 import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupUser } from './groups/member-group-user.entity.js';
 import { Member } from './members/member.entity.js';
@@ -14,6 +15,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, OutboxEvent],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent],
   migrations,
 };

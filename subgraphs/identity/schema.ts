@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { TrustedDocumentResolver } from './documents/trusted-document.resolver.js';
 import { MemberGroupResolver } from './groups/member-group.resolver.js';
 import { MemberResolver } from './members/member.resolver.js';
 import { RoleResolver } from './roles/role.resolver.js';
@@ -12,7 +13,7 @@ import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, MemberGroupResolver],
+    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, MemberGroupResolver, TrustedDocumentResolver],
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

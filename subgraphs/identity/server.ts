@@ -1,5 +1,5 @@
 // Starts the identity subgraph: createServer(config) → { url, stop }. Besides GraphQL it
-// answers the gateway's internal calls: principal lookup and key usage.
+// answers the gateway's internal calls: principal lookup, key usage, trusted documents.
 import type { RunningServer } from '../../lib/http-server.js';
 import { KEY_USAGE_PATH, MEMBERS_PATH, PRINCIPAL_LOOKUP_PATH } from '../../lib/principal.js';
 import { isId } from '../../lib/ids.js';
@@ -12,6 +12,8 @@ import { recordKeyUsage } from './principals/key-usage.js';
 import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
 import { startOutboxRelay } from '../../lib/outbox/outbox-relay.js';
 import { buildIdentitySchema } from './schema.js';
+import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
+import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
   orm: identityOrm,
@@ -23,6 +25,7 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
       if (!request) throw new HttpError(400, 'BAD_REQUEST', 'Malformed principal lookup');
       return lookupPrincipal(orm.em.fork(), request);
     },
+    [TRUSTED_DOCUMENT_LOOKUP_PATH]: ({ body, orm }) => lookupTrustedDocument(orm.em.fork(), body),
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
     [MEMBERS_PATH]: async ({ body, orm }) => {
       const { workspaceId, userIds } = (body ?? {}) as { workspaceId?: unknown; userIds?: unknown };

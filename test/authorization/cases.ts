@@ -2,6 +2,7 @@
 // says how to reach the coordinate, where a denial shows (`path`), which other scopes the
 // operation needs on the way (`alsoNeeds`), and, for root fields, the same operation
 // aimed at workspace B's records (`foreign`), which must act as if they did not exist.
+import { documentHash } from '../../lib/trusted-documents.js';
 import type { Fixtures } from './fixtures.js';
 
 export interface Operation {
@@ -20,6 +21,26 @@ export interface AuthorizationCase {
 }
 
 const page = '{ totalCount nodes { id } }';
+
+let documents = 0;
+/** A trusted document never registered before, as registerTrustedDocuments takes it. */
+function freshDocument(): { id: string; body: string } {
+  const body = `query Suite${Date.now()}x${(documents += 1)} { me { id } }`;
+  return { id: documentHash(body), body };
+}
+
+/** Registers a fresh document in a workspace with its owner's session. */
+async function registeredDocument(f: Fixtures, headers: Record<string, string>): Promise<{ id: string; body: string }> {
+  const document = freshDocument();
+  await f.stack.query({
+    query: 'mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered } }',
+    variables: { input: { clientName: 'suite', documents: [document] } },
+    headers,
+  });
+  return document;
+}
+
+const REGISTER = 'mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered alreadyRegistered } }';
 
 export const CASES: Record<string, AuthorizationCase> = {
   // Types and fields with their own requirement, reached through a root field.
@@ -109,6 +130,14 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),
     path: ['workspaceDeletionPreview'],
     foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes fields items requestLogs } }' }),
+  },
+  'Query.trustedDocuments': {
+    operation: () => ({ query: `{ trustedDocuments ${page} }` }),
+    path: ['trustedDocuments'],
+    foreign: async (f) => {
+      await registeredDocument(f, f.b.ownerHeaders);
+      return { query: '{ trustedDocuments { totalCount nodes { id body clientName } } }' };
+    },
   },
   'Query.workspaces': { operation: () => ({ query: `{ workspaces ${page} }` }), path: ['workspaces'], foreign: () => ({ query: `{ workspaces ${page} }` }) },
 
@@ -237,6 +266,20 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['removeRolePermission'],
     foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: "read") { id } }', variables: { r: f.b.customRoleId } }),
   },
+  'Mutation.registerTrustedDocuments': {
+    operation: () => ({ query: REGISTER, variables: { input: { clientName: 'suite', documents: [freshDocument()] } } }),
+    path: ['registerTrustedDocuments'],
+    // The same document as one of B's: registered in A as A's own, B's row untouched.
+    foreign: async (f) => {
+      const document = await registeredDocument(f, f.b.ownerHeaders);
+      return { query: REGISTER, variables: { input: { clientName: 'suite foreign', documents: [document] } } };
+    },
+  },
+  'Mutation.removeTrustedDocument': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { removeTrustedDocument(id: $id) { id } }', variables: { id: (await registeredDocument(f, f.a.ownerHeaders)).id } }),
+    path: ['removeTrustedDocument'],
+    foreign: async (f) => ({ query: 'mutation($id: ID!) { removeTrustedDocument(id: $id) { id body } }', variables: { id: (await registeredDocument(f, f.b.ownerHeaders)).id } }),
+  },
   'Mutation.revokeApiKey': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: await f.fresh.userKey() } }),
     path: ['revokeApiKey'],
@@ -247,6 +290,13 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
     path: ['rotateApiKey'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }', variables: { id: f.b.userKeyId } }),
+  },
+  'Mutation.setTrustedDocumentsOnly': {
+    // In a workspace of its own: turned on, it would limit every key of A in the suites that follow.
+    operation: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { id trustedDocumentsOnly } }' }),
+    workspace: (f) => f.fresh.workspace(),
+    path: ['setTrustedDocumentsOnly'],
+    foreign: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { id trustedDocumentsOnly } }' }),
   },
   'Mutation.updateContentType': {
     operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { id } }', variables: { id: f.a.contentTypeId } }),

@@ -14,7 +14,7 @@ import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
 @Directive(scopes(['keys:read']))
 @ObjectType({ description: 'An API key, as listed: never its secret.' })
 export class ApiKey {
-  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status';
+  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the key.' })
@@ -53,6 +53,11 @@ export class ApiKey {
   /** Workspaces the key is authorized for (a workspace key: its own). */
   @Property({ type: 'uuid[]' })
   workspaceIds!: string[];
+
+  /** Set at creation only (keys are never edited); a rotation's new key inherits it. */
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'When true the key runs only trusted documents (registered operations) of its workspace, whatever the workspace\'s own setting.' })
+  trustedDocumentsOnly: boolean = false;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the key was created.' })

@@ -16,6 +16,9 @@ export class CreateApiKeyInput {
 
   @Field(() => [ID], { description: 'Workspaces the key may act in; you must be a member of each.' })
   workspaceIds!: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
+  trustedDocumentsOnly?: boolean | null;
 }
 
 @InputType({ description: 'A new key of the current workspace, with no user.' })
@@ -28,6 +31,9 @@ export class CreateWorkspaceKeyInput {
 
   @Field(() => [String], { description: 'Scopes, within your own permissions in the workspace.' })
   scopes!: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
+  trustedDocumentsOnly?: boolean | null;
 }
 
 @InputType({ description: 'Which keys to list.' })

@@ -64,7 +64,7 @@ export class ApiKeyService {
   /** Stores a new key and returns it with its secret: the only time the secret exists outside the caller. */
   private async issue(
     owner: Pick<ApiKey, 'kind' | 'userId' | 'workspaceId' | 'workspaceIds' | 'createdByUserId'>,
-    input: { description: string; expiresIn: KeyExpiry; scopes: string[] },
+    input: { description: string; expiresIn: KeyExpiry; scopes: string[]; trustedDocumentsOnly?: boolean | null },
   ): Promise<CreatedApiKey> {
     const secret = generateCredential(owner.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
     const days = EXPIRY_DAYS[input.expiresIn];
@@ -75,6 +75,7 @@ export class ApiKeyService {
       expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
       secretHash: hashCredential(secret),
       hint: maskCredential(secret),
+      trustedDocumentsOnly: input.trustedDocumentsOnly === true,
     });
     // What the key may do, never its secret, hash or hint.
     recordAuditEvent(this.em, this.principal, {
@@ -82,7 +83,7 @@ export class ApiKeyService {
       verb: 'created',
       targetId: apiKey.id,
       workspaceId: owner.workspaceId ?? undefined,
-      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt }),
+      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt, trustedDocumentsOnly: apiKey.trustedDocumentsOnly }),
     });
     await this.em.flush();
     return { apiKey, secret };
@@ -182,6 +183,8 @@ export class ApiKeyService {
         expiresAt: old.expiresAt,
         secretHash: hashCredential(secret),
         hint: maskCredential(secret),
+        // A rotation must not lift the key's limit to trusted documents.
+        trustedDocumentsOnly: old.trustedDocumentsOnly,
       });
       old.revokedAt = new Date(Date.now() + gracePeriod * 1000);
       old.rotatedToKeyId = next.id;

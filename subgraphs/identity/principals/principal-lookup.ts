@@ -9,6 +9,20 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiKeyKind } from '../api-keys/api-key.enums.js';
 import { membershipsOf } from '../members/membership.repository.js';
 import { Session } from '../sessions/session.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+
+/**
+ * Whether a key runs only trusted documents: its own flag, or that of the workspace it acts
+ * in. Sessions are never limited by the workspace's flag: they are people at the console or
+ * the playground, and an admin must always be able to manage the workspace (turning the mode
+ * off included) without registering the console's operations first.
+ */
+async function keyTrustedDocumentsOnly(em: SubgraphEntityManager, key: ApiKey, workspaceId: string | undefined): Promise<boolean> {
+  if (key.trustedDocumentsOnly) return true;
+  if (workspaceId === undefined) return false;
+  const workspace = await em.findOne(Workspace, { id: workspaceId }, { fields: ['trustedDocumentsOnly'] });
+  return workspace?.trustedDocumentsOnly === true;
+}
 
 const CREDENTIAL_KINDS = new Set<CredentialKind>(['user_key', 'workspace_key', 'session']);
 
@@ -46,7 +60,14 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
   if (key.kind === ApiKeyKind.WORKSPACE) {
     const own = key.workspaceId!;
     if (requested !== undefined && requested !== own) return refuse('WORKSPACE_NOT_AUTHORIZED');
-    const principal: Principal = { kind: 'workspace_key', keyId: key.id, workspaceId: own, scopes: [...expandScopes(key.scopes)], workspaceIds: [own] };
+    const principal: Principal = {
+      kind: 'workspace_key',
+      keyId: key.id,
+      workspaceId: own,
+      scopes: [...expandScopes(key.scopes)],
+      workspaceIds: [own],
+      trustedDocumentsOnly: await keyTrustedDocumentsOnly(em, key, own),
+    };
     return { ok: true, principal, validUntil };
   }
 
@@ -61,7 +82,15 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
     workspaceId = authorized[0];
   }
   const scopes = workspaceId ? intersectScopes(key.scopes, byWorkspace.get(workspaceId)!.permissions) : [...expandScopes(key.scopes)];
-  const principal: Principal = { kind: 'user_key', userId: key.userId!, keyId: key.id, workspaceId, scopes, workspaceIds: authorized };
+  const principal: Principal = {
+    kind: 'user_key',
+    userId: key.userId!,
+    keyId: key.id,
+    workspaceId,
+    scopes,
+    workspaceIds: authorized,
+    trustedDocumentsOnly: await keyTrustedDocumentsOnly(em, key, workspaceId),
+  };
   return { ok: true, principal, validUntil };
 }
 
@@ -85,6 +114,7 @@ async function lookupSession(em: SubgraphEntityManager, tokenHash: string, reque
     workspaceId,
     scopes,
     workspaceIds: memberships.map((membership) => membership.workspaceId),
+    trustedDocumentsOnly: false,
   };
   return { ok: true, principal, validUntil: earliest(session.expiresAt, session.revokedAt) };
 }

@@ -11,7 +11,7 @@ import { newId } from '../../../lib/ids.js';
 @Directive(scopes([]))
 @ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
 export class Workspace {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
@@ -24,4 +24,10 @@ export class Workspace {
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the workspace was created (ISO-8601 UTC).' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, {
+    description: 'Trusted-documents mode: API keys may run only documents registered for this workspace (registerTrustedDocuments); sessions are not limited. Changed with setTrustedDocumentsOnly.',
+  })
+  trustedDocumentsOnly: boolean = false;
 }

@@ -1,0 +1,13 @@
+// Identity's internal trusted-document lookup, called by the gateway (signature checked
+// before this runs): workspace + id → the registered body, or null.
+import { HttpError } from '../../../lib/http-server.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { trustedDocumentLookupRequest, type TrustedDocumentLookupResult } from '../../../lib/trusted-documents.js';
+import { TrustedDocument } from './trusted-document.entity.js';
+
+export async function lookupTrustedDocument(em: SubgraphEntityManager, body: unknown): Promise<TrustedDocumentLookupResult> {
+  const request = trustedDocumentLookupRequest.safeParse(body);
+  if (!request.success) throw new HttpError(400, 'BAD_REQUEST', 'Malformed trusted document lookup');
+  const document = await em.findOne(TrustedDocument, { workspaceId: request.data.workspaceId, id: request.data.id }, { fields: ['body'] });
+  return { body: document?.body ?? null };
+}

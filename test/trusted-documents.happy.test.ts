@@ -96,14 +96,14 @@ it('registers a Relay manifest (SHA256 ids), its file name as the client', async
 it('runs a registered document by documentId (sha256:<hex> or bare, POST or GET) and by an APQ hash', async () => {
   const id = documentHash(WORKSPACE_NAME);
   const expected = { workspace: { name: 'Documents Workspace' } };
-  expect(await post({ documentId: `sha256:${id}` }, asReader(), 'by-document-id')).toEqual({ status: 200, body: { data: expected } });
-  expect(await post({ documentId: id }, asReader())).toEqual({ status: 200, body: { data: expected } });
+  expect(await post({ documentId: `sha256:${id}` }, asReader(), 'by-document-id')).toEqual({ status: 200, body: { data: expected, extensions: { cost: expect.any(Number) } } });
+  expect(await post({ documentId: id }, asReader())).toEqual({ status: 200, body: { data: expected, extensions: { cost: expect.any(Number) } } });
   const get = await fetch(`${stack.gatewayUrl}?${new URLSearchParams({ documentId: `sha256:${id}` })}`, { headers: { ...asReader(), 'apollo-require-preflight': 'true' } });
   expect(get.status).toBe(200);
-  expect(await get.json()).toEqual({ data: expected });
+  expect(await get.json()).toEqual({ data: expected, extensions: { cost: expect.any(Number) } });
   // A hash this gateway never saw as text is found among the workspace's documents.
   const roles = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(ROLE_COUNT) } } }, asReader());
-  expect(roles).toEqual({ status: 200, body: { data: { roles: { totalCount: 4 } } } });
+  expect(roles).toEqual({ status: 200, body: { data: { roles: { totalCount: 4 } }, extensions: { cost: expect.any(Number) } } });
   // The request log names the operation the id stood for.
   await expect
     .poll(() => selectRows(stack.database.url, "select operation_name, operation_type, outcome from audit.request_logs where correlation_id = 'by-document-id'"), { timeout: 5000 })
@@ -133,7 +133,7 @@ it('with the workspace\'s mode on, keys run registered documents only, refusals 
   expect(codes(refused)).toEqual(['OPERATION_NOT_ALLOWED']);
   expect(refused.body.data).toBeUndefined();
   // The registered text runs as it is, and by id.
-  expect(await post({ query: WORKSPACE_NAME }, asReader())).toEqual({ status: 200, body: { data: { workspace: { name: 'Documents Workspace' } } } });
+  expect(await post({ query: WORKSPACE_NAME }, asReader())).toEqual({ status: 200, body: { data: { workspace: { name: 'Documents Workspace' } }, extensions: { cost: expect.any(Number) } } });
   expect((await post({ documentId: documentHash(ROLE_COUNT) }, asReader())).status).toBe(200);
   // A person signed in keeps the whole API (an admin can always turn the mode off).
   expect((await post({ query: UNREGISTERED }, asOwner())).status).toBe(200);

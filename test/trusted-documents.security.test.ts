@@ -65,7 +65,7 @@ describe('a key limited to trusted documents', () => {
     const refused = await post({ query: UNREGISTERED }, headers);
     expect(refused.status).toBe(403);
     expect(codesOf(refused)).toEqual(['OPERATION_NOT_ALLOWED']);
-    expect(await post({ query: REGISTERED }, headers)).toEqual({ status: 200, body: { data: { workspace: { name: 'Alpha' } } } });
+    expect(await post({ query: REGISTERED }, headers)).toEqual({ status: 200, body: { data: { workspace: { name: 'Alpha' } }, extensions: { cost: expect.any(Number) } } });
     // Introspection is a document like any other.
     expect((await post({ query: '{ __schema { queryType { name } } }' }, headers)).status).toBe(403);
     // Other keys of the workspace are not limited.

@@ -12,6 +12,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { supergraphSchema } from '../authorization/coordinates.js';
@@ -89,6 +90,10 @@ beforeAll(async () => {
   for (const values of [{ rank: 2, title: 'b' }, { rank: 1, title: 'c' }, { title: 'a' }]) {
     await run('mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', { t: typeId, v: values });
   }
+
+  // Two trusted documents (Query.trustedDocuments); their ids are the SHA-256 of their text.
+  const documents = ['query One { workspace { id } }', 'query Two { workspace { name } }'].map((body) => ({ id: createHash('sha256').update(body).digest('hex'), body }));
+  await run('mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered } }', { input: { clientName: 'lists', documents } });
 
   // Identity: two keys (each used twice, for ApiKey.requestLogs), a second member, two
   // groups holding both members (Member.groups, MemberGroup.members); four built-in roles.

@@ -176,7 +176,13 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        url: subgraphUrls[name as SubgraphName] ?? url,
+        fetcher: fetcher as never,
+        // Only identity may say which principals changed (read-your-writes revocation).
+        ...(name === 'identity' ? { onInvalidation: (message) => resolver.invalidate(message) } : {}),
+      }),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const introspection = config.introspection ?? true;

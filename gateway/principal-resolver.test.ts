@@ -56,6 +56,62 @@ describe('PrincipalResolver', () => {
     expect(identity.calls).toHaveLength(3);
   });
 
+  it('neither caches nor shares an answer that was being looked up when an invalidation arrived', async () => {
+    // Identity answers only when the test says so: lookups stay in flight across the invalidation.
+    const pending: ((result: PrincipalLookupResult) => void)[] = [];
+    const client: IdentityClient = { post: <T>() => new Promise<T>((resolve) => pending.push(resolve as (result: PrincipalLookupResult) => void)) };
+    const resolver = new PrincipalResolver({ identity: client, ttlMs: 60_000 });
+    const secret = generateCredential('user_key');
+    const revoked: PrincipalLookupResult = { ok: false, reason: 'REVOKED' };
+
+    const begunBefore = resolver.resolve(secret, 'user_key', 'w');
+    resolver.invalidate({ keyIds: ['k1'] });
+    const begunAfter = resolver.resolve(secret, 'user_key', 'w');
+    // The later request does not join the older lookup: that one may have read the key before its revocation.
+    expect(pending).toHaveLength(2);
+    pending[1]!(revoked);
+    expect(await begunAfter).toEqual(revoked);
+    // The older lookup returns last, with the stale principal: its own caller gets it, the cache does not.
+    pending[0]!(ok('k1'));
+    expect(await begunBefore).toEqual(ok('k1'));
+    const next = resolver.resolve(secret, 'user_key', 'w');
+    expect(pending).toHaveLength(3);
+    pending[2]!(revoked);
+    expect(await next).toEqual(revoked);
+    expect(resolver.size).toBe(0);
+  });
+
+  it('drops, on an invalidation, every principal it concerns and only those', async () => {
+    const principals: Record<string, PrincipalLookupResult> = {
+      userKey: { ok: true, principal: { kind: 'user_key', keyId: 'k-user', userId: 'u1', workspaceId: 'w1', scopes: [], workspaceIds: ['w1', 'w2'] } },
+      userKeyNoWorkspace: { ok: true, principal: { kind: 'user_key', keyId: 'k-user2', userId: 'u2', scopes: [], workspaceIds: ['w2'] } },
+      workspaceKey: { ok: true, principal: { kind: 'workspace_key', keyId: 'k-ws', workspaceId: 'w3', scopes: [], workspaceIds: ['w3'] } },
+      session: { ok: true, principal: { kind: 'session', userId: 'u3', sessionId: 's1', scopes: [], workspaceIds: [] } },
+    };
+    const secrets = Object.fromEntries(Object.keys(principals).map((name) => [name, generateCredential('user_key')]));
+    const byHash = new Map(Object.entries(secrets).map(([name, secret]) => [hashCredential(secret), principals[name]!]));
+    const identity = fakeIdentity((request) => byHash.get(request.credentialHash)!);
+    const cases: [Parameters<PrincipalResolver['invalidate']>[0], string[]][] = [
+      [{ keyIds: ['k-ws'] }, ['workspaceKey']],
+      [{ userIds: ['u1'] }, ['userKey']],
+      [{ sessionIds: ['s1'] }, ['session']],
+      [{ userIds: ['u3'] }, ['session']],
+      // A deleted workspace or a changed role: the principal working in it, and any that may act in it.
+      [{ workspaceIds: ['w2'] }, ['userKey', 'userKeyNoWorkspace']],
+      [{ workspaceIds: ['w3'] }, ['workspaceKey']],
+      [{ keyIds: ['other'], userIds: ['other'], sessionIds: ['other'], workspaceIds: ['other'] }, []],
+    ];
+    for (const [message, dropped] of cases) {
+      const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 60_000 });
+      for (const secret of Object.values(secrets)) await resolver.resolve(secret, 'user_key', undefined);
+      const before = identity.calls.length;
+      resolver.invalidate(message);
+      for (const secret of Object.values(secrets)) await resolver.resolve(secret, 'user_key', undefined);
+      const asked = identity.calls.slice(before).map((call) => Object.keys(secrets).find((name) => hashCredential(secrets[name]!) === call.payload.credentialHash));
+      expect(asked, JSON.stringify(message)).toEqual(dropped);
+    }
+  });
+
   it('remembers unknown keys within a bounded size, and caches nothing while deaf to invalidations', async () => {
     const identity = fakeIdentity(() => ({ ok: false, reason: 'UNKNOWN' }));
     const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 5000, maxEntries: 100 });

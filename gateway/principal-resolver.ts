@@ -1,6 +1,9 @@
 // Turns a credential into a principal by asking identity, and remembers the answer
 // briefly. Entries end at the earliest of: the TTL, the credential's own validity
-// (expiry, rotation grace end), and an invalidation announced by identity.
+// (expiry, rotation grace end), and an invalidation from identity (in the response to
+// the mutation that made it, or by NOTIFY from another gateway's request). An answer
+// that was being looked up while an invalidation arrived is neither cached nor shared
+// with later requests: it may predate the change.
 import { hashCredential } from '../lib/api-key-format.js';
 import {
   PRINCIPAL_LOOKUP_PATH,
@@ -26,8 +29,10 @@ export interface PrincipalResolverOptions {
 
 export class PrincipalResolver {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly inFlight = new Map<string, Promise<PrincipalLookupResult>>();
+  private readonly inFlight = new Map<string, { readonly lookup: Promise<PrincipalLookupResult>; readonly generation: number }>();
   private caching = true;
+  /** Bumped by every invalidation: a lookup begun in an older generation may hold a stale answer. */
+  private generation = 0;
   /** Lookups sent to identity (tests and metrics). */
   lookups = 0;
 
@@ -44,19 +49,21 @@ export class PrincipalResolver {
     if (cached && cached.expiresAt > this.now()) return cached.result;
     if (cached) this.cache.delete(cacheKey);
     const pending = this.inFlight.get(cacheKey);
-    if (pending) return pending;
+    if (pending && pending.generation === this.generation) return pending.lookup;
     const request: PrincipalLookupRequest = { credentialHash, credentialKind: kind, ...(workspaceId ? { workspaceId } : {}) };
+    const generation = this.generation;
     const lookup = (async () => {
       this.lookups += 1;
       const result = await this.options.identity.post<PrincipalLookupResult>(PRINCIPAL_LOOKUP_PATH, request);
-      this.remember(cacheKey, result);
+      if (generation === this.generation) this.remember(cacheKey, result);
       return result;
     })();
-    this.inFlight.set(cacheKey, lookup);
+    const entry = { lookup, generation };
+    this.inFlight.set(cacheKey, entry);
     try {
       return await lookup;
     } finally {
-      this.inFlight.delete(cacheKey);
+      if (this.inFlight.get(cacheKey) === entry) this.inFlight.delete(cacheKey);
     }
   }
 
@@ -74,6 +81,7 @@ export class PrincipalResolver {
 
   /** Drops every cached principal an invalidation concerns. */
   invalidate(message: PrincipalInvalidation): void {
+    this.generation += 1;
     const keyIds = new Set(message.keyIds ?? []);
     const userIds = new Set(message.userIds ?? []);
     const sessionIds = new Set(message.sessionIds ?? []);
@@ -96,6 +104,8 @@ export class PrincipalResolver {
   /** While invalidations cannot be heard, nothing may be cached. */
   setCaching(enabled: boolean): void {
     this.caching = enabled;
+    // Changes announced while deaf were missed: nothing looked up before now may be kept.
+    this.generation += 1;
     if (!enabled) this.cache.clear();
   }
 

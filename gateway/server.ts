@@ -165,7 +165,14 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    buildService: ({ name, url }) => new SubgraphDataSource(name, logger, { url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        name,
+        logger,
+        { url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never },
+        // Only identity may say which principals changed (read-your-writes revocation).
+        name === 'identity' ? (message) => resolver.invalidate(message) : undefined,
+      ),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
   });
   const introspection = config.introspection ?? true;

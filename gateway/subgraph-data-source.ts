@@ -1,14 +1,17 @@
 // How the gateway talks to a subgraph: the request's principal and correlation id go
-// along, the principal is signed over the exact body bytes that are sent, and every call
-// has a deadline (gateway/subgraph-timeouts.ts).
+// along, the principal is signed over the exact body bytes that are sent, every call has a
+// deadline (gateway/subgraph-timeouts.ts), and what identity's answer says it invalidated
+// is applied before the gateway answers.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
-import { ANONYMOUS_PRINCIPAL, type Principal } from '../lib/principal.js';
+import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type Principal, type PrincipalInvalidation } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
 import type { GatewayContext } from './context.js';
 import { callSubgraph, subgraphCallSignal } from './subgraph-timeouts.js';
+
+type SubgraphResponse = Parameters<NonNullable<RemoteGraphQLDataSource['didReceiveResponse']>>[0]['response'];
 
 /** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
 const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
@@ -39,6 +42,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     readonly subgraph: string,
     private readonly logger: Logger,
     config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
+    /** Given for identity only: drops the cached principals a response says changed. */
+    private readonly onInvalidation?: (message: PrincipalInvalidation) => void,
   ) {
     super(config);
   }
@@ -54,6 +59,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
     request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(principal));
     if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
+  }
+
+  /**
+   * Read-your-writes revocation: a mutation's invalidations are applied here, before the
+   * gateway answers, so the next request through this gateway cannot meet a stale principal.
+   * The extension is internal and removed (@apollo/gateway forwards no subgraph extensions
+   * today; this keeps it so).
+   */
+  override didReceiveResponse({ response }: { response: SubgraphResponse }): SubgraphResponse {
+    if (!response.extensions || !(INVALIDATIONS_EXTENSION in response.extensions)) return response;
+    if (this.onInvalidation) for (const message of invalidationsIn(response.extensions)) this.onInvalidation(message);
+    const { [INVALIDATIONS_EXTENSION]: _applied, ...extensions } = response.extensions;
+    return { ...response, extensions };
   }
 }
 

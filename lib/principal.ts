@@ -62,15 +62,34 @@ export const KEY_USAGE_PATH = '/internal/key-usage';
 /**
  * PostgreSQL NOTIFY channel on which identity announces changes that alter principals
  * (key revoked or rotated, member removed, role changed). Payload: a JSON
- * `PrincipalInvalidation`.
+ * `PrincipalInvalidation`. Every gateway hears it, within a second.
  */
 export const INVALIDATION_CHANNEL = 'atrium_principal_invalidation';
 
+/** Whose cached principals to drop; a principal matching any one of the lists goes. */
 export interface PrincipalInvalidation {
   readonly keyIds?: readonly string[];
   readonly userIds?: readonly string[];
   readonly sessionIds?: readonly string[];
   readonly workspaceIds?: readonly string[];
+}
+
+/**
+ * Response extension in which identity also lists what a GraphQL request of its own
+ * invalidated (`PrincipalInvalidation[]`), so that the gateway that sent the request drops
+ * those principals before it answers: read-your-writes, without waiting for the NOTIFY.
+ * The gateway removes it; clients never see it.
+ */
+export const INVALIDATIONS_EXTENSION = 'atriumInvalidations';
+
+/** The invalidations in a response's extensions; anything malformed counts as none. */
+export function invalidationsIn(extensions: Readonly<Record<string, unknown>> | undefined): PrincipalInvalidation[] {
+  const listed = extensions?.[INVALIDATIONS_EXTENSION];
+  if (!Array.isArray(listed)) return [];
+  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+  return listed
+    .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+    .map((item) => ({ keyIds: ids(item.keyIds), userIds: ids(item.userIds), sessionIds: ids(item.sessionIds), workspaceIds: ids(item.workspaceIds) }));
 }
 
 /** The principal a request without credentials is trusted with: only these root fields. */

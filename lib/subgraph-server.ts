@@ -2,7 +2,7 @@
 // the gateway's signature checked before anything runs, a forked EntityManager per
 // request, /health and /ready.
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SUBGRAPH_SETTINGS, type LogLevel, type SubgraphSettings } from './config.js';
@@ -69,6 +69,10 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
   readonly createContext: (base: BaseSubgraphContext) => TContext;
   /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
   readonly internalRoutes?: Readonly<Record<string, (request: InternalRequest) => Promise<unknown>>>;
+  /** The subgraph's own Apollo plugins, after the shared ones. */
+  readonly plugins?: readonly ApolloServerPlugin<TContext>[];
+  /** Runs each GraphQL request's execution (a per-request AsyncLocalStorage, say). */
+  readonly withinRequest?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Background work bound to the server's life (outbox relays, ...). */
   readonly startWorkers?: (orm: SubgraphOrm, logger: Logger, config: SubgraphServerConfig, settings: SubgraphSettings) => Promise<() => Promise<void>>;
 }
@@ -98,7 +102,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
     // No Apollo usage reporting here, so computing inline traces would be wasted work.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(definition.plugins ?? [])],
   });
   await apollo.start();
   const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config, settings) : async () => undefined;
@@ -155,8 +159,9 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const body = await readBody(request);
       const principal = verified(request, body);
+      const withinRequest = definition.withinRequest ?? ((work) => work());
       await withCorrelationId(correlationId, () =>
-        executeApolloRequest({
+        withinRequest(() => executeApolloRequest({
           server: apollo,
           request,
           response,
@@ -171,7 +176,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
               settings,
               callPeer,
             }),
-        }),
+        })),
       );
     },
   });

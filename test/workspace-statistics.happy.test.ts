@@ -2,13 +2,17 @@
 // owns a kind of record, in one query, for the current workspace only.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { dataOf, postGraphQL, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let headers: Record<string, string>;
+/** Request logs the workspace has: exactly those of the logging gateway below. */
+const LOGGED_REQUESTS = 3;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The stack's gateway logs no requests, so the audit count is known, not a matter of
+  // whether its 1 s shipment happened to run before the assertion.
+  stack = await startStack({ gateway: { requestLogging: false } });
   const owner = await signUp(stack, 'Counter');
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Counted');
   headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
@@ -25,6 +29,11 @@ beforeAll(async () => {
   // A second workspace of the same user whose counts must not show up.
   const other = await createWorkspaceAs(stack, owner.token, 'Other');
   await stack.query({ query: 'mutation { createContentType(input: { name: "Elsewhere", key: "elsewhere" }) { id } }', headers: { ...bearer(owner.token), 'x-workspace-id': other } });
+  // Request logs: a gateway that logs, stopped after a few requests (stopping ships every entry).
+  const logging = await stack.startGateway({ requestLogging: true });
+  for (let request = 0; request < LOGGED_REQUESTS; request += 1) dataOf(await postGraphQL(logging.url, { query: '{ workspace { id } }', headers }), { query: '{ workspace { id } }' });
+  await postGraphQL(logging.url, { query: '{ workspace { id } }', headers: { ...bearer(owner.token), 'x-workspace-id': other } });
+  await logging.stop();
 });
 afterAll(async () => {
   await stack?.stop();
@@ -39,5 +48,5 @@ it('counts members and keys in identity, types and items in content, in one quer
 
 it('previews what deleting the workspace would remove, from every subgraph', async () => {
   const data = await stack.query({ query: '{ workspaceDeletionPreview { members roles memberGroups apiKeys contentTypes fields items requestLogs } }', headers });
-  expect(data.workspaceDeletionPreview).toEqual({ members: 2, roles: 4, memberGroups: 0, apiKeys: 1, contentTypes: 1, fields: 1, items: 3, requestLogs: 0 });
+  expect(data.workspaceDeletionPreview).toEqual({ members: 2, roles: 4, memberGroups: 0, apiKeys: 1, contentTypes: 1, fields: 1, items: 3, requestLogs: LOGGED_REQUESTS });
 });

@@ -7,6 +7,7 @@ import { Member } from './members/member.entity.js';
 import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig } from '../../lib/subgraph-server.js';
 import { HttpError } from '../../lib/http-server.js';
 import { createIdentityContext, type IdentityContext } from './context.js';
+import { collectingInvalidations, invalidationsInResponse } from './invalidation.js';
 import { identityOrm } from './orm.js';
 import { recordKeyUsage } from './principals/key-usage.js';
 import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
@@ -19,6 +20,9 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
   orm: identityOrm,
   buildSchema: buildIdentitySchema,
   createContext: createIdentityContext,
+  // Read-your-writes revocation: the gateway learns what a mutation invalidated from its response.
+  plugins: [invalidationsInResponse],
+  withinRequest: collectingInvalidations,
   internalRoutes: {
     [PRINCIPAL_LOOKUP_PATH]: async ({ body, orm }) => {
       const request = parseLookupRequest(body);

@@ -32,7 +32,7 @@ describe('a user API key', () => {
     for (const [form, headers] of Object.entries(forms)) {
       const response = await stack.request({ query: WORKSPACE_QUERY, headers: { ...headers, 'x-workspace-id': workspaceId } });
       expect(response.status, form).toBe(200);
-      expect(response.body, form).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' }, contentTypes: { totalCount: 0 } } });
+      expect(response.body, form).toEqual({ data: { workspace: { id: workspaceId, name: 'Acme' }, contentTypes: { totalCount: 0 } }, extensions: { cost: 5 } });
     }
   });
 

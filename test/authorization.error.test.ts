@@ -24,7 +24,7 @@ describe('a key without the scope a field needs', () => {
   it('gets INSUFFICIENT_SCOPE with the path and the scope sets that would allow it', async () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['types:read', 'workspaces:read'], workspaceIds: [workspaceId] });
     const allowed = await stack.request({ query: '{ contentTypes { totalCount } }', headers: { 'x-api-key': key.secret } });
-    expect(allowed.body).toEqual({ data: { contentTypes: { totalCount: 0 } } });
+    expect(allowed.body).toEqual({ data: { contentTypes: { totalCount: 0 } }, extensions: { cost: 2 } });
     const denied = await stack.request({ query: '{ requestLogs { totalCount } }', headers: { 'x-api-key': key.secret } });
     expect(denied.status).toBe(200);
     expect(denied.body.errors).toEqual([

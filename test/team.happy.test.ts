@@ -80,7 +80,7 @@ describe('members', () => {
       variables: { id: memberId, input: { roleId: roleIds.editor } },
       headers,
     });
-    expect(update.body).toEqual({ data: { updateMember: { role: { key: 'editor' } } } });
+    expect(update.body).toEqual({ data: { updateMember: { role: { key: 'editor' } } }, extensions: { cost: 3 } });
     const remove = await stack.request({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: memberId }, headers });
     expect(remove.status).toBe(403);
     expect(remove.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:delete']] });

@@ -96,7 +96,8 @@ export function readParameters(state: GatewayRequest): GraphQLParameters | undef
   // Absent stays absent: Apollo refuses a body whose keys are present but undefined.
   return {
     ...(typeof query === 'string' ? { query } : {}),
-    ...(typeof operationName === 'string' ? { operationName } : {}),
+    // An empty name means none (GraphQL over HTTP); Apollo would look for an operation named "" and fail with a 500.
+    ...(typeof operationName === 'string' && operationName !== '' ? { operationName } : {}),
     ...(isRecord(variables) ? { variables } : {}),
     ...(isRecord(extensions) ? { extensions } : {}),
     ...(id !== undefined && typeof query !== 'string' ? { documentId: id } : {}),

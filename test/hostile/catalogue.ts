@@ -118,6 +118,7 @@ export const DOCUMENT_CASES: readonly HostileCase[] = [
   { name: 'syntax error', request: (f) => post(query('{ workspace { id }'), asReader(f)), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'unknown field', request: (f) => post(query('{ workspace { nope } }'), asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'unknown root field', request: (f) => post(query('{ secrets { value } }'), asReader(f)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an empty operation name', request: (f) => post({ query: '{ workspace { id } }', operationName: '' }, asReader(f)), status: 200, code: null },
   { name: 'unknown operation name', request: (f) => post({ query: 'query A { workspace { id } }', operationName: 'B' }, asReader(f)), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
   { name: 'two operations and no name', request: (f) => post(query('query A { workspace { id } } query B { me { id } }'), asReader(f)), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
   { name: 'a document of fragments only', request: (f) => post(query('fragment F on Query { me { id } }'), asReader(f)), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },

@@ -66,9 +66,10 @@ export function subgraphAudience(name: string): SubgraphName {
 }
 
 /**
- * fetch that signs the principal for the subgraph `audience` over the exact body bytes being sent, the last moment
- * the body is known; the unsigned copy never leaves the process. The call, its answer's
- * body included, stops after timeoutMs or when the client hangs up.
+ * fetch that signs the principal for the subgraph `audience` (one fetcher per subgraph)
+ * over the exact body bytes being sent, the last moment the body is known; the unsigned
+ * copy never leaves the process. The call, its answer's body included, stops after
+ * timeoutMs or when the client hangs up.
  */
 export function signingFetcher(audience: SubgraphName, signingSecrets: readonly string[], timeoutMs: number): typeof fetch {
   return (input, init) => {

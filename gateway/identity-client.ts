@@ -6,5 +6,5 @@ export interface IdentityClient {
 }
 
 export function createIdentityClient(identityGraphqlUrl: string, signingSecrets: readonly string[], timeoutMs = 5000): IdentityClient {
-  return { post: (path, payload) => postInternal(identityGraphqlUrl, path, payload, signingSecrets, timeoutMs) };
+  return { post: (path, payload) => postInternal('identity', identityGraphqlUrl, path, payload, signingSecrets, timeoutMs) };
 }

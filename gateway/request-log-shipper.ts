@@ -84,7 +84,7 @@ export class RequestLogShipper {
       // Taken out while in flight, so that drops of a full buffer never hit entries being sent.
       const batch = this.buffer.splice(0, size);
       try {
-        await postInternal(this.options.auditUrl, REQUEST_LOG_INGEST_PATH, { entries: batch }, this.options.signingSecrets, this.options.requestTimeoutMs ?? 10_000);
+        await postInternal('audit', this.options.auditUrl, REQUEST_LOG_INGEST_PATH, { entries: batch }, this.options.signingSecrets, this.options.requestTimeoutMs ?? 10_000);
       } catch (error) {
         // Back at the front, still oldest first; audit stores an entry sent twice once.
         this.buffer.unshift(...batch);

@@ -37,7 +37,7 @@ import { createPlayground } from './playground.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
-import { SubgraphDataSource, signingFetcher } from './subgraph-data-source.js';
+import { SubgraphDataSource, signingFetcher, subgraphAudience } from './subgraph-data-source.js';
 import { abortOnHangUp } from './subgraph-timeouts.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
@@ -154,7 +154,6 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   requestLogs?.start();
   const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
-  const fetcher = signingFetcher(config.signingSecrets, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
   // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
   const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
@@ -165,11 +164,15 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
       : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
+    // One signing fetcher per subgraph: each signs for its own audience only.
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,
         logger,
-        { url: subgraphUrls[name as SubgraphName] ?? url, fetcher: fetcher as never },
+        {
+          url: subgraphUrls[name as SubgraphName] ?? url,
+          fetcher: signingFetcher(subgraphAudience(name), config.signingSecrets, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS) as never,
+        },
         // Only identity may say which principals changed (read-your-writes revocation).
         name === 'identity' ? (message) => resolver.invalidate(message) : undefined,
       ),

@@ -8,6 +8,7 @@ import { CORRELATION_HEADER } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type Principal, type PrincipalInvalidation } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import type { GatewayContext } from './context.js';
 import { callSubgraph, subgraphCallSignal } from './subgraph-timeouts.js';
 
@@ -75,18 +76,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
+/** The declared subgraph a supergraph names; anything else is refused rather than signed for. */
+export function subgraphAudience(name: string): SubgraphName {
+  const declared = SUBGRAPHS.find((subgraph) => subgraph.name === name);
+  if (!declared) throw new Error(`The supergraph names an undeclared subgraph "${name}"`);
+  return declared.name;
+}
+
 /**
- * fetch that signs the principal over the exact body bytes being sent, the last moment
- * the body is known; the unsigned copy never leaves the process. The call, its answer's
- * body included, stops after timeoutMs or when the client hangs up.
+ * fetch that signs the principal for the subgraph `audience` (one fetcher per subgraph)
+ * over the exact body bytes being sent, the last moment the body is known; the unsigned
+ * copy never leaves the process. The call, its answer's body included, stops after
+ * timeoutMs or when the client hangs up.
  */
-export function signingFetcher(signingSecrets: readonly string[], timeoutMs: number): typeof fetch {
+export function signingFetcher(audience: SubgraphName, signingSecrets: readonly string[], timeoutMs: number): typeof fetch {
   return (input, init) => {
     const headers = new Headers(init?.headers);
     const principal = headers.get(UNSIGNED_PRINCIPAL);
     headers.delete(UNSIGNED_PRINCIPAL);
     const body = typeof init?.body === 'string' ? init.body : '';
-    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, body, signingSecrets));
+    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, audience, body, signingSecrets));
     return fetch(input, { ...init, headers, signal: subgraphCallSignal(timeoutMs) });
   };
 }

@@ -186,15 +186,62 @@ export interface AtriumConfig {
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
   /**
    * Secrets for the principal header between gateway and subgraphs; the first signs.
-   * Outside production, when none is set, a fixed development secret is used and
-   * `usesDevelopmentSecret` says so (the entry points warn).
+   * With NODE_ENV=development and HOST on loopback, when none is set, a fixed development
+   * secret is used and `usesDevelopmentSecret` says so (the entry points warn).
    */
   readonly signingSecrets: readonly string[];
   readonly usesDevelopmentSecret: boolean;
 }
 
-/** Used only outside production when PRINCIPAL_SIGNING_SECRETS is unset; never a real secret. */
+/**
+ * Used only when PRINCIPAL_SIGNING_SECRETS is unset, NODE_ENV=development and every
+ * listener is on loopback; never a real secret (anyone who reads this file knows it).
+ */
 export const DEVELOPMENT_SIGNING_SECRET = 'atrium-development-only-signing-secret-do-not-deploy';
+
+/**
+ * Every signing secret this repository has ever committed: public, so production refuses
+ * them. test/compose.test.ts checks that every literal PRINCIPAL_SIGNING_SECRETS in the
+ * repository's compose and docs files is listed here.
+ */
+export const COMMITTED_SIGNING_SECRETS: readonly string[] = [
+  DEVELOPMENT_SIGNING_SECRET,
+  // The placeholder docker-compose.yml carried until it required the secret from the environment.
+  'local-only-signing-secret-change-me-0123456789',
+];
+
+/** The shortest signing secret accepted: 32 bytes, the HMAC-SHA256 block's worth of guessing. */
+export const MIN_SIGNING_SECRET_BYTES = 32;
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** True when HOST keeps every listener on this machine (the servers all bind HOST). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.trim().toLowerCase());
+}
+
+/**
+ * What is wrong with the configured signing secrets. Someone who knows the secret can call
+ * any subgraph as anyone, so a secret anyone can read (the development one, a committed
+ * placeholder) or guess (short) is refused wherever it would protect anything reachable.
+ */
+function signingSecretProblems(secrets: readonly string[], environment: 'development' | 'test' | 'production', developmentSecretAllowed: boolean): string[] {
+  const problems: string[] = [];
+  const variable = 'PRINCIPAL_SIGNING_SECRETS';
+  if (secrets.length === 0 && !developmentSecretAllowed) {
+    problems.push(`${variable}: required unless NODE_ENV=development with HOST on loopback (127.0.0.1, ::1, localhost); comma-separated, the first signs`);
+  }
+  if (secrets.some((secret) => Buffer.byteLength(secret, 'utf8') < MIN_SIGNING_SECRET_BYTES)) {
+    problems.push(`${variable}: every secret must be at least ${MIN_SIGNING_SECRET_BYTES} bytes (e.g. openssl rand -base64 32)`);
+  }
+  if (secrets.includes(DEVELOPMENT_SIGNING_SECRET) && !developmentSecretAllowed) {
+    problems.push(`${variable}: the development-only secret is refused unless NODE_ENV=development with HOST on loopback`);
+  }
+  if (environment === 'production' && secrets.some((secret) => secret !== DEVELOPMENT_SIGNING_SECRET && COMMITTED_SIGNING_SECRETS.includes(secret))) {
+    problems.push(`${variable}: a value committed in this repository is public; production needs a secret of its own`);
+  }
+  return problems;
+}
 
 /** Environment variables the configuration reads (used by the compose-file test). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
@@ -225,12 +272,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
     .split(',')
     .map((secret) => secret.trim())
     .filter((secret) => secret.length > 0);
-  if (signingSecrets.some((secret) => secret.length < 32)) {
-    problems.push('PRINCIPAL_SIGNING_SECRETS: every secret must be at least 32 characters');
-  }
-  if (signingSecrets.length === 0 && values.NODE_ENV === 'production') {
-    problems.push('PRINCIPAL_SIGNING_SECRETS: required in production (comma-separated, first one signs)');
-  }
+  const developmentSecretAllowed = values.NODE_ENV === 'development' && isLoopback(values.HOST);
+  problems.push(...signingSecretProblems(signingSecrets, values.NODE_ENV, developmentSecretAllowed));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const perSubgraph = <T>(read: (name: SubgraphName) => T) =>

@@ -3,6 +3,7 @@
 // the receiver knows it came from inside.
 import { ANONYMOUS_PRINCIPAL } from './principal.js';
 import { PRINCIPAL_HEADER, signPrincipal } from './principal-signing.js';
+import type { SubgraphName } from './subgraph-list.js';
 
 export class PeerUnavailableError extends Error {
   constructor(readonly target: string, reason: string) {
@@ -10,15 +11,18 @@ export class PeerUnavailableError extends Error {
   }
 }
 
-/** POSTs `payload` to `path` on the service whose GraphQL URL is `serviceUrl`; returns the JSON answer. */
-export async function postInternal<T>(serviceUrl: string, path: string, payload: unknown, signingSecrets: readonly string[], timeoutMs = 5000): Promise<T> {
+/**
+ * POSTs `payload` to `path` on the subgraph `audience`, whose GraphQL URL is `serviceUrl`;
+ * returns the JSON answer. The signature names the audience, so only that subgraph accepts it.
+ */
+export async function postInternal<T>(audience: SubgraphName, serviceUrl: string, path: string, payload: unknown, signingSecrets: readonly string[], timeoutMs = 5000): Promise<T> {
   const body = JSON.stringify(payload);
   const target = new URL(path, serviceUrl);
   let response: Response;
   try {
     response = await fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, body, signingSecrets) },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, audience, body, signingSecrets) },
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });

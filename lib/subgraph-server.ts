@@ -14,7 +14,8 @@ import { createLogger, type Logger } from './logger.js';
 import { initORM, type SubgraphEntityManager, type SubgraphOrm, type SubgraphOrmDefinition } from './orm.js';
 import type { Principal } from './principal.js';
 import type { SubgraphName } from './subgraph-list.js';
-import { NonceRegistry, PRINCIPAL_HEADER, SignatureError, verifyPrincipal } from './principal-signing.js';
+import { PRINCIPAL_HEADER, SignatureError, verifyPrincipal } from './principal-signing.js';
+import { createPostgresNonceStore } from './seen-nonces/postgres-nonce-store.js';
 
 /** What the caller of a subgraph's createServer passes. */
 export interface SubgraphServerConfig {
@@ -86,12 +87,13 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
   if (config.signingSecrets.length === 0) throw new Error(`${name}: no principal signing secret configured`);
   const orm = await initORM(definition.orm, { databaseUrl: config.databaseUrl, poolSize: config.poolSize, onQuery: config.onQuery });
   const schema = await definition.buildSchema();
-  const nonces = new NonceRegistry();
+  // Shared by every instance of this subgraph: a header is good once per subgraph, not once per process.
+  const nonces = createPostgresNonceStore(orm, name, logger);
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...config.settings };
   const callPeer = <T>(peer: SubgraphName, path: string, payload: unknown): Promise<T> => {
     const url = config.peers?.[peer];
     if (!url) return Promise.reject(new PeerUnavailableError(peer, 'no URL configured'));
-    return postInternal<T>(url, path, payload, config.signingSecrets);
+    return postInternal<T>(peer, url, path, payload, config.signingSecrets);
   };
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -108,12 +110,17 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
   const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config, settings) : async () => undefined;
 
   /** The verified principal of a request, or a 401 before anything runs. */
-  const verified = (request: IncomingMessage, body: Buffer): Principal => {
+  const verified = async (request: IncomingMessage, body: Buffer): Promise<Principal> => {
     const header = request.headers[PRINCIPAL_HEADER];
     try {
-      return verifyPrincipal(Array.isArray(header) ? header[0] : header, body, config.signingSecrets, nonces);
+      return await verifyPrincipal(Array.isArray(header) ? header[0] : header, body, { audience: name, secrets: config.signingSecrets, nonces });
     } catch (error) {
-      if (!(error instanceof SignatureError)) throw error;
+      if (!(error instanceof SignatureError)) {
+        // The signature held but the shared nonce store could not say whether it is new:
+        // refuse (never run a maybe-replayed request), as a retryable outage, not a 500.
+        logger.error('nonce store unavailable; request refused', { reason: (error as Error).message, path: requestPath(request) });
+        throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Temporarily unavailable; retry shortly');
+      }
       logger.warn('refused a request without a valid gateway signature', { reason: error.reason, path: requestPath(request) });
       throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Requests must come through the gateway');
     }
@@ -125,6 +132,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
     onUnhandledError: (error) => logger.error('unhandled request error', { error }),
     onStop: async () => {
       await stopWorkers();
+      nonces.stop();
       await apollo.stop();
       await orm.close();
     },
@@ -146,7 +154,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
       if (internal) {
         if (request.method !== 'POST') return sendGraphQLError(response, 405, 'METHOD_NOT_ALLOWED', 'Use POST');
         const body = await readBody(request);
-        verified(request, body);
+        await verified(request, body);
         let parsed: unknown;
         try {
           parsed = JSON.parse(body.toString('utf8'));
@@ -158,7 +166,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
       }
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const body = await readBody(request);
-      const principal = verified(request, body);
+      const principal = await verified(request, body);
       const withinRequest = definition.withinRequest ?? ((work) => work());
       await withCorrelationId(correlationId, () =>
         withinRequest(() => executeApolloRequest({

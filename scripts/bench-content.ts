@@ -94,7 +94,7 @@ await runMain(async () => {
     const body = JSON.stringify({ query, variables });
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(principal, body, [secret]) },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(principal, 'content', body, [secret]) },
       body,
     });
     const json = (await response.json()) as { data?: any; errors?: unknown[] };

@@ -58,8 +58,8 @@ it('loses no event and duplicates none when subgraphs die between commit and del
 
   // Delivered again (the relay died before it heard the answer): still stored once.
   const events = pending.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload }));
-  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
-  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
+  await postInternal('audit', stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
+  await postInternal('audit', stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets);
   expect((await stored(typeId)).map((row) => row.action)).toEqual(['contentType.created']);
   expect((await stored(itemId)).map((row) => row.action)).toEqual(['item.created']);
   expect((await stored(roleId)).map((row) => row.action)).toEqual(['role.created']);
@@ -71,8 +71,8 @@ it('refuses a malformed or misrouted batch whole, storing none of it', async () 
   const before = (await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count;
   const valid = { id: '0192f000-0000-7000-8000-000000000001', topic: 'audit.recorded', payload: { workspaceId: null, actorUserId: null, actorKeyId: null, credentialKind: null, action: 'user.registered', targetType: 'User', targetId: 'x', changes: [], correlationId: null, time: new Date().toISOString() } };
   for (const events of [[valid, { ...valid, id: 'not-an-id' }], [valid, { ...valid, topic: 'something.else' }], []]) {
-    await expect(postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
+    await expect(postInternal('audit', stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
   }
-  await expect(postInternal(stack.subgraphUrls.content, EVENTS_PATH, { events: [valid] }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
+  await expect(postInternal('content', stack.subgraphUrls.content, EVENTS_PATH, { events: [valid] }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
   expect((await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count).toBe(before);
 });

@@ -30,10 +30,11 @@ describe('calling a subgraph directly', () => {
     const before = await workspaceRows();
     const cases: Record<string, () => Promise<Response>> = {
       'no signature': () => send({}),
-      'forged with another secret': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, body, ['an-attackers-guess-of-the-secret-000']) }),
-      'made for another body': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, '{"query":"{ __typename }"}', stack.signingSecrets) }),
-      'stale': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, body, stack.signingSecrets, Date.now() - SIGNATURE_WINDOW_MS - 5000) }),
+      'forged with another secret': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', body, ['an-attackers-guess-of-the-secret-000']) }),
+      'made for another body': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', '{"query":"{ __typename }"}', stack.signingSecrets) }),
+      'stale': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', body, stack.signingSecrets, Date.now() - SIGNATURE_WINDOW_MS - 5000) }),
       'garbage': () => send({ [PRINCIPAL_HEADER]: 'not.a.signature.at-all' }),
+      'signed for content': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'content', body, stack.signingSecrets) }),
     };
     for (const [name, call] of Object.entries(cases)) {
       const response = await call();
@@ -45,7 +46,7 @@ describe('calling a subgraph directly', () => {
 
   it('accepts a captured header once; replayed, it is refused', async () => {
     const query = JSON.stringify({ query: '{ __typename }' });
-    const captured = signPrincipal(principal, query, stack.signingSecrets);
+    const captured = signPrincipal(principal, 'identity', query, stack.signingSecrets);
     expect((await send({ [PRINCIPAL_HEADER]: captured }, query)).status).toBe(200);
     expect((await send({ [PRINCIPAL_HEADER]: captured }, query)).status).toBe(401);
   });
@@ -57,7 +58,7 @@ describe('calling a subgraph directly', () => {
     const lookup = new URL('/internal/principal', stack.subgraphUrls.identity);
     const answer = await fetch(lookup, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(answer.status).toBe(401);
-    const anonymous = signPrincipal(ANONYMOUS_PRINCIPAL, '{}', ['wrong-secret-wrong-secret-wrong-secret']);
+    const anonymous = signPrincipal(ANONYMOUS_PRINCIPAL, 'identity', '{}', ['wrong-secret-wrong-secret-wrong-secret']);
     expect((await fetch(lookup, { method: 'POST', headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: anonymous }, body: '{}' })).status).toBe(401);
   });
 });

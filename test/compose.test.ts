@@ -1,10 +1,11 @@
 // docker-compose.yml cannot run here (no Docker engine); this test keeps it honest: its
 // services, ports, health checks, start order and environment match the declared
 // subgraph list and the configuration the code reads.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, loadConfig } from '../lib/config.js';
+import { COMMITTED_SIGNING_SECRETS, CONFIG_VARIABLES, loadConfig } from '../lib/config.js';
 import { repositoryPath } from '../lib/paths.js';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '../lib/subgraph-list.js';
 
@@ -18,6 +19,11 @@ interface Service {
 }
 
 const source = readFileSync(repositoryPath('docker-compose.yml'), 'utf8');
+/** What `docker compose` would pass with PRINCIPAL_SIGNING_SECRETS set in the shell. */
+const operatorSecret = randomBytes(32).toString('base64url');
+const REQUIRED_FROM_SHELL = /^\$\{PRINCIPAL_SIGNING_SECRETS:\?[^}]+\}$/;
+const interpolated = (environment: Record<string, string>) =>
+  Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, REQUIRED_FROM_SHELL.test(value) ? operatorSecret : value]));
 const compose = parse(source, { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
 const appServices = Object.entries(services).filter(([name]) => name !== 'postgres');
@@ -57,7 +63,7 @@ describe('docker-compose.yml', () => {
       const environment = service.environment ?? {};
       const unknown = Object.keys(environment).filter((variable) => !CONFIG_VARIABLES.includes(variable));
       expect(unknown, `${name} sets variables the code never reads`).toEqual([]);
-      expect(() => loadConfig(environment), `${name}'s environment is not a valid configuration`).not.toThrow();
+      expect(() => loadConfig(interpolated(environment)), `${name}'s environment is not a valid configuration`).not.toThrow();
       expect(environment.HOST, `${name} must listen beyond its container`).toBe('0.0.0.0');
     }
   });
@@ -70,5 +76,19 @@ describe('docker-compose.yml', () => {
     const command = /^CMD \["npm", "run", "([^"]+)"/m.exec(readFileSync(dockerfile, 'utf8'))?.[1];
     expect(scripts).toContain(command);
     for (const [, service] of appServices) expect(scripts).toContain(service.command?.[2]);
+  });
+
+  it('commits no signing secret: each service requires one from the shell, and production refuses every value ever committed', () => {
+    for (const [name, service] of appServices) expect(service.environment?.PRINCIPAL_SIGNING_SECRETS, name).toMatch(REQUIRED_FROM_SHELL);
+    const environment = services.gateway!.environment!;
+    for (const committed of COMMITTED_SIGNING_SECRETS) {
+      expect(() => loadConfig({ ...environment, PRINCIPAL_SIGNING_SECRETS: committed }), committed).toThrow(/PRINCIPAL_SIGNING_SECRETS: /);
+    }
+    // Any literal secret written into the compose file or the docs must be known to be public.
+    for (const file of ['docker-compose.yml', 'README.md', 'Dockerfile']) {
+      for (const [, value] of readFileSync(repositoryPath(file), 'utf8').matchAll(/PRINCIPAL_SIGNING_SECRETS[=:]\s*["']?([A-Za-z0-9+/=_-]{16,})/g)) {
+        expect(COMMITTED_SIGNING_SECRETS, `${file} commits a signing secret production would accept`).toContain(value);
+      }
+    }
   });
 });

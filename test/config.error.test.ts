@@ -1,7 +1,8 @@
 // Bad configuration stops a process at start with a message naming every problem;
 // an unreachable database fails fast naming its host, never its password.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../lib/config.js';
+import { randomBytes } from 'node:crypto';
+import { COMMITTED_SIGNING_SECRETS, ConfigError, DEVELOPMENT_SIGNING_SECRET, loadConfig } from '../lib/config.js';
 import { assertDatabaseReachable } from '../lib/database.js';
 import { runScript } from './process.js';
 
@@ -79,6 +80,66 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173' }).gateway.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path,app.example.com' })).toThrow(/CORS_ORIGINS[\s\S]*is not an origin/);
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_OPERATION_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/GATEWAY_OPERATION_LIMITS: must not be disabled in production/);
+  });
+});
+
+describe('the principal signing secret', () => {
+  const real = randomBytes(32).toString('base64url');
+  const problemsOf = (environment: Record<string, string>): string[] => {
+    try {
+      loadConfig(environment);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems.filter((problem) => problem.startsWith('PRINCIPAL_SIGNING_SECRETS:'));
+      throw error;
+    }
+  };
+
+  it('falls back to the development secret only with NODE_ENV=development and every listener on loopback', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) {
+      const config = loadConfig({ NODE_ENV: 'development', HOST: host });
+      expect(config.signingSecrets, host).toEqual([DEVELOPMENT_SIGNING_SECRET]);
+      expect(config.usesDevelopmentSecret, host).toBe(true);
+    }
+    const refusals: Record<string, Record<string, string>> = {
+      'development on every interface': { NODE_ENV: 'development', HOST: '0.0.0.0' },
+      'development on a LAN address': { NODE_ENV: 'development', HOST: '192.168.1.10' },
+      'test on loopback': { NODE_ENV: 'test', HOST: '127.0.0.1' },
+      'production on loopback': { NODE_ENV: 'production', HOST: '127.0.0.1' },
+    };
+    for (const [name, environment] of Object.entries(refusals)) {
+      expect(problemsOf(environment), name).toEqual([expect.stringMatching(/^PRINCIPAL_SIGNING_SECRETS: required unless NODE_ENV=development with HOST on loopback/)]);
+      // Set explicitly, it is refused just the same.
+      expect(problemsOf({ ...environment, PRINCIPAL_SIGNING_SECRETS: DEVELOPMENT_SIGNING_SECRET }), name).toContainEqual(
+        expect.stringMatching(/development-only secret is refused unless NODE_ENV=development with HOST on loopback/),
+      );
+    }
+    expect(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0', PRINCIPAL_SIGNING_SECRETS: real }).usesDevelopmentSecret).toBe(false);
+  });
+
+  it('refuses a secret shorter than 32 bytes in every environment', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      expect(problemsOf({ NODE_ENV, PRINCIPAL_SIGNING_SECRETS: `${real},${'x'.repeat(31)}` }), NODE_ENV).toEqual(['PRINCIPAL_SIGNING_SECRETS: every secret must be at least 32 bytes (e.g. openssl rand -base64 32)']);
+    }
+    // Bytes, not characters: 11 three-byte characters are 33 bytes.
+    expect(problemsOf({ NODE_ENV: 'production', PRINCIPAL_SIGNING_SECRETS: '€'.repeat(11) })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', PRINCIPAL_SIGNING_SECRETS: real })).toEqual([]);
+  });
+
+  it('refuses in production every secret committed in this repository, the compose placeholder included', () => {
+    expect(COMMITTED_SIGNING_SECRETS).toContain('local-only-signing-secret-change-me-0123456789');
+    for (const committed of COMMITTED_SIGNING_SECRETS) {
+      expect(problemsOf({ NODE_ENV: 'production', HOST: '0.0.0.0', PRINCIPAL_SIGNING_SECRETS: `${real},${committed}` }), committed).toHaveLength(1);
+    }
+    expect(problemsOf({ NODE_ENV: 'production', HOST: '0.0.0.0', PRINCIPAL_SIGNING_SECRETS: 'local-only-signing-secret-change-me-0123456789' })).toEqual([
+      'PRINCIPAL_SIGNING_SECRETS: a value committed in this repository is public; production needs a secret of its own',
+    ]);
+  });
+
+  it('stops a service started with NODE_ENV=test and no secret, naming the variable', async () => {
+    const result = await runScript('scripts/serve.ts', ['content'], { NODE_ENV: 'test', DATABASE_URL: 'postgres://atrium:x@127.0.0.1:1/atrium' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PRINCIPAL_SIGNING_SECRETS: required unless NODE_ENV=development with HOST on loopback');
   });
 });
 

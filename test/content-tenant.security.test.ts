@@ -67,7 +67,7 @@ describe('look-alike workspaces', () => {
     });
     const response = await fetch(stack.subgraphUrls.content, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(principal, body, stack.signingSecrets) },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(principal, 'content', body, stack.signingSecrets) },
       body,
     });
     const json = (await response.json()) as { data: { _entities: ({ id: string } | null)[] } };

@@ -48,7 +48,7 @@ function entry(correlationId: string, time: Date): RequestLogEntry {
 }
 
 function ingest(entries: RequestLogEntry[]): Promise<{ stored: number; expired: number }> {
-  return postInternal(stack.subgraphUrls.audit, REQUEST_LOG_INGEST_PATH, { entries }, stack.signingSecrets);
+  return postInternal('audit', stack.subgraphUrls.audit, REQUEST_LOG_INGEST_PATH, { entries }, stack.signingSecrets);
 }
 
 const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
@@ -139,7 +139,7 @@ it('keeps audit events by the same window: late ones in their day, expired ones 
   const old = event('old-item', new Date(today - 3 * DAY_MS));
   const recent = event('recent-item', new Date(today - 1 * DAY_MS));
   const expired = event('expired-item', new Date(today - 8 * DAY_MS));
-  await postInternal(stack.subgraphUrls.audit, EVENTS_PATH, { events: [old, recent, expired] }, stack.signingSecrets);
+  await postInternal('audit', stack.subgraphUrls.audit, EVENTS_PATH, { events: [old, recent, expired] }, stack.signingSecrets);
   const stored = async () => (await sql<{ target_id: string }>("select target_id from audit.audit_events where target_id like '%-item' order by 1")).map((row) => row.target_id);
   expect(await stored()).toEqual(['old-item', 'recent-item']);
   const oldPartition = partitionName('audit_events', new Date(old.payload.time));

@@ -104,7 +104,7 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const body = JSON.stringify({ events: [{ id: event!.id, topic: 'workspace.deleted', payload: { workspaceId } }] });
   const again = await fetch(new URL(EVENTS_PATH, stack.subgraphUrls.content), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, body, stack.signingSecrets) },
+    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, 'content', body, stack.signingSecrets) },
     body,
   });
   expect(again.status).toBe(200);

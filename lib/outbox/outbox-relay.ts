@@ -46,7 +46,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
     try {
       if (!url) throw new Error('no URL configured');
       const events = rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload }) as DomainEvent);
-      await postInternal(url, EVENTS_PATH, { events }, options.signingSecrets, 10_000);
+      await postInternal(target as SubgraphName, url, EVENTS_PATH, { events }, options.signingSecrets, 10_000);
     } catch (error) {
       await connection().execute(`update ${table} set attempts = attempts + 1 where id = any(?::uuid[])`, [`{${rows.map((row) => row.id).join(',')}}`]);
       options.logger.warn('outbox delivery failed; will retry', { schema: options.schema, target, events: rows.length, reason: (error as Error).message });

@@ -1,12 +1,13 @@
 // The audit subgraph's ORM definition: its schema, entities and committed migrations.
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
 import { migrations } from './migrations/index.js';
+import { SeenNonce } from '../../lib/seen-nonces/seen-nonce.entity.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
 import { AuditEvent } from './audit-events/audit-event.entity.js';
 import { DeletedWorkspace } from './workspaces/deleted-workspace.entity.js';
 
 export const auditOrm: SubgraphOrmDefinition = {
   schema: 'audit',
-  entities: [RequestLog, AuditEvent, DeletedWorkspace],
+  entities: [RequestLog, AuditEvent, DeletedWorkspace, SeenNonce],
   migrations,
 };

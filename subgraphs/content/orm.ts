@@ -6,10 +6,11 @@ import { Item } from './items/item.entity.js';
 import { ItemUniqueValue } from './items/item-unique-value.entity.js';
 import { ItemValueCount } from './items/item-value-count.entity.js';
 import { migrations } from './migrations/index.js';
+import { SeenNonce } from '../../lib/seen-nonces/seen-nonce.entity.js';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity.js';
 
 export const contentOrm: SubgraphOrmDefinition = {
   schema: 'content',
-  entities: [ContentType, ContentField, Item, ItemUniqueValue, ItemValueCount, OutboxEvent],
+  entities: [ContentType, ContentField, Item, ItemUniqueValue, ItemValueCount, OutboxEvent, SeenNonce],
   migrations,
 };

@@ -6,6 +6,7 @@ import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupUser } from './groups/member-group-user.entity.js';
 import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
+import { SeenNonce } from '../../lib/seen-nonces/seen-nonce.entity.js';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity.js';
 import { Role } from './roles/role.entity.js';
 import { LoginFailure } from './sessions/login-failure.entity.js';
@@ -15,6 +16,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
   migrations,
 };

@@ -4,14 +4,15 @@ import pg from 'pg';
 /**
  * Per table, an md5 of its rows (only rows whose text matches `pattern`, when given).
  * Request logs (and their day partitions) are left out: the gateway writes them in the
- * background, not the operation.
+ * background, not the operation. So are seen_nonces: every signed call records its nonce
+ * there (lib/seen-nonces/), a refused operation's included.
  */
 export async function snapshotRows(databaseUrl: string, pattern?: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const tables = await client.query<{ table_schema: string; table_name: string }>(
-      "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations' and table_name !~ '^request_logs(_p[0-9]{8})?$' order by 1, 2",
+      "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE' and table_name not in ('mikro_orm_migrations', 'seen_nonces') and table_name !~ '^request_logs(_p[0-9]{8})?$' order by 1, 2",
     );
     const snapshot: Record<string, string> = {};
     for (const { table_schema: schema, table_name: table } of tables.rows) {

@@ -96,8 +96,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send `x-workspace-id` with the id of one of your workspaces (`workspaces { nodes { id name } }`).',
   },
   FORBIDDEN: {
-    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, or a workspace key calling a field only users may.',
-    whatToDo: 'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin.',
+    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, or granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role).',
+    whatToDo: 'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete).',
   },
   INSUFFICIENT_SCOPE: {
     when: 'A field needs scopes the credential lacks in this workspace. In a query the field is null and the rest answers (HTTP 200); a mutation the credential can never run is refused before anything runs (HTTP 403).',

@@ -21,6 +21,16 @@ export function scopes(...anyOf: string[][]): string {
   return `@scopes(anyOf: ${JSON.stringify(anyOf)})`;
 }
 
+/**
+ * The requirement, or none when the caller acts on its own record (its own API key): the
+ * empty set lets the call through here and at the gateway, and the service then demands
+ * `anyOf` for every record that is not the caller's (ApiKeyService.requireOwnOr). Spelled
+ * out so that the schema shows the exception: `@scopes(anyOf: [["keys:delete"], []])`.
+ */
+export function scopesUnlessOwn(...anyOf: string[][]): string {
+  return scopes(...anyOf, []);
+}
+
 /** Marks the few operations anyone may call, credential or not (register, createSession). */
 export const PUBLIC = scopes([]);
 

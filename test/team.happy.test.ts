@@ -70,10 +70,11 @@ describe('members', () => {
     expect(errorCodes(after)).toEqual(['INSUFFICIENT_SCOPE']);
   });
 
-  it('lets a write key change a member\'s role but not remove them', async () => {
+  it('lets a key holding the role\'s permissions change a member\'s role but not remove them', async () => {
     const target = await signUp(stack, 'Target');
     const memberId = await addMember(target.email, 'viewer');
-    const key = await createUserKey(stack, owner.token, { scopes: ['read', 'write'], workspaceIds: [workspaceId] });
+    // Every permission of the editor role it grants (a key grants only what it holds), but not members:delete.
+    const key = await createUserKey(stack, owner.token, { scopes: ['read', 'write', 'types:delete', 'items:delete', 'keys:read', 'keys:write'], workspaceIds: [workspaceId] });
     const headers = { 'x-api-key': key.secret };
     const update = await stack.request({
       query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { role { key } } }',

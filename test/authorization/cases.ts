@@ -3,6 +3,7 @@
 // operation needs on the way (`alsoNeeds`), and, for root fields, the same operation
 // aimed at workspace B's records (`foreign`), which must act as if they did not exist.
 import { documentHash } from '../../lib/trusted-documents.js';
+import { signUp } from '../identity-seeds.js';
 import type { Fixtures } from './fixtures.js';
 
 export interface Operation {
@@ -38,6 +39,19 @@ async function registeredDocument(f: Fixtures, headers: Record<string, string>):
     headers,
   });
   return document;
+}
+
+let transferTarget = '';
+/** A disposable workspace of A's owner with one more member, whom transferOwnership makes owner. */
+async function workspaceToTransfer(f: Fixtures): Promise<string> {
+  const workspaceId = await f.fresh.workspace();
+  const headers = { authorization: `Bearer ${f.a.owner.token}`, 'x-workspace-id': workspaceId };
+  const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
+  const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
+  const heir = await signUp(f.stack, 'Heir');
+  const added = await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: heir.email, roleId: viewer } }, headers });
+  transferTarget = added.addMember.id;
+  return workspaceId;
 }
 
 const REGISTER = 'mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered alreadyRegistered } }';
@@ -297,6 +311,13 @@ export const CASES: Record<string, AuthorizationCase> = {
     workspace: (f) => f.fresh.workspace(),
     path: ['setTrustedDocumentsOnly'],
     foreign: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { id trustedDocumentsOnly } }' }),
+  },
+  'Mutation.transferOwnership': {
+    // In a workspace of its own: A keeps its owner for the suites that follow.
+    operation: () => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', variables: { id: transferTarget } }),
+    workspace: workspaceToTransfer,
+    path: ['transferOwnership'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { id role { key } } }', variables: { id: f.b.memberId } }),
   },
   'Mutation.updateContentType': {
     operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { id } }', variables: { id: f.a.contentTypeId } }),

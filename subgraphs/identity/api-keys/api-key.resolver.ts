@@ -1,7 +1,7 @@
 // API key queries and mutations; ApiKey.workspaces through the workspace DataLoader.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
-import { scopes } from '../../../lib/scopes-directive.js';
+import { scopes, scopesUnlessOwn } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ApiKey } from './api-key.entity.js';
@@ -40,14 +40,14 @@ export class ApiKeyResolver {
     return context.apiKeys.createWorkspaceKey(input);
   }
 
-  @Directive(scopes(['keys:delete']))
-  @Mutation(() => ApiKey, { description: 'Revokes a key: it stops working at once, on every gateway.' })
+  @Directive(scopesUnlessOwn(['keys:delete']))
+  @Mutation(() => ApiKey, { description: 'Revokes a key: it stops working at once, on every gateway. Needs keys:delete, except for your own user key from a session (or the key revoking itself): anyone may kill their own keys.' })
   revokeApiKey(@Arg('id', () => ID, { description: 'Id of the key to revoke.' }) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
     return context.apiKeys.revoke(id);
   }
 
-  @Directive(scopes(['keys:write']))
-  @Mutation(() => CreatedApiKey, { description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds.' })
+  @Directive(scopesUnlessOwn(['keys:write']))
+  @Mutation(() => CreatedApiKey, { description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds. Needs keys:write, except for your own user key from a session (or the key rotating itself).' })
   rotateApiKey(
     @Arg('id', () => ID, { description: 'Id of the key to rotate.' }) id: string,
     @Arg('gracePeriod', () => Int, { description: 'Seconds the old secret keeps working: 0 to 2592000 (30 days).' }) gracePeriod: number,

@@ -12,7 +12,9 @@ import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { expandScopes, scopesBeyond, unknownScopes } from '../../../lib/scopes.js';
+import { expandScopes, satisfiesAnyOf, scopesBeyond, unknownScopes } from '../../../lib/scopes.js';
+import { insufficientScope, type ScopeRequirement } from '../../../lib/scopes-directive.js';
+import { EscalationGuard } from '../grants/escalation-guard.js';
 import { announceInvalidation } from '../invalidation.js';
 import { membershipsOf } from '../members/membership.repository.js';
 import { requireUserId } from '../principal-guards.js';
@@ -120,10 +122,9 @@ export class ApiKeyService {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
     const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
     this.checkCreatingKey(input.scopes, errors);
-    const membership = (await membershipsOf(this.em, userId)).find((candidate) => candidate.workspaceId === workspaceId);
-    const beyond = scopesBeyond(input.scopes, membership?.permissions ?? []);
-    if (beyond.length > 0) errors.push({ field: 'scopes', reason: `exceed your permissions in this workspace: ${beyond.join(', ')}` });
     if (errors.length > 0) throw invalidInput(errors);
+    // A workspace key outlives its creator's role: it gets only what its creator holds now.
+    await new EscalationGuard(this.em, this.principal).requireGrantable(input.scopes, 'create a workspace key with these scopes');
     return this.issue({ kind: ApiKeyKind.WORKSPACE, userId: null, workspaceId, workspaceIds: [workspaceId], createdByUserId: userId }, input);
   }
 
@@ -134,9 +135,25 @@ export class ApiKeyService {
     return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page, API_KEY_CURSOR);
   }
 
-  /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */
-  private async manageable(id: string): Promise<ApiKey> {
+  /** The caller's own user key, used from a session of its user or by the key itself. */
+  private isOwnKey(key: ApiKey | null): boolean {
+    if (key?.kind !== ApiKeyKind.USER || key.userId === null || key.userId !== this.principal.userId) return false;
+    return this.principal.kind === 'session' || this.principal.keyId === key.id;
+  }
+
+  /**
+   * The explicit own-key exception of `scopesUnlessOwn`: one's own key needs no scope;
+   * any other key needs `requirement`, checked before anything about the key is told.
+   */
+  private async requireOwnOr(id: string, requirement: ScopeRequirement): Promise<ApiKey> {
     const key = isId(id) ? await this.em.findOne(ApiKey, { id }) : null;
+    if (this.isOwnKey(key)) return key!;
+    if (!satisfiesAnyOf(this.principal.scopes, requirement)) throw insufficientScope(requirement);
+    return this.manageable(key);
+  }
+
+  /** A key the caller may manage: their own user key, or a key of the current workspace. Else not found. */
+  private manageable(key: ApiKey | null): ApiKey {
     const own = key?.kind === ApiKeyKind.USER && key.userId !== null && key.userId === this.principal.userId;
     const workspaces = key?.kind === ApiKeyKind.WORKSPACE && key.workspaceId !== null && key.workspaceId === this.principal.workspaceId;
     if (!key || (!own && !workspaces)) throw notFound('API key');
@@ -150,7 +167,7 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<ApiKey> {
-    const key = await this.manageable(id);
+    const key = await this.requireOwnOr(id, [['keys:delete']]);
     if (key.status === 'ACTIVE' || (key.revokedAt && key.revokedAt.getTime() > Date.now())) {
       const before = key.revokedAt;
       key.revokedAt = new Date();
@@ -168,7 +185,7 @@ export class ApiKeyService {
     if (!Number.isInteger(gracePeriod) || gracePeriod < 0 || gracePeriod > MAX_GRACE_PERIOD_SECONDS) {
       throw invalidInput([{ field: 'gracePeriod', reason: `must be 0 to ${MAX_GRACE_PERIOD_SECONDS} seconds` }]);
     }
-    const old = await this.manageable(id);
+    const old = await this.requireOwnOr(id, [['keys:write']]);
     if (old.status !== 'ACTIVE') throw badUserInput('Only an active key can be rotated');
     return this.em.transactional(async (em) => {
       const secret = generateCredential(old.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');

@@ -63,6 +63,12 @@ export class MemberResolver {
     return context.members.remove(id);
   }
 
+  @Directive(scopes(['members:write']))
+  @Mutation(() => Member, { description: 'Makes another member the owner; you, the current owner, become an admin. Only an owner may call it.' })
+  transferOwnership(@Arg('memberId', () => ID, { description: 'Id of the member who becomes owner.' }) memberId: string, @Ctx() context: IdentityContext): Promise<Member> {
+    return context.members.transferOwnership(memberId);
+  }
+
   @Directive(scopes([]))
   @Mutation(() => Boolean, { description: 'Leaves the current workspace. The last owner cannot leave.' })
   leaveWorkspace(@Ctx() context: IdentityContext): Promise<boolean> {

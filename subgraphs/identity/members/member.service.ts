@@ -9,6 +9,7 @@ import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { idCursor } from '../../../lib/cursor.js';
+import { EscalationGuard } from '../grants/escalation-guard.js';
 import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
@@ -23,10 +24,14 @@ const MEMBER_CURSOR = idCursor('members');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class MemberService {
+  private readonly guard: EscalationGuard;
+
   constructor(
     private readonly em: SubgraphEntityManager,
     private readonly principal: Principal,
-  ) {}
+  ) {
+    this.guard = new EscalationGuard(em, principal);
+  }
 
   private get workspaceId(): string {
     return requireWorkspace(this.principal.workspaceId);
@@ -72,6 +77,7 @@ export class MemberService {
     const user = await this.em.findOne(User, { email });
     const existing = await this.em.findOne(Member, user ? { workspaceId, userId: user.id } : { workspaceId, invitedEmail: email });
     if (existing) throw badUserInput(`${email} is already a member or invited`, { fieldErrors: [{ field: 'email', reason: 'already a member or invited' }] });
+    await this.guard.requireAssignable(role, user ? `add ${email}` : `invite ${email}`);
     return this.em.transactional(async (em) => {
       const member = em.create(Member, { workspaceId, roleId: role.id, userId: user?.id ?? null, invitedEmail: user ? null : email });
       recordAuditEvent(em, this.principal, {
@@ -103,7 +109,10 @@ export class MemberService {
     const member = await this.get(id);
     const role = await this.role(input.roleId);
     await this.keepAnOwner(member, role.id);
+    this.guard.requireNotSelf(member, 'change');
     if (member.roleId === role.id) return member;
+    await this.guard.requireOwnerToManage(await this.role(member.roleId), 'change the role of');
+    await this.guard.requireAssignable(role, 'change the member\'s role');
     const before = member.roleId;
     member.roleId = role.id;
     await this.em.transactional(async (em) => {
@@ -115,7 +124,35 @@ export class MemberService {
   }
 
   async remove(id: string): Promise<Member> {
-    return this.removeMember(await this.get(id), 'removed');
+    const member = await this.get(id);
+    await this.guard.requireOwnerToManage(await this.role(member.roleId), 'remove');
+    return this.removeMember(member, 'removed');
+  }
+
+  /**
+   * The current owner hands the owner role to another member and becomes an admin: one
+   * transaction, one audit event per membership, both users' credentials re-read.
+   */
+  async transferOwnership(memberId: string): Promise<Member> {
+    const userId = requireUserId(this.principal);
+    const workspaceId = this.workspaceId;
+    await this.guard.requireOwner('transfer ownership');
+    const target = await this.get(memberId);
+    if (!target.userId) throw badUserInput('memberId must be a member who has joined, not a pending invitation', { fieldErrors: [{ field: 'memberId', reason: 'a pending invitation' }] });
+    if (target.userId === userId) throw badUserInput('You are the owner already', { fieldErrors: [{ field: 'memberId', reason: 'is you' }] });
+    const self = await this.em.findOneOrFail(Member, { workspaceId, userId });
+    const ownerRoleId = await this.ownerRoleId(workspaceId);
+    const admin = await this.em.findOneOrFail(Role, { workspaceId, key: 'admin', builtIn: true });
+    const targetBefore = target.roleId;
+    target.roleId = ownerRoleId;
+    self.roleId = admin.id;
+    await this.em.transactional(async (em) => {
+      recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'ownershipReceived', targetId: target.id, changes: changedFields({ roleId: targetBefore }, { roleId: ownerRoleId }) });
+      recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'ownershipGivenAway', targetId: self.id, changes: changedFields({ roleId: ownerRoleId }, { roleId: admin.id }) });
+      await em.flush();
+      await announceInvalidation(em, { userIds: [userId, target.userId!] });
+    });
+    return target;
   }
 
   /** The caller leaves the current workspace. */

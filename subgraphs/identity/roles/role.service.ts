@@ -9,6 +9,7 @@ import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { idCursor } from '../../../lib/cursor.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
+import { EscalationGuard, forbidden } from '../grants/escalation-guard.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from './role.entity.js';
@@ -27,10 +28,14 @@ function snapshot(role: Role): RoleSnapshot {
 }
 
 export class RoleService {
+  private readonly guard: EscalationGuard;
+
   constructor(
     private readonly em: SubgraphEntityManager,
     private readonly principal: Principal,
-  ) {}
+  ) {
+    this.guard = new EscalationGuard(em, principal);
+  }
 
   private get workspaceId(): string {
     return requireWorkspace(this.principal.workspaceId);
@@ -62,7 +67,9 @@ export class RoleService {
     if (input.name.trim().length === 0 || input.name.length > 100) errors.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (errors.length === 0 && (await this.em.count(Role, { workspaceId, key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
     if (errors.length > 0) throw invalidInput(errors);
-    const role = this.em.create(Role, { workspaceId, key: input.key, name: input.name.trim(), permissions: this.checkPermissions(input.permissions) });
+    const permissions = this.checkPermissions(input.permissions);
+    await this.guard.requireGrantable(permissions, `create role ${input.key}`);
+    const role = this.em.create(Role, { workspaceId, key: input.key, name: input.name.trim(), permissions });
     recordAuditEvent(this.em, this.principal, { targetType: 'Role', verb: 'created', targetId: role.id, changes: changedFields(null, snapshot(role)) });
     await this.em.flush();
     return role;
@@ -73,6 +80,8 @@ export class RoleService {
     if (role.key === 'owner' && role.builtIn && FINE_SCOPES.some((scope) => !role.permissions.includes(scope))) {
       throw badUserInput('The owner role keeps every permission');
     }
+    const added = role.permissions.filter((scope) => !before.permissions.includes(scope));
+    if (added.length > 0) await this.guard.requireGrantable(added, `add ${added.join(', ')} to role ${role.key}`);
     const changes = changedFields(before, snapshot(role));
     if (changes.length === 0) return role;
     await this.em.transactional(async (em) => {
@@ -120,6 +129,11 @@ export class RoleService {
       if (!replacementRoleId) throw badUserInput(`${holders} member(s) hold this role: give replacementRoleId to move them`, { fieldErrors: [{ field: 'replacementRoleId', reason: 'required while members hold the role' }] });
       replacement = await this.get(replacementRoleId);
       if (replacement.id === role.id) throw badUserInput('replacementRoleId must be another role');
+      // Moving the holders is giving each of them the replacement role.
+      if (this.principal.userId && (await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id, userId: this.principal.userId }))) {
+        throw forbidden(`You hold role ${role.key}: deleting it would change your own role; ask another admin or owner`);
+      }
+      await this.guard.requireAssignable(replacement, `move the holders of ${role.key} to another role`);
     }
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, {

@@ -1,0 +1,84 @@
+// What every principal of a workspace may do, read straight from the database: each
+// member and pending invitation (its role's permissions), each active workspace key (its
+// scopes) and each active user key authorized there (its scopes ∩ its user's role), the
+// same rules identity's principal lookup applies. The escalation suite compares it
+// before and after an attempt.
+import { expandScopes, intersectScopes } from '../../lib/scopes.js';
+import { selectRows } from '../testkit.js';
+
+export interface WorkspacePrincipals {
+  /** `member:<id>` or `key:<id>` → fine permissions, sorted. */
+  readonly permissions: Record<string, string[]>;
+  /** Member id → role id. */
+  readonly roleOfMember: Record<string, string>;
+  /** Ids of the members (joined or invited) that hold the built-in owner role. */
+  readonly owners: string[];
+  /** Key id → its user (user keys only). */
+  readonly userOfKey: Record<string, string>;
+  /** Key id → the key it replaced by rotation. */
+  readonly rotatedFrom: Record<string, string>;
+}
+
+interface MemberRow {
+  id: string;
+  user_id: string | null;
+  role_id: string;
+  key: string;
+  built_in: boolean;
+  permissions: string[];
+}
+
+interface KeyRow {
+  id: string;
+  kind: string;
+  user_id: string | null;
+  scopes: string[];
+  rotated_from: string | null;
+}
+
+export async function workspacePrincipals(databaseUrl: string, workspaceId: string): Promise<WorkspacePrincipals> {
+  const members = await selectRows<MemberRow>(
+    databaseUrl,
+    `select m.id, m.user_id, m.role_id, r.key, r.built_in, r.permissions
+       from identity.members m join identity.roles r on r.workspace_id = m.workspace_id and r.id = m.role_id
+      where m.workspace_id = $1`,
+    [workspaceId],
+  );
+  const keys = await selectRows<KeyRow>(
+    databaseUrl,
+    `select id, kind, user_id, scopes, (select old.id from identity.api_keys old where old.rotated_to_key_id = k.id) as rotated_from
+       from identity.api_keys k
+      where (workspace_id = $1 or $1::text = any(workspace_ids))
+        and (revoked_at is null or revoked_at > now()) and (expires_at is null or expires_at > now())`,
+    [workspaceId],
+  );
+  const permissions: Record<string, string[]> = {};
+  const roleOfMember: Record<string, string> = {};
+  const byUser = new Map<string, string[]>();
+  const userOfKey: Record<string, string> = {};
+  const rotatedFrom: Record<string, string> = {};
+  for (const member of members) {
+    permissions[`member:${member.id}`] = [...expandScopes(member.permissions)].sort();
+    roleOfMember[member.id] = member.role_id;
+    if (member.user_id) byUser.set(member.user_id, member.permissions);
+  }
+  for (const key of keys) {
+    const granted = key.kind === 'WORKSPACE' ? [...expandScopes(key.scopes)] : intersectScopes(key.scopes, byUser.get(key.user_id ?? '') ?? []);
+    permissions[`key:${key.id}`] = granted.sort();
+    if (key.user_id) userOfKey[key.id] = key.user_id;
+    if (key.rotated_from) rotatedFrom[key.id] = key.rotated_from;
+  }
+  const owners = members.filter((member) => member.key === 'owner' && member.built_in).map((member) => member.id);
+  return { permissions, roleOfMember, owners, userOfKey, rotatedFrom };
+}
+
+/** Per principal, the permissions it holds after and did not hold before (new principals: all of theirs). */
+export function gainedPermissions(before: WorkspacePrincipals, after: WorkspacePrincipals): Record<string, string[]> {
+  const gained: Record<string, string[]> = {};
+  for (const [principal, permissions] of Object.entries(after.permissions)) {
+    const had = new Set(before.permissions[principal] ?? []);
+    const fresh = permissions.filter((permission) => !had.has(permission));
+    if (fresh.length > 0) gained[principal] = fresh;
+  }
+  return gained;
+}

@@ -1,0 +1,122 @@
+// Attempts to climb: for every mutation that changes roles, permissions, members, groups,
+// keys, invitations or ownership, arguments that would widen someone's rights (the
+// actor's own first). escalation.security.test.ts runs each one as every actor and
+// demands a list here for every such mutation of the supergraph.
+import { FINE_SCOPES } from '../../lib/scopes.js';
+import type { TestStack } from '../testkit.js';
+import type { Operation } from './cases.js';
+
+/** A workspace set up by its owner around one actor (see escalation.security.test.ts). */
+export interface EscalationWorld {
+  readonly stack: TestStack;
+  readonly workspaceId: string;
+  /** owner, admin, editor, viewer, steward (custom, holds workspaces:delete), temp (custom, read). */
+  readonly roleIds: Record<string, string>;
+  readonly ownerMemberId: string;
+  readonly actor: { readonly userId: string; readonly memberId: string; readonly roleId: string; readonly ownKeyId: string };
+  readonly bystander: { readonly userId: string; readonly memberId: string };
+  readonly groupId: string;
+  /** A workspace key with every scope, made by the owner. */
+  readonly fullWorkspaceKeyId: string;
+  /** Email of a signed-up user who is not yet a member. */
+  newUserEmail(): Promise<string>;
+}
+
+export interface EscalationAttempt {
+  readonly name: string;
+  readonly operation: (world: EscalationWorld) => Operation | Promise<Operation>;
+}
+
+const ROLE = 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }';
+const UPDATE_ROLE = 'mutation($id: ID!, $permissions: [String!]!) { updateRole(id: $id, input: { permissions: $permissions }) { id } }';
+const ADD_PERMISSION = 'mutation($id: ID!, $p: String!) { addRolePermission(roleId: $id, permission: $p) { id } }';
+const DELETE_ROLE = 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }';
+const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }';
+const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }';
+const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { id } }';
+const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
+const WORKSPACE_KEY = 'mutation($scopes: [String!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
+
+const every = [...FINE_SCOPES];
+let counter = 0;
+const unique = (prefix: string) => `${prefix}_${Date.now()}_${(counter += 1)}`;
+
+const addToOwnRole = (permission: string): EscalationAttempt => ({
+  name: `add ${permission} to own role`,
+  operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.actor.roleId, p: permission } }),
+});
+const setOwnRole = (role: string): EscalationAttempt => ({
+  name: `set own role to ${role}`,
+  operation: (w) => ({ query: UPDATE_MEMBER, variables: { id: w.actor.memberId, role: w.roleIds[role] } }),
+});
+const setBystanderRole = (role: string): EscalationAttempt => ({
+  name: `give a viewer the ${role} role`,
+  operation: (w) => ({ query: UPDATE_MEMBER, variables: { id: w.bystander.memberId, role: w.roleIds[role] } }),
+});
+const addMemberAs = (role: string): EscalationAttempt => ({
+  name: `add a user as ${role}`,
+  operation: async (w) => ({ query: ADD_MEMBER, variables: { email: await w.newUserEmail(), role: w.roleIds[role] } }),
+});
+
+/** Mutation name → attempts, run in this order (transferOwnership and removeMember last: they change or remove the owner). */
+export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> = {
+  createRole: [
+    { name: 'create a role with every permission', operation: () => ({ query: ROLE, variables: { input: { key: unique('climb'), name: 'Climb', permissions: every } } }) },
+    { name: 'create a role with coarse delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('coarse'), name: 'Coarse', permissions: ['delete'] } } }) },
+    { name: 'create a role with workspaces:delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('wsdel'), name: 'Ws', permissions: ['read', 'workspaces:delete'] } } }) },
+  ],
+  updateRole: [
+    { name: 'give own role every permission', operation: (w) => ({ query: UPDATE_ROLE, variables: { id: w.actor.roleId, permissions: every } }) },
+    { name: 'give the viewer role every permission', operation: (w) => ({ query: UPDATE_ROLE, variables: { id: w.roleIds.viewer, permissions: every } }) },
+  ],
+  addRolePermission: [
+    ...['workspaces:delete', 'items:delete', 'keys:delete', 'members:write', 'roles:write', 'audit:read'].map(addToOwnRole),
+    { name: 'add workspaces:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'workspaces:delete' } }) },
+    { name: 'add items:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'items:delete' } }) },
+    { name: 'add workspaces:delete to the admin role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.admin, p: 'workspaces:delete' } }) },
+  ],
+  removeRolePermission: [
+    { name: 'take workspaces:delete from the owner role', operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', variables: { id: w.roleIds.owner } }) },
+  ],
+  deleteRole: [
+    { name: 'delete own role, moving self to owner', operation: (w) => ({ query: DELETE_ROLE, variables: { id: w.actor.roleId, to: w.roleIds.owner } }) },
+    { name: 'delete a role, moving its holder to steward', operation: (w) => ({ query: DELETE_ROLE, variables: { id: w.roleIds.temp, to: w.roleIds.steward } }) },
+    { name: 'delete a role, moving its holder to owner', operation: (w) => ({ query: DELETE_ROLE, variables: { id: w.roleIds.temp, to: w.roleIds.owner } }) },
+  ],
+  addMember: [
+    addMemberAs('owner'),
+    addMemberAs('admin'),
+    addMemberAs('steward'),
+    { name: 'invite someone as owner', operation: (w) => ({ query: ADD_MEMBER, variables: { email: `${unique('invitee')}@example.com`, role: w.roleIds.owner } }) },
+  ],
+  updateMember: [setOwnRole('owner'), setOwnRole('admin'), setOwnRole('steward'), setOwnRole('viewer'), setBystanderRole('owner'), setBystanderRole('admin'), setBystanderRole('steward')],
+  createMemberGroup: [{ name: 'create a group', operation: () => ({ query: `mutation { createMemberGroup(input: { name: "${unique('Climbers')}" }) { id } }` }) }],
+  updateMemberGroup: [{ name: 'rename a group', operation: (w) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { name: "Admins" }) { id } }', variables: { id: w.groupId } }) }],
+  addMemberGroupUsers: [{ name: 'add self and a viewer to a group', operation: (w) => ({ query: GROUP_USERS('addMemberGroupUsers'), variables: { g: w.groupId, u: [w.actor.userId, w.bystander.userId] } }) }],
+  removeMemberGroupUsers: [{ name: 'take a viewer out of a group', operation: (w) => ({ query: GROUP_USERS('removeMemberGroupUsers'), variables: { g: w.groupId, u: [w.bystander.userId] } }) }],
+  deleteMemberGroup: [{ name: 'delete a group', operation: (w) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: w.groupId } }) }],
+  createApiKey: [
+    {
+      name: 'create a user key with every scope',
+      operation: (w) => ({ query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', variables: { input: { description: 'climb', expiresIn: 'ONE_MONTH', scopes: every, workspaceIds: [w.workspaceId] } } }),
+    },
+  ],
+  createWorkspaceKey: [
+    { name: 'create a workspace key with every scope', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: every } }) },
+    { name: 'create a workspace key with coarse delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['delete'] } }) },
+    { name: 'create a workspace key with workspaces:delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['read', 'workspaces:delete'] } }) },
+  ],
+  rotateApiKey: [
+    { name: 'rotate a workspace key with every scope, for its secret', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: w.fullWorkspaceKeyId } }) },
+    { name: 'rotate own key', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: w.actor.ownKeyId } }) },
+  ],
+  revokeApiKey: [{ name: 'revoke own key', operation: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: w.actor.ownKeyId } }) }],
+  transferOwnership: [
+    { name: 'transfer ownership to self', operation: (w) => ({ query: TRANSFER, variables: { id: w.actor.memberId } }) },
+    { name: 'transfer ownership to a viewer', operation: (w) => ({ query: TRANSFER, variables: { id: w.bystander.memberId } }) },
+  ],
+  removeMember: [{ name: 'remove the owner', operation: (w) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: w.ownerMemberId } }) }],
+};
+
+/** Mutation names the escalation suite must cover: whatever grants or takes rights. */
+export const GRANTING_MUTATION = /role|permission|member|group|key|invitation|ownership/i;

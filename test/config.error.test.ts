@@ -21,7 +21,7 @@ describe('loadConfig', () => {
 
   it('reads the rate limits and Redis, and names every bad value at once', () => {
     const config = loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '60', RATE_LIMIT_USER_KEY_POINTS: '500', REDIS_URL: 'redis://cache:6379', GATEWAY_MAX_CONCURRENT_REQUESTS: '64' });
-    expect(config.gateway.rateLimits).toEqual({ windowSeconds: 60, points: { user_key: 500, workspace_key: 100_000, session: 50_000, anonymous: 20_000 } });
+    expect(config.gateway.rateLimits).toEqual({ windowSeconds: 60, points: { user_key: 500, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 } });
     expect(config.gateway.redisUrl).toBe('redis://cache:6379');
     expect(config.gateway.maxConcurrentRequests).toBe(64);
     expect(loadConfig({}).gateway.redisUrl).toBeUndefined();

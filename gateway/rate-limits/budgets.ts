@@ -18,10 +18,15 @@ export interface RateLimitSettings {
   readonly points: Readonly<Record<BudgetKind, number>>;
 }
 
-/** Generous enough that no documented flow comes near them; a busy integration raises them. */
+/**
+ * An hour of work, not a ceiling on one operation: one operation may cost up to 50,000
+ * (GATEWAY_MAX_COST), so a credential gets twenty of the largest, or tens of thousands of
+ * ordinary ones (GitHub's 5,000 points count one per hundred nodes; ours count every
+ * field). Without a credential only register and createSession run, at most 50 each.
+ */
 export const DEFAULT_RATE_LIMIT_SETTINGS: RateLimitSettings = {
   windowSeconds: 3600,
-  points: { user_key: 100_000, workspace_key: 100_000, session: 50_000, anonymous: 20_000 },
+  points: { user_key: 1_000_000, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 },
 };
 
 export const DEFAULT_RATE_LIMIT_KEY_PREFIX = 'atrium:rate';

@@ -10,7 +10,7 @@ import {
   type SubgraphName,
 } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
-import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/budgets.js';
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 

@@ -10,7 +10,7 @@ import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
-import type { RateLimitSettings } from '../gateway/rate-limits/budgets.js';
+import type { RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
 import { errorCodes, postGraphQL, selectRows, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
 

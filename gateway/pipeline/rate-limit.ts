@@ -8,7 +8,8 @@ import { ErrorCode } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import type { Principal } from '../../lib/principal.js';
 import { clientAddress, type TrustedProxies } from '../../lib/trusted-proxies.js';
-import type { BudgetKind, RateBudgets } from '../rate-limits/budgets.js';
+import type { RateBudgets } from '../rate-limits/budgets.js';
+import type { BudgetKind } from '../rate-limits/settings.js';
 import type { GatewayStep } from './step.js';
 
 /** Whose budget pays: the credential's own id, or the client address for anonymous requests. */

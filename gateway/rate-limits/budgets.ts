@@ -7,27 +7,7 @@ import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../../lib/logger.js';
-
-/** Whose budget a request is charged to. */
-export type BudgetKind = 'session' | 'user_key' | 'workspace_key' | 'anonymous';
-
-export interface RateLimitSettings {
-  /** Length of one budget window; the budget refills whole at its end. */
-  readonly windowSeconds: number;
-  /** Points (cost) one credential of each kind may spend per window; anonymous is per client address. */
-  readonly points: Readonly<Record<BudgetKind, number>>;
-}
-
-/**
- * An hour of work, not a ceiling on one operation: one operation may cost up to 50,000
- * (GATEWAY_MAX_COST), so a credential gets twenty of the largest, or tens of thousands of
- * ordinary ones (GitHub's 5,000 points count one per hundred nodes; ours count every
- * field). Without a credential only register and createSession run, at most 50 each.
- */
-export const DEFAULT_RATE_LIMIT_SETTINGS: RateLimitSettings = {
-  windowSeconds: 3600,
-  points: { user_key: 1_000_000, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 },
-};
+import type { BudgetKind, RateLimitSettings } from './settings.js';
 
 export const DEFAULT_RATE_LIMIT_KEY_PREFIX = 'atrium:rate';
 

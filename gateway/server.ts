@@ -29,6 +29,10 @@ import type { GatewayRequest } from './pipeline/gateway-request.js';
 import { httpGuardStep } from './pipeline/http-guard.js';
 import { preChecksStep } from './pipeline/pre-checks.js';
 import { principalStep } from './pipeline/principal.js';
+import { concurrencyStep, DEFAULT_MAX_CONCURRENT_REQUESTS } from './pipeline/concurrency.js';
+import { rateLimitStep } from './pipeline/rate-limit.js';
+import { createRateBudgets } from './rate-limits/budgets.js';
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from './rate-limits/settings.js';
 import { trustedDocumentsStep } from './pipeline/trusted-documents.js';
 import { requestLogStep } from './pipeline/request-log.js';
 import { responsePlugin } from './pipeline/response.js';
@@ -85,6 +89,14 @@ export interface GatewayServerConfig {
   readonly enforceOperationLimits?: boolean;
   /** Limits of one operation, per audience; default DEFAULT_OPERATION_LIMITS (gateway/limits/settings.ts). */
   readonly operationLimits?: OperationLimitsByAudience;
+  /** Cost budgets per credential kind and window; default DEFAULT_RATE_LIMIT_SETTINGS (gateway/rate-limits/budgets.ts). */
+  readonly rateLimits?: RateLimitSettings;
+  /** Redis shared by every gateway for the budgets; in memory (this process) without it. */
+  readonly redisUrl?: string;
+  /** Prefix of the budgets' Redis keys; default `atrium:rate` (tests use their own). */
+  readonly rateLimitKeyPrefix?: string;
+  /** Requests in progress at once; one more gets 503 with Retry-After: 1. Default 512. */
+  readonly maxConcurrentRequests?: number;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -113,6 +125,9 @@ export function gatewayConfigFrom(
     requestTimeoutMs: config.gateway.requestTimeoutMs,
     operationLimits: config.gateway.operationLimits,
     enforceOperationLimits: config.gateway.enforceOperationLimits,
+    rateLimits: config.gateway.rateLimits,
+    redisUrl: config.gateway.redisUrl,
+    maxConcurrentRequests: config.gateway.maxConcurrentRequests,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -192,10 +207,17 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     persistedQueries: false,
   });
   await apollo.start();
+  const budgets = await createRateBudgets({
+    settings: config.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
+    redisUrl: config.redisUrl,
+    keyPrefix: config.rateLimitKeyPrefix,
+    logger,
+  });
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
 
   const steps: GatewayStep[] = [
     ...(requestLogs ? [requestLogStep(requestLogs, trustedProxies, logger)] : []),
+    concurrencyStep(config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, logger),
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
@@ -203,6 +225,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     trustedDocumentsStep({ identity, logger }),
     documentStep({ parse: limitedParser(limiter) }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
+    rateLimitStep(budgets, trustedProxies),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),
   ];
@@ -217,6 +240,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       await keyUsage.stop();
       await requestLogs?.stop();
       await stopListening();
+      await budgets.close();
     },
     handler: async (request, response) => {
       const correlationId = correlationIdFrom(request.headers[CORRELATION_HEADER]);

@@ -10,6 +10,8 @@ import {
   type SubgraphName,
 } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 
 export class ConfigError extends Error {
@@ -135,6 +137,19 @@ const environmentSchema = z.object({
         if (origin !== entry.replace(/\/$/, '')) context.addIssue({ code: 'custom', message: `"${entry}" is not an origin (scheme://host[:port], nothing after it)` });
       }
     }),
+  /** Redis for budgets shared by every gateway; in memory (one process) when unset. */
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/[^/]*/.test(value) && URL.canParse(value), { message: 'must be a redis:// or rediss:// URL (redis://host:6379)' })
+    .optional(),
+  /** One budget window; every budget refills whole at its end. */
+  RATE_LIMIT_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_RATE_LIMIT_SETTINGS.windowSeconds),
+  RATE_LIMIT_USER_KEY_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.user_key),
+  RATE_LIMIT_WORKSPACE_KEY_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.workspace_key),
+  RATE_LIMIT_SESSION_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.session),
+  /** Per client address, for requests without a credential. */
+  RATE_LIMIT_ANONYMOUS_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.anonymous),
+  GATEWAY_MAX_CONCURRENT_REQUESTS: limit.max(100_000, 'must be at most 100000').default(DEFAULT_MAX_CONCURRENT_REQUESTS),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...operationLimitShape,
@@ -181,6 +196,12 @@ export interface AtriumConfig {
     readonly enforceOperationLimits: boolean;
     /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
     readonly operationLimits: OperationLimitsByAudience;
+    /** Cost budgets per credential kind (RATE_LIMIT_*). */
+    readonly rateLimits: RateLimitSettings;
+    /** Redis shared by the gateways for the budgets; unset keeps them in memory. */
+    readonly redisUrl?: string;
+    /** Requests in progress at once (GATEWAY_MAX_CONCURRENT_REQUESTS). */
+    readonly maxConcurrentRequests: number;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -303,6 +324,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
       enforceOperationLimits: values.GATEWAY_OPERATION_LIMITS,
       operationLimits: operationLimitsFrom(values),
+      rateLimits: {
+        windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,
+        points: {
+          user_key: values.RATE_LIMIT_USER_KEY_POINTS,
+          workspace_key: values.RATE_LIMIT_WORKSPACE_KEY_POINTS,
+          session: values.RATE_LIMIT_SESSION_POINTS,
+          anonymous: values.RATE_LIMIT_ANONYMOUS_POINTS,
+        },
+      },
+      redisUrl: values.REDIS_URL,
+      maxConcurrentRequests: values.GATEWAY_MAX_CONCURRENT_REQUESTS,
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

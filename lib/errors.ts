@@ -112,8 +112,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Check the id and the `x-workspace-id` header.',
   },
   RATE_LIMITED: {
-    when: 'Five failed sign-ins for one email within 15 minutes; `createSession` answers it with HTTP 200.',
-    whatToDo: 'Wait up to 15 minutes before signing in again; automate with an API key, not a password.',
+    when: 'The credential (or, without one, your address) has spent its cost budget for the current window: HTTP 429 with `Retry-After`, and `extensions.retryAfter` (seconds), `limit` (points per window) and `cost` (what this request would have cost). Nothing ran. Also: five failed sign-ins for one email within 15 minutes, which `createSession` answers with HTTP 200.',
+    whatToDo: 'Wait `Retry-After` seconds and send again; watch `RateLimit-Remaining` and `extensions.cost` to pace requests (cheaper operations spend less). For sign-ins, wait up to 15 minutes; automate with an API key, not a password.',
   },
   SUBGRAPH_UNAVAILABLE: {
     when: 'One of the services behind the gateway did not answer in time (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, default 5 s) or could not be reached. Its fields are `null`, `extensions.serviceName` names it, and what the other services answered is still in `data` (HTTP 200).',
@@ -156,8 +156,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send a smaller request: split a large import into several mutations.',
   },
   SERVICE_UNAVAILABLE: {
-    when: 'The gateway cannot check credentials right now; nothing ran.',
-    whatToDo: 'Retry with backoff.',
+    when: 'The gateway cannot check credentials or trusted documents right now, or is already serving as many requests at once as it may (`GATEWAY_MAX_CONCURRENT_REQUESTS`, then with `Retry-After: 1`); nothing ran.',
+    whatToDo: 'Retry with backoff, after `Retry-After` seconds when it is given.',
   },
   DOCUMENT_TOO_LARGE: {
     when: 'The query text is longer than the gateway accepts (`extensions.limit` bytes; 64 KiB by default, 2 KiB without a credential).',

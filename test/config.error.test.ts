@@ -20,6 +20,24 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('reads the rate limits and Redis, and names every bad value at once', () => {
+    const config = loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '60', RATE_LIMIT_USER_KEY_POINTS: '500', REDIS_URL: 'redis://cache:6379', GATEWAY_MAX_CONCURRENT_REQUESTS: '64' });
+    expect(config.gateway.rateLimits).toEqual({ windowSeconds: 60, points: { user_key: 500, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 } });
+    expect(config.gateway.redisUrl).toBe('redis://cache:6379');
+    expect(config.gateway.maxConcurrentRequests).toBe(64);
+    expect(loadConfig({}).gateway.redisUrl).toBeUndefined();
+    let error: unknown;
+    try {
+      loadConfig({ REDIS_URL: 'http://cache:6379', RATE_LIMIT_ANONYMOUS_POINTS: '0', RATE_LIMIT_WINDOW_SECONDS: 'hourly', GATEWAY_MAX_CONCURRENT_REQUESTS: '-1' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    for (const variable of ['REDIS_URL', 'RATE_LIMIT_ANONYMOUS_POINTS', 'RATE_LIMIT_WINDOW_SECONDS', 'GATEWAY_MAX_CONCURRENT_REQUESTS']) expect(problems.join('\n')).toContain(`${variable}:`);
+  });
+
   it('has working defaults for a laptop', () => {
     const config = loadConfig({});
     expect(config.gateway.port).toBe(4000);

@@ -22,7 +22,7 @@ import { runMain } from './run-main.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DATABASE = 'atrium_bench_gateway';
 /** A typical page a frontend asks for: identity and content in one operation. */
@@ -137,14 +137,20 @@ await runMain(async () => {
     ).createApiKey.secret as string;
     const headers = { 'x-api-key': secret, 'x-workspace-id': workspaceId };
 
-    console.log(`\n${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients, alternating; each gateway in its own process\n`);
+    console.log(`\n${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients, alternating (ABBA); each gateway in its own process\n`);
     await round(withLimits, headers, Math.min(1000, REQUESTS));
     await round(withoutLimits, headers, Math.min(1000, REQUESTS));
     const on: RoundResult[] = [];
     const off: RoundResult[] = [];
+    // ABBA order, so that neither gateway always runs first in a round (warm caches, GC, CPU clocks).
     for (let index = 0; index < ROUNDS; index += 1) {
-      on.push(await round(withLimits, headers, REQUESTS));
-      off.push(await round(withoutLimits, headers, REQUESTS));
+      if (index % 2 === 0) {
+        on.push(await round(withLimits, headers, REQUESTS));
+        off.push(await round(withoutLimits, headers, REQUESTS));
+      } else {
+        off.push(await round(withoutLimits, headers, REQUESTS));
+        on.push(await round(withLimits, headers, REQUESTS));
+      }
     }
     const failed = [...on, ...off].reduce((sum, result) => sum + result.failed, 0);
     const show = (label: string, results: RoundResult[]) =>

@@ -12,7 +12,7 @@ import type { ScopeRequirement } from '../lib/scopes-directive.js';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
-import { createTrustedProxies } from '../lib/trusted-proxies.js';
+import { clientAddress, createTrustedProxies } from '../lib/trusted-proxies.js';
 import type { GatewayContext } from './context.js';
 import { createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
@@ -216,7 +216,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
 
   const steps: GatewayStep[] = [
-    ...(requestLogs ? [requestLogStep(requestLogs, trustedProxies, logger)] : []),
+    ...(requestLogs ? [requestLogStep(requestLogs, logger)] : []),
     concurrencyStep(config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, logger),
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
@@ -225,7 +225,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     trustedDocumentsStep({ identity, logger }),
     documentStep({ parse: limitedParser(limiter) }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
-    rateLimitStep(budgets, trustedProxies),
+    rateLimitStep(budgets),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),
   ];
@@ -262,6 +262,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         correlationId,
         started: performance.now(),
         time: new Date().toISOString(),
+        clientIp: clientAddress(request.socket?.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
         errorCodes: new Set(),
         // A client that hangs up before its answer is complete cancels the subgraph calls made for it.
         signal: abortOnHangUp(response, (error) => logger.error('hang-up listener failed', { correlationId, error })),

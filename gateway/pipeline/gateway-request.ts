@@ -28,6 +28,12 @@ export interface GatewayRequest {
   readonly started: number;
   /** ISO time the request arrived (request log). */
   readonly time: string;
+  /**
+   * The client's address (through TRUSTED_PROXIES), read once when the request arrives:
+   * the request log and the anonymous rate-limit budget both use it, and after a hang-up
+   * the socket is gone.
+   */
+  readonly clientIp: string | null;
   /** Error codes the answer carried, collected for the request log. */
   readonly errorCodes: Set<string>;
   /** Aborted when the client hangs up before its answer is complete. */

@@ -7,7 +7,6 @@
 import { ErrorCode } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import type { Principal } from '../../lib/principal.js';
-import { clientAddress, type TrustedProxies } from '../../lib/trusted-proxies.js';
 import type { RateBudgets } from '../rate-limits/budgets.js';
 import type { BudgetKind } from '../rate-limits/settings.js';
 import type { GatewayStep } from './step.js';
@@ -19,14 +18,13 @@ function budgetOf(principal: Principal, address: string | undefined): { kind: Bu
   return { kind: 'anonymous', id: address ?? 'unknown' };
 }
 
-export function rateLimitStep(budgets: RateBudgets, trustedProxies: TrustedProxies): GatewayStep {
+export function rateLimitStep(budgets: RateBudgets): GatewayStep {
   return {
     name: 'rate-limit',
     run: async (state) => {
-      const { principal, request, response } = state;
+      const { principal, response } = state;
       if (!principal) return;
-      const address = clientAddress(request.socket?.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
-      const { kind, id } = budgetOf(principal, address ?? undefined);
+      const { kind, id } = budgetOf(principal, state.clientIp ?? undefined);
       const cost = Math.max(1, state.cost ?? 1);
       const charge = await budgets.charge(kind, id, cost);
       // Set on the response itself, so that Apollo's answer and a refusal both carry them.

@@ -5,7 +5,6 @@
 import { newId } from '../../lib/ids.js';
 import { onceSafely } from '../../lib/http-server.js';
 import type { Logger } from '../../lib/logger.js';
-import { clientAddress, type TrustedProxies } from '../../lib/trusted-proxies.js';
 import type { RequestLogShipper } from '../request-log-shipper.js';
 import type { GatewayRequest } from './gateway-request.js';
 import { firstHeader } from './principal.js';
@@ -18,13 +17,11 @@ function outcomeOf(state: GatewayRequest): string {
   return response.statusCode >= 400 ? `HTTP_${response.statusCode}` : 'OK';
 }
 
-export function requestLogStep(shipper: RequestLogShipper, trustedProxies: TrustedProxies, logger: Logger): GatewayStep {
+export function requestLogStep(shipper: RequestLogShipper, logger: Logger): GatewayStep {
   return {
     name: 'request-log',
     run: (state) => {
       const { request, response, correlationId } = state;
-      // Read now: once the client hangs up, request.socket is null.
-      const remoteAddress = request.socket?.remoteAddress;
       onceSafely(response, 'close', (error) => logger.error('request log listener failed', { correlationId, error }), () => {
         const { principal, operation } = state;
         shipper.record({
@@ -41,7 +38,7 @@ export function requestLogStep(shipper: RequestLogShipper, trustedProxies: Trust
           outcome: outcomeOf(state),
           httpStatus: response.statusCode,
           durationMs: performance.now() - state.started,
-          clientIp: clientAddress(remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+          clientIp: state.clientIp,
           userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
         });
       });

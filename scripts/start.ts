@@ -17,7 +17,8 @@ import { startServices, type RunningServices } from './supervisor.js';
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.usesDevelopmentSecret) logger.warn('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
+  // Expected for `npm start` on a laptop (config refuses it elsewhere), so not a warning.
+  if (config.usesDevelopmentSecret) logger.info('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret (NODE_ENV=development, loopback only)');
   const database = await openDatabase(config, logger);
   let services: RunningServices | undefined;
   const stopAll = async () => {

@@ -28,6 +28,9 @@ it('starts the stack, serves the printed example and stops cleanly on SIGINT', a
     atrium.child.kill('SIGINT');
   }
   expect(await atrium.exited).toBe(0);
+  // A normal start and stop warns about nothing (the test logs at warn level and above).
+  const warnings = `${atrium.stdout()}\n${atrium.stderr()}`.split('\n').filter((line) => /"level":"(warn|error)"|\bwarning\b/i.test(line));
+  expect(warnings).toEqual([]);
   // The embedded server is down: its pid file is gone.
   expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);

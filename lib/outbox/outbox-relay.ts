@@ -29,6 +29,12 @@ interface PendingRow {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/**
+ * A target that fails for less than this is only noted at debug level: at start, the
+ * services come up together and the first deliveries often run before audit listens.
+ * Past it, every failed attempt warns, until the target acknowledges again.
+ */
+const QUIET_FAILURE_MS = 15_000;
 
 export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<void> {
   const table = `"${options.schema}"."outbox_events"`;
@@ -39,6 +45,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
   let again = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  /** When each currently failing target began to fail. */
+  const failingSince = new Map<string, number>();
 
   /** One target's share of the rows; true when it acknowledged them. */
   const deliver = async (target: string, rows: PendingRow[]): Promise<boolean> => {
@@ -49,9 +57,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
       await postInternal(target as SubgraphName, url, EVENTS_PATH, { events }, options.signingSecrets, 10_000);
     } catch (error) {
       await connection().execute(`update ${table} set attempts = attempts + 1 where id = any(?::uuid[])`, [`{${rows.map((row) => row.id).join(',')}}`]);
-      options.logger.warn('outbox delivery failed; will retry', { schema: options.schema, target, events: rows.length, reason: (error as Error).message });
+      const since = failingSince.get(target) ?? performance.now();
+      failingSince.set(target, since);
+      const log = performance.now() - since < QUIET_FAILURE_MS ? options.logger.debug : options.logger.warn;
+      log.call(options.logger, 'outbox delivery failed; will retry', { schema: options.schema, target, events: rows.length, reason: (error as Error).message });
       return false;
     }
+    failingSince.delete(target);
     const ids = `{${rows.map((row) => row.id).join(',')}}`;
     await connection().execute(`update ${table} set pending_targets = array_remove(pending_targets, ?) where id = any(?::uuid[])`, [target, ids]);
     await connection().execute(`delete from ${table} where id = any(?::uuid[]) and cardinality(pending_targets) = 0`, [ids]);

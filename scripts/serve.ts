@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../lib/config.js';
 import { assertDatabaseReachable } from '../lib/database.js';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
+import { SUBGRAPHS, subgraphPortVariable, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
@@ -13,13 +13,26 @@ import { announceReady } from './supervisor.js';
 
 const SERVICES = ['gateway', ...SUBGRAPHS.map(({ name }) => name)];
 
+/** A taken port, said the way a newcomer can act on: which service, which port, which variable. */
+async function orPortInUse<T>(service: string, host: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const variable = service === 'gateway' ? 'PORT' : subgraphPortVariable(service as SubgraphName);
+    throw new Error(`${service} cannot listen on ${host}:${port}: another program uses that port. Stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 100}).`);
+  }
+}
+
 await runMain(async () => {
   const service = process.argv[2];
   if (!service || !SERVICES.includes(service)) throw new Error(`usage: npm run serve -- <${SERVICES.join('|')}>`);
   const config = loadConfig();
   if (config.usesDevelopmentSecret) console.error('warning: PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret');
   if (service === 'gateway') {
-    const gateway = await createGateway(gatewayConfigFrom(config, { subgraphUrls: config.gateway.subgraphUrls, databaseUrl: config.database.url }));
+    const gateway = await orPortInUse(service, config.host, config.gateway.port, () =>
+      createGateway(gatewayConfigFrom(config, { subgraphUrls: config.gateway.subgraphUrls, databaseUrl: config.database.url })),
+    );
     stopOnSignal(gateway.stop);
     announceReady(gateway.url);
     return;
@@ -28,7 +41,7 @@ await runMain(async () => {
   if (!databaseUrl) throw new Error('DATABASE_URL is required to run one subgraph on its own (`npm start` runs the whole stack on the embedded database)');
   await assertDatabaseReachable(databaseUrl);
   const name = service as SubgraphName;
-  const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
+  const server = await orPortInUse(service, config.host, config.subgraphPorts[name], () => startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
     databaseUrl,
     port: config.subgraphPorts[name],
     host: config.host,
@@ -36,7 +49,7 @@ await runMain(async () => {
     settings: config.subgraphSettings,
     peers: config.gateway.subgraphUrls,
     logLevel: config.logLevel,
-  });
+  }));
   stopOnSignal(server.stop);
   announceReady(server.url);
 });

@@ -39,6 +39,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     preferredPort: 0,
     logger: createLogger('warn'),
     fast: true,
+  }).catch((error: unknown) => {
+    // The reason (a private folder as root, a data folder in use) in one sentence, not
+    // under a page of vitest's stack: no test can run without the database.
+    console.error(`\nnpm test cannot start its database: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
   });
   project.provide('postgresAdminUrl', server.adminUrl);
   return server.stop;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { repositoryPath } from '../lib/paths.js';
 import { SUPERGRAPH_FILE } from '../lib/subgraph-list.js';
-import { ACCEPTED_CHANGES_FILE, CompositionFailedError, findBreakingChanges, generateSchemaFiles, resolveBaseSupergraph } from './schema-pipeline.js';
+import { ACCEPTED_CHANGES_FILE, BaseUnavailableError, CompositionFailedError, findBreakingChanges, generateSchemaFiles, resolveBaseSupergraph, type BaseSupergraph } from './schema-pipeline.js';
 
 const { values } = parseArgs({ options: { base: { type: 'string' } } });
 const problems: string[] = [];
@@ -28,22 +28,27 @@ for (const [file, expected] of files) {
 }
 
 const generatedSupergraph = files.get(SUPERGRAPH_FILE)!;
-const base = resolveBaseSupergraph(values.base, generatedSupergraph);
-if (base === undefined) {
-  console.log('schema:check: no earlier supergraph to compare with; breaking-change check skipped');
+let base: BaseSupergraph;
+try {
+  base = resolveBaseSupergraph(values.base, generatedSupergraph);
+} catch (error) {
+  if (!(error instanceof BaseUnavailableError)) throw error;
+  console.error(`schema:check: ${error.message}`);
+  process.exit(1);
+}
+if ('skipped' in base) {
+  console.log(`schema:check: breaking-change check skipped: ${base.skipped}`);
 } else {
   const changes = await findBreakingChanges(base.sdl, generatedSupergraph);
   for (const change of changes) {
     if (change.acceptedBecause) console.log(`accepted breaking change  ${change.coordinate}  ${change.message}  (${change.acceptedBecause})`);
-    else problems.push(`breaking change  ${change.coordinate}  ${change.message}`);
+    else problems.push(`breaking change  ${change.coordinate}  ${change.message}: revert it, or accept it by listing "${change.coordinate}" with a reason in ${ACCEPTED_CHANGES_FILE}`);
   }
-  if (changes.some((change) => !change.acceptedBecause)) {
-    problems.push(`compared with ${base.label}; to make a breaking change on purpose, list its coordinate with a reason in ${ACCEPTED_CHANGES_FILE}`);
-  }
+  if (changes.some((change) => !change.acceptedBecause)) problems.push(`(breaking changes are found by comparing with ${base.label})`);
 }
 
 if (problems.length > 0) {
   console.error(`schema:check failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`schema:check: ${files.size} files match the code${base ? `; no unaccepted breaking change against ${base.label}` : ''}`);
+console.log(`schema:check: ${files.size} files match the code${'label' in base ? `; no unaccepted breaking change against ${base.label}` : ''}`);

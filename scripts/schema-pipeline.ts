@@ -98,21 +98,42 @@ function git(args: string[]): string | undefined {
   }
 }
 
+/** A base that was asked for, or needed, and cannot be had: one line for the user, no stack. */
+export class BaseUnavailableError extends Error {}
+
+/** What the breaking-change check compares with, or why there is nothing to compare with. */
+export type BaseSupergraph = { readonly label: string; readonly sdl: string } | { readonly skipped: string };
+
 /**
  * The supergraph to compare against. `--base` takes a file or a git ref. By default:
  * the committed supergraph of HEAD when the code has moved away from it (a change not yet
- * committed), else the one of the previous commit (the change HEAD made).
+ * committed), else the one of the previous commit (the change HEAD made). A shallow clone
+ * (most CI checkouts) lacks the previous commit: it is fetched, and if it cannot be, the
+ * check fails rather than skip in silence. Only a first commit, or a copy that is not a
+ * git checkout, has nothing to compare with.
  */
-export function resolveBaseSupergraph(base: string | undefined, generatedSupergraph: string): { label: string; sdl: string } | undefined {
+export function resolveBaseSupergraph(base: string | undefined, generatedSupergraph: string): BaseSupergraph {
   if (base !== undefined) {
     if (existsSync(base)) return { label: base, sdl: readFileSync(base, 'utf8') };
     const sdl = git(['show', `${base}:${SUPERGRAPH_FILE}`]);
-    if (sdl === undefined) throw new Error(`--base ${base}: neither a file nor a git ref with ${SUPERGRAPH_FILE}`);
+    if (sdl === undefined) {
+      throw new BaseUnavailableError(`--base ${base} is neither a file nor a git ref that holds ${SUPERGRAPH_FILE} (a shallow clone may lack it: git fetch --deepen=50, or fetch-depth: 0 in actions/checkout)`);
+    }
     return { label: `${base}:${SUPERGRAPH_FILE}`, sdl };
   }
+  if (git(['rev-parse', '--git-dir']) === undefined) return { skipped: 'not a git checkout, so no earlier supergraph to compare with' };
   const head = git(['show', `HEAD:${SUPERGRAPH_FILE}`]);
   if (head !== undefined && head !== generatedSupergraph) return { label: `HEAD:${SUPERGRAPH_FILE}`, sdl: head };
+  if (git(['rev-parse', '--verify', '--quiet', 'HEAD~1']) === undefined && git(['rev-parse', '--is-shallow-repository'])?.trim() === 'true') {
+    git(['fetch', '--quiet', '--deepen=1']);
+    if (git(['rev-parse', '--verify', '--quiet', 'HEAD~1']) === undefined) {
+      throw new BaseUnavailableError(
+        'this clone is shallow and the previous commit could not be fetched, so breaking changes cannot be checked: fetch it (git fetch --deepen=1; fetch-depth: 2 or more in actions/checkout) or pass --base <ref or file>',
+      );
+    }
+  }
+  if (git(['rev-parse', '--verify', '--quiet', 'HEAD~1']) === undefined) return { skipped: 'the first commit, so no earlier supergraph to compare with' };
   const previous = git(['show', `HEAD~1:${SUPERGRAPH_FILE}`]);
   if (previous !== undefined) return { label: `HEAD~1:${SUPERGRAPH_FILE}`, sdl: previous };
-  return undefined;
+  return { skipped: `the previous commit has no ${SUPERGRAPH_FILE} to compare with` };
 }

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSchema, getIntrospectionQuery, graphqlSync, isObjectType, isSpecifiedDirective, parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryPath } from '../lib/paths.js';
 import { API_SCHEMA_FILE, generateSchemaFiles } from '../scripts/schema-pipeline.js';
 import { runScript } from './process.js';
@@ -53,25 +53,41 @@ describe('schema/api.graphql, the schema for client tooling', () => {
   });
 });
 
+/** A copy of the working tree (node_modules linked) as a new git repository with one commit, "base". */
+function copyRepository(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'atrium-schema-'));
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: repositoryPath('.'), encoding: 'utf8' })
+    .split('\n')
+    // Tracked files deleted in the working tree are not part of the copy.
+    .filter((file) => file && !file.startsWith('node_modules/') && existsSync(repositoryPath(file)));
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    cpSync(repositoryPath(file), path.join(copy, file));
+  }
+  symlinkSync(repositoryPath('node_modules'), path.join(copy, 'node_modules'));
+  gitIn(copy, 'init', '-q');
+  gitIn(copy, 'add', '-A');
+  gitIn(copy, 'commit', '-qm', 'base');
+  return copy;
+}
+
+function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@atrium.local', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+}
+
 describe('npm run schema:check in a copy of the repository', () => {
   let copy: string;
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@atrium.local', ...args], { cwd: copy, stdio: 'pipe' });
+  let baseCommit: string;
+  const git = (...args: string[]) => gitIn(copy, ...args);
 
   beforeAll(() => {
-    copy = mkdtempSync(path.join(tmpdir(), 'atrium-schema-'));
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: repositoryPath('.'), encoding: 'utf8' })
-      .split('\n')
-      // Tracked files deleted in the working tree are not part of the copy.
-      .filter((file) => file && !file.startsWith('node_modules/') && existsSync(repositoryPath(file)));
-    for (const file of files) {
-      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-      cpSync(repositoryPath(file), path.join(copy, file));
-    }
-    symlinkSync(repositoryPath('node_modules'), path.join(copy, 'node_modules'));
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'base');
+    copy = copyRepository();
+    baseCommit = git('rev-parse', 'HEAD').trim();
+  });
+  // Each case starts from the committed copy, whatever the one before it changed.
+  afterEach(() => {
+    git('reset', '-q', '--hard', baseCommit);
+    git('clean', '-fdq');
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -144,5 +160,52 @@ describe('npm run schema:check in a copy of the repository', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Composition failed');
     expect(result.stderr).toContain('INVALID_FIELD_SHARING');
+  });
+});
+
+describe('npm run schema:check in a shallow clone, as most CI checkouts are', () => {
+  let origin: string;
+  const clones: string[] = [];
+  beforeAll(() => {
+    origin = copyRepository();
+    // A second commit, so that HEAD~1 exists in the origin but not in a depth-1 clone.
+    writeFileSync(path.join(origin, 'NOTES.md'), 'a later commit\n');
+    gitIn(origin, 'add', 'NOTES.md');
+    gitIn(origin, 'commit', '-qm', 'later');
+  });
+  afterAll(() => [origin, ...clones].forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+  const shallowClone = () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'atrium-shallow-'));
+    clones.push(clone);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone], { stdio: 'pipe' });
+    symlinkSync(repositoryPath('node_modules'), path.join(clone, 'node_modules'));
+    expect(gitIn(clone, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    return clone;
+  };
+  const check = (cwd: string, ...args: string[]) => runScript('scripts/schema-check.ts', args, {}, { cwd });
+
+  it('fetches the previous commit it needs and compares with it', async () => {
+    const clone = shallowClone();
+    const result = await check(clone);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no unaccepted breaking change against HEAD~1:');
+  });
+
+  it('fails with one clear line, never skips, when the previous commit cannot be fetched', async () => {
+    const clone = shallowClone();
+    gitIn(clone, 'remote', 'remove', 'origin');
+    const result = await check(clone);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('this clone is shallow and the previous commit could not be fetched');
+    expect(result.stdout).not.toContain('skipped');
+  });
+
+  it('refuses a --base that is neither a file nor a ref in one line, with no stack trace', async () => {
+    const result = await check(origin, '--base', 'no-such-ref');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^schema:check: --base no-such-ref is neither a file nor a git ref/)]);
   });
 });

@@ -267,19 +267,27 @@ function signingSecretProblems(secrets: readonly string[], environment: 'develop
 /** Environment variables the configuration reads (used by the compose-file test). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
+/** Each variable on its own: its parsed value, or its default when it is malformed. */
+function leniently(present: Record<string, string | undefined>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(environmentSchema.shape).map(([name, schema]) => {
+      const own = (schema as z.ZodType).safeParse(present[name]);
+      return [name, own.success ? own.data : (schema as z.ZodType).safeParse(undefined).data];
+    }),
+  );
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AtriumConfig {
   // Empty strings count as "not set", as shells and compose files often leave them so.
   const present = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
-  }
-  const values = parsed.data as z.infer<typeof environmentSchema> & Record<string, string | number>;
-  const problems: string[] = [];
+  // Every problem in one round: when a variable is malformed, the checks that span several
+  // variables (the signing secret in production, say) still run, on the variables that
+  // parsed and the defaults of those that did not, so a second start finds nothing new.
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  const values = (parsed.success ? parsed.data : leniently(present)) as z.infer<typeof environmentSchema> & Record<string, string | number>;
   if (values.GATEWAY_DEV_INTROSPECTION && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_DEV_INTROSPECTION: must not be enabled in production');
   }

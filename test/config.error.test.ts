@@ -20,6 +20,16 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('names a malformed variable and a problem spanning several in the same round', () => {
+    // Before: PORT alone, and the missing production secret only on the next start.
+    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'abc' })).toThrow(ConfigError);
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc' });
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'PRINCIPAL_SIGNING_SECRETS']);
+    }
+  });
+
   it('reads the rate limits and Redis, and names every bad value at once', () => {
     const config = loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '60', RATE_LIMIT_USER_KEY_POINTS: '500', REDIS_URL: 'redis://cache:6379', GATEWAY_MAX_CONCURRENT_REQUESTS: '64' });
     expect(config.gateway.rateLimits).toEqual({ windowSeconds: 60, points: { user_key: 500, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 } });

@@ -63,6 +63,17 @@ export async function ensureDatabaseExists(adminUrl: string, database: string): 
   }
 }
 
+/** A new database as a copy of `template` (which nothing may be connected to): migrations run once, copies are cheap. */
+export async function createDatabaseFromTemplate(adminUrl: string, database: string, template: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${client.escapeIdentifier(database)} template ${client.escapeIdentifier(template)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

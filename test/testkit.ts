@@ -3,8 +3,7 @@
 // client whose failures print the operation and the response.
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { dropDatabase, ensureDatabaseExists, withDatabase } from '../lib/database.js';
-import { migrateAll } from '../lib/database-runtime.js';
+import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '../lib/database.js';
 import type { RunningServer } from '../lib/http-server.js';
 import type { SubgraphSettings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
@@ -18,13 +17,12 @@ export interface TestDatabase {
   readonly drop: () => Promise<void>;
 }
 
-/** A new, migrated database on the test server, for one test file. */
+/** A new, migrated database on the test server, for one test file: a copy of the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `atrium_test_${randomBytes(6).toString('hex')}`;
-  await ensureDatabaseExists(adminUrl, name);
+  await createDatabaseFromTemplate(adminUrl, name, inject('templateDatabase'));
   const url = withDatabase(adminUrl, name);
-  await migrateAll(url, SUBGRAPHS.map(({ name: subgraph }) => SUBGRAPH_DEFINITIONS[subgraph].orm));
   return { url, drop: () => dropDatabase(adminUrl, name) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, generateCredential, hashCredential, hashesEqual, maskCredential, parseCredential } from './api-key-format.js';
+import { crc32, generateCredential, hashCredential, hashesEqual, isWellFormedSecret, maskCredential, parseCredential } from './api-key-format.js';
 
 describe('credential format', () => {
   it('generates keys of each kind that parse back, with ≥128 random bits', () => {
@@ -19,6 +19,15 @@ describe('credential format', () => {
     expect(parseCredential(`xyz_${secret.slice(4)}`)).toBeUndefined();
     expect(parseCredential(secret.slice(0, -1))).toBeUndefined();
     expect(parseCredential(`${secret}!`)).toBeUndefined();
+  });
+
+  it('formats invitation tokens alike, but no header accepts them as a credential', () => {
+    const token = generateCredential('invitation');
+    expect(token).toMatch(/^ati_[0-9A-Za-z]{38}$/);
+    expect(isWellFormedSecret(token, 'invitation')).toBe(true);
+    expect(parseCredential(token)).toBeUndefined();
+    expect(isWellFormedSecret(generateCredential('session'), 'invitation')).toBe(false);
+    expect(isWellFormedSecret(`${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`, 'invitation')).toBe(false);
   });
 
   it('uses the standard CRC-32', () => {

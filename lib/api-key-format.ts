@@ -1,7 +1,8 @@
 // The credential format of DESIGN.md "Credentials": a kind prefix, 190 random bits from
 // the CSPRNG in base62, and a CRC32 checksum. The prefix lets secret scanners recognise a
 // leaked key; the checksum lets the gateway refuse a mistyped or forged key without a
-// database lookup. Only the SHA-256 of a secret is ever stored.
+// database lookup. Only the SHA-256 of a secret is ever stored. Invitation tokens share
+// the format (a scanner knows them too) but are not credentials: no header accepts them.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const CREDENTIAL_PREFIXES = {
@@ -11,6 +12,11 @@ export const CREDENTIAL_PREFIXES = {
 } as const;
 
 export type CredentialFormatKind = keyof typeof CREDENTIAL_PREFIXES;
+
+/** Every secret Atrium hands out: the credentials, and tokens that only one mutation reads. */
+export const SECRET_PREFIXES = { ...CREDENTIAL_PREFIXES, invitation: 'ati_' } as const;
+
+export type SecretKind = keyof typeof SECRET_PREFIXES;
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const RANDOM_LENGTH = 32; // 32 base62 characters ≈ 190 bits
@@ -52,15 +58,14 @@ function randomBase62(length: number): string {
 }
 
 /** A new secret of the given kind. Shown once to its owner, never stored. */
-export function generateCredential(kind: CredentialFormatKind): string {
-  const prefix = CREDENTIAL_PREFIXES[kind];
+export function generateCredential(kind: SecretKind): string {
+  const prefix = SECRET_PREFIXES[kind];
   const random = randomBase62(RANDOM_LENGTH);
   return `${prefix}${random}${toBase62(crc32(prefix + random), CHECKSUM_LENGTH)}`;
 }
 
-/** The kind of a well-formed credential; undefined for a wrong prefix, length, alphabet or checksum. */
-export function parseCredential(secret: string): CredentialFormatKind | undefined {
-  for (const [kind, prefix] of Object.entries(CREDENTIAL_PREFIXES) as [CredentialFormatKind, string][]) {
+function kindOf<K extends string>(secret: string, prefixes: Readonly<Record<K, string>>): K | undefined {
+  for (const [kind, prefix] of Object.entries(prefixes) as [K, string][]) {
     if (!secret.startsWith(prefix)) continue;
     const body = secret.slice(prefix.length);
     if (!BODY.test(body)) return undefined;
@@ -69,6 +74,16 @@ export function parseCredential(secret: string): CredentialFormatKind | undefine
     return checksum === toBase62(crc32(prefix + random), CHECKSUM_LENGTH) ? kind : undefined;
   }
   return undefined;
+}
+
+/** The kind of a well-formed credential; undefined for a wrong prefix, length, alphabet or checksum (and for tokens that are not credentials). */
+export function parseCredential(secret: string): CredentialFormatKind | undefined {
+  return kindOf(secret, CREDENTIAL_PREFIXES);
+}
+
+/** True for a well-formed secret of this kind: right prefix, length, alphabet and checksum. */
+export function isWellFormedSecret(secret: string, kind: SecretKind): boolean {
+  return kindOf(secret, SECRET_PREFIXES) === kind;
 }
 
 /** SHA-256 hex of a secret: what the database stores and what lookups use. */

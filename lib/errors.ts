@@ -96,7 +96,7 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send `x-workspace-id` with the id of one of your workspaces (`workspaces { nodes { id name } }`).',
   },
   FORBIDDEN: {
-    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, or granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role).',
+    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, an API key accepting an invitation (only a signed-in person, with a session, may), or granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role).',
     whatToDo: 'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete).',
   },
   INSUFFICIENT_SCOPE: {

@@ -1,5 +1,6 @@
-// Managing a workspace's team through the gateway: members, invitations, roles and
-// groups, and how each change reaches the members' credentials on their next request.
+// Managing a workspace's team through the gateway: members, roles and groups, and how
+// each change reaches the members' credentials on their next request. Invitations have
+// their own files (invitations.*.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
 import { errorCodes, startStack, type TestStack } from './testkit.js';
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 async function addMember(email: string, role: string): Promise<string> {
   const data = await stack.query({
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id status } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
     variables: { input: { email, roleId: roleIds[role] } },
     headers: ownerHeaders,
   });
@@ -33,24 +34,22 @@ async function addMember(email: string, role: string): Promise<string> {
 }
 
 describe('members', () => {
-  it('adds existing users at once and invites unknown emails until they register', async () => {
+  it('adds existing accounts at once, and sends an email without an account to inviteMember', async () => {
     const colleague = await signUp(stack, 'Colleague');
     await addMember(colleague.email, 'editor');
-    const invited = `newcomer-${Date.now()}@example.com`;
-    await addMember(invited, 'viewer');
-    let data = await stack.query({ query: '{ members(first: 100) { totalCount nodes { status invitedEmail user { email } role { key } } } }', headers: ownerHeaders });
-    expect(data.members.nodes).toEqual(
-      expect.arrayContaining([
-        { status: 'ACTIVE', invitedEmail: null, user: { email: colleague.email }, role: { key: 'editor' } },
-        { status: 'INVITED', invitedEmail: invited, user: null, role: { key: 'viewer' } },
-      ]),
-    );
-    await stack.query({
-      query: 'mutation($input: RegisterInput!) { register(input: $input) { token } }',
-      variables: { input: { email: invited, password: 'a-long-enough-password', name: 'Newcomer' } },
+    const data = await stack.query({ query: '{ members(first: 100) { totalCount nodes { status invitedEmail user { email } role { key } } } }', headers: ownerHeaders });
+    expect(data.members.nodes).toEqual(expect.arrayContaining([{ status: 'ACTIVE', invitedEmail: null, user: { email: colleague.email }, role: { key: 'editor' } }]));
+    const unknown = `newcomer-${Date.now()}@example.com`;
+    const refused = await stack.request({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: unknown, roleId: roleIds.viewer } },
+      headers: ownerHeaders,
     });
-    data = await stack.query({ query: '{ members(filter: { search: "newcomer" }) { totalCount nodes { status user { name } } } }', headers: ownerHeaders });
-    expect(data.members).toEqual({ totalCount: 1, nodes: [{ status: 'ACTIVE', user: { name: 'Newcomer' } }] });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.body.errors![0]!.message).toMatch(/inviteMember/);
+    expect(refused.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has no account: use inviteMember' }]);
+    const after = await stack.query({ query: '{ members(first: 100) { totalCount } invitations { totalCount } }', headers: ownerHeaders });
+    expect(after).toEqual({ members: { totalCount: data.members.totalCount }, invitations: { totalCount: 0 } });
   });
 
   it('changes what a member\'s key can do on its next request when their role changes', async () => {

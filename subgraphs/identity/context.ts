@@ -9,6 +9,7 @@ import { ApiKeyService } from './api-keys/api-key.service.js';
 import { TrustedDocumentService } from './documents/trusted-document.service.js';
 import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupService } from './groups/member-group.service.js';
+import { InvitationService } from './invitations/invitation.service.js';
 import { Member } from './members/member.entity.js';
 import { MemberService } from './members/member.service.js';
 import { Role } from './roles/role.entity.js';
@@ -31,6 +32,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly workspaces: WorkspaceService;
   readonly roles: RoleService;
   readonly members: MemberService;
+  readonly invitations: InvitationService;
   readonly groups: MemberGroupService;
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
@@ -83,6 +85,7 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
     workspaces: new WorkspaceService(em, principal),
     roles: new RoleService(em, principal),
     members: new MemberService(em, principal),
+    invitations: new InvitationService(em, principal),
     groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal),
     apiKeys: new ApiKeyService(em, principal, settings),

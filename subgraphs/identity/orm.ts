@@ -4,6 +4,7 @@ import { ApiKey } from './api-keys/api-key.entity.js';
 import { TrustedDocument } from './documents/trusted-document.entity.js';
 import { MemberGroup } from './groups/member-group.entity.js';
 import { MemberGroupUser } from './groups/member-group-user.entity.js';
+import { Invitation } from './invitations/invitation.entity.js';
 import { Member } from './members/member.entity.js';
 import { migrations } from './migrations/index.js';
 import { SeenNonce } from '../../lib/seen-nonces/seen-nonce.entity.js';
@@ -16,6 +17,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
+  entities: [Workspace, User, Session, LoginFailure, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
   migrations,
 };

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
 import { TrustedDocumentResolver } from './documents/trusted-document.resolver.js';
 import { MemberGroupResolver } from './groups/member-group.resolver.js';
+import { InvitationResolver } from './invitations/invitation.resolver.js';
 import { MemberResolver } from './members/member.resolver.js';
 import { RoleResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
@@ -13,7 +14,7 @@ import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, MemberGroupResolver, TrustedDocumentResolver],
+    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, InvitationResolver, MemberGroupResolver, TrustedDocumentResolver],
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

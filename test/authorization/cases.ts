@@ -67,6 +67,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   },
   Item: { operation: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id } }', variables: { id: f.a.itemId } }), path: ['item'] },
   Member: { operation: () => ({ query: `{ members ${page} }` }), path: ['members'] },
+  Invitation: { operation: () => ({ query: `{ invitations ${page} }` }), path: ['invitations'] },
   MemberGroup: { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'] },
   RequestLog: { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'] },
   AuditEvent: { operation: () => ({ query: `{ auditEvents ${page} }` }), path: ['auditEvents'] },
@@ -113,6 +114,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'query($id: ID!) { auditEvents(filter: { targetId: $id }) { totalCount nodes { id targetId } } }', variables: { id: f.b.itemId } }),
   },
   'Query.me': { operation: () => ({ query: '{ me { id } }' }), path: ['me'], foreign: () => ({ query: '{ me { id } }' }) },
+  'Query.invitations': {
+    operation: () => ({ query: `{ invitations ${page} }` }),
+    path: ['invitations'],
+    foreign: () => ({ query: '{ invitations(first: 100) { totalCount nodes { id email role { id } } } }' }),
+  },
   'Query.member': {
     operation: (f) => ({ query: 'query($id: ID!) { member(id: $id) { id } }', variables: { id: f.a.memberId } }),
     path: ['member'],
@@ -156,10 +162,16 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Query.workspaces': { operation: () => ({ query: `{ workspaces ${page} }` }), path: ['workspaces'], foreign: () => ({ query: `{ workspaces ${page} }` }) },
 
   // Mutations.
+  'Mutation.acceptInvitation': {
+    // No scope: a session of anyone holding the token. The suite's keys are refused by the service (sessions only).
+    operation: async (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }', variables: { token: (await f.fresh.invitation()).token } }),
+    path: ['acceptInvitation'],
+    foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId workspace { id name } } }', variables: { token: f.b.invitationToken } }),
+  },
   'Mutation.addMember': {
-    operation: (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: `x${Date.now()}@example.com`, roleId: f.a.roleIds.viewer } } }),
+    operation: async (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: (await signUp(f.stack, 'Added')).email, roleId: f.a.roleIds.viewer } } }),
     path: ['addMember'],
-    foreign: (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: `y${Date.now()}@example.com`, roleId: f.b.customRoleId } } }),
+    foreign: async (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: (await signUp(f.stack, 'Foreign')).email, roleId: f.b.customRoleId } } }),
   },
   'Mutation.addMemberGroupUsers': {
     operation: async (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: await f.fresh.group(), u: [f.a.memberUserId] } }),
@@ -259,6 +271,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['deleteRole'],
     foreign: (f) => ({ query: 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }', variables: { id: f.b.customRoleId, to: f.a.roleIds.viewer } }),
   },
+  'Mutation.inviteMember': {
+    operation: (f) => ({ query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', variables: { input: { email: `suite-${Date.now()}@example.com`, roleId: f.a.roleIds.viewer } } }),
+    path: ['inviteMember'],
+    foreign: (f) => ({ query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }', variables: { input: { email: `foreign-${Date.now()}@example.com`, roleId: f.b.customRoleId } } }),
+  },
   'Mutation.leaveWorkspace': { operation: () => ({ query: 'mutation { leaveWorkspace }' }), path: ['leaveWorkspace'], foreign: () => ({ query: 'mutation { leaveWorkspace }' }) },
   'Mutation.register': {
     operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
@@ -298,6 +315,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: await f.fresh.userKey() } }),
     path: ['revokeApiKey'],
     foreign: (f) => ({ query: 'mutation($a: ID!, $b: ID!) { user: revokeApiKey(id: $a) { id } workspace: revokeApiKey(id: $b) { id } }', variables: { a: f.b.userKeyId, b: f.b.workspaceKeyId } }),
+  },
+  'Mutation.revokeInvitation': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id: (await f.fresh.invitation()).id } }),
+    path: ['revokeInvitation'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id email status } }', variables: { id: f.b.invitationId } }),
   },
   'Mutation.revokeSession': { operation: () => ({ query: 'mutation { revokeSession }' }), path: ['revokeSession'], foreign: () => ({ query: 'mutation { revokeSession }' }) },
   'Mutation.rotateApiKey': {

@@ -1,5 +1,6 @@
 // What every principal of a workspace may do, read straight from the database: each
-// member and pending invitation (its role's permissions), each active workspace key (its
+// member (its role's permissions), each pending invitation (a principal to be: the
+// permissions of its role, which whoever accepts it gets), each active workspace key (its
 // scopes) and each active user key authorized there (its scopes ∩ its user's role), the
 // same rules identity's principal lookup applies. The escalation suite compares it
 // before and after an attempt.
@@ -7,11 +8,11 @@ import { expandScopes, intersectScopes } from '../../lib/scopes.js';
 import { selectRows } from '../testkit.js';
 
 export interface WorkspacePrincipals {
-  /** `member:<id>` or `key:<id>` → fine permissions, sorted. */
+  /** `member:<id>`, `invitation:<id>` or `key:<id>` → fine permissions, sorted. */
   readonly permissions: Record<string, string[]>;
   /** Member id → role id. */
   readonly roleOfMember: Record<string, string>;
-  /** Ids of the members (joined or invited) that hold the built-in owner role. */
+  /** Ids of the members and pending invitations that hold (or would give) the built-in owner role. */
   readonly owners: string[];
   /** Key id → its user (user keys only). */
   readonly userOfKey: Record<string, string>;
@@ -21,7 +22,7 @@ export interface WorkspacePrincipals {
 
 interface MemberRow {
   id: string;
-  user_id: string | null;
+  user_id: string;
   role_id: string;
   key: string;
   built_in: boolean;
@@ -44,6 +45,13 @@ export async function workspacePrincipals(databaseUrl: string, workspaceId: stri
       where m.workspace_id = $1`,
     [workspaceId],
   );
+  const invitations = await selectRows<Omit<MemberRow, 'user_id'>>(
+    databaseUrl,
+    `select i.id, i.role_id, r.key, r.built_in, r.permissions
+       from identity.invitations i join identity.roles r on r.workspace_id = i.workspace_id and r.id = i.role_id
+      where i.workspace_id = $1 and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()`,
+    [workspaceId],
+  );
   const keys = await selectRows<KeyRow>(
     databaseUrl,
     `select id, kind, user_id, scopes, (select old.id from identity.api_keys old where old.rotated_to_key_id = k.id) as rotated_from
@@ -60,15 +68,16 @@ export async function workspacePrincipals(databaseUrl: string, workspaceId: stri
   for (const member of members) {
     permissions[`member:${member.id}`] = [...expandScopes(member.permissions)].sort();
     roleOfMember[member.id] = member.role_id;
-    if (member.user_id) byUser.set(member.user_id, member.permissions);
+    byUser.set(member.user_id, member.permissions);
   }
+  for (const invitation of invitations) permissions[`invitation:${invitation.id}`] = [...expandScopes(invitation.permissions)].sort();
   for (const key of keys) {
     const granted = key.kind === 'WORKSPACE' ? [...expandScopes(key.scopes)] : intersectScopes(key.scopes, byUser.get(key.user_id ?? '') ?? []);
     permissions[`key:${key.id}`] = granted.sort();
     if (key.user_id) userOfKey[key.id] = key.user_id;
     if (key.rotated_from) rotatedFrom[key.id] = key.rotated_from;
   }
-  const owners = members.filter((member) => member.key === 'owner' && member.built_in).map((member) => member.id);
+  const owners = [...members, ...invitations].filter((holder) => holder.key === 'owner' && holder.built_in).map((holder) => holder.id);
   return { permissions, roleOfMember, owners, userOfKey, rotatedFrom };
 }
 

@@ -2,6 +2,7 @@
 // keys, invitations or ownership, arguments that would widen someone's rights (the
 // actor's own first). escalation.security.test.ts runs each one as every actor and
 // demands a list here for every such mutation of the supergraph.
+import { generateCredential } from '../../lib/api-key-format.js';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import type { TestStack } from '../testkit.js';
 import type { Operation } from './cases.js';
@@ -13,8 +14,10 @@ export interface EscalationWorld {
   /** owner, admin, editor, viewer, steward (custom, holds workspaces:delete), temp (custom, read). */
   readonly roleIds: Record<string, string>;
   readonly ownerMemberId: string;
-  readonly actor: { readonly userId: string; readonly memberId: string; readonly roleId: string; readonly ownKeyId: string };
-  readonly bystander: { readonly userId: string; readonly memberId: string };
+  readonly actor: { readonly userId: string; readonly email: string; readonly memberId: string; readonly roleId: string; readonly ownKeyId: string };
+  readonly bystander: { readonly userId: string; readonly email: string; readonly memberId: string };
+  /** Pending invitations the owner made for newcomers' emails, by role key (owner, admin, steward), with their tokens. */
+  readonly invitations: Record<string, { readonly id: string; readonly token: string }>;
   readonly groupId: string;
   /** A workspace key with every scope, made by the owner. */
   readonly fullWorkspaceKeyId: string;
@@ -35,6 +38,9 @@ const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { e
 const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }';
 const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { id } }';
 const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
+const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
+const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }';
+const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
 const WORKSPACE_KEY = 'mutation($scopes: [String!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
 
 const every = [...FINE_SCOPES];
@@ -56,6 +62,15 @@ const setBystanderRole = (role: string): EscalationAttempt => ({
 const addMemberAs = (role: string): EscalationAttempt => ({
   name: `add a user as ${role}`,
   operation: async (w) => ({ query: ADD_MEMBER, variables: { email: await w.newUserEmail(), role: w.roleIds[role] } }),
+});
+
+const inviteAs = (role: string): EscalationAttempt => ({
+  name: `invite a newcomer as ${role}`,
+  operation: (w) => ({ query: INVITE, variables: { email: `${unique('invitee')}@example.com`, role: w.roleIds[role] } }),
+});
+const acceptInvitationFor = (role: string): EscalationAttempt => ({
+  name: `accept the ${role} invitation the owner made for someone else (to change one's own role)`,
+  operation: (w) => ({ query: ACCEPT, variables: { token: w.invitations[role]!.token } }),
 });
 
 /** Mutation name → attempts, run in this order (transferOwnership and removeMember last: they change or remove the owner). */
@@ -87,7 +102,28 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     addMemberAs('owner'),
     addMemberAs('admin'),
     addMemberAs('steward'),
-    { name: 'invite someone as owner', operation: (w) => ({ query: ADD_MEMBER, variables: { email: `${unique('invitee')}@example.com`, role: w.roleIds.owner } }) },
+    { name: 'add an email without an account as owner', operation: (w) => ({ query: ADD_MEMBER, variables: { email: `${unique('invitee')}@example.com`, role: w.roleIds.owner } }) },
+  ],
+  // An invitation is a principal to be: it may carry only what its inviter may grant.
+  inviteMember: [
+    inviteAs('owner'),
+    inviteAs('admin'),
+    inviteAs('steward'),
+    { name: 'invite oneself as owner', operation: (w) => ({ query: INVITE, variables: { email: w.actor.email, role: w.roleIds.owner } }) },
+    { name: 'invite oneself as admin', operation: (w) => ({ query: INVITE, variables: { email: w.actor.email, role: w.roleIds.admin } }) },
+    { name: 'invite a viewer (a member) as admin', operation: (w) => ({ query: INVITE, variables: { email: w.bystander.email, role: w.roleIds.admin } }) },
+  ],
+  revokeInvitation: [
+    { name: 'revoke the owner\'s invitation for the owner role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.owner!.id } }) },
+    { name: 'revoke an invitation for the steward role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.steward!.id } }) },
+  ],
+  // The token is what entitles its bearer; a member holding one still cannot use it to
+  // change their own role, and a forged token entitles nobody.
+  acceptInvitation: [
+    acceptInvitationFor('owner'),
+    acceptInvitationFor('admin'),
+    acceptInvitationFor('steward'),
+    { name: 'accept a forged token', operation: () => ({ query: ACCEPT, variables: { token: generateCredential('invitation') } }) },
   ],
   updateMember: [setOwnRole('owner'), setOwnRole('admin'), setOwnRole('steward'), setOwnRole('viewer'), setBystanderRole('owner'), setBystanderRole('admin'), setBystanderRole('steward')],
   createMemberGroup: [{ name: 'create a group', operation: () => ({ query: `mutation { createMemberGroup(input: { name: "${unique('Climbers')}" }) { id } }` }) }],

@@ -1,9 +1,10 @@
 // No one climbs above their role: every granting mutation (escalation-cases.ts), tried as
 // each built-in role, a custom role holding workspaces:delete, and an admin through a
 // narrow key, in a workspace of its own. After each attempt, read from the database: no
-// principal gained a permission the actor did not hold; unless the actor is an owner, no
-// one gained workspaces:delete or the owner role; the actor's own role did not change
-// (but for an owner handing ownership over); a refused attempt changed nothing.
+// principal (pending invitations count: each is a member to be) gained a permission the
+// actor did not hold; unless the actor is an owner, no one gained workspaces:delete or
+// the owner role; the actor's own role did not change (but for an owner handing
+// ownership over); a refused attempt changed nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from '../identity-seeds.js';
@@ -69,6 +70,15 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const bystander = await join('Bystander', 'viewer');
   await join('Temp holder', 'temp');
   const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Crew" }) { id } }', headers: ownerHeaders });
+  const invitations: EscalationWorld['invitations'] = {};
+  for (const role of ['owner', 'admin', 'steward']) {
+    const invited = await stack.query({
+      query: 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token invitation { id } } }',
+      variables: { email: `invited-${role}-${Date.now()}@example.com`, role: roleIds[role] },
+      headers: ownerHeaders,
+    });
+    invitations[role] = { id: invited.inviteMember.invitation.id, token: invited.inviteMember.token };
+  }
   const fullWorkspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: [...FINE_SCOPES] });
   const ownKey = await createUserKey(stack, actorMember.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
   const actingKey = actor.keyScopes ? await createUserKey(stack, actorMember.user.token, { scopes: actor.keyScopes, workspaceIds: [workspaceId] }) : undefined;
@@ -78,8 +88,9 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
     workspaceId,
     roleIds,
     ownerMemberId,
-    actor: { userId: actorMember.user.userId, memberId: actorMember.memberId, roleId: roleIds[actor.role]!, ownKeyId: ownKey.id },
-    bystander: { userId: bystander.user.userId, memberId: bystander.memberId },
+    actor: { userId: actorMember.user.userId, email: actorMember.user.email, memberId: actorMember.memberId, roleId: roleIds[actor.role]!, ownKeyId: ownKey.id },
+    bystander: { userId: bystander.user.userId, email: bystander.user.email, memberId: bystander.memberId },
+    invitations,
     groupId: group.createMemberGroup.id,
     fullWorkspaceKeyId: fullWorkspaceKey.id,
     newUserEmail: async () => (await signUp(stack, 'Newcomer')).email,

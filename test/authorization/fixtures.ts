@@ -13,6 +13,9 @@ export interface WorkspaceFixture {
   readonly memberId: string;
   readonly memberUserId: string;
   readonly groupId: string;
+  /** A pending invitation (viewer role) for an email without an account, with its token. */
+  readonly invitationId: string;
+  readonly invitationToken: string;
   readonly userKeyId: string;
   readonly workspaceKeyId: string;
   readonly contentTypeId: string;
@@ -32,6 +35,8 @@ export interface Fixtures {
     role(): Promise<string>;
     group(): Promise<string>;
     userKey(): Promise<string>;
+    /** A new pending invitation in A (viewer role), with its token. */
+    invitation(): Promise<{ id: string; token: string }>;
     /** A new workspace of A's owner, named "Disposable", for operations that consume a workspace. */
     workspace(): Promise<string>;
     contentType(): Promise<string>;
@@ -63,6 +68,7 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
     variables: { group: group.createMemberGroup.id, users: [owner.userId, colleague.userId] },
     headers: ownerHeaders,
   });
+  const invitation = await invite(stack, ownerHeaders, roleIds.viewer!);
   const userKey = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
   const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
   const content = await createContent(stack, ownerHeaders, 'article');
@@ -75,10 +81,23 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
     memberId: member.addMember.id,
     memberUserId: colleague.userId,
     groupId: group.createMemberGroup.id,
+    invitationId: invitation.id,
+    invitationToken: invitation.token,
     userKeyId: userKey.id,
     workspaceKeyId: workspaceKey.id,
     ...content,
   };
+}
+
+let invitations = 0;
+/** A pending invitation for a fresh email without an account, through the API. */
+async function invite(stack: TestStack, headers: Record<string, string>, roleId: string): Promise<{ id: string; token: string }> {
+  const data = await stack.query({
+    query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }',
+    variables: { input: { email: `invitee-${Date.now()}-${(invitations += 1)}@example.com`, roleId } },
+    headers,
+  });
+  return { id: data.inviteMember.invitation.id, token: data.inviteMember.token };
 }
 
 /** A content type with a title field and one item, through the API. */
@@ -128,6 +147,9 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       },
       async userKey() {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
+      },
+      invitation() {
+        return invite(stack, a.ownerHeaders, a.roleIds.viewer!);
       },
       async workspace() {
         return createWorkspaceAs(stack, a.owner.token, 'Disposable');

@@ -19,7 +19,7 @@ beforeAll(async () => {
   stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 }, runWorkers: false });
   fixtures = await buildFixtures(stack);
   const { b } = fixtures;
-  foreignIds = [b.workspaceId, b.owner.userId, b.memberUserId, b.memberId, b.groupId, b.customRoleId, b.userKeyId, b.workspaceKeyId, b.contentTypeId, b.fieldId, b.itemId, ...Object.values(b.roleIds)];
+  foreignIds = [b.workspaceId, b.owner.userId, b.memberUserId, b.memberId, b.groupId, b.invitationId, b.customRoleId, b.userKeyId, b.workspaceKeyId, b.contentTypeId, b.fieldId, b.itemId, ...Object.values(b.roleIds)];
 });
 afterAll(async () => {
   await stack?.stop();

@@ -96,7 +96,8 @@ beforeAll(async () => {
   await run('mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered } }', { input: { clientName: 'lists', documents } });
 
   // Identity: two keys (each used twice, for ApiKey.requestLogs), a second member, two
-  // groups holding both members (Member.groups, MemberGroup.members); four built-in roles.
+  // invitations, two groups holding both members (Member.groups, MemberGroup.members);
+  // four built-in roles.
   for (const description of ['first key', 'second key']) {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], description });
     for (let use = 0; use < 2; use += 1) await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });
@@ -105,6 +106,10 @@ beforeAll(async () => {
   const roles = await run('{ roles { nodes { id key } } }');
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
   await run('mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', { input: { email: colleague.email, roleId: viewer } });
+  // Two invitations (Query.invitations).
+  for (const email of ['first-invitee@example.com', 'second-invitee@example.com']) {
+    await run('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', { input: { email, roleId: viewer } });
+  }
   for (const name of ['Editors', 'Reviewers']) {
     const group = await run('mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { id } }', { input: { name } });
     await run('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', { g: group.createMemberGroup.id, u: [owner.userId, colleague.userId] });

@@ -3,12 +3,16 @@
 // replacement, a workspace key's scopes, an ownership transfer). A principal grants only
 // permissions it holds itself in the workspace; the owner role and workspaces:delete
 // are granted only by an owner; nobody changes their own role. Groups carry no
-// permissions, so adding to a group grants nothing and needs no check here.
+// permissions, so adding to a group grants nothing and needs no check here. An
+// invitation grants when it is accepted, so its inviter must still hold the role then
+// (mayAssign with currentAuthority): an invitation never outlives its inviter's rights.
 import { GraphQLError } from 'graphql';
 import { ErrorCode, requireWorkspace } from '../../../lib/errors.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import { expandScopes, scopesBeyond } from '../../../lib/scopes.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { ApiKeyKind, ApiKeyStatus } from '../api-keys/api-key.enums.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
 
@@ -21,6 +25,40 @@ export function forbidden(message: string): GraphQLError {
 
 export function isOwnerRole(role: Pick<Role, 'key' | 'builtIn'>): boolean {
   return role.key === 'owner' && role.builtIn;
+}
+
+/** What a grantor holds in a workspace: its permissions there, and whether it is an owner. */
+export interface GrantingAuthority {
+  readonly permissions: readonly string[];
+  readonly isOwner: boolean;
+}
+
+/** The rule of EscalationGuard.requireAssignable for a grantor that is not the caller (the inviter, when an invitation is accepted). */
+export function mayAssign(role: Pick<Role, 'key' | 'builtIn' | 'permissions'>, authority: GrantingAuthority): boolean {
+  if (isOwnerRole(role)) return authority.isOwner;
+  if (scopesBeyond(role.permissions, authority.permissions).length > 0) return false;
+  return authority.isOwner || !expandScopes(role.permissions).has(OWNER_ONLY_PERMISSION);
+}
+
+/**
+ * What a user (through their role) or a workspace key (through its scopes, while it
+ * works) holds in the workspace now; null when nothing: no longer a member, key revoked.
+ */
+export async function currentAuthority(
+  em: SubgraphEntityManager,
+  workspaceId: string,
+  grantor: { readonly userId: string | null; readonly keyId: string | null },
+): Promise<GrantingAuthority | null> {
+  if (grantor.userId) {
+    const member = await em.findOne(Member, { workspaceId, userId: grantor.userId });
+    const role = member ? await em.findOne(Role, { workspaceId, id: member.roleId }) : null;
+    return role ? { permissions: role.permissions, isOwner: isOwnerRole(role) } : null;
+  }
+  if (grantor.keyId) {
+    const key = await em.findOne(ApiKey, { id: grantor.keyId, workspaceId, kind: ApiKeyKind.WORKSPACE });
+    return key && key.status === ApiKeyStatus.ACTIVE ? { permissions: key.scopes, isOwner: false } : null;
+  }
+  return null;
 }
 
 export class EscalationGuard {

@@ -1,6 +1,6 @@
-// Membership of a user in a workspace, with the role that decides their permissions. A
-// membership for an email without an account is a pending invitation: it becomes a
-// membership when that email registers.
+// Membership of a user in a workspace, with the role that decides their permissions.
+// Someone without a membership joins through an invitation (invitations/), never by
+// registering with an email address.
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -14,21 +14,22 @@ export enum MemberStatus {
 
 registerEnumType(MemberStatus, {
   name: 'MemberStatus',
-  description: 'Whether the member has an account yet.',
-  valuesConfig: { ACTIVE: { description: 'A user of this workspace.' }, INVITED: { description: 'Invited by email; joins on registering.' } },
+  description: 'Deprecated with Member.status: every member is ACTIVE.',
+  valuesConfig: {
+    ACTIVE: { description: 'A user of this workspace.' },
+    INVITED: { description: 'Never returned any more: pending invitations are `invitations`.', deprecationReason: 'Invitations are listed by `invitations`.' },
+  },
 });
 
 @Entity({ tableName: 'members' })
 @Unique({ properties: ['workspaceId', 'userId'] })
-@Unique({ properties: ['workspaceId', 'invitedEmail'] })
 // The principal lookup reads a user's memberships across workspaces.
 @Index({ properties: ['userId'] })
-@Index({ properties: ['invitedEmail'] })
 @Directive(scopes(['members:read']))
-@ObjectType({ description: 'A member of the workspace (or an invitation), with their role.' })
+@ObjectType({ description: 'A member of the workspace, with their role.' })
 export class Member {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'userId' | 'invitedEmail' | 'status';
+  [OptionalProps]?: 'id' | 'createdAt' | 'invitedEmail' | 'status';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
@@ -37,24 +38,28 @@ export class Member {
   @Field(() => ID, { description: 'Opaque id of the membership.' })
   id: string = newId();
 
-  /** Null while the membership is an invitation. */
-  @Property({ type: 'uuid', nullable: true })
-  userId: string | null = null;
-
-  /** Set while the membership is an invitation (lower-cased). */
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Email an invitation was sent to; null once the member has an account.' })
-  invitedEmail: string | null = null;
+  @Property({ type: 'uuid' })
+  userId!: string;
 
   @Property({ type: 'uuid' })
   roleId!: string;
 
   @Property({ type: 'timestamptz' })
-  @Field(() => Date, { description: 'When the member was added or invited.' })
+  @Field(() => Date, { description: 'When the member joined.' })
   createdAt: Date = new Date();
 
-  @Field(() => MemberStatus, { description: 'ACTIVE, or INVITED while waiting for the account.' })
+  // Kept so that clients written against the old pending members keep working.
+  @Field(() => String, {
+    nullable: true,
+    description: 'Always null: a member always has an account. Pending invitations are listed by `invitations`.',
+    deprecationReason: 'Pending invitations are `invitations`; a member always has an account.',
+  })
+  get invitedEmail(): string | null {
+    return null;
+  }
+
+  @Field(() => MemberStatus, { description: 'Always ACTIVE.', deprecationReason: 'Every member is ACTIVE; pending invitations are `invitations` with their own status.' })
   get status(): MemberStatus {
-    return this.userId ? MemberStatus.ACTIVE : MemberStatus.INVITED;
+    return MemberStatus.ACTIVE;
   }
 }

@@ -14,7 +14,7 @@ import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.
 @Resolver(() => Member)
 export class MemberResolver {
   @Directive(scopes(['members:read']))
-  @Query(() => MemberConnection, { nullable: true, description: 'Members of the current workspace, with pending invitations.' })
+  @Query(() => MemberConnection, { nullable: true, description: 'Members of the current workspace (pending invitations are `invitations`).' })
   members(
     @Arg('filter', () => MemberFilter, { nullable: true, description: 'Narrow by role, group or name/email.' }) filter: MemberFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -29,9 +29,9 @@ export class MemberResolver {
     return context.members.get(id);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The member\'s account; null for a pending invitation.' })
-  user(@Root() member: Member, @Ctx() context: IdentityContext): Promise<User | null> | null {
-    return member.userId ? context.loaders.userById.load(member.userId) : null;
+  @FieldResolver(() => User, { nullable: true, description: 'The member\'s account.' })
+  user(@Root() member: Member, @Ctx() context: IdentityContext): Promise<User | null> {
+    return context.loaders.userById.load(member.userId);
   }
 
   @FieldResolver(() => Role, { description: 'The member\'s role.' })
@@ -46,7 +46,7 @@ export class MemberResolver {
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Member, { description: 'Adds an existing user to the workspace, or invites an email that has no account yet.' })
+  @Mutation(() => Member, { description: 'Adds an existing account to the workspace at once. For an email without an account (or to let someone agree first), use `inviteMember`.' })
   addMember(@Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
     return context.members.add(input);
   }

@@ -14,14 +14,13 @@ import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
 import { Role } from '../roles/role.entity.js';
+import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Member } from './member.entity.js';
 import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
 
 /** Cursors of `members`: a position in id order. */
 const MEMBER_CURSOR = idCursor('members');
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class MemberService {
   private readonly guard: EscalationGuard;
@@ -50,9 +49,10 @@ export class MemberService {
     if (search) {
       const pattern = containsPattern(search);
       const users = await this.em.find(User, { $or: [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }] }, { fields: ['id'] });
-      where.$or = [{ userId: { $in: users.map((user) => user.id) } }, { invitedEmail: { $ilike: pattern } }];
+      userIdSets.push(users.map((user) => user.id));
     }
-    for (const userIds of userIdSets) where.userId = { $in: userIds };
+    // Each narrowing is a set of users; a member must be in all of them.
+    if (userIdSets.length > 0) where.$and = userIdSets.map((userIds) => ({ userId: { $in: userIds } }));
     return pageById(this.em, Member, where, page, MEMBER_CURSOR);
   }
 
@@ -68,26 +68,28 @@ export class MemberService {
     return role;
   }
 
-  /** An existing user joins at once; an unknown email gets a pending invitation. */
+  /**
+   * An existing account joins at once. Someone without one (or who should agree first) is
+   * invited instead (inviteMember): nothing attaches to an email address by itself.
+   */
   async add(input: AddMemberInput): Promise<Member> {
     const workspaceId = this.workspaceId;
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badUserInput('email must be an email address', { fieldErrors: [{ field: 'email', reason: 'must be an email address' }] });
+    const email = normalizeEmail(input.email);
+    if (!isEmailAddress(email)) throw badUserInput('email must be an email address', { fieldErrors: [{ field: 'email', reason: 'must be an email address' }] });
     const role = await this.role(input.roleId);
     const user = await this.em.findOne(User, { email });
-    const existing = await this.em.findOne(Member, user ? { workspaceId, userId: user.id } : { workspaceId, invitedEmail: email });
-    if (existing) throw badUserInput(`${email} is already a member or invited`, { fieldErrors: [{ field: 'email', reason: 'already a member or invited' }] });
-    await this.guard.requireAssignable(role, user ? `add ${email}` : `invite ${email}`);
-    return this.em.transactional(async (em) => {
-      const member = em.create(Member, { workspaceId, roleId: role.id, userId: user?.id ?? null, invitedEmail: user ? null : email });
-      recordAuditEvent(em, this.principal, {
-        targetType: 'Member',
-        verb: user ? 'added' : 'invited',
-        targetId: member.id,
-        changes: changedFields(null, user ? { userId: user.id, roleId: role.id } : { invitedEmail: email, roleId: role.id }),
+    if (!user) {
+      throw badUserInput(`No account uses ${email}: invite them with inviteMember, and they join by accepting the invitation`, {
+        fieldErrors: [{ field: 'email', reason: 'has no account: use inviteMember' }],
       });
+    }
+    if (await this.em.count(Member, { workspaceId, userId: user.id })) throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
+    await this.guard.requireAssignable(role, `add ${email}`);
+    return this.em.transactional(async (em) => {
+      const member = em.create(Member, { workspaceId, roleId: role.id, userId: user.id });
+      recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'added', targetId: member.id, changes: changedFields(null, { userId: user.id, roleId: role.id }) });
       await em.flush();
-      if (user) await announceInvalidation(em, { userIds: [user.id] });
+      await announceInvalidation(em, { userIds: [user.id] });
       return member;
     });
   }
@@ -100,8 +102,8 @@ export class MemberService {
   /** Refuses a change that would leave the workspace without an active owner. */
   private async keepAnOwner(member: Member, nextRoleId: string | null): Promise<void> {
     const ownerRoleId = await this.ownerRoleId(member.workspaceId);
-    if (member.roleId !== ownerRoleId || nextRoleId === ownerRoleId || !member.userId) return;
-    const owners = await this.em.count(Member, { workspaceId: member.workspaceId, roleId: ownerRoleId, userId: { $ne: null } });
+    if (member.roleId !== ownerRoleId || nextRoleId === ownerRoleId) return;
+    const owners = await this.em.count(Member, { workspaceId: member.workspaceId, roleId: ownerRoleId });
     if (owners <= 1) throw badUserInput('A workspace keeps at least one owner');
   }
 
@@ -118,7 +120,7 @@ export class MemberService {
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'roleChanged', targetId: member.id, changes: changedFields({ roleId: before }, { roleId: role.id }) });
       await em.flush();
-      if (member.userId) await announceInvalidation(em, { userIds: [member.userId] });
+      await announceInvalidation(em, { userIds: [member.userId] });
     });
     return member;
   }
@@ -138,7 +140,6 @@ export class MemberService {
     const workspaceId = this.workspaceId;
     await this.guard.requireOwner('transfer ownership');
     const target = await this.get(memberId);
-    if (!target.userId) throw badUserInput('memberId must be a member who has joined, not a pending invitation', { fieldErrors: [{ field: 'memberId', reason: 'a pending invitation' }] });
     if (target.userId === userId) throw badUserInput('You are the owner already', { fieldErrors: [{ field: 'memberId', reason: 'is you' }] });
     const self = await this.em.findOneOrFail(Member, { workspaceId, userId });
     const ownerRoleId = await this.ownerRoleId(workspaceId);
@@ -150,7 +151,7 @@ export class MemberService {
       recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'ownershipReceived', targetId: target.id, changes: changedFields({ roleId: targetBefore }, { roleId: ownerRoleId }) });
       recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'ownershipGivenAway', targetId: self.id, changes: changedFields({ roleId: ownerRoleId }, { roleId: admin.id }) });
       await em.flush();
-      await announceInvalidation(em, { userIds: [userId, target.userId!] });
+      await announceInvalidation(em, { userIds: [userId, target.userId] });
     });
     return target;
   }
@@ -172,13 +173,11 @@ export class MemberService {
         verb,
         targetId: member.id,
         workspaceId: member.workspaceId,
-        changes: changedFields({ userId: member.userId, invitedEmail: member.invitedEmail, roleId: member.roleId }, null),
+        changes: changedFields({ userId: member.userId, roleId: member.roleId }, null),
       });
       await em.nativeDelete(Member, { workspaceId: member.workspaceId, id: member.id });
-      if (member.userId) {
-        await em.nativeDelete(MemberGroupUser, { workspaceId: member.workspaceId, userId: member.userId });
-        await announceInvalidation(em, { userIds: [member.userId] });
-      }
+      await em.nativeDelete(MemberGroupUser, { workspaceId: member.workspaceId, userId: member.userId });
+      await announceInvalidation(em, { userIds: [member.userId] });
     });
     return member;
   }

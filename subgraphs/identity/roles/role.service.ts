@@ -11,6 +11,7 @@ import { idCursor } from '../../../lib/cursor.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
 import { EscalationGuard, forbidden } from '../grants/escalation-guard.js';
 import { announceInvalidation } from '../invalidation.js';
+import { Invitation } from '../invitations/invitation.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from './role.entity.js';
 import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
@@ -119,7 +120,11 @@ export class RoleService {
     return this.saveChanged(role, before, 'permissionRemoved');
   }
 
-  /** Refused for built-in roles, and while members hold the role unless they move to `replacementRoleId`. */
+  /**
+   * Refused for built-in roles, and while members hold the role unless they move to
+   * `replacementRoleId`. Pending invitations for the role are revoked: a replacement is
+   * granted only to people who hold the role now, never to someone not yet in.
+   */
   async delete(id: string, replacementRoleId: string | undefined): Promise<boolean> {
     const role = await this.get(id);
     if (role.builtIn) throw badUserInput('Built-in roles cannot be deleted');
@@ -135,13 +140,21 @@ export class RoleService {
       }
       await this.guard.requireAssignable(replacement, `move the holders of ${role.key} to another role`);
     }
+    const pending = await this.em.find(Invitation, { workspaceId: role.workspaceId, roleId: role.id, acceptedAt: null, revokedAt: null }, { fields: ['id'] });
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, {
         targetType: 'Role',
         verb: 'deleted',
         targetId: role.id,
-        changes: [...changedFields(snapshot(role), null), ...(replacement ? [{ field: 'members', old: role.id, new: replacement.id }] : [])],
+        changes: [
+          ...changedFields(snapshot(role), null),
+          ...(replacement ? [{ field: 'members', old: role.id, new: replacement.id }] : []),
+          ...(pending.length > 0 ? [{ field: 'revokedInvitations', new: pending.map((invitation) => invitation.id) }] : []),
+        ],
       });
+      if (pending.length > 0) {
+        await em.nativeUpdate(Invitation, { workspaceId: role.workspaceId, id: { $in: pending.map((invitation) => invitation.id) }, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+      }
       if (replacement) await em.nativeUpdate(Member, { workspaceId: role.workspaceId, roleId: role.id }, { roleId: replacement.id });
       await em.nativeDelete(Role, { workspaceId: role.workspaceId, id: role.id });
       await announceInvalidation(em, { workspaceIds: [role.workspaceId] });

@@ -10,6 +10,7 @@ import type { Principal } from '../../../lib/principal.js';
 import { UNKNOWN_USER_PASSWORD_HASH, hashPassword, verifyPassword } from '../../../lib/passwords.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
+import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { Session } from './session.entity.js';
@@ -17,7 +18,6 @@ import type { CreateSessionInput, RegisterInput } from './session.input.js';
 import type { SessionPayload } from './session-payload.js';
 import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INVALID_SIGN_IN = 'Invalid email or password';
 
 export class SessionService {
@@ -28,10 +28,10 @@ export class SessionService {
   ) {}
 
   async register(input: RegisterInput): Promise<SessionPayload> {
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     const name = input.name.trim();
     const problems: { field: string; reason: string }[] = [];
-    if (!EMAIL.test(email) || email.length > 254) problems.push({ field: 'email', reason: 'must be an email address' });
+    if (!isEmailAddress(email)) problems.push({ field: 'email', reason: 'must be an email address' });
     if (input.password.length < 12 || input.password.length > 1024) problems.push({ field: 'password', reason: 'must be 12 to 1024 characters' });
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (problems.length > 0) throw badUserInput(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { fieldErrors: problems });
@@ -42,14 +42,13 @@ export class SessionService {
       // The password is sensitive: the event says it was set, never what it is.
       recordAuditEvent(em, this.principal, { targetType: 'User', verb: 'registered', targetId: user.id, workspaceId: null, actorUserId: user.id, changes: changedFields(null, { email, name, password: true }, ['password']) });
       await em.flush();
-      // Invitations sent to this email become memberships.
-      await em.nativeUpdate(Member, { invitedEmail: email, userId: null }, { userId: user.id, invitedEmail: null });
+      // Nothing attaches by email: an invitation is joined only with its token (acceptInvitation).
       return this.startSession(em, user, null);
     });
   }
 
   async createSession(input: CreateSessionInput): Promise<SessionPayload> {
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     await assertNotThrottled(this.em, email);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     // Verify even for an unknown email, so the answer takes as long either way.

@@ -10,7 +10,7 @@ export class WorkspaceStatistics {
   @Field(() => ID, { description: 'The workspace counted.' })
   workspaceId!: string;
 
-  @Field(() => Int, { description: 'Members, invitations included.' })
+  @Field(() => Int, { description: 'Members (pending invitations are not members yet).' })
   members!: number;
 
   @Field(() => Int, { description: 'API keys that work now, user and workspace keys.' })
@@ -24,8 +24,11 @@ export class WorkspaceDeletionPreview {
   @Field(() => ID, { description: 'The workspace.' })
   workspaceId!: string;
 
-  @Field(() => Int, { description: 'Members and invitations.' })
+  @Field(() => Int, { description: 'Members.' })
   members!: number;
+
+  @Field(() => Int, { description: 'Invitations, pending or not.' })
+  invitations!: number;
 
   @Field(() => Int, { description: 'Roles, built-in ones included.' })
   roles!: number;

@@ -47,7 +47,7 @@ export class WorkspaceResolver {
   async workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
     const workspaceId = requireWorkspace(context.workspaceId);
     const counts = await countWorkspace(context.em, workspaceId);
-    return { workspaceId, members: counts.members, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
+    return { workspaceId, members: counts.members, invitations: counts.invitations, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
   }
 
   @Directive(scopes(['workspaces:delete']))

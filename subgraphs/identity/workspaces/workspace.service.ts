@@ -63,7 +63,7 @@ export class WorkspaceService {
     await this.em.transactional(async (em) => {
       const connection = em.getConnection();
       const context = em.getTransactionContext();
-      for (const table of ['member_group_users', 'member_groups', 'members', 'roles', 'trusted_documents']) {
+      for (const table of ['member_group_users', 'member_groups', 'members', 'invitations', 'roles', 'trusted_documents']) {
         await connection.execute(`delete from "identity"."${table}" where workspace_id = ?::uuid`, [workspaceId], 'all', context);
       }
       await connection.execute('delete from "identity"."api_keys" where workspace_id = ?::uuid', [workspaceId], 'all', context);

@@ -1,0 +1,66 @@
+// Invitation queries and mutations; Invitation.role, invitedBy and acceptedBy through DataLoaders.
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { Role } from '../roles/role.entity.js';
+import { User } from '../users/user.entity.js';
+import { AcceptedInvitation } from './accepted-invitation.js';
+import { CreatedInvitation } from './created-invitation.js';
+import { InvitationConnection } from './invitation.connection.js';
+import { Invitation } from './invitation.entity.js';
+import { InvitationFilter, InviteMemberInput } from './invitation.input.js';
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Directive(scopes(['members:read']))
+  @Query(() => InvitationConnection, { nullable: true, description: 'Invitations of the current workspace, oldest first, whatever their state unless filtered.' })
+  invitations(
+    @Arg('filter', () => InvitationFilter, { nullable: true, description: 'Narrow by state.' }) filter: InvitationFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<Invitation>> {
+    return context.invitations.list(filter, page);
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'The role the invitee gets; null if the role was deleted since (which revoked the invitation).' })
+  role(@Root() invitation: Invitation, @Ctx() context: IdentityContext): Promise<Role | null> {
+    return context.loaders.roleById.load(invitation.roleId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who invited; null when a workspace key did.' })
+  invitedBy(@Root() invitation: Invitation, @Ctx() context: IdentityContext): Promise<User | null> | null {
+    return invitation.invitedByUserId ? context.loaders.userById.load(invitation.invitedByUserId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who accepted (the account signed in with the token, whatever its email); null until accepted.' })
+  acceptedBy(@Root() invitation: Invitation, @Ctx() context: IdentityContext): Promise<User | null> | null {
+    return invitation.acceptedByUserId ? context.loaders.userById.load(invitation.acceptedByUserId) : null;
+  }
+
+  @Directive(scopes(['members:write']))
+  @Mutation(() => CreatedInvitation, {
+    description:
+      'Invites someone to the workspace with a role you may grant. Answers the token once: pass it on to the invitee, who joins with acceptInvitation while signed in. Refused for a member, or an email with a pending invitation.',
+  })
+  inviteMember(@Arg('input', () => InviteMemberInput, { description: 'Whom to invite, the role, and how long the token works.' }) input: InviteMemberInput, @Ctx() context: IdentityContext): Promise<CreatedInvitation> {
+    return context.invitations.invite(input);
+  }
+
+  @Directive(scopes(['members:write']))
+  @Mutation(() => Invitation, { description: 'Revokes an invitation that was not accepted: its token stops working at once. One for the owner role only an owner may revoke.' })
+  revokeInvitation(@Arg('id', () => ID, { description: 'Id of the invitation.' }) id: string, @Ctx() context: IdentityContext): Promise<Invitation> {
+    return context.invitations.revoke(id);
+  }
+
+  // No scope: any signed-in person may accept; the token is what entitles them, and the
+  // service accepts it from a session only.
+  @Directive(scopes([]))
+  @Mutation(() => AcceptedInvitation, {
+    description:
+      'Joins the workspace of an invitation with its role, as the signed-in user (a session; no x-workspace-id needed). Single use. An unknown, expired, revoked or used token gets one and the same BAD_USER_INPUT.',
+  })
+  acceptInvitation(@Arg('token', () => String, { description: 'The token inviteMember answered (`ati_…`).' }) token: string, @Ctx() context: IdentityContext): Promise<AcceptedInvitation> {
+    return context.invitations.accept(token);
+  }
+}

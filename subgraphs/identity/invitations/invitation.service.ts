@@ -1,0 +1,173 @@
+// Invitations of the current workspace, and accepting one. An invitation grants its role
+// only to whoever brings its token back signed in, once, before it expires: registering
+// with the invited address attaches nothing (DESIGN.md: invitations attach to addresses
+// proven by the token that only the invitee received). Whatever makes a token unusable
+// (unknown, malformed, expired, revoked, accepted, its role deleted, its inviter no
+// longer allowed to grant the role) gets one and the same answer.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { generateCredential, hashCredential, isWellFormedSecret } from '../../../lib/api-key-format.js';
+import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
+import type { Connection, PageArgs } from '../../../lib/connection.js';
+import { idCursor } from '../../../lib/cursor.js';
+import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
+import { isId } from '../../../lib/ids.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { pageById } from '../../../lib/paging.js';
+import type { Principal } from '../../../lib/principal.js';
+import { EscalationGuard, currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
+import { announceInvalidation } from '../invalidation.js';
+import { Member } from '../members/member.entity.js';
+import { requireUserId } from '../principal-guards.js';
+import { Role } from '../roles/role.entity.js';
+import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
+import { User } from '../users/user.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import type { AcceptedInvitation } from './accepted-invitation.js';
+import type { CreatedInvitation } from './created-invitation.js';
+import { Invitation, InvitationStatus } from './invitation.entity.js';
+import { INVITATION_HOURS, type InvitationFilter, type InviteMemberInput } from './invitation.input.js';
+
+/** Cursors of `invitations`: a position in id order. */
+const INVITATION_CURSOR = idCursor('invitations');
+
+/** The one refusal of a token that does not let its bearer join, whatever the reason. */
+function unusableInvitation() {
+  return badUserInput('This invitation cannot be accepted: it is unknown, expired, revoked or already used. Ask for a new one.', { argumentName: 'token' });
+}
+
+function alreadyMember() {
+  return badUserInput('You are a member of this workspace already; the invitation stays unused', { argumentName: 'token' });
+}
+
+/** Invitations in a state, as a query condition (`status` of Invitation, computed at `now`). */
+function statusCondition(status: InvitationStatus, now: Date): Record<string, unknown> {
+  switch (status) {
+    case InvitationStatus.ACCEPTED:
+      return { acceptedAt: { $ne: null } };
+    case InvitationStatus.REVOKED:
+      return { acceptedAt: null, revokedAt: { $ne: null } };
+    case InvitationStatus.EXPIRED:
+      return { acceptedAt: null, revokedAt: null, expiresAt: { $lte: now } };
+    case InvitationStatus.PENDING:
+      return { acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } };
+  }
+}
+
+export class InvitationService {
+  private readonly guard: EscalationGuard;
+
+  constructor(
+    private readonly em: SubgraphEntityManager,
+    private readonly principal: Principal,
+  ) {
+    this.guard = new EscalationGuard(em, principal);
+  }
+
+  private get workspaceId(): string {
+    return requireWorkspace(this.principal.workspaceId);
+  }
+
+  list(filter: InvitationFilter | undefined, page: PageArgs): Promise<Connection<Invitation>> {
+    const where = { workspaceId: this.workspaceId, ...(filter?.status ? statusCondition(filter.status, new Date()) : {}) };
+    return pageById(this.em, Invitation, where, page, INVITATION_CURSOR);
+  }
+
+  private async get(id: string): Promise<Invitation> {
+    const invitation = isId(id) ? await this.em.findOne(Invitation, { workspaceId: this.workspaceId, id }) : null;
+    if (!invitation) throw notFound('Invitation');
+    return invitation;
+  }
+
+  /** A new invitation and its token, shown in this answer only; the guard decides first whether the caller may grant the role. */
+  async invite(input: InviteMemberInput): Promise<CreatedInvitation> {
+    const workspaceId = this.workspaceId;
+    const email = normalizeEmail(input.email);
+    const hours = input.expiresInHours ?? INVITATION_HOURS.default;
+    const problems: FieldProblem[] = [];
+    if (!isEmailAddress(email)) problems.push({ field: 'email', reason: 'must be an email address' });
+    if (!Number.isInteger(hours) || hours < INVITATION_HOURS.min || hours > INVITATION_HOURS.max) {
+      problems.push({ field: 'expiresInHours', reason: `must be ${INVITATION_HOURS.min} to ${INVITATION_HOURS.max} hours` });
+    }
+    const role = isId(input.roleId) ? await this.em.findOne(Role, { workspaceId, id: input.roleId }) : null;
+    if (!role) problems.push({ field: 'roleId', reason: 'not a role of this workspace' });
+    if (problems.length > 0) throw invalidInput(problems);
+    const user = await this.em.findOne(User, { email });
+    if (user && (await this.em.count(Member, { workspaceId, userId: user.id }))) {
+      throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
+    }
+    if (await this.em.count(Invitation, { workspaceId, email, ...statusCondition(InvitationStatus.PENDING, new Date()) })) {
+      throw badUserInput(`${email} has a pending invitation: revoke it (revokeInvitation) to invite again`, { fieldErrors: [{ field: 'email', reason: 'has a pending invitation' }] });
+    }
+    await this.guard.requireAssignable(role!, `invite ${email}`);
+    const token = generateCredential('invitation');
+    const invitation = this.em.create(Invitation, {
+      workspaceId,
+      email,
+      roleId: role!.id,
+      tokenHash: hashCredential(token),
+      invitedByUserId: this.principal.userId ?? null,
+      invitedByKeyId: this.principal.keyId ?? null,
+      expiresAt: new Date(Date.now() + hours * 3_600_000),
+    });
+    // Whom and what for, never the token or its hash.
+    recordAuditEvent(this.em, this.principal, { targetType: 'Invitation', verb: 'created', targetId: invitation.id, changes: changedFields(null, { email, roleId: role!.id, expiresAt: invitation.expiresAt }) });
+    await this.em.flush();
+    return { invitation, token };
+  }
+
+  /** Ends a pending (or expired) invitation; one for the owner role only an owner may end. Revoking twice changes nothing. */
+  async revoke(id: string): Promise<Invitation> {
+    const invitation = await this.get(id);
+    if (invitation.acceptedAt) throw badUserInput('This invitation was accepted already: remove the member instead (removeMember)', { argumentName: 'id' });
+    const role = await this.em.findOne(Role, { workspaceId: invitation.workspaceId, id: invitation.roleId });
+    if (role) await this.guard.requireOwnerToManage(role, 'revoke an invitation for');
+    if (invitation.revokedAt) return invitation;
+    invitation.revokedAt = new Date();
+    recordAuditEvent(this.em, this.principal, { targetType: 'Invitation', verb: 'revoked', targetId: invitation.id, changes: changedFields({ revokedAt: null }, { revokedAt: invitation.revokedAt }) });
+    await this.em.flush();
+    return invitation;
+  }
+
+  /**
+   * The signed-in caller joins with the invitation's role. The claim is one conditional
+   * UPDATE (still pending, by primary key), so of two accepts at once exactly one wins; a
+   * refusal after the claim rolls it back, leaving the invitation pending.
+   */
+  async accept(token: string): Promise<AcceptedInvitation> {
+    const userId = requireUserId(this.principal);
+    // A person decides to join; an API key acts for programs, which must not join workspaces on anyone's behalf.
+    if (this.principal.kind !== 'session') throw forbidden('Only a signed-in person accepts an invitation: send a session token (createSession), not an API key');
+    if (!isWellFormedSecret(token, 'invitation')) throw unusableInvitation();
+    const found = await this.em.findOne(Invitation, { tokenHash: hashCredential(token) });
+    if (!found || found.status !== InvitationStatus.PENDING) throw unusableInvitation();
+    const { workspaceId, id } = found;
+    return this.em.transactional(async (em) => {
+      const now = new Date();
+      const claimed = await em.nativeUpdate(
+        Invitation,
+        { workspaceId, id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+        { acceptedAt: now, acceptedByUserId: userId },
+      );
+      if (claimed !== 1) throw unusableInvitation();
+      const role = await em.findOne(Role, { workspaceId, id: found.roleId });
+      // The grant happens now: the inviter must still be allowed to make it.
+      const inviter = await currentAuthority(em, workspaceId, { userId: found.invitedByUserId, keyId: found.invitedByKeyId });
+      if (!role || !inviter || !mayAssign(role, inviter)) throw unusableInvitation();
+      if (await em.count(Member, { workspaceId, userId })) throw alreadyMember();
+      const member = em.create(Member, { workspaceId, userId, roleId: role.id });
+      recordAuditEvent(em, this.principal, { targetType: 'Invitation', verb: 'accepted', targetId: id, workspaceId, changes: changedFields({ acceptedAt: null }, { acceptedAt: now, acceptedByUserId: userId }) });
+      recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'joined', targetId: member.id, workspaceId, changes: changedFields(null, { userId, roleId: role.id, invitationId: id }) });
+      try {
+        await em.flush();
+      } catch (error) {
+        // Joined by another route meanwhile (a second invitation, addMember): one membership per user.
+        if (error instanceof UniqueConstraintViolationException) throw alreadyMember();
+        throw error;
+      }
+      // The caller's credentials may use one more workspace from their next request on.
+      await announceInvalidation(em, { userIds: [userId] });
+      const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+      return { workspace, memberId: member.id, invitationId: id };
+    });
+  }
+}

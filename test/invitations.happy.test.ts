@@ -1,0 +1,163 @@
+// Invitations through the gateway (issue 12): an admin invites an email with a role and gets
+// a token once; whoever brings the token back signed in joins with that role, and their
+// next request already works in the workspace. Invitations are listed by state and paged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { countRows, errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
+
+let stack: TestStack;
+let owner: SignedUpUser;
+let workspaceId: string;
+let ownerHeaders: Record<string, string>;
+let roleIds: Record<string, string>;
+
+const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id email status expiresAt role { key } invitedBy { id } } } }';
+const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId invitationId workspace { id name } } }';
+
+let emails = 0;
+const freshEmail = (label: string) => `${label}-${Date.now()}-${(emails += 1)}@example.com`;
+
+async function invite(email: string, role: string, expiresInHours?: number) {
+  const data = await stack.query({ query: INVITE, variables: { input: { email, roleId: roleIds[role], expiresInHours } }, headers: ownerHeaders });
+  return data.inviteMember as { token: string; invitation: { id: string; email: string; status: string; expiresAt: string; role: { key: string }; invitedBy: { id: string } } };
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  owner = await signUp(stack, 'Owner');
+  workspaceId = await createWorkspaceAs(stack, owner.token, 'Invited');
+  ownerHeaders = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  const data = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
+  roleIds = Object.fromEntries(data.roles.nodes.map((role: { key: string; id: string }) => [role.key, role.id]));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('invite and accept', () => {
+  it('shows the token once; the signed-in bearer joins with the role and works in the workspace on their very next request', async () => {
+    const email = freshEmail('Newcomer');
+    const before = Date.now();
+    const created = await invite(email, 'editor');
+    expect(created.token).toMatch(/^ati_[0-9A-Za-z]{38}$/);
+    expect(created.invitation).toMatchObject({ email: email.toLowerCase(), status: 'PENDING', role: { key: 'editor' }, invitedBy: { id: owner.userId } });
+    // A week by default.
+    expect(Date.parse(created.invitation.expiresAt) - before).toBeGreaterThanOrEqual(7 * 24 * 3_600_000 - 1000);
+    expect(Date.parse(created.invitation.expiresAt) - Date.now()).toBeLessThanOrEqual(7 * 24 * 3_600_000);
+    const listed = await stack.request({ query: '{ invitations { nodes { id email status role { key } } } }', headers: ownerHeaders });
+    expect(listed.body.data!.invitations.nodes).toContainEqual({ id: created.invitation.id, email: email.toLowerCase(), status: 'PENDING', role: { key: 'editor' } });
+    expect(JSON.stringify(listed.body)).not.toContain(created.token.slice(4));
+
+    // The invitee signs up with another address: the token, not the address, entitles them.
+    const invitee = await signUp(stack, 'Invitee');
+    const workspaceCount = { query: '{ workspaces { totalCount } }', headers: bearer(invitee.token) };
+    // Warms this gateway's cache of the session's principal (no workspace yet).
+    expect(await stack.query(workspaceCount)).toEqual({ workspaces: { totalCount: 0 } });
+    const accepted = await stack.request({ query: ACCEPT, variables: { token: created.token }, headers: bearer(invitee.token) });
+    expect(accepted.body.errors).toBeUndefined();
+    expect(accepted.body.data!.acceptInvitation).toEqual({ memberId: expect.any(String), invitationId: created.invitation.id, workspace: { id: workspaceId, name: 'Invited' } });
+
+    // Read-your-writes: the cached principal was dropped, the next request sees the membership.
+    expect(await stack.query(workspaceCount)).toEqual({ workspaces: { totalCount: 1 } });
+    const inside = await stack.query({ query: '{ workspace { id } members(filter: { search: "Invitee" }) { nodes { id user { id } role { key } } } }', headers: { ...bearer(invitee.token), 'x-workspace-id': workspaceId } });
+    expect(inside).toEqual({ workspace: { id: workspaceId }, members: { nodes: [{ id: accepted.body.data!.acceptInvitation.memberId, user: { id: invitee.userId }, role: { key: 'editor' } }] } });
+
+    const after = await stack.query({
+      query: '{ invitations(filter: { status: ACCEPTED }) { nodes { id status acceptedAt acceptedBy { id } revokedAt } } }',
+      headers: ownerHeaders,
+    });
+    expect(after.invitations.nodes).toEqual([{ id: created.invitation.id, status: 'ACCEPTED', acceptedAt: expect.any(String), acceptedBy: { id: invitee.userId }, revokedAt: null }]);
+    // Delivered to audit (the outbox relay runs), with what changed and never the token.
+    const trail = () =>
+      selectRows<{ action: string; changes: unknown }>(stack.database.url, 'select action, changes from audit.audit_events where target_id = any($1::text[]) order by action', [
+        [created.invitation.id, accepted.body.data!.acceptInvitation.memberId],
+      ]);
+    await expect.poll(async () => (await trail()).map((event) => event.action), { timeout: 10_000, interval: 50 }).toEqual(['invitation.accepted', 'invitation.created', 'member.joined']);
+    expect(JSON.stringify(await trail())).not.toContain(created.token.slice(4));
+  });
+
+  it('takes the role the inviter chose and a lifetime of 1 to 720 hours', async () => {
+    const created = await invite(freshEmail('short'), 'viewer', 2);
+    expect(Math.abs(Date.parse(created.invitation.expiresAt) - (Date.now() + 2 * 3_600_000))).toBeLessThan(60_000);
+    const viewer = await signUp(stack, 'Viewer');
+    const accepted = await stack.query({ query: ACCEPT, variables: { token: created.token }, headers: bearer(viewer.token) });
+    const role = await selectRows<{ key: string }>(stack.database.url, 'select r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = $1', [accepted.acceptInvitation.memberId]);
+    expect(role).toEqual([{ key: 'viewer' }]);
+    for (const hours of [0, 721]) {
+      const refused = await stack.request({ query: INVITE, variables: { input: { email: freshEmail('bounds'), roleId: roleIds.viewer, expiresInHours: hours } }, headers: ownerHeaders });
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'expiresInHours', reason: 'must be 1 to 720 hours' }]);
+    }
+  });
+});
+
+describe('the invitations list', () => {
+  it('lists every state, filters by one, and pages with cursors', async () => {
+    const pending = await invite(freshEmail('pending'), 'viewer');
+    const revoked = await invite(freshEmail('revoked'), 'viewer');
+    const expired = await invite(freshEmail('expired'), 'viewer');
+    const revokedAnswer = await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id status revokedAt } }', variables: { id: revoked.invitation.id }, headers: ownerHeaders });
+    expect(revokedAnswer.revokeInvitation).toEqual({ id: revoked.invitation.id, status: 'REVOKED', revokedAt: expect.any(String) });
+    await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [expired.invitation.id]);
+
+    const byStatus = async (status: string) =>
+      (await stack.query({ query: 'query($status: InvitationStatus) { invitations(first: 100, filter: { status: $status }) { totalCount nodes { id status } } }', variables: { status }, headers: ownerHeaders }))
+        .invitations as { totalCount: number; nodes: { id: string; status: string }[] };
+    const all = await byStatus(null as unknown as string);
+    for (const status of ['PENDING', 'REVOKED', 'EXPIRED', 'ACCEPTED']) {
+      const filtered = await byStatus(status);
+      expect(filtered.nodes.every((node) => node.status === status), status).toBe(true);
+      expect(filtered.totalCount, status).toBe(all.nodes.filter((node) => node.status === status).length);
+    }
+    expect((await byStatus('PENDING')).nodes.map((node) => node.id)).toContain(pending.invitation.id);
+    expect((await byStatus('REVOKED')).nodes.map((node) => node.id)).toEqual([revoked.invitation.id]);
+    expect((await byStatus('EXPIRED')).nodes.map((node) => node.id)).toEqual([expired.invitation.id]);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await stack.query({ query: 'query($after: String) { invitations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', variables: { after }, headers: ownerHeaders });
+      seen.push(...page.invitations.nodes.map((node: { id: string }) => node.id));
+      after = page.invitations.pageInfo.hasNextPage ? page.invitations.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.nodes.map((node) => node.id));
+    expect(new Set(seen).size).toBe(all.totalCount);
+  });
+
+  it('lets an email be invited again once its invitation is revoked or expired, not while one is pending', async () => {
+    const email = freshEmail('again');
+    const first = await invite(email, 'viewer');
+    const twice = await stack.request({ query: INVITE, variables: { input: { email, roleId: roleIds.editor } }, headers: ownerHeaders });
+    expect(errorCodes(twice)).toEqual(['BAD_USER_INPUT']);
+    expect(twice.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has a pending invitation' }]);
+    await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id: first.invitation.id }, headers: ownerHeaders });
+    const second = await invite(email, 'editor');
+    await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [second.invitation.id]);
+    const third = await invite(email, 'viewer');
+    expect(new Set([first.token, second.token, third.token]).size).toBe(3);
+  });
+
+  it('revokes the pending invitations of a role that is deleted', async () => {
+    const created = await stack.query({ query: 'mutation { createRole(input: { key: "temporary", name: "Temporary", permissions: ["read"] }) { id } }', headers: ownerHeaders });
+    const roleId = created.createRole.id as string;
+    const invited = await stack.query({ query: INVITE, variables: { input: { email: freshEmail('temp'), roleId } }, headers: ownerHeaders });
+    await stack.query({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: roleId }, headers: ownerHeaders });
+    const listed = await stack.query({ query: '{ invitations(first: 100, filter: { status: REVOKED }) { nodes { id role { key } } } }', headers: ownerHeaders });
+    expect(listed.invitations.nodes).toContainEqual({ id: invited.inviteMember.invitation.id, role: null });
+    const joiner = await signUp(stack, 'Late');
+    const refused = await stack.request({ query: ACCEPT, variables: { token: invited.inviteMember.token }, headers: bearer(joiner.token) });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(await countRows(stack.database.url, 'select count(*) from identity.members where user_id = $1', [joiner.userId])).toBe(0);
+  });
+
+  it('counts invitations in the deletion preview, and deleting the workspace removes them', async () => {
+    const disposable = await createWorkspaceAs(stack, owner.token, 'Short-lived');
+    const headers = { ...bearer(owner.token), 'x-workspace-id': disposable };
+    const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers });
+    const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
+    await stack.query({ query: INVITE, variables: { input: { email: freshEmail('gone'), roleId: viewer } }, headers });
+    expect(await stack.query({ query: '{ workspaceDeletionPreview { members invitations } }', headers })).toEqual({ workspaceDeletionPreview: { members: 1, invitations: 1 } });
+    await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Short-lived") }', headers });
+    expect(await countRows(stack.database.url, 'select count(*) from identity.invitations where workspace_id = $1', [disposable])).toBe(0);
+  });
+});

@@ -4,15 +4,40 @@
 // dies is reported and restarted while the others keep serving. Prints where they are.
 // Ctrl-C or SIGTERM stops the gateway, then the subgraphs, then the database, and exits 0.
 import 'reflect-metadata';
+import path from 'node:path';
 import { loadConfig } from '../lib/config.js';
 import { describeDatabaseUrl } from '../lib/database.js';
 import { migrateAll, openDatabase } from '../lib/database-runtime.js';
 import { createLogger } from '../lib/logger.js';
 import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
-import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWhenEmpty } from './demo-seed.js';
+import { DEMO_EDITOR_EMAIL, DEMO_EMAIL, DEMO_KEY_FILE_NAME, DEMO_PASSWORD, seedDemoWhenEmpty, type DemoData } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
 import { startServices, type RunningServices } from './supervisor.js';
+
+/**
+ * What to paste into another terminal: the export lines the README's examples read
+ * (GATEWAY, WORKSPACE_ID, ATRIUM_KEY), then one query across two subgraphs with them.
+ * No comment sits on a pasted line: zsh, as macOS ships it, would take it as arguments.
+ */
+function tryIt(gatewayUrl: string, demo: DemoData | undefined, keyFile: string): string[] {
+  const gateway = `  export GATEWAY=${gatewayUrl}`;
+  if (!demo) return ['No demo data outside NODE_ENV=development (README.md, "Authenticate", makes a key). Paste into another terminal:', gateway];
+  const signIn = `Demo data (development only): sign in as ${DEMO_EMAIL} (owner) or ${DEMO_EDITOR_EMAIL} (editor), password ${DEMO_PASSWORD}.`;
+  const workspace = `  export WORKSPACE_ID=${demo.workspaceId}`;
+  if (!demo.apiKey) {
+    return [signIn, `No working demo key in ${keyFile}: make one as README.md, "Authenticate", shows (or remove the data folder for fresh demo data). Paste:`, gateway, workspace];
+  }
+  return [
+    signIn,
+    `Paste into another terminal (ATRIUM_KEY is a read-only demo key; its secret is kept in ${keyFile}):`,
+    gateway,
+    workspace,
+    `  export ATRIUM_KEY=${demo.apiKey}`,
+    `  curl -s $GATEWAY -H 'content-type: application/json' -H "x-api-key: $ATRIUM_KEY" -H "x-workspace-id: $WORKSPACE_ID" \\`,
+    `    -d '{"query":"{ workspace { name statistics { members items } contentTypes { nodes { key fields { key kind } } } } }"}'`,
+  ];
+}
 
 await runMain(async () => {
   const config = loadConfig();
@@ -29,8 +54,10 @@ await runMain(async () => {
   try {
     const applied = await migrateAll(database.databaseUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
     for (const [schema, names] of Object.entries(applied)) if (names.length > 0) logger.info('migrations applied', { schema, names });
-    const demo = await seedDemoWhenEmpty(database.databaseUrl);
-    if (demo.created) logger.info('seeded a demo workspace', { workspaceId: demo.workspaceId });
+    // The demo user's password is public: never put it into a database outside development.
+    const demoKeyFile = path.join(config.database.dataDir, DEMO_KEY_FILE_NAME);
+    const demo = config.environment === 'development' ? await seedDemoWhenEmpty(database.databaseUrl, { keyFile: demoKeyFile, settings: config.subgraphSettings }) : undefined;
+    if (demo?.created) logger.info('seeded a demo workspace', { workspaceId: demo.workspaceId });
 
     services = await startServices({
       databaseUrl: database.databaseUrl,
@@ -50,18 +77,10 @@ await runMain(async () => {
       ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphs[name].url}`),
       `  gateway   ${gateway.url}`,
       '',
-      'Try it: sign in as the demo user, then run a query answered by identity and content together:',
-      `  TOKEN=$(curl -s ${gateway.url} -H 'content-type: application/json' \\`,
-      `    -d '{"query":"mutation { createSession(input: { email: \\"${DEMO_EMAIL}\\", password: \\"${DEMO_PASSWORD}\\" }) { token } }"}' \\`,
-      `    | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,
-      `  curl -s ${gateway.url} \\`,
-      `    -H 'content-type: application/json' \\`,
-      `    -H "authorization: Bearer $TOKEN" \\`,
-      `    -H 'x-workspace-id: ${demo.workspaceId}' \\`,
-      `    -d '{"query":"{ workspaces { nodes { id name contentTypes { totalCount nodes { key name } } } } }"}'`,
+      ...tryIt(gateway.url, demo, demoKeyFile),
       '',
       ...(config.gateway.playground
-        ? [`Or open ${gateway.url} in a browser: the GraphiQL playground (headers: "authorization": "Bearer <token>", "x-workspace-id").`, '']
+        ? [`Or open ${gateway.url} in a browser: the GraphiQL playground (headers: {"x-api-key": "<ATRIUM_KEY>", "x-workspace-id": "<WORKSPACE_ID>"}).`, '']
         : []),
       'Press Ctrl-C to stop.',
       '',

@@ -7,6 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../scripts/demo-seed.js';
 import { dataOf, errorCodes, postGraphQL } from './testkit.js';
 import { freshDataDir, startAtrium, type RunningScript } from './process.js';
+import { pastedExports } from './start-banner.js';
 
 const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -27,7 +28,7 @@ it('reports a killed service, restarts it while the gateway keeps answering, and
   try {
     await atrium.waitFor('stdout', /Press Ctrl-C to stop\./, 90_000);
     const gatewayUrl = /gateway\s+(http:\S+)/.exec(atrium.stdout())![1]!;
-    const workspaceId = /x-workspace-id: ([0-9a-f-]{36})/.exec(atrium.stdout())![1]!;
+    const workspaceId = pastedExports(atrium.stdout()).WORKSPACE_ID!;
     const session = { query: `mutation { createSession(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { token } }` };
     const token = dataOf(await postGraphQL<{ createSession: { token: string } }>(gatewayUrl, session), session).createSession.token;
     const request = { query: ACROSS_SUBGRAPHS, headers: { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId } };

@@ -1,11 +1,12 @@
 // `npm start` as a newcomer runs it: embedded PostgreSQL in a fresh data folder,
-// migrations, demo seed, three subgraphs and the gateway; the printed curl example works;
+// migrations, demo seed, three subgraphs and the gateway; the printed lines to paste work;
 // Ctrl-C stops everything, the database too.
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { postGraphQL, dataOf } from './testkit.js';
 import { freshDataDir, startAtrium } from './process.js';
+import { pasteBlock, pastedExports } from './start-banner.js';
 
 const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -17,13 +18,14 @@ it('starts the stack, serves the printed example and stops cleanly on SIGINT', a
     const stdout = atrium.stdout();
     for (const service of ['identity', 'content', 'audit', 'gateway']) expect(stdout).toMatch(new RegExp(`${service}\\s+http://127\\.0\\.0\\.1:\\d+/graphql`));
     const gatewayUrl = /gateway\s+(http:\S+)/.exec(stdout)![1]!;
-    const workspaceId = /x-workspace-id: ([0-9a-f-]{36})/.exec(stdout)![1]!;
-    const [signIn, query] = [...stdout.matchAll(/-d '(\{.*\})'/g)].map((match) => JSON.parse(match[1]!) as { query: string });
-    const session = { query: signIn!.query };
-    const token = dataOf(await postGraphQL<{ createSession: { token: string } }>(gatewayUrl, session), session).createSession.token;
-    const request = { query: query!.query, headers: { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId } };
+    // The lines to paste: where the gateway is, the demo workspace, a read-only demo key, then a query using them.
+    const exported = pastedExports(stdout);
+    expect(exported).toEqual({ GATEWAY: gatewayUrl, WORKSPACE_ID: expect.stringMatching(/^[0-9a-f-]{36}$/), ATRIUM_KEY: expect.stringMatching(/^atk_/) });
+    const { query } = JSON.parse(/-d '(\{.*\})'/.exec(pasteBlock(stdout))![1]!) as { query: string };
+    const request = { query, headers: { 'x-api-key': exported.ATRIUM_KEY!, 'x-workspace-id': exported.WORKSPACE_ID! } };
     const data = dataOf(await postGraphQL(gatewayUrl, request), request);
-    expect(data.workspaces.nodes[0]).toMatchObject({ id: workspaceId, name: 'Demo workspace', contentTypes: { totalCount: 2 } });
+    expect(data.workspace).toMatchObject({ name: 'Demo workspace', statistics: { members: 2, items: 5 } });
+    expect(data.workspace.contentTypes.nodes.map((type: { key: string }) => type.key)).toEqual(['author', 'article']);
   } finally {
     atrium.child.kill('SIGINT');
   }

@@ -9,6 +9,8 @@ import type { Fixtures } from './fixtures.js';
 export interface Operation {
   readonly query: string;
   readonly variables?: Record<string, unknown>;
+  /** The credential to run it with instead of a key (an operation only a session can run). */
+  readonly headers?: Record<string, string>;
 }
 
 export interface AuthorizationCase {
@@ -52,6 +54,26 @@ async function workspaceToTransfer(f: Fixtures): Promise<string> {
   const added = await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: heir.email, roleId: viewer } }, headers });
   transferTarget = added.addMember.id;
   return workspaceId;
+}
+
+/** A disposable workspace of A's owner with a second owner, so A's owner may leave it. */
+async function workspaceToLeave(f: Fixtures): Promise<string> {
+  const workspaceId = await f.fresh.workspace();
+  const headers = { authorization: `Bearer ${f.a.owner.token}`, 'x-workspace-id': workspaceId };
+  const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
+  const owner = roles.roles.nodes.find((role: { key: string }) => role.key === 'owner').id;
+  const coOwner = await signUp(f.stack, 'Co-owner');
+  await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: coOwner.email, roleId: owner } }, headers });
+  return workspaceId;
+}
+
+/** A new session of A's owner (revoking it leaves the fixtures' session alone). */
+async function freshSession(f: Fixtures): Promise<Record<string, string>> {
+  const data = await f.stack.query({
+    query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
+    variables: { input: { email: f.a.owner.email, password: f.a.owner.password } },
+  });
+  return { authorization: `Bearer ${data.createSession.token}` };
 }
 
 const REGISTER = 'mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered alreadyRegistered } }';
@@ -163,8 +185,12 @@ export const CASES: Record<string, AuthorizationCase> = {
 
   // Mutations.
   'Mutation.acceptInvitation': {
-    // No scope: a session of anyone holding the token. The suite's keys are refused by the service (sessions only).
-    operation: async (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }', variables: { token: (await f.fresh.invitation()).token } }),
+    // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).
+    operation: async (f) => ({
+      query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }',
+      variables: { token: (await f.fresh.invitation()).token },
+      headers: { authorization: `Bearer ${(await signUp(f.stack, 'Invitee')).token}` },
+    }),
     path: ['acceptInvitation'],
     foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId workspace { id name } } }', variables: { token: f.b.invitationToken } }),
   },
@@ -276,7 +302,13 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['inviteMember'],
     foreign: (f) => ({ query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }', variables: { input: { email: `foreign-${Date.now()}@example.com`, roleId: f.b.customRoleId } } }),
   },
-  'Mutation.leaveWorkspace': { operation: () => ({ query: 'mutation { leaveWorkspace }' }), path: ['leaveWorkspace'], foreign: () => ({ query: 'mutation { leaveWorkspace }' }) },
+  'Mutation.leaveWorkspace': {
+    // In a workspace of its own with another owner: the last owner cannot leave, and A keeps its owner.
+    operation: () => ({ query: 'mutation { leaveWorkspace }' }),
+    workspace: workspaceToLeave,
+    path: ['leaveWorkspace'],
+    foreign: () => ({ query: 'mutation { leaveWorkspace }' }),
+  },
   'Mutation.register': {
     operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
     path: ['register'],
@@ -321,7 +353,12 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['revokeInvitation'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id email status } }', variables: { id: f.b.invitationId } }),
   },
-  'Mutation.revokeSession': { operation: () => ({ query: 'mutation { revokeSession }' }), path: ['revokeSession'], foreign: () => ({ query: 'mutation { revokeSession }' }) },
+  'Mutation.revokeSession': {
+    // Only a session token can sign itself out; an API key is refused with BAD_USER_INPUT.
+    operation: async (f) => ({ query: 'mutation { revokeSession }', headers: await freshSession(f) }),
+    path: ['revokeSession'],
+    foreign: () => ({ query: 'mutation { revokeSession }' }),
+  },
   'Mutation.rotateApiKey': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
     path: ['rotateApiKey'],

@@ -91,8 +91,10 @@ export async function ensureDayPartitions(connection: SqlConnection, table: stri
     if (existing.has(name)) continue;
     const until = new Date(day.getTime() + DAY_MS);
     try {
+      // No IF NOT EXISTS: a partition another process made in the meantime must raise
+      // duplicate_table here, or both processes would report it as theirs.
       await connection.execute(
-        `create table if not exists "${AUDIT_SCHEMA}"."${name}" partition of "${AUDIT_SCHEMA}"."${table}"
+        `create table "${AUDIT_SCHEMA}"."${name}" partition of "${AUDIT_SCHEMA}"."${table}"
            for values from ('${day.toISOString()}') to ('${until.toISOString()}')`,
       );
       created.push(name);

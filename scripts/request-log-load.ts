@@ -11,8 +11,12 @@ export interface LoadOptions {
   /** Correlation ids are `<prefix><n>`. */
   readonly prefix: string;
   readonly operationName: string;
-  /** Called once when this many requests have been answered (the outage starts there). */
-  readonly onProgress?: { readonly after: number; readonly run: () => void };
+  /**
+   * Called after each answer with the number answered so far (an outage starts and ends
+   * here). A promise it returns holds every client's next request until it settles, so
+   * that a test can have requests sent only once audit is really down, or up again.
+   */
+  readonly onAnswered?: (answered: number) => void | Promise<void>;
 }
 
 export interface LoadResult {
@@ -37,9 +41,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   let answered = 0;
   let failed = 0;
+  let hold: Promise<void> | undefined;
   const started = performance.now();
   const client = async () => {
-    while (next < options.requests) {
+    for (;;) {
+      // Held by onAnswered: wait until it settles (and for a newer hold set meanwhile).
+      while (hold) {
+        const current = hold;
+        await current;
+        if (hold === current) hold = undefined;
+      }
+      if (next >= options.requests) return;
       const correlationId = `${options.prefix}${next}`;
       next += 1;
       correlationIds.push(correlationId);
@@ -57,7 +69,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
       latencies.push(performance.now() - sent);
       answered += 1;
-      if (options.onProgress && answered === options.onProgress.after) options.onProgress.run();
+      const held = options.onAnswered?.(answered);
+      if (held) hold = held;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));

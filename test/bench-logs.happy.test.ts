@@ -1,8 +1,9 @@
 // The check behind `npm run bench:logs`, at a tiny size: a load with audit stopped and
-// started again mid-way, then every correlation id found exactly once through requestLogs;
-// and the comparison itself reports what is missing, doubled or foreign.
+// started again mid-way (100 requests answered while it is down), then every correlation
+// id found exactly once through requestLogs; and the comparison itself reports what is
+// missing, doubled or foreign.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { compareExactlyOnce, isExactlyOnce, loggedCorrelationIds, runLoad, waitForLogged } from '../scripts/request-log-load.js';
+import { compareExactlyOnce, countLogged, isExactlyOnce, loggedCorrelationIds, runLoad } from '../scripts/request-log-load.js';
 import { createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
 import { startStack, type TestStack } from './testkit.js';
 
@@ -20,7 +21,11 @@ it('finds every request of a load with an audit outage exactly once, paging thro
   const key = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] });
   const headers = { 'x-api-key': key.secret };
   const from = new Date();
-  let outage: Promise<void> = Promise.resolve();
+  // Audit goes down after 50 answers and comes back after 100 more answered while it was
+  // down: the load waits for each switch, so the outage overlaps it by construction.
+  let auditDown = false;
+  let answeredWhileDown = 0;
+  let restarted = false;
   const run = await runLoad({
     gatewayUrl: stack.gatewayUrl,
     headers,
@@ -28,20 +33,21 @@ it('finds every request of a load with an audit outage exactly once, paging thro
     concurrency: 10,
     prefix: 'tiny-',
     operationName: 'TinyBench',
-    onProgress: {
-      after: 50,
-      run: () => {
-        outage = (async () => {
-          await stack.stopSubgraph('audit');
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          await stack.startSubgraph('audit');
-        })();
-      },
+    onAnswered: (answered) => {
+      if (answered === 50) return stack.stopSubgraph('audit').then(() => void (auditDown = true));
+      if (!auditDown) return undefined;
+      answeredWhileDown += 1;
+      if (answeredWhileDown < 100) return undefined;
+      auditDown = false;
+      restarted = true;
+      return stack.startSubgraph('audit');
     },
   });
-  await outage;
+  if (auditDown) await stack.startSubgraph('audit');
   expect(run.failed).toBe(0);
-  expect(await waitForLogged(stack.gatewayUrl, headers, 'TinyBench', from, 250, 30_000)).toBe(250);
+  expect(answeredWhileDown, 'requests answered (and logged) while audit was down').toBe(100);
+  expect(restarted, 'audit came back while the load was still running').toBe(true);
+  await expect.poll(() => countLogged(stack.gatewayUrl, headers, 'TinyBench', from), { timeout: 30_000, interval: 200 }).toBe(250);
   const logged = await loggedCorrelationIds(stack.gatewayUrl, headers, 'TinyBench', from);
   expect(logged).toHaveLength(250);
   expect(isExactlyOnce(compareExactlyOnce(run.correlationIds, logged))).toBe(true);

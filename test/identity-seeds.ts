@@ -1,5 +1,5 @@
 // Seed builders that go through the public API, as a client would: sign up, create a
-// workspace, create keys. Each returns what later steps need.
+// workspace, create keys, create content types. Each returns what later steps need.
 import { randomBytes } from 'node:crypto';
 import type { TestStack } from './testkit.js';
 
@@ -31,6 +31,20 @@ export async function createWorkspaceAs(stack: TestStack, token: string, name = 
     headers: bearer(token),
   });
   return data.createWorkspace.id;
+}
+
+/** Content types with these keys (named after them: `article` → `Article`) in a workspace of the token's user; returns their ids. */
+export async function createContentTypesAs(stack: TestStack, token: string, workspaceId: string, keys: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const key of keys) {
+    const data = await stack.query<{ createContentType: { id: string } }>({
+      query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }',
+      variables: { input: { key, name: key[0]!.toUpperCase() + key.slice(1) } },
+      headers: { ...bearer(token), 'x-workspace-id': workspaceId },
+    });
+    ids.push(data.createContentType.id);
+  }
+  return ids;
 }
 
 export interface CreatedKey {

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repositoryPath } from '../lib/paths.js';
-import { bearer, createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
-import { seedContentTypes, startStack, type TestStack } from './testkit.js';
+import { bearer, createContentTypesAs, createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
+import { startStack, type TestStack } from './testkit.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumMissing = !existsSync(CHROMIUM);
@@ -44,7 +44,7 @@ describe.skipIf(chromiumMissing && !process.env.CI)('the playground in a browser
     const owner = await signUp(stack, 'Playground Owner');
     ownerToken = owner.token;
     workspaceId = await createWorkspaceAs(stack, owner.token, 'Playground Workspace');
-    await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
+    await createContentTypesAs(stack, owner.token, workspaceId, ['article', 'author']);
     key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
 
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

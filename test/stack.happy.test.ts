@@ -1,28 +1,30 @@
 // The federated stack end to end: real PostgreSQL, real HTTP between gateway and subgraphs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { errorCodes, seedContentTypes, startStack, type TestStack } from './testkit.js';
+import { bearer, createContentTypesAs, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { errorCodes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 /** A signed-in user's session: user-level fields, and every workspace they create. */
 let auth: Record<string, string>;
+let token: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  auth = bearer((await signUp(stack)).token);
+  token = (await signUp(stack)).token;
+  auth = bearer(token);
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
 function createWorkspace(name: string): Promise<string> {
-  return createWorkspaceAs(stack, auth.authorization!.slice('Bearer '.length), name);
+  return createWorkspaceAs(stack, token, name);
 }
 
 describe('a query through the gateway', () => {
   it('is answered by identity and content together', async () => {
     const workspaceId = await createWorkspace('Acme');
-    await seedContentTypes(stack.database.url, workspaceId, ['article', 'author']);
+    await createContentTypesAs(stack, token, workspaceId, ['article', 'author']);
     const data = await stack.query({
       query: '{ workspaces { totalCount nodes { id name contentTypes { totalCount nodes { key name } } } } }',
       headers: { ...auth, 'x-workspace-id': workspaceId },
@@ -38,8 +40,8 @@ describe('a query through the gateway', () => {
   it('scopes workspace fields to the x-workspace-id header', async () => {
     const first = await createWorkspace('First');
     const second = await createWorkspace('Second');
-    await seedContentTypes(stack.database.url, first, ['page']);
-    await seedContentTypes(stack.database.url, second, ['post', 'tag']);
+    await createContentTypesAs(stack, token, first, ['page']);
+    await createContentTypesAs(stack, token, second, ['post', 'tag']);
     const data = await stack.query({
       query: '{ workspace { name } contentTypes { totalCount nodes { key } } }',
       headers: { ...auth, 'x-workspace-id': second },
@@ -58,7 +60,7 @@ describe('a query through the gateway', () => {
 describe('pagination', () => {
   it('pages with opaque cursors and reports totalCount', async () => {
     const workspaceId = await createWorkspace('Paged');
-    await seedContentTypes(stack.database.url, workspaceId, ['alpha', 'beta', 'gamma', 'delta', 'epsilon']);
+    await createContentTypesAs(stack, token, workspaceId, ['alpha', 'beta', 'gamma', 'delta', 'epsilon']);
     const page = (after?: string) =>
       stack.query({
         query: 'query($after: String) { contentTypes(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { key } } } }',

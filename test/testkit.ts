@@ -154,21 +154,6 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   };
 }
 
-/** Seed builder: content types written straight through the content ORM (no API for them yet). */
-export async function seedContentTypes(databaseUrl: string, workspaceId: string, keys: string[]): Promise<void> {
-  const { initORM } = await import('../lib/orm.js');
-  const { contentOrm } = await import('../subgraphs/content/orm.js');
-  const { ContentType } = await import('../subgraphs/content/content-types/content-type.entity.js');
-  const orm = await initORM(contentOrm, { databaseUrl, poolSize: 1 });
-  try {
-    const em = orm.em.fork();
-    for (const key of keys) em.create(ContentType, { workspaceId, key, name: key[0]!.toUpperCase() + key.slice(1) });
-    await em.flush();
-  } finally {
-    await orm.close();
-  }
-}
-
 /** The rows a statement answers, straight from the database (what a user of psql would see). */
 export async function selectRows<T = Record<string, any>>(databaseUrl: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const { default: pg } = await import('pg');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../lib/domain-events.js';
 import { postInternal } from '../lib/internal-call.js';
 import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { selectRows, startStack, type TestStack } from './testkit.js';
+import { countRows, selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 
@@ -17,20 +17,12 @@ afterAll(async () => {
 
 const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
 
-async function waitFor(what: string, condition: () => Promise<boolean>, seconds = 20): Promise<void> {
-  for (let attempt = 0; attempt < seconds * 10; attempt += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what}: not reached in ${seconds} s`);
-}
-
 it('loses no event and duplicates none when subgraphs die between commit and delivery', async () => {
   const owner = await signUp(stack, 'Resilient');
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Survivor');
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const stored = (targetId: string) => sql<{ action: string }>('select action from audit.audit_events where target_id = $1 order by created_at', [targetId]);
-  await waitFor('the workspace event reaches audit', async () => (await stored(workspaceId)).length === 1);
+  await expect.poll(async () => (await stored(workspaceId)).length, { timeout: 20_000, message: 'the workspace event reaches audit' }).toBe(1);
 
   // Audit is down: the mutations commit, their events wait in the outboxes.
   await stack.stopSubgraph('audit');
@@ -42,8 +34,10 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { id } }', headers });
   const roleId = role.createRole.id;
   // Both relays tried and failed at least once: the events are committed and undelivered.
-  await waitFor('content\'s relay has tried', async () => (await sql<{ count: string }>("select count(*) from content.outbox_events where attempts > 0"))[0]!.count !== '0');
-  await waitFor('identity\'s relay has tried', async () => (await sql<{ count: string }>("select count(*) from identity.outbox_events where attempts > 0 and payload->>'targetId' = $1", [roleId]))[0]!.count !== '0');
+  await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: 'content\'s relay has tried' }).toBeGreaterThan(0);
+  await expect
+    .poll(() => countRows(stack.database.url, "select count(*) from identity.outbox_events where attempts > 0 and payload->>'targetId' = $1", [roleId]), { timeout: 20_000, message: 'identity\'s relay has tried' })
+    .toBeGreaterThan(0);
   const pending = await sql<{ id: string; topic: string; payload: Record<string, unknown> }>('select id, topic, payload from content.outbox_events order by created_at');
   expect(pending.map((row) => row.payload.action)).toEqual(['contentType.created', 'contentField.created', 'item.created']);
 
@@ -53,8 +47,10 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   await stack.startSubgraph('audit');
   await stack.startSubgraph('content');
 
-  await waitFor('every event reaches audit', async () => (await stored(itemId)).length === 1 && (await stored(roleId)).length === 1 && (await stored(typeId)).length === 1);
-  await waitFor('the outboxes are empty', async () => (await sql('select id from content.outbox_events union all select id from identity.outbox_events')).length === 0);
+  await expect
+    .poll(async () => [(await stored(typeId)).length, (await stored(itemId)).length, (await stored(roleId)).length], { timeout: 20_000, message: 'every event reaches audit' })
+    .toEqual([1, 1, 1]);
+  await expect.poll(async () => (await sql('select id from content.outbox_events union all select id from identity.outbox_events')).length, { timeout: 20_000, message: 'the outboxes are empty' }).toBe(0);
 
   // Delivered again (the relay died before it heard the answer): still stored once.
   const events = pending.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload }));

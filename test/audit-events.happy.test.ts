@@ -40,12 +40,10 @@ async function auditEvents(filter: Record<string, unknown> = {}, first = 100): P
 /** Events reach audit through the outboxes: asynchronously, within moments. */
 async function eventually(filter: Record<string, unknown>, count: number): Promise<Event[]> {
   let events: Event[] = [];
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    events = await auditEvents(filter);
-    if (events.length >= count) return events;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected ${count} audit events for ${JSON.stringify(filter)}, found ${events.length}: ${events.map((event) => event.action).join(', ')}`);
+  await expect
+    .poll(async () => (events = await auditEvents(filter)).length, { timeout: 10_000, interval: 100, message: `audit events for ${JSON.stringify(filter)}` })
+    .toBeGreaterThanOrEqual(count);
+  return events;
 }
 
 beforeAll(async () => {
@@ -153,13 +151,10 @@ describe('me.auditEvents', () => {
     await createWorkspaceAs(stack, stranger.token, 'Elsewhere');
     const read = async () =>
       (await stack.query<{ me: { auditEvents: { nodes: Event[] } } }>({ query: `{ me { auditEvents(first: 100) { nodes { ${EVENT_FIELDS} } } } }`, headers: bearer(owner.token) })).me.auditEvents.nodes;
-    let mine = await read();
-    for (let attempt = 0; attempt < 50 && !mine.some((event) => event.action === 'workspace.created'); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      mine = await read();
-    }
-    const actions = mine.map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'item.updated']));
+    let mine: Event[] = [];
+    await expect
+      .poll(async () => (mine = await read()).map((event) => event.action), { timeout: 10_000, interval: 100 })
+      .toEqual(expect.arrayContaining(['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'item.updated']));
     expect(mine.every((event) => event.actorUserId === owner.userId)).toBe(true);
     // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
     const keyCreated = mine.find((event) => event.action === 'apiKey.created' && event.targetId === key.id)!;

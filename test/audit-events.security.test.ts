@@ -30,12 +30,9 @@ it('keeps no password, token, key secret or key hash in any audit event, request
 
   const expected = ['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'apiKey.rotated', 'session.revoked'];
   let events: Record<string, unknown>[] = [];
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    events = await rows(`select * from audit.audit_events where actor_user_id = '${user.userId}'`);
-    if (expected.every((action) => events.some((event) => event.action === action)) && events.filter((event) => event.action === 'apiKey.created').length === 3) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(expected));
+  const actions = async () => (events = await rows(`select * from audit.audit_events where actor_user_id = '${user.userId}'`)).map((event) => event.action);
+  await expect.poll(actions, { timeout: 10_000, interval: 100 }).toEqual(expect.arrayContaining(expected));
+  await expect.poll(async () => (await actions()).filter((action) => action === 'apiKey.created'), { timeout: 10_000, interval: 100 }).toHaveLength(3);
   expect(events.filter((event) => event.action === 'session.created')).toHaveLength(2);
 
   const secrets = [user.password, wrongPassword, user.token, userKey.secret, workspaceKey.secret, rotatedSecret, sessionToken, keyMadeByKey.createApiKey.secret];

@@ -46,14 +46,16 @@ describe('a user API key', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], description: 'listed key' });
     await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });
     let listed: Record<string, any> | undefined;
-    for (let attempt = 0; attempt < 50 && !listed?.lastUsedAt; attempt += 1) {
+    const lastUsedAt = async () => {
       const data = await stack.query({
         query: '{ apiKeys(first: 100) { nodes { id description hint scopes status lastUsedAt workspaces { id } } } }',
         headers: bearer(owner.token),
       });
       listed = data.apiKeys.nodes.find((node: { id: string }) => node.id === key.id);
-      if (!listed?.lastUsedAt) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return listed?.lastUsedAt ?? null;
+    };
+    // The gateway reports key usage to identity in the background.
+    await expect.poll(lastUsedAt, { timeout: 5000, interval: 100 }).not.toBeNull();
     expect(listed).toMatchObject({ description: 'listed key', status: 'ACTIVE', workspaces: [{ id: workspaceId }] });
     expect(listed!.hint).toBe(`${key.secret.slice(0, 8)}…${key.secret.slice(-4)}`);
     expect(listed!.lastUsedAt).not.toBeNull();

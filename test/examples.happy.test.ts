@@ -50,11 +50,9 @@ it('lists types, adds a field, creates an item and reads the key\'s request logs
 
   // Request logs reach audit in batches, shortly after each response.
   let operations: string[] = [];
-  for (let attempt = 0; attempt < 60 && !operations.includes('CreateItem'); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    operations = (await run('request-logs-of-key', { keyId })).requestLogs.nodes.map((log: { operationName: string }) => log.operationName);
-  }
-  expect(operations).toEqual(expect.arrayContaining(['ListContentTypes', 'AddTitleField', 'CreateItem']));
+  await expect
+    .poll(async () => (operations = (await run('request-logs-of-key', { keyId })).requestLogs.nodes.map((log: { operationName: string }) => log.operationName)), { timeout: 10_000, interval: 100 })
+    .toEqual(expect.arrayContaining(['ListContentTypes', 'AddTitleField', 'CreateItem']));
   // Only the key's own requests: the set-up above, sent with a session token, is not among them.
   for (const operation of operations) expect(['ListContentTypes', 'AddTitleField', 'CreateItem', 'RequestLogsOfKey']).toContain(operation);
 

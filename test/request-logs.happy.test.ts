@@ -25,14 +25,16 @@ it('records each request once, with operation, outcome and credential, and no se
   await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': mangled, 'x-correlation-id': 'logged-request-3' } });
 
   let nodes: Record<string, any>[] = [];
-  for (let attempt = 0; attempt < 60 && nodes.filter((node) => String(node.correlationId).startsWith('logged-request')).length < 2; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const listed = async () => {
     const data = await stack.query({
       query: '{ requestLogs(first: 100) { nodes { correlationId operationName operationType rootFields outcome httpStatus credentialKind keyId userId userAgent durationMs } } }',
       headers: { 'x-api-key': key.secret },
     });
     nodes = data.requestLogs.nodes;
-  }
+    return nodes.map((node) => String(node.correlationId)).filter((id) => id.startsWith('logged-request')).sort();
+  };
+  // The workspace's two (the refused credential's entry has no workspace, so only the database shows it).
+  await expect.poll(listed, { timeout: 5000, interval: 100 }).toEqual(['logged-request-1', 'logged-request-2']);
   const byCorrelation = Object.fromEntries(nodes.map((node) => [node.correlationId, node]));
   expect(byCorrelation['logged-request-1']).toMatchObject({
     operationName: 'Named',
@@ -49,13 +51,9 @@ it('records each request once, with operation, outcome and credential, and no se
 
   // The refused credential is logged too (no workspace, so only the database shows it), once
   // each; it may travel in a later batch than the other two.
-  const logged = () => selectRows(stack.database.url, "select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id");
-  let rows = await logged();
-  for (let attempt = 0; attempt < 60 && rows.length < 3; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    rows = await logged();
-  }
-  expect(rows.map((row) => row.correlation_id)).toEqual(['logged-request-1', 'logged-request-2', 'logged-request-3']);
+  let rows: Record<string, any>[] = [];
+  const logged = async () => (rows = await selectRows(stack.database.url, "select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id")).map((row) => row.correlation_id);
+  await expect.poll(logged, { timeout: 5000, interval: 100 }).toEqual(['logged-request-1', 'logged-request-2', 'logged-request-3']);
   expect(rows[2]).toMatchObject({ outcome: 'UNAUTHENTICATED', http_status: 401, credential_kind: null, workspace_id: null });
   expect(JSON.stringify(rows)).not.toContain(key.secret.slice(4, 30));
 });
@@ -69,12 +67,9 @@ it('filters by key, outcome, operation and time, and refuses a range past retent
   await stack.request({ query: 'query Nope { members { totalCount } }', headers: { 'x-api-key': other.secret } });
   const list = (filter: Record<string, unknown>) =>
     stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount nodes { operationName outcome } } }', variables: { f: filter }, headers: { 'x-api-key': reader.secret } });
-  let byKey: Record<string, any> = {};
-  for (let attempt = 0; attempt < 60 && byKey.requestLogs?.totalCount !== 2; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    byKey = (await list({ apiKeyId: other.id })).body.data ?? {};
-  }
-  expect(byKey.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }, { operationName: 'Mine', outcome: 'OK' }]);
+  await expect
+    .poll(async () => (await list({ apiKeyId: other.id })).body.data?.requestLogs.nodes, { timeout: 5000, interval: 100 })
+    .toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }, { operationName: 'Mine', outcome: 'OK' }]);
   expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }]);
   expect((await list({ apiKeyId: other.id, operationName: 'Mine' })).body.data?.requestLogs.totalCount).toBe(1);
   const hourAgo = new Date(Date.now() - 3600_000);

@@ -2,9 +2,9 @@
 // workspace; with only keys:read, only your own (your keys and sessions; a workspace key:
 // its own); ApiKey.requestLogs follows the same rule and costs the same statements for
 // any number of keys. And a client cannot choose the address it is logged under.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type CreatedKey, type SignedUpUser } from './identity-seeds.js';
-import { postGraphQL, startStack, type TestStack } from './testkit.js';
+import { countRows, postGraphQL, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let counting = false;
@@ -30,11 +30,11 @@ function traced(headers: Record<string, string>, correlationId: string, url = st
 
 /** Waits until a credential with audit:read sees `count` traced entries with the prefix (the owner's, unless told). */
 async function waitForEntries(prefix: string, count: number, headers?: Record<string, string>): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if ((await correlationIdsSeenBy(headers ?? { 'x-api-key': ownerKey.secret }, prefix)).length >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${count} entries starting with ${prefix} never arrived`);
+  // vi.waitFor rather than expect.poll: this runs in beforeAll too.
+  await vi.waitFor(
+    async () => expect((await correlationIdsSeenBy(headers ?? { 'x-api-key': ownerKey.secret }, prefix)).length, `entries starting with ${prefix}`).toBeGreaterThanOrEqual(count),
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 beforeAll(async () => {
@@ -114,11 +114,17 @@ describe('ApiKey.requestLogs', () => {
       const key = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['workspaces:read'] });
       await traced({ 'x-api-key': key.secret }, `batch-${index}`);
     }
-    await waitForEntries('batch-', 10);
-    // A gateway that ships its own request logs only when it stops, so that ingest is not
-    // counted; the main one has shipped everything by now.
+    // Nothing else reaches audit while its statements are counted: the main gateway has
+    // shipped the entry of every request it answered (batch-9's, its last, ships last) and
+    // identity's outbox has delivered the new keys' audit events. Read from the database,
+    // so that waiting sends no request that would be logged in turn.
+    const pending = async () => ({
+      batchEntries: await countRows(stack.database.url, "select count(*) from audit.request_logs where correlation_id like 'batch-%'"),
+      undeliveredEvents: await countRows(stack.database.url, 'select (select count(*) from identity.outbox_events) + (select count(*) from content.outbox_events) as count'),
+    });
+    await expect.poll(pending, { timeout: 10_000 }).toEqual({ batchEntries: 10, undeliveredEvents: 0 });
+    // A gateway that ships its own request logs only when it stops, so that ingest is not counted.
     const quiet = await stack.startGateway({ requestLogFlushMs: 3_600_000 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
     const statementsFor = async (first: number) => {
       const request = { query: `query { apiKeys(filter: { owner: WORKSPACE }, first: ${first}) { nodes { id requestLogs(first: 5) { totalCount nodes { correlationId } } } } }`, headers: { 'x-api-key': ownerKey.secret } };
       await postGraphQL(quiet.url, request); // warm the principal cache

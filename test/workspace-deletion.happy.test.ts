@@ -49,14 +49,6 @@ async function rowsOf(workspaceId: string): Promise<Record<string, number>> {
   return counts;
 }
 
-async function waitFor(condition: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('condition not reached in 5 s');
-}
-
 it('removes every row of the workspace in every schema, resuming after the relay dies between deliveries', async () => {
   const owner = await signUp(stack, 'Leaving');
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Doomed');
@@ -89,14 +81,14 @@ it('removes every row of the workspace in every schema, resuming after the relay
   // A relay that can reach content only, killed once content has acknowledged.
   const logger = createLogger('silent');
   const partial = startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: stack.signingSecrets, peers: { content: stack.subgraphUrls.content }, intervalMs: 20 });
-  await waitFor(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event!.id]))[0]!.pending_targets.join() === 'audit');
+  await expect.poll(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event!.id]))[0]!.pending_targets, { timeout: 5000 }).toEqual(['audit']);
   await partial();
   expect(Object.keys(await rowsOf(workspaceId))).toEqual(['audit.request_logs']);
 
   // A new relay resumes with what is left.
   const resumed = startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: stack.signingSecrets, peers: stack.subgraphUrls, intervalMs: 20 });
   // Delivered everywhere, the event leaves the outbox.
-  await waitFor(async () => (await sql('select 1 from identity.outbox_events where id = $1', [event!.id])).length === 0);
+  await expect.poll(async () => (await sql('select 1 from identity.outbox_events where id = $1', [event!.id])).length, { timeout: 5000 }).toBe(0);
   await resumed();
   expect(await rowsOf(workspaceId)).toEqual({});
 

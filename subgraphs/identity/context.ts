@@ -12,6 +12,7 @@ import { MemberGroupService } from './groups/member-group.service.js';
 import { Member } from './members/member.entity.js';
 import { MemberService } from './members/member.service.js';
 import { Role } from './roles/role.entity.js';
+import { RateLimitService } from './rate-limits/rate-limit.service.js';
 import { RoleService } from './roles/role.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
@@ -35,6 +36,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
+  readonly rateLimits: RateLimitService;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext): IdentityContext {
@@ -87,5 +89,6 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
     sessions: new SessionService(em, settings, principal),
     apiKeys: new ApiKeyService(em, principal, settings),
     documents: new TrustedDocumentService(em, principal),
+    rateLimits: new RateLimitService(em, principal, settings),
   };
 }

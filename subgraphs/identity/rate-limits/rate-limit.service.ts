@@ -3,13 +3,12 @@
 // gateway counts; identity only stores the numbers and hands them over in the principal
 // (principal-lookup.ts). A key's own budget only ever lowers its workspace's, so making
 // keys is never a way to more budget: raising one is changing the workspace.
-import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { SubgraphSettings } from '../../../lib/config.js';
-import { invalidInput, notFound, requireWorkspace } from '../../../lib/errors.js';
+import { invalidInput } from '../../../lib/errors.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { announceInvalidation } from '../invalidation.js';
-import { Workspace } from '../workspaces/workspace.entity.js';
+import type { Workspace } from '../workspaces/workspace.entity.js';
+import { changeWorkspaceSetting } from '../workspaces/workspace-settings.js';
 import type { RateLimit } from './rate-limit.js';
 
 /**
@@ -47,19 +46,8 @@ export class RateLimitService {
    * the workspace is dropped on every gateway, so the next request is charged against it.
    */
   async setWorkspaceRateLimit(points: number | null): Promise<Workspace> {
-    const workspaceId = requireWorkspace(this.principal.workspaceId);
     const problem = budgetProblem(points, { min: MIN_WORKSPACE_BUDGET_POINTS, max: this.settings.maxBudgetPoints });
     if (problem) throw invalidInput([{ field: 'points', reason: problem }]);
-    const workspace = await this.em.findOne(Workspace, { id: workspaceId });
-    if (!workspace) throw notFound('Workspace');
-    if (workspace.rateLimit === points) return workspace;
-    await this.em.transactional(async (em) => {
-      const before = workspace.rateLimit;
-      workspace.rateLimit = points;
-      recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'updated', targetId: workspaceId, workspaceId, changes: changedFields({ rateLimit: before }, { rateLimit: points }) });
-      await em.flush();
-      await announceInvalidation(em, { workspaceIds: [workspaceId] });
-    });
-    return workspace;
+    return changeWorkspaceSetting(this.em, this.principal, 'rateLimit', points);
   }
 }

@@ -19,7 +19,7 @@ import type { BudgetKind, RateLimitSettings } from '../rate-limits/settings.js';
 import type { GatewayStep } from './step.js';
 
 /** The root field that reads the budget; asking for it alone is free. */
-export const RATE_LIMIT_FIELD = 'rateLimit';
+const RATE_LIMIT_FIELD = 'rateLimit';
 
 /** Whose budget pays: the credential's own id, or the client address for anonymous requests. */
 function budgetOf(principal: Principal, address: string | undefined): { kind: BudgetKind; id: string } {

@@ -37,7 +37,7 @@ export interface RateBudgets {
   readonly settings: RateLimitSettings;
   /** Charges `cost` points to the budget of (kind, id), whose limit is `limit` points per window. */
   readonly charge: (kind: BudgetKind, id: string, cost: number, limit: number) => Promise<Charge>;
-  /** Where the budget of (kind, id) stands, without charging it (allowed: something remains). */
+  /** Where the budget of (kind, id) stands, without charging it (allowed: what was spent fits the limit). */
   readonly peek: (kind: BudgetKind, id: string, limit: number) => Promise<Charge>;
   readonly close: () => Promise<void>;
 }

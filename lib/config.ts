@@ -10,7 +10,7 @@ import {
   type SubgraphName,
 } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
-import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
+import { DEFAULT_MAX_BUDGET_POINTS, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 
@@ -58,6 +58,8 @@ export interface SubgraphSettings {
   readonly maxKeyExpiry: KeyExpiry;
   /** Days audit keeps request logs (whole day partitions older than this are dropped). */
   readonly auditRetentionDays: number;
+  /** The largest budget (points per window) a workspace or a key may be given (RATE_LIMIT_MAX_POINTS). */
+  readonly maxBudgetPoints: number;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -65,9 +67,17 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 /** How long the gateway waits for one subgraph call before answering its fields with SUBGRAPH_UNAVAILABLE. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
 
-export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { sessionTtlSeconds: 12 * 3600, maxKeyExpiry: 'NEVER', auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
+export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
+  sessionTtlSeconds: 12 * 3600,
+  maxKeyExpiry: 'NEVER',
+  auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+  maxBudgetPoints: DEFAULT_MAX_BUDGET_POINTS,
+};
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
+
+/** A budget is told as a GraphQL Int (`rateLimit { limit remaining }`): 32 bits. */
+const budgetPoints = limit.max(2_147_483_647, 'must be at most 2147483647');
 
 // The gateway's operation limits, declared once in gateway/limits/settings.ts.
 const operationLimitShape = Object.fromEntries(
@@ -144,11 +154,13 @@ const environmentSchema = z.object({
     .optional(),
   /** One budget window; every budget refills whole at its end. */
   RATE_LIMIT_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_RATE_LIMIT_SETTINGS.windowSeconds),
-  RATE_LIMIT_USER_KEY_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.user_key),
-  RATE_LIMIT_WORKSPACE_KEY_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.workspace_key),
-  RATE_LIMIT_SESSION_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.session),
+  RATE_LIMIT_USER_KEY_POINTS: budgetPoints.default(DEFAULT_RATE_LIMIT_SETTINGS.points.user_key),
+  RATE_LIMIT_WORKSPACE_KEY_POINTS: budgetPoints.default(DEFAULT_RATE_LIMIT_SETTINGS.points.workspace_key),
+  RATE_LIMIT_SESSION_POINTS: budgetPoints.default(DEFAULT_RATE_LIMIT_SETTINGS.points.session),
   /** Per client address, for requests without a credential. */
-  RATE_LIMIT_ANONYMOUS_POINTS: limit.default(DEFAULT_RATE_LIMIT_SETTINGS.points.anonymous),
+  RATE_LIMIT_ANONYMOUS_POINTS: budgetPoints.default(DEFAULT_RATE_LIMIT_SETTINGS.points.anonymous),
+  /** The ceiling of the budgets owners may give a workspace (and keys within it); checked by identity. */
+  RATE_LIMIT_MAX_POINTS: budgetPoints.default(DEFAULT_MAX_BUDGET_POINTS),
   GATEWAY_MAX_CONCURRENT_REQUESTS: limit.max(100_000, 'must be at most 100000').default(DEFAULT_MAX_CONCURRENT_REQUESTS),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
@@ -348,6 +360,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),
       maxKeyExpiry: values.API_KEY_MAX_EXPIRY,
       auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+      maxBudgetPoints: values.RATE_LIMIT_MAX_POINTS,
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],

@@ -27,6 +27,36 @@ export interface Principal {
    * anonymous, tests, scripts).
    */
   readonly trustedDocumentsOnly?: boolean;
+  /**
+   * Budget overrides set in identity, in points per window (see gateway/rate-limits/):
+   * the workspace's budget replaces the deployment default of the credential's kind, and a
+   * key's own budget can only lower it. Absent: the default. Identity sets it; the gateway
+   * charges against it.
+   */
+  readonly budget?: BudgetOverrides;
+  /**
+   * Where the credential's budget stands after this request (set by the gateway's
+   * rate-limit step, per request, never cached): what the `rateLimit` field answers.
+   */
+  readonly rateLimit?: RateLimitState;
+}
+
+export interface BudgetOverrides {
+  /** The budget of the workspace the request acts in, when its owners set one. */
+  readonly workspacePoints?: number;
+  /** The key's own budget, when it was created with one. */
+  readonly keyPoints?: number;
+}
+
+export interface RateLimitState {
+  /** The credential's budget: points per window. */
+  readonly limit: number;
+  /** Points this request was charged (0 for a request that only reads `rateLimit`). */
+  readonly cost: number;
+  /** Points left in the window after this request. */
+  readonly remaining: number;
+  /** ISO time the window ends and the budget is whole again. */
+  readonly resetAt: string;
 }
 
 export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous', scopes: [], workspaceIds: [] };

@@ -55,7 +55,7 @@ export interface CreatedKey {
 export async function createUserKey(
   stack: TestStack,
   token: string,
-  input: { scopes: string[]; workspaceIds: string[]; expiresIn?: string; description?: string },
+  input: { scopes: string[]; workspaceIds: string[]; expiresIn?: string; description?: string; rateLimit?: number },
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createApiKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
@@ -69,7 +69,7 @@ export async function createWorkspaceKey(
   stack: TestStack,
   token: string,
   workspaceId: string,
-  input: { scopes: string[]; expiresIn?: string; description?: string },
+  input: { scopes: string[]; expiresIn?: string; description?: string; rateLimit?: number },
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createWorkspaceKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret apiKey { id } } }',

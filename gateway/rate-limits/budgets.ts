@@ -1,11 +1,17 @@
-// The cost budgets of the rate-limit step: per credential kind, so many points per fixed
+// The cost budgets of the rate-limit step: per credential, so many points per fixed
 // window, counted by rate-limiter-flexible. In memory by default (one process); in Redis
 // when a URL is given, so that every gateway on that Redis shares one budget per
 // credential. When Redis fails, its insurance limiter (in memory, same budgets) answers:
 // requests stay limited, per gateway, instead of running unlimited or being refused.
+//
+// The limit is given with each charge, not fixed per limiter: a workspace or a key may
+// have its own budget (identity says so in the principal). The limiters only count points
+// spent in the window (their own ceiling is never reached); whether a charge fits is
+// decided here against that request's limit. So one counter serves every limit, and a
+// budget changed mid-window applies at once to what was already spent.
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../lib/logger.js';
 import type { BudgetKind, RateLimitSettings } from './settings.js';
 
@@ -23,14 +29,24 @@ export interface Charge {
   readonly remaining: number;
   /** Seconds until the window ends and the budget is whole again (at least 1). */
   readonly resetSeconds: number;
+  /** When the window ends (epoch ms); a window not yet begun would end a whole window from now. */
+  readonly resetAt: number;
 }
 
 export interface RateBudgets {
   readonly settings: RateLimitSettings;
-  /** Charges `cost` points to the budget of (kind, id). */
-  readonly charge: (kind: BudgetKind, id: string, cost: number) => Promise<Charge>;
+  /** Charges `cost` points to the budget of (kind, id), whose limit is `limit` points per window. */
+  readonly charge: (kind: BudgetKind, id: string, cost: number, limit: number) => Promise<Charge>;
+  /** Where the budget of (kind, id) stands, without charging it (allowed: what was spent fits the limit). */
+  readonly peek: (kind: BudgetKind, id: string, limit: number) => Promise<Charge>;
   readonly close: () => Promise<void>;
 }
+
+/**
+ * The limiters' own ceiling: never reached (Redis counts up to 2^63), so that they never
+ * refuse; the request's limit decides.
+ */
+const UNREACHED_POINTS = Number.MAX_SAFE_INTEGER;
 
 export interface RateBudgetOptions {
   readonly settings: RateLimitSettings;
@@ -53,6 +69,11 @@ class InsuranceLimiter extends RateLimiterMemory {
   override consume(...args: Parameters<RateLimiterMemory['consume']>): ReturnType<RateLimiterMemory['consume']> {
     this.onUse();
     return super.consume(...args);
+  }
+
+  override get(...args: Parameters<RateLimiterMemory['get']>): ReturnType<RateLimiterMemory['get']> {
+    this.onUse();
+    return super.get(...args);
   }
 }
 
@@ -93,7 +114,7 @@ export async function createRateBudgets(options: RateBudgetOptions): Promise<Rat
   }
   const limiters = Object.fromEntries(
     KINDS.map((kind) => {
-      const common = { points: settings.points[kind], duration: settings.windowSeconds, keyPrefix: `${keyPrefix}:${kind}` };
+      const common = { points: UNREACHED_POINTS, duration: settings.windowSeconds, keyPrefix: `${keyPrefix}:${kind}` };
       const limiter: RateLimiterAbstract = redis
         ? new RateLimiterRedis({ ...common, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new InsuranceLimiter(common, onFallback) })
         : new RateLimiterMemory(common);
@@ -101,23 +122,24 @@ export async function createRateBudgets(options: RateBudgetOptions): Promise<Rat
     }),
   ) as Record<BudgetKind, RateLimiterAbstract>;
 
+  /** The state of a budget of `limit` from the limiter's count (none yet: a whole budget, a window not yet begun). */
+  const standing = (limit: number, result: RateLimiterRes | null): Charge => {
+    const spent = result?.consumedPoints ?? 0;
+    const msBeforeReset = result ? Math.max(0, result.msBeforeNext) : settings.windowSeconds * 1000;
+    return {
+      // Points of refused requests are counted too: a client that keeps asking stays refused.
+      allowed: spent <= limit,
+      limit,
+      remaining: Math.max(0, limit - spent),
+      resetSeconds: Math.max(1, Math.ceil(msBeforeReset / 1000)),
+      resetAt: Date.now() + msBeforeReset,
+    };
+  };
+
   return {
     settings,
-    charge: async (kind, id, cost) => {
-      const limit = settings.points[kind];
-      const answer = (allowed: boolean, result: RateLimiterRes): Charge => ({
-        allowed,
-        limit,
-        remaining: Math.max(0, result.remainingPoints),
-        resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
-      });
-      try {
-        return answer(true, await limiters[kind].consume(id, cost));
-      } catch (error) {
-        if (error instanceof RateLimiterRes) return answer(false, error);
-        throw error;
-      }
-    },
+    charge: async (kind, id, cost, limit) => standing(limit, await limiters[kind].consume(id, cost)),
+    peek: async (kind, id, limit) => standing(limit, await limiters[kind].get(id)),
     close: async () => {
       if (!redis) return;
       await redis.quit().catch(() => redis!.disconnect());

@@ -21,3 +21,10 @@ export const DEFAULT_RATE_LIMIT_SETTINGS: RateLimitSettings = {
   windowSeconds: 3600,
   points: { user_key: 1_000_000, workspace_key: 1_000_000, session: 1_000_000, anonymous: 20_000 },
 };
+
+/**
+ * The largest budget a workspace's owners may give it (RATE_LIMIT_MAX_POINTS), ten times
+ * the default: raising a budget is self-service up to here; past it, it is the operator's
+ * decision (the setting). Keys never exceed their workspace's budget, so this bounds them too.
+ */
+export const DEFAULT_MAX_BUDGET_POINTS = 10_000_000;

@@ -13,6 +13,7 @@ import { InvitationService } from './invitations/invitation.service.js';
 import { Member } from './members/member.entity.js';
 import { MemberService } from './members/member.service.js';
 import { Role } from './roles/role.entity.js';
+import { RateLimitService } from './rate-limits/rate-limit.service.js';
 import { RoleService } from './roles/role.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
@@ -37,6 +38,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
+  readonly rateLimits: RateLimitService;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext): IdentityContext {
@@ -90,5 +92,6 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
     sessions: new SessionService(em, settings, principal),
     apiKeys: new ApiKeyService(em, principal, settings),
     documents: new TrustedDocumentService(em, principal),
+    rateLimits: new RateLimitService(em, principal, settings),
   };
 }

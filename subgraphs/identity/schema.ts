@@ -6,6 +6,7 @@ import { TrustedDocumentResolver } from './documents/trusted-document.resolver.j
 import { MemberGroupResolver } from './groups/member-group.resolver.js';
 import { InvitationResolver } from './invitations/invitation.resolver.js';
 import { MemberResolver } from './members/member.resolver.js';
+import { RateLimitResolver } from './rate-limits/rate-limit.resolver.js';
 import { RoleResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
 import { SessionResolver } from './sessions/session.resolver.js';
@@ -14,7 +15,7 @@ import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, InvitationResolver, MemberGroupResolver, TrustedDocumentResolver],
+    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, InvitationResolver, MemberGroupResolver, TrustedDocumentResolver, RateLimitResolver],
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

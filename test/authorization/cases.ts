@@ -160,6 +160,8 @@ export const CASES: Record<string, AuthorizationCase> = {
       variables: { role: f.b.customRoleId, group: f.b.groupId },
     }),
   },
+  // Public to any credential (the budget is the caller's own); asked for alone, not charged.
+  'Query.rateLimit': { operation: () => ({ query: '{ rateLimit { limit cost remaining resetAt } }' }), path: ['rateLimit'], foreign: () => ({ query: '{ rateLimit { limit remaining } }' }) },
   'Query.requestLogs': { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'], foreign: () => ({ query: `{ requestLogs ${page} }` }) },
   'Query.role': {
     operation: (f) => ({ query: 'query($id: ID!) { role(id: $id) { id } }', variables: { id: f.a.customRoleId } }),
@@ -370,6 +372,14 @@ export const CASES: Record<string, AuthorizationCase> = {
     workspace: (f) => f.fresh.workspace(),
     path: ['setTrustedDocumentsOnly'],
     foreign: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { id trustedDocumentsOnly } }' }),
+  },
+  'Mutation.setWorkspaceRateLimit': {
+    // In a workspace of its own: A's budget stays the default for the suites that follow.
+    operation: () => ({ query: 'mutation { setWorkspaceRateLimit(points: 2000000) { id rateLimit } }' }),
+    workspace: (f) => f.fresh.workspace(),
+    path: ['setWorkspaceRateLimit'],
+    // No id to aim at B: it sets the current workspace's (A's, back to the default) and nothing else.
+    foreign: () => ({ query: 'mutation { setWorkspaceRateLimit(points: null) { id rateLimit } }' }),
   },
   'Mutation.transferOwnership': {
     // In a workspace of its own: A keeps its owner for the suites that follow.

@@ -2,8 +2,10 @@
 // member (its role's permissions), each pending invitation (a principal to be: the
 // permissions of its role, which whoever accepts it gets), each active workspace key (its
 // scopes) and each active user key authorized there (its scopes ∩ its user's role), the
-// same rules identity's principal lookup applies. The escalation suite compares it
-// before and after an attempt.
+// same rules identity's principal lookup applies; and how much each may spend (its
+// rate-limit budget, the rule of the gateway's rate-limit step). The escalation suite
+// compares it before and after an attempt.
+import { DEFAULT_RATE_LIMIT_SETTINGS } from '../../gateway/rate-limits/settings.js';
 import { expandScopes, intersectScopes } from '../../lib/scopes.js';
 import { selectRows } from '../testkit.js';
 
@@ -18,6 +20,10 @@ export interface WorkspacePrincipals {
   readonly userOfKey: Record<string, string>;
   /** Key id → the key it replaced by rotation. */
   readonly rotatedFrom: Record<string, string>;
+  /** The workspace's budget (points per window): its own, else the deployment default. */
+  readonly workspaceBudget: number;
+  /** `member:<id>` (its sessions) or `key:<id>` → its budget in the workspace. */
+  readonly budgets: Record<string, number>;
 }
 
 interface MemberRow {
@@ -35,6 +41,7 @@ interface KeyRow {
   user_id: string | null;
   scopes: string[];
   rotated_from: string | null;
+  rate_limit: number | null;
 }
 
 export async function workspacePrincipals(databaseUrl: string, workspaceId: string): Promise<WorkspacePrincipals> {
@@ -54,12 +61,16 @@ export async function workspacePrincipals(databaseUrl: string, workspaceId: stri
   );
   const keys = await selectRows<KeyRow>(
     databaseUrl,
-    `select id, kind, user_id, scopes, (select old.id from identity.api_keys old where old.rotated_to_key_id = k.id) as rotated_from
+    `select id, kind, user_id, scopes, rate_limit, (select old.id from identity.api_keys old where old.rotated_to_key_id = k.id) as rotated_from
        from identity.api_keys k
       where (workspace_id = $1 or $1::text = any(workspace_ids))
         and (revoked_at is null or revoked_at > now()) and (expires_at is null or expires_at > now())`,
     [workspaceId],
   );
+  const [workspace] = await selectRows<{ rate_limit: number | null }>(databaseUrl, 'select rate_limit from identity.workspaces where id = $1', [workspaceId]);
+  // The stacks of the suites run with the default budgets, the same for every kind.
+  const workspaceBudget = workspace?.rate_limit ?? DEFAULT_RATE_LIMIT_SETTINGS.points.user_key;
+  const budgets: Record<string, number> = {};
   const permissions: Record<string, string[]> = {};
   const roleOfMember: Record<string, string> = {};
   const byUser = new Map<string, string[]>();
@@ -68,17 +79,26 @@ export async function workspacePrincipals(databaseUrl: string, workspaceId: stri
   for (const member of members) {
     permissions[`member:${member.id}`] = [...expandScopes(member.permissions)].sort();
     roleOfMember[member.id] = member.role_id;
+    budgets[`member:${member.id}`] = workspaceBudget;
     byUser.set(member.user_id, member.permissions);
   }
   for (const invitation of invitations) permissions[`invitation:${invitation.id}`] = [...expandScopes(invitation.permissions)].sort();
   for (const key of keys) {
     const granted = key.kind === 'WORKSPACE' ? [...expandScopes(key.scopes)] : intersectScopes(key.scopes, byUser.get(key.user_id ?? '') ?? []);
     permissions[`key:${key.id}`] = granted.sort();
+    budgets[`key:${key.id}`] = Math.min(workspaceBudget, key.rate_limit ?? workspaceBudget);
     if (key.user_id) userOfKey[key.id] = key.user_id;
     if (key.rotated_from) rotatedFrom[key.id] = key.rotated_from;
   }
   const owners = [...members, ...invitations].filter((holder) => holder.key === 'owner' && holder.built_in).map((holder) => holder.id);
-  return { permissions, roleOfMember, owners, userOfKey, rotatedFrom };
+  return { permissions, roleOfMember, owners, userOfKey, rotatedFrom, workspaceBudget, budgets };
+}
+
+/** Principals whose budget grew (new ones: beyond what the workspace allowed before), as `<principal>: <before> → <after>`. */
+export function raisedBudgets(before: WorkspacePrincipals, after: WorkspacePrincipals): string[] {
+  return Object.entries(after.budgets)
+    .filter(([principal, budget]) => budget > (before.budgets[principal] ?? before.workspaceBudget))
+    .map(([principal, budget]) => `${principal}: ${before.budgets[principal] ?? before.workspaceBudget} → ${budget}`);
 }
 
 /** Per principal, the permissions it holds after and did not hold before (new principals: all of theirs). */

@@ -1,6 +1,6 @@
 // Attempts to climb: for every mutation that changes roles, permissions, members, groups,
-// keys, invitations or ownership, arguments that would widen someone's rights (the
-// actor's own first). escalation.security.test.ts runs each one as every actor and
+// keys, invitations, ownership or rate-limit budgets, arguments that would widen someone's
+// rights or budget (the actor's own first). escalation.security.test.ts runs each one as every actor and
 // demands a list here for every such mutation of the supergraph.
 import { generateCredential } from '../../lib/api-key-format.js';
 import { FINE_SCOPES } from '../../lib/scopes.js';
@@ -42,6 +42,8 @@ const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { em
 const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
 const WORKSPACE_KEY = 'mutation($scopes: [String!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
+/** The largest budget identity accepts by default (RATE_LIMIT_MAX_POINTS): ten times the default. */
+const LARGEST_BUDGET = 10_000_000;
 
 const every = [...FINE_SCOPES];
 let counter = 0;
@@ -136,11 +138,25 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
       name: 'create a user key with every scope',
       operation: (w) => ({ query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', variables: { input: { description: 'climb', expiresIn: 'ONE_MONTH', scopes: every, workspaceIds: [w.workspaceId] } } }),
     },
+    {
+      name: 'create a user key with the largest budget',
+      operation: (w) => ({
+        query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+        variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [w.workspaceId], rateLimit: LARGEST_BUDGET } },
+      }),
+    },
   ],
   createWorkspaceKey: [
     { name: 'create a workspace key with every scope', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: every } }) },
     { name: 'create a workspace key with coarse delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['delete'] } }) },
     { name: 'create a workspace key with workspaces:delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['read', 'workspaces:delete'] } }) },
+    {
+      name: 'create a workspace key with the largest budget',
+      operation: () => ({ query: `mutation { createWorkspaceKey(input: { description: "greedy", expiresIn: ONE_MONTH, scopes: ["read"], rateLimit: ${LARGEST_BUDGET} }) { apiKey { id } } }` }),
+    },
+  ],
+  setWorkspaceRateLimit: [
+    { name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { id } }` }) },
   ],
   rotateApiKey: [
     { name: 'rotate a workspace key with every scope, for its secret', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: w.fullWorkspaceKeyId } }) },
@@ -154,5 +170,5 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
   removeMember: [{ name: 'remove the owner', operation: (w) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: w.ownerMemberId } }) }],
 };
 
-/** Mutation names the escalation suite must cover: whatever grants or takes rights. */
-export const GRANTING_MUTATION = /role|permission|member|group|key|invitation|ownership/i;
+/** Mutation names the escalation suite must cover: whatever grants or takes rights, or sets budgets. */
+export const GRANTING_MUTATION = /role|permission|member|group|key|invitation|ownership|rateLimit/i;

@@ -4,14 +4,15 @@
 // principal (pending invitations count: each is a member to be) gained a permission the
 // actor did not hold; unless the actor is an owner, no one gained workspaces:delete or
 // the owner role; the actor's own role did not change (but for an owner handing
-// ownership over); a refused attempt changed nothing.
+// ownership over); no principal's rate-limit budget grew unless the actor may change the
+// workspace (workspaces:write); a refused attempt changed nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from '../identity-seeds.js';
 import { startStack, type TestStack } from '../testkit.js';
 import { supergraphSchema } from './coordinates.js';
 import { snapshotRows } from './database-snapshot.js';
-import { gainedPermissions, workspacePrincipals } from './effective-permissions.js';
+import { gainedPermissions, raisedBudgets, workspacePrincipals } from './effective-permissions.js';
 import { ESCALATION_ATTEMPTS, GRANTING_MUTATION, type EscalationWorld } from './escalation-cases.js';
 
 interface Actor {
@@ -43,7 +44,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-it('has escalation attempts for every mutation that touches roles, permissions, members, groups, keys, invitations or ownership', () => {
+it('has escalation attempts for every mutation that touches roles, permissions, members, groups, keys, invitations, ownership or budgets', () => {
   const mutations = Object.keys(supergraphSchema().getMutationType()!.getFields()).filter((name) => GRANTING_MUTATION.test(name));
   expect(mutations.filter((name) => !ESCALATION_ATTEMPTS[name]?.length), 'mutations without a case in test/authorization/escalation-cases.ts').toEqual([]);
   expect(Object.keys(ESCALATION_ATTEMPTS).filter((name) => !mutations.includes(name)), 'cases for mutations that no longer exist').toEqual([]);
@@ -140,6 +141,8 @@ describe.each(ACTORS.map((actor) => [actor.name, actor] as const))('as %s', (_na
       expect(deleters, `workspaces:delete granted by a non-owner: ${body}`).toEqual([]);
       expect(after.owners.filter((member) => !before.owners.includes(member)), `owner role granted by a non-owner: ${body}`).toEqual([]);
     }
+    // A budget is raised only by changing the workspace's; keys never take it higher.
+    if (!held.has('workspaces:write')) expect(raisedBudgets(before, after), `a budget raised without workspaces:write: ${body}`).toEqual([]);
     // Leaving (or being removed) is not a role change; any other change of one's own role is.
     const stillMember = after.roleOfMember[world.actor.memberId] !== undefined;
     const ownRoleChanged = stillMember && after.roleOfMember[world.actor.memberId] !== before.roleOfMember[world.actor.memberId];

@@ -2,7 +2,7 @@
 // Keys are never edited: rotation makes a new key and ends the old one after a grace period.
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
@@ -14,7 +14,7 @@ import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
 @Directive(scopes(['keys:read']))
 @ObjectType({ description: 'An API key, as listed: never its secret.' })
 export class ApiKey {
-  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly';
+  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the key.' })
@@ -58,6 +58,15 @@ export class ApiKey {
   @Property({ type: 'boolean', default: false })
   @Field(() => Boolean, { description: 'When true the key runs only trusted documents (registered operations) of its workspace, whatever the workspace\'s own setting.' })
   trustedDocumentsOnly: boolean = false;
+
+  /** Set at creation only (keys are never edited); a rotation's new key inherits it. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The key\'s own budget, in points per rate-limit window, set when it was created. It only ever lowers the budget: the key gets at most its workspace\'s (Workspace.rateLimit, else the deployment default). Null: the workspace\'s budget. The `rateLimit` query tells the budget in force.',
+  })
+  rateLimit: number | null = null;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the key was created.' })

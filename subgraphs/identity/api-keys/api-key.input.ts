@@ -1,5 +1,5 @@
 // Inputs of the API key mutations and list.
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { KeyExpiry } from '../../../lib/config.js';
 import { ApiKeyOwner, KeyExpiryEnum } from './api-key.enums.js';
 
@@ -19,6 +19,12 @@ export class CreateApiKeyInput {
 
   @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
   trustedDocumentsOnly?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The key\'s own budget in points per rate-limit window, from 1 to the deployment\'s ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace\'s budget. Fixed for the key\'s life.',
+  })
+  rateLimit?: number | null;
 }
 
 @InputType({ description: 'A new key of the current workspace, with no user.' })
@@ -34,6 +40,12 @@ export class CreateWorkspaceKeyInput {
 
   @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
   trustedDocumentsOnly?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The key\'s own budget in points per rate-limit window, from 1 to the deployment\'s ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace\'s budget. Fixed for the key\'s life.',
+  })
+  rateLimit?: number | null;
 }
 
 @InputType({ description: 'Which keys to list.' })

@@ -4,7 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
-import { KEY_EXPIRIES, type KeyExpiry, type SubgraphSettings } from '../../../lib/config.js';
+import { KEY_EXPIRIES, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { idCursor } from '../../../lib/cursor.js';
@@ -18,6 +18,7 @@ import { EscalationGuard } from '../grants/escalation-guard.js';
 import { announceInvalidation } from '../invalidation.js';
 import { membershipsOf } from '../members/membership.repository.js';
 import { requireUserId } from '../principal-guards.js';
+import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyKind, ApiKeyOwner, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
@@ -35,7 +36,7 @@ export class ApiKeyService {
     private readonly settings: SubgraphSettings,
   ) {}
 
-  private checkCommon(description: string, expiresIn: KeyExpiry, scopes: string[]): FieldProblem[] {
+  private checkCommon({ description, expiresIn, scopes, rateLimit }: CreateWorkspaceKeyInput): FieldProblem[] {
     const errors: FieldProblem[] = [];
     if (description.trim().length === 0 || description.length > 200) errors.push({ field: 'description', reason: 'must be 1 to 200 characters' });
     if (KEY_EXPIRIES.indexOf(expiresIn) > KEY_EXPIRIES.indexOf(this.settings.maxKeyExpiry)) {
@@ -44,6 +45,8 @@ export class ApiKeyService {
     const unknown = unknownScopes(scopes);
     if (scopes.length === 0) errors.push({ field: 'scopes', reason: 'must name at least one scope' });
     if (unknown.length > 0) errors.push({ field: 'scopes', reason: `unknown scopes: ${unknown.join(', ')}` });
+    const budget = budgetProblem(rateLimit, { min: 1, max: this.settings.maxBudgetPoints });
+    if (budget) errors.push({ field: 'rateLimit', reason: budget });
     return errors;
   }
 
@@ -66,7 +69,7 @@ export class ApiKeyService {
   /** Stores a new key and returns it with its secret: the only time the secret exists outside the caller. */
   private async issue(
     owner: Pick<ApiKey, 'kind' | 'userId' | 'workspaceId' | 'workspaceIds' | 'createdByUserId'>,
-    input: { description: string; expiresIn: KeyExpiry; scopes: string[]; trustedDocumentsOnly?: boolean | null },
+    input: CreateWorkspaceKeyInput,
   ): Promise<CreatedApiKey> {
     const secret = generateCredential(owner.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
     const days = EXPIRY_DAYS[input.expiresIn];
@@ -78,6 +81,7 @@ export class ApiKeyService {
       secretHash: hashCredential(secret),
       hint: maskCredential(secret),
       trustedDocumentsOnly: input.trustedDocumentsOnly === true,
+      rateLimit: input.rateLimit ?? null,
     });
     // What the key may do, never its secret, hash or hint.
     recordAuditEvent(this.em, this.principal, {
@@ -85,7 +89,7 @@ export class ApiKeyService {
       verb: 'created',
       targetId: apiKey.id,
       workspaceId: owner.workspaceId ?? undefined,
-      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt, trustedDocumentsOnly: apiKey.trustedDocumentsOnly }),
+      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt, trustedDocumentsOnly: apiKey.trustedDocumentsOnly, rateLimit: apiKey.rateLimit }),
     });
     await this.em.flush();
     return { apiKey, secret };
@@ -93,7 +97,7 @@ export class ApiKeyService {
 
   async createUserKey(input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
-    const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    const errors = this.checkCommon(input);
     this.checkCreatingKey(input.scopes, errors);
     const workspaceIds = [...new Set(input.workspaceIds)];
     if (workspaceIds.length === 0) errors.push({ field: 'workspaceIds', reason: 'must name at least one workspace' });
@@ -120,7 +124,7 @@ export class ApiKeyService {
   async createWorkspaceKey(input: CreateWorkspaceKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
     const workspaceId = requireWorkspace(this.principal.workspaceId);
-    const errors = this.checkCommon(input.description, input.expiresIn, input.scopes);
+    const errors = this.checkCommon(input);
     this.checkCreatingKey(input.scopes, errors);
     if (errors.length > 0) throw invalidInput(errors);
     // A workspace key outlives its creator's role: it gets only what its creator holds now.
@@ -202,6 +206,8 @@ export class ApiKeyService {
         hint: maskCredential(secret),
         // A rotation must not lift the key's limit to trusted documents.
         trustedDocumentsOnly: old.trustedDocumentsOnly,
+        // Nor its own budget: a rotation is the same key with a new secret.
+        rateLimit: old.rateLimit,
       });
       old.revokedAt = new Date(Date.now() + gracePeriod * 1000);
       old.rotatedToKeyId = next.id;

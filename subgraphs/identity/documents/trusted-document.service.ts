@@ -11,8 +11,8 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { pageById } from '../../../lib/paging.js';
 import type { Principal } from '../../../lib/principal.js';
 import { MAX_DOCUMENTS_PER_CALL, MAX_DOCUMENT_BYTES_PER_CALL, documentHash, normalizeDocumentId } from '../../../lib/trusted-documents.js';
-import { announceInvalidation } from '../invalidation.js';
-import { Workspace } from '../workspaces/workspace.entity.js';
+import type { Workspace } from '../workspaces/workspace.entity.js';
+import { changeWorkspaceSetting } from '../workspaces/workspace-settings.js';
 import { TrustedDocument } from './trusted-document.entity.js';
 import type { RegisterTrustedDocumentsInput, TrustedDocumentInput } from './trusted-document.input.js';
 import type { TrustedDocumentsRegistration } from './trusted-documents-registration.js';
@@ -134,18 +134,7 @@ export class TrustedDocumentService {
    * Turns the current workspace's trusted-documents mode on or off. Every cached principal
    * of the workspace is dropped on every gateway, so the next request already obeys it.
    */
-  async setTrustedDocumentsOnly(enabled: boolean): Promise<Workspace> {
-    const workspaceId = requireWorkspace(this.principal.workspaceId);
-    const workspace = await this.em.findOne(Workspace, { id: workspaceId });
-    if (!workspace) throw notFound('Workspace');
-    if (workspace.trustedDocumentsOnly === enabled) return workspace;
-    await this.em.transactional(async (em) => {
-      const before = workspace.trustedDocumentsOnly;
-      workspace.trustedDocumentsOnly = enabled;
-      recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'updated', targetId: workspaceId, workspaceId, changes: changedFields({ trustedDocumentsOnly: before }, { trustedDocumentsOnly: enabled }) });
-      await em.flush();
-      await announceInvalidation(em, { workspaceIds: [workspaceId] });
-    });
-    return workspace;
+  setTrustedDocumentsOnly(enabled: boolean): Promise<Workspace> {
+    return changeWorkspaceSetting(this.em, this.principal, 'trustedDocumentsOnly', enabled);
   }
 }

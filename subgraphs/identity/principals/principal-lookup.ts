@@ -11,17 +11,34 @@ import { membershipsOf } from '../members/membership.repository.js';
 import { Session } from '../sessions/session.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
+/** What a principal takes from the workspace it acts in: one read, by primary key. */
+type WorkspacePolicy = Pick<Workspace, 'trustedDocumentsOnly' | 'rateLimit'>;
+
+async function workspacePolicy(em: SubgraphEntityManager, workspaceId: string | undefined): Promise<WorkspacePolicy | null> {
+  if (workspaceId === undefined) return null;
+  return em.findOne(Workspace, { id: workspaceId }, { fields: ['trustedDocumentsOnly', 'rateLimit'] });
+}
+
 /**
  * Whether a key runs only trusted documents: its own flag, or that of the workspace it acts
  * in. Sessions are never limited by the workspace's flag: they are people at the console or
  * the playground, and an admin must always be able to manage the workspace (turning the mode
  * off included) without registering the console's operations first.
  */
-async function keyTrustedDocumentsOnly(em: SubgraphEntityManager, key: ApiKey, workspaceId: string | undefined): Promise<boolean> {
-  if (key.trustedDocumentsOnly) return true;
-  if (workspaceId === undefined) return false;
-  const workspace = await em.findOne(Workspace, { id: workspaceId }, { fields: ['trustedDocumentsOnly'] });
-  return workspace?.trustedDocumentsOnly === true;
+function keyTrustedDocumentsOnly(key: ApiKey, workspace: WorkspacePolicy | null): boolean {
+  return key.trustedDocumentsOnly || workspace?.trustedDocumentsOnly === true;
+}
+
+/**
+ * The budget overrides the gateway charges against: the workspace's and the key's own
+ * (the gateway takes the lower, the workspace's standing in for the default). Absent when
+ * neither is set, so that most principals carry nothing more.
+ */
+function budgetOverrides(workspace: WorkspacePolicy | null, key?: ApiKey): Pick<Principal, 'budget'> {
+  const workspacePoints = workspace?.rateLimit ?? undefined;
+  const keyPoints = key?.rateLimit ?? undefined;
+  if (workspacePoints === undefined && keyPoints === undefined) return {};
+  return { budget: { ...(workspacePoints !== undefined ? { workspacePoints } : {}), ...(keyPoints !== undefined ? { keyPoints } : {}) } };
 }
 
 const CREDENTIAL_KINDS = new Set<CredentialKind>(['user_key', 'workspace_key', 'session']);
@@ -60,13 +77,15 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
   if (key.kind === ApiKeyKind.WORKSPACE) {
     const own = key.workspaceId!;
     if (requested !== undefined && requested !== own) return refuse('WORKSPACE_NOT_AUTHORIZED');
+    const workspace = await workspacePolicy(em, own);
     const principal: Principal = {
       kind: 'workspace_key',
       keyId: key.id,
       workspaceId: own,
       scopes: [...expandScopes(key.scopes)],
       workspaceIds: [own],
-      trustedDocumentsOnly: await keyTrustedDocumentsOnly(em, key, own),
+      trustedDocumentsOnly: keyTrustedDocumentsOnly(key, workspace),
+      ...budgetOverrides(workspace, key),
     };
     return { ok: true, principal, validUntil };
   }
@@ -82,6 +101,7 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
     workspaceId = authorized[0];
   }
   const scopes = workspaceId ? intersectScopes(key.scopes, byWorkspace.get(workspaceId)!.permissions) : [...expandScopes(key.scopes)];
+  const workspace = await workspacePolicy(em, workspaceId);
   const principal: Principal = {
     kind: 'user_key',
     userId: key.userId!,
@@ -89,7 +109,8 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
     workspaceId,
     scopes,
     workspaceIds: authorized,
-    trustedDocumentsOnly: await keyTrustedDocumentsOnly(em, key, workspaceId),
+    trustedDocumentsOnly: keyTrustedDocumentsOnly(key, workspace),
+    ...budgetOverrides(workspace, key),
   };
   return { ok: true, principal, validUntil };
 }
@@ -115,6 +136,7 @@ async function lookupSession(em: SubgraphEntityManager, tokenHash: string, reque
     scopes,
     workspaceIds: memberships.map((membership) => membership.workspaceId),
     trustedDocumentsOnly: false,
+    ...budgetOverrides(await workspacePolicy(em, workspaceId)),
   };
   return { ok: true, principal, validUntil: earliest(session.expiresAt, session.revokedAt) };
 }

@@ -1,7 +1,7 @@
 // A workspace: the unit of tenancy. Identity owns it; content and audit extend it.
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
 
@@ -11,7 +11,7 @@ import { newId } from '../../../lib/ids.js';
 @Directive(scopes([]))
 @ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
 export class Workspace {
-  [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly';
+  [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
@@ -30,4 +30,12 @@ export class Workspace {
     description: 'Trusted-documents mode: API keys may run only documents registered for this workspace (registerTrustedDocuments); sessions are not limited. Changed with setTrustedDocumentsOnly.',
   })
   trustedDocumentsOnly: boolean = false;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The budget, in points per rate-limit window, of every key and session acting in this workspace, instead of the deployment default; a key created with its own lower `rateLimit` keeps that. Null: the deployment default. Changed with setWorkspaceRateLimit.',
+  })
+  rateLimit: number | null = null;
 }

@@ -1,0 +1,36 @@
+// The rate-limit budget: `rateLimit` reads where the caller's stands (free when asked for
+// alone: the gateway does not charge such a request), `setWorkspaceRateLimit` sets the
+// workspace's. Thin: arguments in, service call, result out.
+import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { scopes } from '../../../lib/scopes-directive.js';
+import type { IdentityContext } from '../context.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { RateLimit } from './rate-limit.js';
+import { MIN_WORKSPACE_BUDGET_POINTS } from './rate-limit.service.js';
+
+@Resolver(() => RateLimit)
+export class RateLimitResolver {
+  // Any credential may read its own budget; anonymous callers never reach it (the gateway
+  // lets them run only register and createSession).
+  @Directive(scopes([]))
+  @Query(() => RateLimit, {
+    nullable: true,
+    description:
+      'Where your credential\'s rate-limit budget stands after this request: its limit, what this request cost, what remains and when the window ends. A request that asks for nothing but `rateLimit` (and `__typename`) is not charged.',
+  })
+  rateLimit(@Ctx() context: IdentityContext): RateLimit | null {
+    return context.rateLimits.current();
+  }
+
+  @Directive(scopes(['workspaces:write']))
+  @Mutation(() => Workspace, {
+    description:
+      `Sets the rate-limit budget (points per window) of every key and session acting in the current workspace, yours included, instead of the deployment default: from ${MIN_WORKSPACE_BUDGET_POINTS} to the deployment's ceiling (RATE_LIMIT_MAX_POINTS); null goes back to the default. Keys created with a lower \`rateLimit\` keep theirs. Applies from the next request, on every gateway.`,
+  })
+  setWorkspaceRateLimit(
+    @Arg('points', () => Int, { nullable: true, description: 'Points per window; null for the deployment default.' }) points: number | null,
+    @Ctx() context: IdentityContext,
+  ): Promise<Workspace> {
+    return context.rateLimits.setWorkspaceRateLimit(points ?? null);
+  }
+}

@@ -9,12 +9,11 @@ import { generateCredential, hashCredential, isWellFormedSecret } from '../../..
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idCursor } from '../../../lib/cursor.js';
-import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { pageById } from '../../../lib/paging.js';
-import type { Principal } from '../../../lib/principal.js';
-import { EscalationGuard, currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
+import { currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
+import { GrantingService } from '../grants/granting-service.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';
 import { requireUserId } from '../principal-guards.js';
@@ -53,19 +52,7 @@ function statusCondition(status: InvitationStatus, now: Date): Record<string, un
   }
 }
 
-export class InvitationService {
-  private readonly guard: EscalationGuard;
-
-  constructor(
-    private readonly em: SubgraphEntityManager,
-    private readonly principal: Principal,
-  ) {
-    this.guard = new EscalationGuard(em, principal);
-  }
-
-  private get workspaceId(): string {
-    return requireWorkspace(this.principal.workspaceId);
-  }
+export class InvitationService extends GrantingService {
 
   list(filter: InvitationFilter | undefined, page: PageArgs): Promise<Connection<Invitation>> {
     const where = { workspaceId: this.workspaceId, ...(filter?.status ? statusCondition(filter.status, new Date()) : {}) };

@@ -1,15 +1,13 @@
 // Members of the current workspace. A workspace always keeps at least one owner; every
 // change takes effect on the member's credentials at their next request.
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
-import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
+import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
-import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { idCursor } from '../../../lib/cursor.js';
-import { EscalationGuard } from '../grants/escalation-guard.js';
+import { GrantingService } from '../grants/granting-service.js';
 import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
 import { requireUserId } from '../principal-guards.js';
@@ -22,19 +20,7 @@ import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.i
 /** Cursors of `members`: a position in id order. */
 const MEMBER_CURSOR = idCursor('members');
 
-export class MemberService {
-  private readonly guard: EscalationGuard;
-
-  constructor(
-    private readonly em: SubgraphEntityManager,
-    private readonly principal: Principal,
-  ) {
-    this.guard = new EscalationGuard(em, principal);
-  }
-
-  private get workspaceId(): string {
-    return requireWorkspace(this.principal.workspaceId);
-  }
+export class MemberService extends GrantingService {
 
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
     const workspaceId = this.workspaceId;

@@ -1,15 +1,14 @@
 // Roles of the current workspace. Built-in roles cannot be deleted and the owner role
 // keeps every permission; a changed role takes effect on its members' next request.
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
-import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { pageById } from '../../../lib/paging.js';
 import { idCursor } from '../../../lib/cursor.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
-import { EscalationGuard, forbidden } from '../grants/escalation-guard.js';
+import { forbidden } from '../grants/escalation-guard.js';
+import { GrantingService } from '../grants/granting-service.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Invitation } from '../invitations/invitation.entity.js';
 import { Member } from '../members/member.entity.js';
@@ -28,19 +27,7 @@ function snapshot(role: Role): RoleSnapshot {
   return { key: role.key, name: role.name, permissions: [...role.permissions] };
 }
 
-export class RoleService {
-  private readonly guard: EscalationGuard;
-
-  constructor(
-    private readonly em: SubgraphEntityManager,
-    private readonly principal: Principal,
-  ) {
-    this.guard = new EscalationGuard(em, principal);
-  }
-
-  private get workspaceId(): string {
-    return requireWorkspace(this.principal.workspaceId);
-  }
+export class RoleService extends GrantingService {
 
   list(page: PageArgs): Promise<Connection<Role>> {
     return pageById(this.em, Role, { workspaceId: this.workspaceId }, page, ROLE_CURSOR);

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMITTED_SIGNING_SECRETS, CONFIG_VARIABLES, loadConfig } from '../lib/config.js';
 import { repositoryPath } from '../lib/paths.js';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '../lib/subgraph-list.js';
+import { HAPROXY } from './haproxy.js';
 
 interface Service {
   image?: string;
@@ -123,8 +124,8 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of appServices) if (!GATEWAYS.includes(name)) expect(service.environment?.TRUSTED_PROXIES ?? '', name).toBe('');
   });
 
-  it.skipIf(spawnSync('haproxy', ['-v']).status !== 0)('commits a proxy configuration HAProxy accepts (haproxy -c)', () => {
-    const checked = spawnSync('haproxy', ['-c', '-f', repositoryPath(PROXY_CONFIG)], { encoding: 'utf8' });
+  it.skipIf(!HAPROXY)('commits a proxy configuration HAProxy accepts (haproxy -c)', () => {
+    const checked = spawnSync(HAPROXY!, ['-c', '-f', repositoryPath(PROXY_CONFIG)], { encoding: 'utf8' });
     expect(checked.status, checked.stdout + checked.stderr).toBe(0);
   });
 

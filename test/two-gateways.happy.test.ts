@@ -5,7 +5,7 @@
 // sees one budget whichever gateway answers, and its own address, never one it made up,
 // is what the gateways log and budget. Runs when the haproxy binary is installed (Debian
 // package `haproxy`) and REDIS_URL is set; test/compose.test.ts checks the compose file.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { repositoryPath } from '../lib/paths.js';
 import { GATEWAY_DEFAULT_PORT } from '../lib/subgraph-list.js';
 import type { RateLimitSettings } from '../gateway/rate-limits/settings.js';
+import { HAPROXY } from './haproxy.js';
 import { createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
 import { selectRows, startStack, type TestStack } from './testkit.js';
 
@@ -29,7 +30,6 @@ const ADDRESS_REQUESTS = 2;
 /** Loopback addresses for two clients, so neither shares the proxy's own (127.0.0.1). */
 const CLIENT = '127.0.0.2';
 const OTHER_CLIENT = '127.0.0.3';
-const haproxyInstalled = spawnSync('haproxy', ['-v']).status === 0;
 
 interface Answer {
   readonly status: number;
@@ -73,7 +73,7 @@ function localProxyConfig(proxyPort: number, gatewayPorts: Record<string, number
   return config;
 }
 
-describe.skipIf(!haproxyInstalled || !process.env.REDIS_URL)('two gateways behind the committed proxy configuration', () => {
+describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the committed proxy configuration', () => {
   let stack: TestStack;
   let key: CreatedKey;
   let workspaceId: string;
@@ -105,7 +105,7 @@ describe.skipIf(!haproxyInstalled || !process.env.REDIS_URL)('two gateways behin
     folder = mkdtempSync(path.join(tmpdir(), 'atrium-haproxy-'));
     const configFile = path.join(folder, 'haproxy.cfg');
     writeFileSync(configFile, localProxyConfig(proxyPort, { 'gateway-1': Number(new URL(gateways[0]!.url).port), 'gateway-2': Number(new URL(gateways[1]!.url).port) }));
-    proxy = spawn('haproxy', ['-db', '-f', configFile], { stdio: 'ignore' });
+    proxy = spawn(HAPROXY!, ['-db', '-f', configFile], { stdio: 'ignore' });
     proxyUrl = `http://127.0.0.1:${proxyPort}/graphql`;
   });
 

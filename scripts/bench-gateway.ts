@@ -3,12 +3,14 @@
 // changed: everything on (operation limits, rate limits in memory), operation limits off
 // (GATEWAY_OPERATION_LIMITS=false), rate limits off (GATEWAY_RATE_LIMITS=false: the step is
 // not in the pipeline at all), and rate limits in Redis (REDIS_URL; skipped, saying so,
-// when it is unset or Redis does not answer). The same load runs through each in turn,
-// round after round, the order reversed every other round (ABCD DCBA: none always goes
-// first); each gateway's CPU comes from /proc, so the figures are gateway CPU per request,
-// not the load generator's or the subgraphs'. Each comparison is the median of its per-round
-// ratios. The limits step and one budget charge are also timed alone, to set their
-// microseconds against the gateway's CPU per request.
+// when it is unset or Redis does not answer). Each round first loads one gateway at a time,
+// the order reversed every other round (ABCD DCBA: none always goes first), for
+// throughput; then all of them at once, requests dealt in turn, so that their CPU per
+// request is measured under the same conditions at the same moments (what a busy shared
+// machine makes of sequential rounds differs from one to the next). Each gateway's CPU
+// comes from /proc: gateway CPU, not the load generator's or the subgraphs'. Comparisons
+// are medians of per-round ratios, with their range. The limits step and one budget
+// charge are also timed alone, against the gateway's CPU per request.
 // BENCH_QUERY (cheap: one subgraph field, the default; page: two subgraphs, a list),
 // BENCH_REQUESTS (per round and gateway), BENCH_ROUNDS, BENCH_CONCURRENCY change it.
 import 'reflect-metadata';
@@ -30,7 +32,7 @@ import { runMain } from './run-main.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DATABASE = 'atrium_bench_gateway';
 const QUERIES = {
@@ -63,34 +65,44 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 }
 
 interface RoundResult {
+  /** Of this gateway alone (sequential rounds); of the whole load (interleaved rounds). */
   readonly requestsPerSecond: number;
   readonly cpuMsPerRequest: number;
   readonly p50Ms: number;
   readonly failed: number;
 }
 
-async function round(gateway: SupervisedService, headers: Record<string, string>, requests: number): Promise<RoundResult> {
+/**
+ * Sends `requestsEach` requests to each gateway from CONCURRENCY clients, request k to
+ * gateway k mod n, and says what each gateway spent on its share.
+ */
+async function drive(gateways: readonly SupervisedService[], headers: Record<string, string>, requestsEach: number): Promise<RoundResult[]> {
   const body = JSON.stringify({ query: QUERY });
-  const latencies: number[] = [];
+  const total = requestsEach * gateways.length;
+  const latencies = gateways.map((): number[] => []);
+  const failed = gateways.map(() => 0);
   let next = 0;
-  let failed = 0;
-  const cpuBefore = processCpuMs(gateway.pid!);
+  const cpuBefore = gateways.map((gateway) => processCpuMs(gateway.pid!));
   const started = performance.now();
   const client = async () => {
-    while (next < requests) {
+    while (next < total) {
+      const target = next % gateways.length;
       next += 1;
       const sent = performance.now();
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const response = await fetch(gateways[target]!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const json = (await response.json()) as { errors?: unknown[] };
-      if (response.status !== 200 || json.errors) failed += 1;
-      latencies.push(performance.now() - sent);
+      if (response.status !== 200 || json.errors) failed[target]! += 1;
+      latencies[target]!.push(performance.now() - sent);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   const seconds = (performance.now() - started) / 1000;
-  const cpuMs = processCpuMs(gateway.pid!) - cpuBefore;
-  latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: requests / seconds, cpuMsPerRequest: cpuMs / requests, p50Ms: percentile(latencies, 0.5), failed };
+  return gateways.map((gateway, index) => ({
+    requestsPerSecond: total / seconds,
+    cpuMsPerRequest: (processCpuMs(gateway.pid!) - cpuBefore[index]!) / requestsEach,
+    p50Ms: percentile(latencies[index]!.sort((a, b) => a - b), 0.5),
+    failed: failed[index]!,
+  }));
 }
 
 /** Microseconds the limits step spends on the bench's document, cached as in a running gateway. */
@@ -168,7 +180,10 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 interface Variant {
   readonly label: string;
   readonly env: Record<string, string>;
-  readonly results: RoundResult[];
+  /** One gateway at a time: throughput. */
+  readonly sequential: RoundResult[];
+  /** Every gateway in the same rounds, requests dealt in turn: CPU per request under the same conditions. */
+  readonly interleaved: RoundResult[];
   gateway?: SupervisedService;
 }
 
@@ -204,12 +219,13 @@ await runMain(async () => {
     RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS,
     ...changes,
   });
-  const allOn: Variant = { label: 'all on (memory)', env: {}, results: [] };
-  const operationLimitsOff: Variant = { label: 'op. limits off', env: { GATEWAY_OPERATION_LIMITS: 'false' }, results: [] };
-  const rateLimitsOff: Variant = { label: 'rate limits off', env: { GATEWAY_RATE_LIMITS: 'false' }, results: [] };
-  const inRedis: Variant | undefined = redis?.answers ? { label: 'rate limits Redis', env: { REDIS_URL: redisUrl! }, results: [] } : undefined;
+  const variant = (label: string, env: Record<string, string>): Variant => ({ label, env, sequential: [], interleaved: [] });
+  const allOn = variant('all on (memory)', {});
+  const operationLimitsOff = variant('op. limits off', { GATEWAY_OPERATION_LIMITS: 'false' });
+  const rateLimitsOff = variant('rate limits off', { GATEWAY_RATE_LIMITS: 'false' });
+  const inRedis = redis?.answers ? variant('rate limits Redis', { REDIS_URL: redisUrl! }) : undefined;
   const variants = [allOn, operationLimitsOff, rateLimitsOff, ...(inRedis ? [inRedis] : [])];
-  for (const variant of variants) variant.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(variant.env), logger });
+  for (const each of variants) each.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(each.env), logger });
 
   try {
     const url = allOn.gateway!.url;
@@ -230,11 +246,13 @@ await runMain(async () => {
     const headers = { 'x-api-key': created.secret, 'x-workspace-id': workspaceId };
 
     console.log(`\nquery (${QUERY_NAME}): ${QUERY}`);
-    console.log(`${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients, order reversed every other round; each gateway in its own process`);
+    console.log(`${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients; each gateway in its own process`);
+    console.log('sequential rounds: one gateway at a time, the order reversed every other round (throughput)');
+    console.log('interleaved rounds: every gateway at once, requests dealt in turn (CPU per request under the same conditions)');
     if (!redisUrl) console.log('rate limits in Redis: skipped (REDIS_URL is not set; e.g. REDIS_URL=redis://127.0.0.1:6379)');
     else if (!inRedis) console.log(`rate limits in Redis: skipped (Redis at REDIS_URL does not answer: ${redis?.problem})`);
     console.log('');
-    for (const variant of variants) await round(variant.gateway!, headers, Math.min(1000, REQUESTS));
+    await drive(variants.map((each) => each.gateway!), headers, Math.min(1000, REQUESTS));
     if (inRedis) {
       // The Redis gateway must have counted in Redis, not in its in-memory fallback.
       const probe = new Redis(redisUrl!, { maxRetriesPerRequest: 1 });
@@ -243,39 +261,45 @@ await runMain(async () => {
     }
     for (let index = 0; index < ROUNDS; index += 1) {
       const order = index % 2 === 0 ? variants : [...variants].reverse();
-      process.stderr.write(`round ${index + 1} of ${ROUNDS}: ${order.map((variant) => variant.label).join(', ')}\n`);
-      for (const variant of order) variant.results.push(await round(variant.gateway!, headers, REQUESTS));
+      process.stderr.write(`round ${index + 1} of ${ROUNDS}: ${order.map((each) => each.label).join(', ')}, then interleaved\n`);
+      for (const each of order) each.sequential.push(...(await drive([each.gateway!], headers, REQUESTS)));
+      const interleaved = await drive(order.map((each) => each.gateway!), headers, REQUESTS);
+      order.forEach((each, position) => each.interleaved.push(interleaved[position]!));
     }
 
-    const failed = variants.flatMap((variant) => variant.results).reduce((sum, result) => sum + result.failed, 0);
-    const cpuMicros = (variant: Variant) => median(variant.results.map((r) => r.cpuMsPerRequest)) * 1000;
-    for (const variant of variants) {
-      const { results } = variant;
+    const failed = variants.flatMap((each) => [...each.sequential, ...each.interleaved]).reduce((sum, result) => sum + result.failed, 0);
+    const medianOf = (results: RoundResult[], read: (result: RoundResult) => number) => median(results.map(read));
+    const cpuMicros = (each: Variant) => medianOf(each.interleaved, (r) => r.cpuMsPerRequest) * 1000;
+    console.log(`${''.padEnd(18)}  sequential                        interleaved      (medians of ${ROUNDS} rounds)`);
+    for (const each of variants) {
       console.log(
-        `${variant.label.padEnd(18)} ${median(results.map((r) => r.requestsPerSecond)).toFixed(0).padStart(6)} req/s   gateway CPU ${cpuMicros(variant).toFixed(0).padStart(5)} µs/request   p50 ${median(results.map((r) => r.p50Ms)).toFixed(1)} ms   (medians of ${results.length} rounds)`,
+        `${each.label.padEnd(18)} ${medianOf(each.sequential, (r) => r.requestsPerSecond).toFixed(0).padStart(6)} req/s  CPU ${(medianOf(each.sequential, (r) => r.cpuMsPerRequest) * 1000).toFixed(0).padStart(5)} µs/req   CPU ${cpuMicros(each).toFixed(0).padStart(5)} µs/req  p50 ${medianOf(each.interleaved, (r) => r.p50Ms).toFixed(1)} ms`,
       );
     }
-    /** Per-round ratios of `with` to `without` (same round: neighbours in time), their median and range. */
-    const compare = (label: string, withIt: Variant, without: Variant) => {
-      const ratios = (read: (result: RoundResult) => number) => {
-        const values = withIt.results.map((result, index) => read(result) / read(without.results[index]!)).sort((a, b) => a - b);
-        return { median: median(values), low: values[0]!, high: values.at(-1)! };
-      };
-      const throughput = ratios((result) => result.requestsPerSecond);
-      const cpu = ratios((result) => result.cpuMsPerRequest);
-      const range = (ratio: { low: number; high: number }) => `${ratio.low.toFixed(3)}–${ratio.high.toFixed(3)}`;
-      console.log(
-        `${label.padEnd(30)} throughput ×${throughput.median.toFixed(3)} (rounds ${range(throughput)}, cost ${((1 - throughput.median) * 100).toFixed(1)} %)   CPU/request ×${cpu.median.toFixed(3)} (rounds ${range(cpu)}, ${(cpuMicros(withIt) - cpuMicros(without)).toFixed(0)} µs)`,
-      );
+    /** Median and range of per-round values (each round's two figures were measured next to each other). */
+    const spread = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { median: median(sorted), low: sorted[0]!, high: sorted.at(-1)! };
     };
-    console.log('\nwith / without, median of per-round ratios (on a shared 2-core machine, differences of a few % are noise):');
+    const compare = (label: string, withIt: Variant, without: Variant) => {
+      const perRound = (results: (each: Variant) => RoundResult[], combine: (a: RoundResult, b: RoundResult) => number) =>
+        spread(results(withIt).map((result, index) => combine(result, results(without)[index]!)));
+      const throughput = perRound((each) => each.sequential, (a, b) => a.requestsPerSecond / b.requestsPerSecond);
+      const cpu = perRound((each) => each.interleaved, (a, b) => a.cpuMsPerRequest / b.cpuMsPerRequest);
+      const cpuAdded = perRound((each) => each.interleaved, (a, b) => (a.cpuMsPerRequest - b.cpuMsPerRequest) * 1000);
+      const range = (ratio: { low: number; high: number }, digits = 3) => `${ratio.low.toFixed(digits)} to ${ratio.high.toFixed(digits)}`;
+      console.log(`${label}:`);
+      console.log(`  throughput ×${throughput.median.toFixed(3)} (rounds ${range(throughput)}): ${((1 - throughput.median) * 100).toFixed(1)} % less`);
+      console.log(`  CPU/request ×${cpu.median.toFixed(3)} (rounds ${range(cpu)}): ${cpuAdded.median.toFixed(0)} µs more (rounds ${range(cpuAdded, 0)})`);
+    };
+    console.log('\nwith / without, medians of per-round ratios (on a shared 2-core machine, sequential throughput is the noisier):');
     compare('operation limits', allOn, operationLimitsOff);
     compare('rate limits in memory', allOn, rateLimitsOff);
     if (inRedis) compare('rate limits in Redis', inRedis, rateLimitsOff);
 
     const micros = limitsMicrosPerRequest();
     const baseCpu = cpuMicros(allOn);
-    console.log(`\ntimed alone, against the gateway's ${baseCpu.toFixed(0)} µs CPU per request (all on):`);
+    console.log(`\ntimed alone, against the gateway's ${baseCpu.toFixed(0)} µs CPU per request (all on, interleaved):`);
     console.log(`  the limits step on this document:   ${micros.toFixed(2).padStart(6)} µs = ${((micros / baseCpu) * 100).toFixed(2)} %`);
     const memoryCharge = await chargeCpuMicros();
     console.log(`  one budget charge in memory:        ${memoryCharge.client.toFixed(2).padStart(6)} µs CPU = ${((memoryCharge.client / baseCpu) * 100).toFixed(2)} %`);
@@ -291,7 +315,7 @@ await runMain(async () => {
       process.exitCode = 1;
     }
   } finally {
-    for (const variant of [...variants].reverse()) await variant.gateway?.stop();
+    for (const each of [...variants].reverse()) await each.gateway?.stop();
     for (const server of subgraphs) await server.stop();
     await database.drop();
   }

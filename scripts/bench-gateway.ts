@@ -2,15 +2,15 @@
 // request. Gateway processes run side by side over the same subgraphs, each with one thing
 // changed: everything on (operation limits, rate limits in memory), operation limits off
 // (GATEWAY_OPERATION_LIMITS=false), rate limits off (GATEWAY_RATE_LIMITS=false: the step is
-// not in the pipeline at all), and rate limits in Redis (REDIS_URL; skipped, saying so,
-// when it is unset or Redis does not answer). Each round first loads one gateway at a time,
-// the order reversed every other round (ABCD DCBA: none always goes first), for
-// throughput; then all of them at once, requests dealt in turn, so that their CPU per
-// request is measured under the same conditions at the same moments (what a busy shared
-// machine makes of sequential rounds differs from one to the next). Each gateway's CPU
+// not in the pipeline at all) twice (how far two identical gateways differ is the noise
+// floor), and rate limits in Redis (REDIS_URL; skipped, saying so, when it is unset or
+// Redis does not answer). Every round starts new gateway processes, in an order that
+// changes every round, and loads them first one at a time (throughput), then all at once
+// with requests dealt in turn (CPU per request under the same conditions at the same
+// moments, which sequential loads on a busy shared machine never get). Each gateway's CPU
 // comes from /proc: gateway CPU, not the load generator's or the subgraphs'. Comparisons
-// are medians of per-round ratios, with their range. The limits step and one budget
-// charge are also timed alone, against the gateway's CPU per request.
+// are medians of per-round ratios, with their range. The limits step and one budget charge
+// are also timed alone, against the gateway's CPU per request.
 // BENCH_QUERY (cheap: one subgraph field, the default; page: two subgraphs, a list),
 // BENCH_REQUESTS (per round and gateway), BENCH_ROUNDS, BENCH_CONCURRENCY change it.
 import 'reflect-metadata';
@@ -223,12 +223,15 @@ await runMain(async () => {
   const allOn = variant('all on (memory)', {});
   const operationLimitsOff = variant('op. limits off', { GATEWAY_OPERATION_LIMITS: 'false' });
   const rateLimitsOff = variant('rate limits off', { GATEWAY_RATE_LIMITS: 'false' });
+  // The same as rateLimitsOff: how far two identical gateways differ is the noise floor.
+  const control = variant('rate limits off 2', { GATEWAY_RATE_LIMITS: 'false' });
   const inRedis = redis?.answers ? variant('rate limits Redis', { REDIS_URL: redisUrl! }) : undefined;
-  const variants = [allOn, operationLimitsOff, rateLimitsOff, ...(inRedis ? [inRedis] : [])];
-  for (const each of variants) each.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(each.env), logger });
+  const variants = [allOn, operationLimitsOff, rateLimitsOff, control, ...(inRedis ? [inRedis] : [])];
+  // The seed data goes through a gateway of its own, so that every measured one serves the same requests.
+  const seeding = await superviseService({ name: 'gateway', env: gatewayEnv({}), logger });
 
   try {
-    const url = allOn.gateway!.url;
+    const url = seeding.url;
     const registered = await graphql(url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
       input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
     });
@@ -244,27 +247,34 @@ await runMain(async () => {
       }, session)
     ).createApiKey as { apiKey: { id: string }; secret: string };
     const headers = { 'x-api-key': created.secret, 'x-workspace-id': workspaceId };
+    await seeding.stop();
 
     console.log(`\nquery (${QUERY_NAME}): ${QUERY}`);
-    console.log(`${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients; each gateway in its own process`);
-    console.log('sequential rounds: one gateway at a time, the order reversed every other round (throughput)');
-    console.log('interleaved rounds: every gateway at once, requests dealt in turn (CPU per request under the same conditions)');
+    console.log(`${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients; each gateway in its own process, new ones every round`);
+    console.log('sequential: one gateway at a time (throughput); interleaved: all at once, requests dealt in turn (CPU per request under the same conditions)');
     if (!redisUrl) console.log('rate limits in Redis: skipped (REDIS_URL is not set; e.g. REDIS_URL=redis://127.0.0.1:6379)');
     else if (!inRedis) console.log(`rate limits in Redis: skipped (Redis at REDIS_URL does not answer: ${redis?.problem})`);
     console.log('');
-    await drive(variants.map((each) => each.gateway!), headers, Math.min(1000, REQUESTS));
-    if (inRedis) {
-      // The Redis gateway must have counted in Redis, not in its in-memory fallback.
-      const probe = new Redis(redisUrl!, { maxRetriesPerRequest: 1 });
-      const counted = await probe.get(`${DEFAULT_RATE_LIMIT_KEY_PREFIX}:user_key:${created.apiKey.id}`).finally(() => probe.disconnect());
-      if (counted === null) throw new Error('the Redis gateway did not count in Redis (its fallback limiter answered?)');
-    }
     for (let index = 0; index < ROUNDS; index += 1) {
-      const order = index % 2 === 0 ? variants : [...variants].reverse();
+      // Two processes of the same code can differ by several % for the whole of their life
+      // (where their memory landed, what the JIT made of their first requests): new processes
+      // every round, started in a new order (rotated, reversed every other round), turn that
+      // into noise between rounds instead of an effect that looks steady.
+      const rotated = [...variants.slice(index % variants.length), ...variants.slice(0, index % variants.length)];
+      const order = index % 2 === 0 ? rotated : rotated.reverse();
       process.stderr.write(`round ${index + 1} of ${ROUNDS}: ${order.map((each) => each.label).join(', ')}, then interleaved\n`);
+      for (const each of order) each.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(each.env), logger });
+      await drive(order.map((each) => each.gateway!), headers, Math.min(1000, REQUESTS));
+      if (inRedis && index === 0) {
+        // The Redis gateway must count in Redis, not in its in-memory fallback.
+        const probe = new Redis(redisUrl!, { maxRetriesPerRequest: 1 });
+        const counted = await probe.get(`${DEFAULT_RATE_LIMIT_KEY_PREFIX}:user_key:${created.apiKey.id}`).finally(() => probe.disconnect());
+        if (counted === null) throw new Error('the Redis gateway did not count in Redis (its fallback limiter answered?)');
+      }
       for (const each of order) each.sequential.push(...(await drive([each.gateway!], headers, REQUESTS)));
       const interleaved = await drive(order.map((each) => each.gateway!), headers, REQUESTS);
       order.forEach((each, position) => each.interleaved.push(interleaved[position]!));
+      for (const each of order) await each.gateway!.stop();
     }
 
     const failed = variants.flatMap((each) => [...each.sequential, ...each.interleaved]).reduce((sum, result) => sum + result.failed, 0);
@@ -287,12 +297,14 @@ await runMain(async () => {
       const throughput = perRound((each) => each.sequential, (a, b) => a.requestsPerSecond / b.requestsPerSecond);
       const cpu = perRound((each) => each.interleaved, (a, b) => a.cpuMsPerRequest / b.cpuMsPerRequest);
       const cpuAdded = perRound((each) => each.interleaved, (a, b) => (a.cpuMsPerRequest - b.cpuMsPerRequest) * 1000);
-      const range = (ratio: { low: number; high: number }, digits = 3) => `${ratio.low.toFixed(digits)} to ${ratio.high.toFixed(digits)}`;
+      const range = (ratio: { low: number; high: number }) => `${ratio.low.toFixed(3)} to ${ratio.high.toFixed(3)}`;
       console.log(`${label}:`);
-      console.log(`  throughput ×${throughput.median.toFixed(3)} (rounds ${range(throughput)}): ${((1 - throughput.median) * 100).toFixed(1)} % less`);
-      console.log(`  CPU/request ×${cpu.median.toFixed(3)} (rounds ${range(cpu)}): ${cpuAdded.median.toFixed(0)} µs more (rounds ${range(cpuAdded, 0)})`);
+      const signed = (value: number, digits: number) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
+      console.log(`  throughput  ×${throughput.median.toFixed(3)} (${signed((throughput.median - 1) * 100, 1)} %; rounds ${range(throughput)})`);
+      console.log(`  CPU/request ×${cpu.median.toFixed(3)} (${signed((cpu.median - 1) * 100, 1)} %, ${signed(cpuAdded.median, 0)} µs; rounds ${range(cpu)})`);
     };
     console.log('\nwith / without, medians of per-round ratios (on a shared 2-core machine, sequential throughput is the noisier):');
+    compare('two identical gateways (the noise floor)', control, rateLimitsOff);
     compare('operation limits', allOn, operationLimitsOff);
     compare('rate limits in memory', allOn, rateLimitsOff);
     if (inRedis) compare('rate limits in Redis', inRedis, rateLimitsOff);
@@ -315,6 +327,7 @@ await runMain(async () => {
       process.exitCode = 1;
     }
   } finally {
+    await seeding.stop();
     for (const each of [...variants].reverse()) await each.gateway?.stop();
     for (const server of subgraphs) await server.stop();
     await database.drop();

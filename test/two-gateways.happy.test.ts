@@ -10,10 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../lib/database.js';
 import type { RunningServer } from '../lib/http-server.js';
 import { repositoryPath } from '../lib/paths.js';
 import { GATEWAY_DEFAULT_PORT } from '../lib/subgraph-list.js';
@@ -52,14 +52,6 @@ function postFrom(localAddress: string, url: string, body: unknown, headers: Rec
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** The committed proxy configuration with the compose network's names replaced by loopback ports; each must be there once. */
 function localProxyConfig(proxyPort: number, gatewayPorts: Record<string, number>): string {
   const replaceOnce = (text: string, from: RegExp, to: string) => {
@@ -79,6 +71,8 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
   let workspaceId: string;
   let proxyUrl: string;
   let proxy: ChildProcess | undefined;
+  /** What HAProxy says on stderr (a configuration it refuses, a port it cannot bind). */
+  let proxyErrors = '';
   let folder: string | undefined;
   const gateways: RunningServer[] = [];
   let queryCost: number;
@@ -101,11 +95,12 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
     const shared = { redisUrl: process.env.REDIS_URL, rateLimitKeyPrefix: `test:rate:${randomBytes(6).toString('hex')}`, rateLimits, trustedProxies: ['127.0.0.1'], requestLogFlushMs: 50 };
     for (let index = 0; index < 2; index += 1) gateways.push(await stack.startGateway(shared));
 
-    const proxyPort = await freePort();
+    const proxyPort = await findFreePort('127.0.0.1');
     folder = mkdtempSync(path.join(tmpdir(), 'atrium-haproxy-'));
     const configFile = path.join(folder, 'haproxy.cfg');
     writeFileSync(configFile, localProxyConfig(proxyPort, { 'gateway-1': Number(new URL(gateways[0]!.url).port), 'gateway-2': Number(new URL(gateways[1]!.url).port) }));
-    proxy = spawn(HAPROXY!, ['-db', '-f', configFile], { stdio: 'ignore' });
+    proxy = spawn(HAPROXY!, ['-db', '-f', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    proxy.stderr!.on('data', (chunk: Buffer) => (proxyErrors += chunk.toString('utf8')));
     proxyUrl = `http://127.0.0.1:${proxyPort}/graphql`;
   });
 
@@ -123,6 +118,7 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
     // Up once the proxy listens and its health checks (GET /health) have seen both gateways.
     await expect
       .poll(async () => {
+        if (proxy!.exitCode !== null) throw new Error(`haproxy exited (${proxy!.exitCode}): ${proxyErrors}`);
         const served: string[] = [];
         for (let sent = 0; sent < 4; sent += 1) {
           const answer = await fetch(proxyUrl.replace('/graphql', '/health')).catch(() => undefined);

@@ -87,6 +87,8 @@ export interface GatewayServerConfig {
   readonly requestTimeoutMs?: number;
   /** False skips the operation-limits check, to measure what it costs; default true. */
   readonly enforceOperationLimits?: boolean;
+  /** False leaves the rate-limit step out (no budget, no Redis), to measure what it costs; default true. */
+  readonly enforceRateLimits?: boolean;
   /** Limits of one operation, per audience; default DEFAULT_OPERATION_LIMITS (gateway/limits/settings.ts). */
   readonly operationLimits?: OperationLimitsByAudience;
   /** Cost budgets per credential kind and window; default DEFAULT_RATE_LIMIT_SETTINGS (gateway/rate-limits/budgets.ts). */
@@ -125,6 +127,7 @@ export function gatewayConfigFrom(
     requestTimeoutMs: config.gateway.requestTimeoutMs,
     operationLimits: config.gateway.operationLimits,
     enforceOperationLimits: config.gateway.enforceOperationLimits,
+    enforceRateLimits: config.gateway.enforceRateLimits,
     rateLimits: config.gateway.rateLimits,
     redisUrl: config.gateway.redisUrl,
     maxConcurrentRequests: config.gateway.maxConcurrentRequests,
@@ -207,12 +210,15 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     persistedQueries: false,
   });
   await apollo.start();
-  const budgets = await createRateBudgets({
-    settings: config.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
-    redisUrl: config.redisUrl,
-    keyPrefix: config.rateLimitKeyPrefix,
-    logger,
-  });
+  const budgets =
+    config.enforceRateLimits === false
+      ? undefined
+      : await createRateBudgets({
+          settings: config.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
+          redisUrl: config.redisUrl,
+          keyPrefix: config.rateLimitKeyPrefix,
+          logger,
+        });
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
 
   const steps: GatewayStep[] = [
@@ -225,7 +231,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     trustedDocumentsStep({ identity, logger }),
     documentStep({ parse: limitedParser(limiter) }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
-    rateLimitStep(budgets),
+    ...(budgets ? [rateLimitStep(budgets)] : []),
     preChecksStep({ mutationScopes, introspection }),
     executeStep(apollo),
   ];
@@ -240,7 +246,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       await keyUsage.stop();
       await requestLogs?.stop();
       await stopListening();
-      await budgets.close();
+      await budgets?.close();
     },
     handler: async (request, response) => {
       const correlationId = correlationIdFrom(request.headers[CORRELATION_HEADER]);

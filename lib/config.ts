@@ -128,6 +128,8 @@ const environmentSchema = z.object({
   REQUEST_LOGGING: booleanFlag.default(true),
   /** False skips the operation-limits check, only to measure what it costs (bench:gateway); refused in production. */
   GATEWAY_OPERATION_LIMITS: booleanFlag.default(true),
+  /** False leaves the rate-limit step out of the pipeline, only to measure what it costs (bench:gateway); refused in production. */
+  GATEWAY_RATE_LIMITS: booleanFlag.default(true),
   /** Longest time a client may take to send one whole request to the gateway (slow bodies get 408). */
   GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Comma-separated origins (scheme://host[:port]) whose browser apps may call the API; `*` for any. */
@@ -206,6 +208,8 @@ export interface AtriumConfig {
     readonly requestTimeoutMs: number;
     /** False skips the operation-limits check (measurement only; never in production). */
     readonly enforceOperationLimits: boolean;
+    /** False charges no budget at all: no rate-limit step, no Redis (measurement only; never in production). */
+    readonly enforceRateLimits: boolean;
     /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
     readonly operationLimits: OperationLimitsByAudience;
     /** Cost budgets per credential kind (RATE_LIMIT_*). */
@@ -306,6 +310,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   if (!values.GATEWAY_OPERATION_LIMITS && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_OPERATION_LIMITS: must not be disabled in production (it is what refuses abusive operations)');
   }
+  if (!values.GATEWAY_RATE_LIMITS && values.NODE_ENV === 'production') {
+    problems.push('GATEWAY_RATE_LIMITS: must not be disabled in production (it is what keeps one credential from using up the API)');
+  }
   if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
     problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
   }
@@ -343,6 +350,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
       enforceOperationLimits: values.GATEWAY_OPERATION_LIMITS,
+      enforceRateLimits: values.GATEWAY_RATE_LIMITS,
       operationLimits: operationLimitsFrom(values),
       rateLimits: {
         windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,

@@ -109,6 +109,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path,app.example.com' })).toThrow(/CORS_ORIGINS[\s\S]*is not an origin/);
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_OPERATION_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/GATEWAY_OPERATION_LIMITS: must not be disabled in production/);
   });
+
+  it('enforces rate limits by default and refuses to leave them out in production (GATEWAY_RATE_LIMITS is for benchmarks)', () => {
+    expect(loadConfig({}).gateway.enforceRateLimits).toBe(true);
+    expect(loadConfig({ GATEWAY_RATE_LIMITS: 'false' }).gateway.enforceRateLimits).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_RATE_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/GATEWAY_RATE_LIMITS: must not be disabled in production/);
+  });
 });
 
 describe('the principal signing secret', () => {

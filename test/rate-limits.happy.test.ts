@@ -2,14 +2,16 @@
 // stands (RateLimit-Limit/-Remaining/-Reset), `extensions.cost` says what the request
 // cost, and Remaining goes down by exactly that cost; a browser app may read the headers.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunningServer } from '../lib/http-server.js';
 import { createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { postGraphQL, startStack, type TestStack } from './testkit.js';
 
 const BUDGET = 10_000;
 const ORIGIN = 'https://app.example';
 let stack: TestStack;
 let key: CreatedKey;
 let workspaceId: string;
+const gateways: RunningServer[] = [];
 
 beforeAll(async () => {
   stack = await startStack({
@@ -20,6 +22,7 @@ beforeAll(async () => {
   key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
 });
 afterAll(async () => {
+  for (const gateway of gateways) await gateway.stop();
   await stack?.stop();
 });
 
@@ -67,4 +70,15 @@ it('lets a browser app on an allowed origin read the rate-limit headers (CORS)',
   const exposed = (response.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((name) => name.trim());
   expect(exposed).toEqual(expect.arrayContaining(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']));
   expect(response.headers.get('ratelimit-limit')).toBe(String(BUDGET));
+});
+
+it('charges nothing on a gateway started with GATEWAY_RATE_LIMITS=false (benchmarks only): no budget, no headers', async () => {
+  const gateway = await stack.startGateway({ enforceRateLimits: false, rateLimits: { windowSeconds: 3600, points: { user_key: 1, workspace_key: 1, session: 1, anonymous: 1 } } });
+  gateways.push(gateway);
+  for (let sent = 0; sent < 3; sent += 1) {
+    const response = await postGraphQL(gateway.url, { query: '{ workspace { name } }', headers: headers() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('ratelimit-limit')).toBeNull();
+    expect(response.headers.get('ratelimit-remaining')).toBeNull();
+  }
 });

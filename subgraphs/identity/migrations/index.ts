@@ -1,6 +1,7 @@
 // Committed migrations of the identity schema, oldest first. `npm run db:migration:create identity` adds to it.
 import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { Migration20261201110948 } from './Migration20261201110948.js';
 import { Migration20261201092729 } from './Migration20261201092729.js';
 import { Migration20261201084930 } from './Migration20261201084930.js';
 import { Migration20261122170344 } from './Migration20261122170344.js';
@@ -12,4 +13,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [{ 
   { name: 'Migration20261122170344', class: Migration20261122170344 },
   { name: 'Migration20261201084930', class: Migration20261201084930 },
   { name: 'Migration20261201092729', class: Migration20261201092729 },
+  { name: 'Migration20261201110948', class: Migration20261201110948 },
 ];

@@ -68,4 +68,23 @@ describe('PasswordHashing', () => {
     expect(hashing.load.held).toBe(1);
     expect(() => hashing.admit('198.51.100.9')).not.toThrow();
   });
+
+  it('keeps a lane for addresses a sign-in succeeded from: a flood from many others neither fills it nor gets served before it', async () => {
+    const hashing = new PasswordHashing({ concurrency: 1, queue: 1, perAddress: 1 });
+    hashing.signedIn('192.0.2.10');
+    const running = pendingHash();
+    const first = hashing.admit('198.51.100.1');
+    const firstDone = first.hash(() => running.promise).finally(() => first.release());
+    const queued = hashing.admit('198.51.100.2');
+    const order: string[] = [];
+    const queuedDone = queued.hash(async () => void order.push('flood')).finally(() => queued.release());
+    // Every place of the other lane is taken: one more flooding address is refused ...
+    expect(refusal(() => hashing.admit('198.51.100.3')).extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
+    // ... the returning user is not, and is served before the flood that queued first.
+    const returning = hashing.admit('192.0.2.10');
+    const returningDone = returning.hash(async () => void order.push('returning')).finally(() => returning.release());
+    running.finish();
+    await Promise.all([firstDone, queuedDone, returningDone]);
+    expect(order).toEqual(['returning', 'flood']);
+  });
 });

@@ -82,6 +82,7 @@ export class SessionService {
     }
     if (!user || !valid) throw new GraphQLError(INVALID_SIGN_IN, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
     await this.throttle.signedIn(email, address);
+    this.hashing.signedIn(address);
     let workspace: Workspace | null = null;
     if (input.workspaceId !== undefined && input.workspaceId !== null) {
       const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }) : null;

@@ -4,6 +4,8 @@ import type { Principal } from '../lib/principal.js';
 export interface GatewayContext {
   readonly correlationId: string;
   readonly principal: Principal;
+  /** The client's address (through trusted proxies), signed along with the principal to every subgraph. */
+  readonly clientIp: string | null;
   /** Error codes the response carried, collected for the request log. */
   readonly errorCodes: Set<string>;
   /** The operation's computed cost (limits step), reported in extensions.cost. */

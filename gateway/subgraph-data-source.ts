@@ -1,5 +1,5 @@
-// How the gateway talks to a subgraph: the request's principal and correlation id go
-// along, the principal is signed over the exact body bytes that are sent, every call has a
+// How the gateway talks to a subgraph: the request's principal (with the client's address)
+// and correlation id go along, the principal is signed over the exact body bytes that are sent, every call has a
 // deadline (gateway/subgraph-timeouts.ts), and what identity's answer says it invalidated
 // is applied before the gateway answers.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -58,7 +58,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!request.http) return;
     // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
     const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
-    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(principal));
+    // The client's address travels in the signed principal (identity throttles sign-ins by it).
+    const clientIp = 'clientIp' in context ? context.clientIp : null;
+    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(clientIp ? { ...principal, clientIp } : principal));
     if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
   }
 

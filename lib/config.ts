@@ -13,6 +13,7 @@ import { trustedProxyProblems } from './trusted-proxies.js';
 import { DEFAULT_MAX_BUDGET_POINTS, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
+import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -60,6 +61,8 @@ export interface SubgraphSettings {
   readonly auditRetentionDays: number;
   /** The largest budget (points per window) a workspace or a key may be given (RATE_LIMIT_MAX_POINTS). */
   readonly maxBudgetPoints: number;
+  /** Identity's sign-in and register throttles and password-hashing slots (SIGN_IN_*, REGISTER_*, PASSWORD_HASH*). */
+  readonly signIn: SignInSettings;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -72,6 +75,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
   maxKeyExpiry: 'NEVER',
   auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
   maxBudgetPoints: DEFAULT_MAX_BUDGET_POINTS,
+  signIn: DEFAULT_SIGN_IN_SETTINGS,
 };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -164,6 +168,17 @@ const environmentSchema = z.object({
   /** The ceiling of the budgets owners may give a workspace (and keys within it); checked by identity. */
   RATE_LIMIT_MAX_POINTS: budgetPoints.default(DEFAULT_MAX_BUDGET_POINTS),
   GATEWAY_MAX_CONCURRENT_REQUESTS: limit.max(100_000, 'must be at most 100000').default(DEFAULT_MAX_CONCURRENT_REQUESTS),
+  /** Identity's sign-in throttles (README "Rate limits" → "Sign-in"): one window for the three sign-in counts. */
+  SIGN_IN_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_SIGN_IN_SETTINGS.windowSeconds),
+  SIGN_IN_ACCOUNT_ADDRESS_ATTEMPTS: limit.default(DEFAULT_SIGN_IN_SETTINGS.accountAddressAttempts),
+  SIGN_IN_ACCOUNT_ATTEMPTS: limit.default(DEFAULT_SIGN_IN_SETTINGS.accountAttempts),
+  SIGN_IN_ADDRESS_ATTEMPTS: limit.default(DEFAULT_SIGN_IN_SETTINGS.addressAttempts),
+  REGISTER_ADDRESS_ATTEMPTS: limit.default(DEFAULT_SIGN_IN_SETTINGS.registerAddressAttempts),
+  REGISTER_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_SIGN_IN_SETTINGS.registerWindowSeconds),
+  /** Passwords one identity process hashes at once; more wait (PASSWORD_HASH_QUEUE) or are refused. */
+  PASSWORD_HASH_CONCURRENCY: limit.max(64, 'must be at most 64').default(DEFAULT_SIGN_IN_SETTINGS.hashConcurrency),
+  PASSWORD_HASH_QUEUE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(DEFAULT_SIGN_IN_SETTINGS.hashQueue),
+  PASSWORD_HASHES_PER_ADDRESS: limit.max(1000, 'must be at most 1000').default(DEFAULT_SIGN_IN_SETTINGS.hashesPerAddress),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...operationLimitShape,
@@ -369,6 +384,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       maxKeyExpiry: values.API_KEY_MAX_EXPIRY,
       auditRetentionDays: values.AUDIT_RETENTION_DAYS,
       maxBudgetPoints: values.RATE_LIMIT_MAX_POINTS,
+      signIn: {
+        windowSeconds: values.SIGN_IN_WINDOW_SECONDS,
+        accountAddressAttempts: values.SIGN_IN_ACCOUNT_ADDRESS_ATTEMPTS,
+        accountAttempts: values.SIGN_IN_ACCOUNT_ATTEMPTS,
+        addressAttempts: values.SIGN_IN_ADDRESS_ATTEMPTS,
+        registerAddressAttempts: values.REGISTER_ADDRESS_ATTEMPTS,
+        registerWindowSeconds: values.REGISTER_WINDOW_SECONDS,
+        hashConcurrency: values.PASSWORD_HASH_CONCURRENCY,
+        hashQueue: values.PASSWORD_HASH_QUEUE,
+        hashesPerAddress: values.PASSWORD_HASHES_PER_ADDRESS,
+      },
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],

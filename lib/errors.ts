@@ -112,8 +112,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Check the id and the `x-workspace-id` header.',
   },
   RATE_LIMITED: {
-    when: 'The credential (or, without one, your address) has spent its cost budget for the current window: HTTP 429 with `Retry-After`, and `extensions.retryAfter` (seconds), `limit` (points per window) and `cost` (what this request would have cost). Nothing ran. Also: five failed sign-ins for one email within 15 minutes, which `createSession` answers with HTTP 200.',
-    whatToDo: 'Wait `Retry-After` seconds and send again; watch `RateLimit-Remaining` and `extensions.cost` to pace requests (cheaper operations spend less). For sign-ins, wait up to 15 minutes; automate with an API key, not a password.',
+    when: 'The credential (or, without one, your address) has spent its cost budget for the current window: HTTP 429 with `Retry-After`, and `extensions.retryAfter` (seconds), `limit` (points per window) and `cost` (what this request would have cost). Nothing ran. Also `createSession` and `register` over a sign-in limit (too many tries at one account from your address, at one account from everywhere, or from your address; see README "Rate limits"), or while the server is busy checking other passwords: HTTP 429 with `Retry-After` and `extensions.retryAfter`; the password was not checked.',
+    whatToDo: 'Wait `Retry-After` seconds and send again; watch `RateLimit-Remaining` and `extensions.cost` to pace requests (cheaper operations spend less). A sign-in limit lasts up to 15 minutes (one hour for register); signing in successfully from your address resets your count for that account. Automate with an API key, not a password.',
   },
   SUBGRAPH_UNAVAILABLE: {
     when: 'One of the services behind the gateway did not answer in time (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, default 5 s) or could not be reached. Its fields are `null`, `extensions.serviceName` names it, and what the other services answered is still in `data` (HTTP 200).',
@@ -218,6 +218,15 @@ export function invalidInput(problems: readonly FieldProblem[]): GraphQLError {
 export function requireWorkspace(workspaceId: string | undefined): string {
   if (!workspaceId) throw workspaceRequired();
   return workspaceId;
+}
+
+/**
+ * RATE_LIMITED raised inside a subgraph (sign-in throttles): `extensions.retryAfter` is in
+ * whole seconds, at least 1. When nothing else in the operation answered, the gateway
+ * sends it as HTTP 429 with that Retry-After (gateway/pipeline/response.ts).
+ */
+export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) } });
 }
 
 export function notFound(what: string): GraphQLError {

@@ -39,6 +39,13 @@ export interface Principal {
    * rate-limit step, per request, never cached): what the `rateLimit` field answers.
    */
   readonly rateLimit?: RateLimitState;
+  /**
+   * The client's address, as the gateway read it (through TRUSTED_PROXIES). The gateway adds
+   * it to the copy it signs for one subgraph request, never to a cached principal, so a
+   * client cannot choose it; identity throttles sign-ins by it. Absent on the services' own
+   * calls, and when the gateway could not tell.
+   */
+  readonly clientIp?: string;
 }
 
 export interface BudgetOverrides {

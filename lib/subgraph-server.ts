@@ -63,11 +63,16 @@ export interface InternalRequest {
   readonly settings: SubgraphSettings;
 }
 
-export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
+export interface SubgraphDefinition<TContext extends BaseSubgraphContext, TServerState = undefined> {
   readonly orm: SubgraphOrmDefinition;
   readonly buildSchema: () => Promise<GraphQLSchema>;
+  /**
+   * What one running server keeps across its requests (identity's password-hashing slots),
+   * made once at start; each request's createContext receives it.
+   */
+  readonly createServerState?: (settings: SubgraphSettings) => TServerState;
   /** Adds the subgraph's per-request providers (DataLoaders, services) to the base context. */
-  readonly createContext: (base: BaseSubgraphContext) => TContext;
+  readonly createContext: (base: BaseSubgraphContext, server: TServerState) => TContext;
   /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
   readonly internalRoutes?: Readonly<Record<string, (request: InternalRequest) => Promise<unknown>>>;
   /** The subgraph's own Apollo plugins, after the shared ones. */
@@ -78,8 +83,8 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext> {
   readonly startWorkers?: (orm: SubgraphOrm, logger: Logger, config: SubgraphServerConfig, settings: SubgraphSettings) => Promise<() => Promise<void>>;
 }
 
-export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
-  definition: SubgraphDefinition<TContext>,
+export async function startSubgraphServer<TContext extends BaseSubgraphContext, TServerState = undefined>(
+  definition: SubgraphDefinition<TContext, TServerState>,
   config: SubgraphServerConfig,
 ): Promise<RunningServer & { orm: SubgraphOrm }> {
   const name = definition.orm.schema;
@@ -90,6 +95,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
   // Shared by every instance of this subgraph: a header is good once per subgraph, not once per process.
   const nonces = createPostgresNonceStore(orm, name, logger);
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...config.settings };
+  const serverState = definition.createServerState?.(settings) as TServerState;
   const callPeer = <T>(peer: SubgraphName, path: string, payload: unknown): Promise<T> => {
     const url = config.peers?.[peer];
     if (!url) return Promise.reject(new PeerUnavailableError(peer, 'no URL configured'));
@@ -183,7 +189,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext>(
               logger: logger.child({ correlationId }),
               settings,
               callPeer,
-            }),
+            }, serverState),
         })),
       );
     },

@@ -11,6 +11,7 @@ import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway, type GatewayServerConfig } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
+import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
 
 export interface TestDatabase {
   readonly url: string;
@@ -71,6 +72,20 @@ export function errorCodes(response: GraphQLResponse): string[] {
   return (response.body.errors ?? []).map((error) => String(error.extensions?.code));
 }
 
+/**
+ * Identity's sign-in limits in a test stack: every test client is 127.0.0.1, so the
+ * per-address limits (register calls, tries, hashing places) are lifted, else the tests of
+ * a file would spend one another's budgets. The per-account limits keep their defaults;
+ * tests of the throttle set their own (StackOptions.settings.signIn).
+ */
+export const TEST_SIGN_IN_SETTINGS: SignInSettings = {
+  ...DEFAULT_SIGN_IN_SETTINGS,
+  addressAttempts: 1_000_000,
+  registerAddressAttempts: 1_000_000,
+  hashQueue: 1000,
+  hashesPerAddress: 1000,
+};
+
 export interface TestStack {
   readonly database: TestDatabase;
   readonly signingSecrets: readonly string[];
@@ -115,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       databaseUrl: database.url,
       port: subgraphUrls[name] ? Number(new URL(subgraphUrls[name]).port) : 0,
       signingSecrets,
-      settings: options.settings,
+      settings: { signIn: TEST_SIGN_IN_SETTINGS, ...options.settings },
       peers: subgraphUrls,
       runWorkers: overrides.runWorkers ?? options.runWorkers,
       logger,

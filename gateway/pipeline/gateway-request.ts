@@ -30,8 +30,8 @@ export interface GatewayRequest {
   readonly time: string;
   /**
    * The client's address (through TRUSTED_PROXIES), read once when the request arrives:
-   * the request log and the anonymous rate-limit budget both use it, and after a hang-up
-   * the socket is gone.
+   * the request log, the anonymous rate-limit budget and the signed principal (identity's
+   * sign-in throttle) all use it, and after a hang-up the socket is gone.
    */
   readonly clientIp: string | null;
   /** Error codes the answer carried, collected for the request log. */

@@ -15,6 +15,7 @@ import { MemberService } from './members/member.service.js';
 import { Role } from './roles/role.entity.js';
 import { RateLimitService } from './rate-limits/rate-limit.service.js';
 import { RoleService } from './roles/role.service.js';
+import type { PasswordHashing } from './sessions/password-hashing.js';
 import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
@@ -41,7 +42,13 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly rateLimits: RateLimitService;
 }
 
-export function createIdentityContext(base: BaseSubgraphContext): IdentityContext {
+/** What one identity server keeps across requests. */
+export interface IdentityServerState {
+  /** This process's password-hashing slots, shared by every sign-in and registration. */
+  readonly passwordHashing: PasswordHashing;
+}
+
+export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {
   const { em, principal, settings } = base;
   // Workspace-owned records are looked up in the principal's workspace only.
   const workspaceId = principal.workspaceId ?? null;
@@ -89,7 +96,7 @@ export function createIdentityContext(base: BaseSubgraphContext): IdentityContex
     members: new MemberService(em, principal),
     invitations: new InvitationService(em, principal),
     groups: new MemberGroupService(em, principal),
-    sessions: new SessionService(em, settings, principal),
+    sessions: new SessionService(em, settings, principal, server.passwordHashing),
     apiKeys: new ApiKeyService(em, principal, settings),
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),

@@ -10,13 +10,13 @@ import { migrations } from './migrations/index.js';
 import { SeenNonce } from '../../lib/seen-nonces/seen-nonce.entity.js';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity.js';
 import { Role } from './roles/role.entity.js';
-import { LoginFailure } from './sessions/login-failure.entity.js';
+import { SignInAttempt } from './sessions/sign-in-attempt.entity.js';
 import { Session } from './sessions/session.entity.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, LoginFailure, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
+  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
   migrations,
 };

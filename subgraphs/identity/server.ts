@@ -1,24 +1,30 @@
 // Starts the identity subgraph: createServer(config) → { url, stop }. Besides GraphQL it
-// answers the gateway's internal calls: principal lookup, key usage, trusted documents.
+// answers the gateway's internal calls: principal lookup, key usage, trusted documents. Its
+// password-hashing slots belong to the server, shared by every request.
 import type { RunningServer } from '../../lib/http-server.js';
 import { KEY_USAGE_PATH, MEMBERS_PATH, PRINCIPAL_LOOKUP_PATH } from '../../lib/principal.js';
 import { isId } from '../../lib/ids.js';
 import { Member } from './members/member.entity.js';
 import { startSubgraphServer, type SubgraphDefinition, type SubgraphServerConfig } from '../../lib/subgraph-server.js';
 import { HttpError } from '../../lib/http-server.js';
-import { createIdentityContext, type IdentityContext } from './context.js';
+import { createIdentityContext, type IdentityContext, type IdentityServerState } from './context.js';
 import { collectingInvalidations, invalidationsInResponse } from './invalidation.js';
 import { identityOrm } from './orm.js';
 import { recordKeyUsage } from './principals/key-usage.js';
 import { lookupPrincipal, parseLookupRequest } from './principals/principal-lookup.js';
 import { startOutboxRelay } from '../../lib/outbox/outbox-relay.js';
 import { buildIdentitySchema } from './schema.js';
+import { PasswordHashing } from './sessions/password-hashing.js';
+import { startSignInAttemptSweep } from './sessions/sign-in-throttle.js';
 import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
 import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 
-export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
+export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
   buildSchema: buildIdentitySchema,
+  createServerState: ({ signIn }) => ({
+    passwordHashing: new PasswordHashing({ concurrency: signIn.hashConcurrency, queue: signIn.hashQueue, perAddress: signIn.hashesPerAddress }),
+  }),
   createContext: createIdentityContext,
   // Read-your-writes revocation: the gateway learns what a mutation invalidated from its response.
   plugins: [invalidationsInResponse],
@@ -39,7 +45,14 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
       return { members: members.map((member) => member.userId) };
     },
   },
-  startWorkers: async (orm, logger, config) => startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} }),
+  startWorkers: async (orm, logger, config) => {
+    const stopRelay = startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: config.signingSecrets, peers: config.peers ?? {} });
+    const stopSweep = startSignInAttemptSweep(orm, logger);
+    return async () => {
+      stopSweep();
+      await stopRelay();
+    };
+  },
 };
 
 export function createServer(config: SubgraphServerConfig): Promise<RunningServer> {

@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
 import { Migration20261210090000 } from './Migration20261210090000.js';
 import { Migration20261201110942 } from './Migration20261201110942.js';
+import { Migration20261201110948 } from './Migration20261201110948.js';
 import { Migration20261201092729 } from './Migration20261201092729.js';
 import { Migration20261201084930 } from './Migration20261201084930.js';
 import { Migration20261122170344 } from './Migration20261122170344.js';
@@ -15,5 +16,6 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [{ 
   { name: 'Migration20261201084930', class: Migration20261201084930 },
   { name: 'Migration20261201092729', class: Migration20261201092729 },
   { name: 'Migration20261201110942', class: Migration20261201110942 },
+  { name: 'Migration20261201110948', class: Migration20261201110948 },
   { name: 'Migration20261210090000', class: Migration20261210090000 },
 ];

@@ -8,14 +8,15 @@ import { SessionPayload } from './session-payload.js';
 @Resolver()
 export class SessionResolver {
   @Directive(PUBLIC)
-  @Mutation(() => SessionPayload, { description: 'Creates an account and signs it in. Works without a credential.' })
+  @Mutation(() => SessionPayload, { description: 'Creates an account and signs it in. Works without a credential; limited per client address (RATE_LIMITED with retryAfter).' })
   register(@Arg('input', () => RegisterInput, { description: 'Email, password and name of the new user.' }) input: RegisterInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
     return context.sessions.register(input);
   }
 
   @Directive(PUBLIC)
   @Mutation(() => SessionPayload, {
-    description: 'Signs in with email and password. A wrong email and a wrong password give the same error; repeated failures are slowed down.',
+    description:
+      'Signs in with email and password. A wrong email and a wrong password give the same error. Tries are limited per account and client address, per account and per address: over a limit the answer is RATE_LIMITED with retryAfter (seconds), and the password is not checked.',
   })
   createSession(@Arg('input', () => CreateSessionInput, { description: 'Email and password; optionally the workspace to start in.' }) input: CreateSessionInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
     return context.sessions.createSession(input);

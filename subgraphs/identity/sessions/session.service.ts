@@ -1,4 +1,7 @@
-// Accounts and sessions: register, sign in, sign out.
+// Accounts and sessions: register, sign in, sign out. Every password hash goes through the
+// process's hashing slots (password-hashing.ts), and only after the throttle
+// (sign-in-throttle.ts) has reserved the try, so neither a burst nor a flood gets more
+// hashes than the limits allow.
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -16,16 +19,22 @@ import { Workspace } from '../workspaces/workspace.entity.js';
 import { Session } from './session.entity.js';
 import type { CreateSessionInput, RegisterInput } from './session.input.js';
 import type { SessionPayload } from './session-payload.js';
-import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.js';
+import type { PasswordHashing } from './password-hashing.js';
+import { SignInThrottle, addressGroup } from './sign-in-throttle.js';
 
 const INVALID_SIGN_IN = 'Invalid email or password';
 
 export class SessionService {
+  private readonly throttle: SignInThrottle;
+
   constructor(
     private readonly em: SubgraphEntityManager,
     private readonly settings: SubgraphSettings,
     private readonly principal: Principal,
-  ) {}
+    private readonly hashing: PasswordHashing,
+  ) {
+    this.throttle = new SignInThrottle(em, settings.signIn);
+  }
 
   async register(input: RegisterInput): Promise<SessionPayload> {
     const email = normalizeEmail(input.email);
@@ -35,8 +44,16 @@ export class SessionService {
     if (input.password.length < 12 || input.password.length > 1024) problems.push({ field: 'password', reason: 'must be 12 to 1024 characters' });
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (problems.length > 0) throw badUserInput(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { fieldErrors: problems });
-    if (await this.em.count(User, { email })) throw badUserInput('Email cannot be used', { fieldErrors: [{ field: 'email', reason: 'cannot be used' }] });
-    const passwordHash = await hashPassword(input.password);
+    const address = addressGroup(this.principal.clientIp);
+    const ticket = this.hashing.admit(address);
+    let passwordHash: string;
+    try {
+      await this.throttle.reserveRegistration(address);
+      if (await this.em.count(User, { email })) throw badUserInput('Email cannot be used', { fieldErrors: [{ field: 'email', reason: 'cannot be used' }] });
+      passwordHash = await ticket.hash(() => hashPassword(input.password));
+    } finally {
+      ticket.release();
+    }
     return this.em.transactional(async (em) => {
       const user = em.create(User, { email, name, passwordHash });
       // The password is sensitive: the event says it was set, never what it is.
@@ -49,15 +66,22 @@ export class SessionService {
 
   async createSession(input: CreateSessionInput): Promise<SessionPayload> {
     const email = normalizeEmail(input.email);
-    await assertNotThrottled(this.em, email);
-    const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
-    // Verify even for an unknown email, so the answer takes as long either way.
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH);
-    if (!user || !valid) {
-      await recordFailure(this.em, email);
-      throw new GraphQLError(INVALID_SIGN_IN, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    const address = addressGroup(this.principal.clientIp);
+    // A place in the hashing queue first (no I/O), then the try reserved, then the hash.
+    const ticket = this.hashing.admit(address);
+    let user: User | null;
+    let valid: boolean;
+    try {
+      await this.throttle.reserveSignIn(email, address);
+      user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
+      // Verify even for an unknown email, so the answer takes as long either way.
+      valid = await ticket.hash(() => verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH));
+    } finally {
+      ticket.release();
     }
-    await clearFailures(this.em, email);
+    if (!user || !valid) throw new GraphQLError(INVALID_SIGN_IN, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    await this.throttle.signedIn(email, address);
+    this.hashing.signedIn(address);
     let workspace: Workspace | null = null;
     if (input.workspaceId !== undefined && input.workspaceId !== null) {
       const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }) : null;

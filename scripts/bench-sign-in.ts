@@ -1,0 +1,159 @@
+// `npm run bench:sign-in`: how long a real sign-in takes while others flood createSession.
+// Identity and the gateway run as their own processes (as in production; content and
+// audit run in this one, idle), the gateway trusting this process as a proxy so that each
+// client gets its own address through X-Forwarded-For. A real user signs in one request at a
+// time from their own address: first with nothing else running (unloaded), then while
+// BENCH_FLOOD concurrent clients (default 40) send sign-ins with unknown emails without pause,
+// first all from one address, then each from its own. Prints the median and p95 of the
+// real sign-ins and what the flood got back. Identity runs with its production defaults
+// (SIGN_IN_*, PASSWORD_HASH_*; pass them in the environment to try others); the gateway's
+// anonymous budget and subgraph timeout are lifted so that it is identity being measured.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../lib/config.js';
+import type { RunningServer } from '../lib/http-server.js';
+import { createLogger } from '../lib/logger.js';
+import type { SubgraphName } from '../lib/subgraph-list.js';
+import { startSubgraphServer } from '../lib/subgraph-server.js';
+import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
+import { freshBenchDatabase } from './bench-database.js';
+import { percentile } from './percentile.js';
+import { runMain } from './run-main.js';
+import { superviseService } from './supervisor.js';
+
+const FLOOD = Number(process.env.BENCH_FLOOD ?? 40);
+const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 10);
+const DATABASE = 'atrium_bench_sign_in';
+const CREATE_SESSION = 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }';
+
+/** Passed through to identity when set, so other limits can be tried. */
+const IDENTITY_SETTINGS = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(SIGN_IN_|REGISTER_|PASSWORD_HASH)/.test(name)));
+
+interface Answer {
+  readonly status: number;
+  readonly code: string;
+  /** Seconds, from the Retry-After header (0 without one). */
+  readonly retryAfter: number;
+}
+
+async function signIn(url: string, email: string, password: string, address: string): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ query: CREATE_SESSION, variables: { input: { email, password } } }),
+  });
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return { status: response.status, code: body.errors?.[0]?.extensions?.code ?? 'OK', retryAfter: Number(response.headers.get('retry-after') ?? 0) };
+}
+
+/**
+ * The real user's sign-ins, one after another, each timed until it succeeds: a refusal
+ * (429) is retried after its Retry-After, as a client would, and counted.
+ */
+async function realSignIns(url: string, user: { email: string; password: string }): Promise<{ times: number[]; refusals: number }> {
+  const times: number[] = [];
+  let refusals = 0;
+  for (let index = 0; index < SIGN_INS; index += 1) {
+    const started = performance.now();
+    for (;;) {
+      const answer = await signIn(url, user.email, user.password, '192.0.2.10');
+      if (answer.code === 'OK') break;
+      if (answer.status !== 429) throw new Error(`the real sign-in failed: HTTP ${answer.status} ${answer.code}`);
+      refusals += 1;
+      await new Promise((resolve) => setTimeout(resolve, answer.retryAfter * 1000));
+    }
+    times.push(performance.now() - started);
+  }
+  return { times: times.sort((a, b) => a - b), refusals };
+}
+
+/** Floods until stop() is called; addressOf(client) says where each flooding client sends from. */
+function startFlood(url: string, addressOf: (client: number) => string): { stop: () => Promise<Map<string, number>> } {
+  let running = true;
+  const answers = new Map<string, number>();
+  const client = async (index: number) => {
+    while (running) {
+      const answer = await signIn(url, `nobody-${randomBytes(6).toString('hex')}@example.com`, 'not-the-password', addressOf(index)).catch(() => ({ status: 0, code: 'NETWORK_ERROR', retryAfter: 0 }));
+      const key = `${answer.status} ${answer.code}`;
+      answers.set(key, (answers.get(key) ?? 0) + 1);
+    }
+  };
+  const clients = Array.from({ length: FLOOD }, (_, index) => client(index));
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(clients);
+      return answers;
+    },
+  };
+}
+
+/** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux; clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const describe = ({ times, refusals }: { times: number[]; refusals: number }) =>
+  `median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms${refusals > 0 ? `, ${refusals} refused and retried` : ''}`;
+
+await runMain(async () => {
+  const config = loadConfig();
+  const logger = createLogger('error');
+  const database = await freshBenchDatabase(config, logger, DATABASE);
+  const databaseUrl = database.databaseUrl;
+  const signingSecret = randomBytes(32).toString('base64url');
+  const common = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'error', DATABASE_URL: databaseUrl, PRINCIPAL_SIGNING_SECRETS: signingSecret };
+  const identity = await superviseService({ name: 'identity', env: { ...common, ...IDENTITY_SETTINGS, IDENTITY_PORT: '0' }, logger });
+  const subgraphUrls = { identity: identity.url } as Record<SubgraphName, string>;
+  const inProcess: RunningServer[] = [];
+  for (const name of ['content', 'audit'] as const) {
+    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], { databaseUrl, port: 0, signingSecrets: [signingSecret], peers: subgraphUrls, logger });
+    inProcess.push(server);
+    subgraphUrls[name] = server.url;
+  }
+  const gateway = await superviseService({
+    name: 'gateway',
+    env: { ...common, PORT: '0', IDENTITY_URL: subgraphUrls.identity, CONTENT_URL: subgraphUrls.content, AUDIT_URL: subgraphUrls.audit, TRUSTED_PROXIES: '127.0.0.1,::1', RATE_LIMIT_ANONYMOUS_POINTS: '1000000000', GATEWAY_SUBGRAPH_TIMEOUT_MS: '120000' },
+    logger,
+  });
+  try {
+    const user = { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex') };
+    const registered = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.10' },
+      body: JSON.stringify({ query: 'mutation($input: RegisterInput!) { register(input: $input) { token } }', variables: { input: { ...user, name: 'Bench' } } }),
+    });
+    if (!registered.ok) throw new Error(`register failed: HTTP ${registered.status}`);
+    await realSignIns(gateway.url, user); // warm-up
+
+    console.log(`\n${SIGN_INS} real sign-ins, one at a time, from their own address; floods of ${FLOOD} concurrent clients with unknown emails\n`);
+    const unloaded = await realSignIns(gateway.url, user);
+    console.log(`unloaded:                       ${describe(unloaded)}`);
+    for (const [label, addressOf] of [
+      ['flood from one address', () => '198.51.100.66'],
+      ['flood from one address each', (client: number) => `198.51.${101 + Math.floor(client / 250)}.${client % 250}`],
+    ] as const) {
+      const flood = startFlood(gateway.url, addressOf);
+      // Let the flood reach its steady state (the first requests meet empty counters).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const cpuBefore = { gateway: processCpuMs(gateway.pid), identity: processCpuMs(identity.pid) };
+      const started = performance.now();
+      const loaded = await realSignIns(gateway.url, user);
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = { gateway: processCpuMs(gateway.pid) - cpuBefore.gateway, identity: processCpuMs(identity.pid) - cpuBefore.identity };
+      const answers = await flood.stop();
+      const total = [...answers.values()].reduce((sum, count) => sum + count, 0);
+      console.log(`${''.padEnd(32)}while measured: gateway ${(cpu.gateway / 1000 / seconds).toFixed(2)} CPUs, identity ${(cpu.identity / 1000 / seconds).toFixed(2)} CPUs`);
+      console.log(`${`${label}:`.padEnd(32)}${describe(loaded)}  (median ${(percentile(loaded.times, 0.5) / percentile(unloaded.times, 0.5)).toFixed(2)}× unloaded)`);
+      console.log(`${''.padEnd(32)}flood answers: ${[...answers].map(([key, count]) => `${key} ${count}`).join(', ')} (${total} in all)`);
+    }
+  } finally {
+    await gateway.stop();
+    await identity.stop();
+    for (const server of inProcess) await server.stop();
+    await database.drop();
+  }
+});

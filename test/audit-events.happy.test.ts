@@ -159,7 +159,7 @@ describe('me.auditEvents', () => {
     // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
     const keyCreated = mine.find((event) => event.action === 'apiKey.created' && event.targetId === key.id)!;
     expect(keyCreated.workspaceId).toBeNull();
-    expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
+    expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'rateLimit', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
     expect(keyCreated.changes.find((change) => change.field === 'workspaceIds')!.new).toEqual([workspaceId]);
     const registered = mine.find((event) => event.action === 'user.registered')!;
     expect(registered).toMatchObject({ workspaceId: null, credentialKind: null, targetId: owner.userId });

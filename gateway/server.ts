@@ -29,6 +29,7 @@ import type { GatewayRequest } from './pipeline/gateway-request.js';
 import { httpGuardStep } from './pipeline/http-guard.js';
 import { preChecksStep } from './pipeline/pre-checks.js';
 import { principalStep } from './pipeline/principal.js';
+import { anonymousConcurrencyStep, DEFAULT_ANONYMOUS_MAX_CONCURRENT } from './pipeline/anonymous-concurrency.js';
 import { concurrencyStep, DEFAULT_MAX_CONCURRENT_REQUESTS } from './pipeline/concurrency.js';
 import { rateLimitStep } from './pipeline/rate-limit.js';
 import { createRateBudgets } from './rate-limits/budgets.js';
@@ -99,6 +100,8 @@ export interface GatewayServerConfig {
   readonly rateLimitKeyPrefix?: string;
   /** Requests in progress at once; one more gets 503 with Retry-After: 1. Default 512. */
   readonly maxConcurrentRequests?: number;
+  /** Requests without a credential in progress at once per client address. */
+  readonly anonymousMaxConcurrent?: number;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -131,6 +134,7 @@ export function gatewayConfigFrom(
     rateLimits: config.gateway.rateLimits,
     redisUrl: config.gateway.redisUrl,
     maxConcurrentRequests: config.gateway.maxConcurrentRequests,
+    anonymousMaxConcurrent: config.gateway.anonymousMaxConcurrent,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -224,6 +228,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const steps: GatewayStep[] = [
     ...(requestLogs ? [requestLogStep(requestLogs, logger)] : []),
     concurrencyStep(config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, logger),
+    anonymousConcurrencyStep(config.anonymousMaxConcurrent ?? DEFAULT_ANONYMOUS_MAX_CONCURRENT, logger),
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),

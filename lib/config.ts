@@ -12,6 +12,7 @@ import {
 import { trustedProxyProblems } from './trusted-proxies.js';
 import { DEFAULT_MAX_BUDGET_POINTS, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
+import { DEFAULT_ANONYMOUS_MAX_CONCURRENT } from '../gateway/pipeline/anonymous-concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
 
@@ -168,6 +169,7 @@ const environmentSchema = z.object({
   /** The ceiling of the budgets owners may give a workspace (and keys within it); checked by identity. */
   RATE_LIMIT_MAX_POINTS: budgetPoints.default(DEFAULT_MAX_BUDGET_POINTS),
   GATEWAY_MAX_CONCURRENT_REQUESTS: limit.max(100_000, 'must be at most 100000').default(DEFAULT_MAX_CONCURRENT_REQUESTS),
+  GATEWAY_ANONYMOUS_MAX_CONCURRENT: limit.max(100_000, 'must be at most 100000').default(DEFAULT_ANONYMOUS_MAX_CONCURRENT),
   /** Identity's sign-in throttles (README "Rate limits" → "Sign-in"): one window for the three sign-in counts. */
   SIGN_IN_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_SIGN_IN_SETTINGS.windowSeconds),
   SIGN_IN_ACCOUNT_ADDRESS_ATTEMPTS: limit.default(DEFAULT_SIGN_IN_SETTINGS.accountAddressAttempts),
@@ -233,6 +235,8 @@ export interface AtriumConfig {
     readonly redisUrl?: string;
     /** Requests in progress at once (GATEWAY_MAX_CONCURRENT_REQUESTS). */
     readonly maxConcurrentRequests: number;
+    /** Requests without a credential in progress at once per client address (GATEWAY_ANONYMOUS_MAX_CONCURRENT). */
+    readonly anonymousMaxConcurrent: number;
   };
   readonly subgraphSettings: SubgraphSettings;
   readonly subgraphPorts: Readonly<Record<SubgraphName, number>>;
@@ -378,6 +382,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       },
       redisUrl: values.REDIS_URL,
       maxConcurrentRequests: values.GATEWAY_MAX_CONCURRENT_REQUESTS,
+      anonymousMaxConcurrent: values.GATEWAY_ANONYMOUS_MAX_CONCURRENT,
     },
     subgraphSettings: {
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),

@@ -132,6 +132,32 @@ it('answers 503 with Retry-After: 1 beyond the concurrency cap, and serves again
   await expect.poll(async () => (await postGraphQL(url, { query: QUERY, headers: keyHeaders() })).status, { timeout: 5000 }).toBe(200);
 });
 
+it('answers 429 with Retry-After: 1 to an address past its requests without a credential at once; other addresses and keys go on', async () => {
+  const url = await gatewayWith({ anonymousMaxConcurrent: 2, trustedProxies: ['127.0.0.1', '::1'] });
+  const { request: httpRequest } = await import('node:http');
+  const target = new URL(url);
+  // Two requests without a credential whose bodies never complete hold both of the address's places.
+  const held = Array.from({ length: 2 }, () => {
+    const request = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '100', 'x-forwarded-for': '203.0.113.50' } });
+    request.on('error', () => undefined);
+    request.write('{"query":');
+    return request;
+  });
+  // A request identity never throttles, so that every refusal here is the gateway's.
+  const anonymous = (address: string) => postGraphQL(url, { query: '{ __typename }', headers: { 'x-forwarded-for': address } });
+  await expect.poll(async () => (await anonymous('203.0.113.50')).status, { timeout: 5000 }).toBe(429);
+  const busy = await anonymous('203.0.113.50');
+  expect(errorCodes(busy)).toEqual(['RATE_LIMITED']);
+  expect(busy.headers.get('retry-after')).toBe('1');
+  expect(busy.body.errors![0]!.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
+  const elsewhere = await anonymous('203.0.113.51');
+  expect(elsewhere.status).toBe(200);
+  expect(elsewhere.body.data).toEqual({ __typename: 'Query' });
+  expect((await postGraphQL(url, { query: QUERY, headers: keyHeaders({ 'x-forwarded-for': '203.0.113.50' }) })).status).toBe(200);
+  for (const request of held) request.destroy();
+  await expect.poll(async () => (await anonymous('203.0.113.50')).status, { timeout: 5000 }).toBe(200);
+});
+
 /** A free TCP port on this machine. */
 async function freePort(): Promise<number> {
   const server = createServer();

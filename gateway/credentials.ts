@@ -6,10 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseCredential } from '../lib/api-key-format.js';
 import type { CredentialKind } from '../lib/principal.js';
 
-export type CredentialReading =
-  | { readonly outcome: 'none' }
-  | { readonly outcome: 'invalid' }
-  | { readonly outcome: 'present'; readonly secret: string; readonly kind: CredentialKind };
+export type CredentialReading = { readonly outcome: 'none' } | { readonly outcome: 'invalid' } | { readonly outcome: 'present'; readonly secret: string; readonly kind: CredentialKind };
 
 /** Longest header value worth reading; real credentials are 42 characters. */
 const MAX_HEADER_LENGTH = 256;
@@ -59,7 +56,7 @@ export function readCredential(headers: IncomingHttpHeaders): CredentialReading 
   }
   // Two credentials that disagree are refused rather than guessed between.
   if (candidates.some((candidate) => candidate !== candidates[0])) return { outcome: 'invalid' };
-  const secret = candidates[0]!;
+  const secret = candidates[0];
   const format = parseCredential(secret);
   if (!format) return { outcome: 'invalid' };
   return { outcome: 'present', secret, kind: format };

@@ -14,7 +14,7 @@ export function mutationRequirements(supergraphSdl: string): Map<string, ScopeRe
   if (!mutation) return requirements;
   for (const field of Object.values(mutation.getFields())) {
     const own = getDirective(schema, field, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined;
-    const typeLevel = getDirective(schema, mutation as GraphQLObjectType, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined;
+    const typeLevel = getDirective(schema, mutation, 'scopes')?.[0]?.anyOf as ScopeRequirement | undefined;
     const requirement = own ?? typeLevel;
     if (requirement) requirements.set(field.name, requirement);
   }

@@ -44,11 +44,7 @@ export function summarizeDocument(document: DocumentNode, operationName: string 
 
 function summarize(document: DocumentNode, operationName: string | undefined): OperationSummary {
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName
-    ? operations.find((candidate) => candidate.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
+  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) {
     const unresolved = operationName
       ? `Unknown operation named "${operationName}".`
@@ -58,9 +54,7 @@ function summarize(document: DocumentNode, operationName: string | undefined): O
     return { type: 'query', rootFields: [], unresolved };
   }
   const fragments = new Map(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
+    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
   );
   const rootFields = new Set<string>();
   collectRootFields(operation.selectionSet, fragments, rootFields, new Set());

@@ -203,11 +203,18 @@ export function createPlayground(options: PlaygroundOptions): Playground {
         send(request, response, 404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('Not found'));
         return true;
       }
-      send(request, response, 200, {
-        'content-type': file.contentType,
-        'cache-control': 'public, max-age=31536000, immutable',
-        'x-content-type-options': 'nosniff',
-      }, file.body, file.gzipped);
+      send(
+        request,
+        response,
+        200,
+        {
+          'content-type': file.contentType,
+          'cache-control': 'public, max-age=31536000, immutable',
+          'x-content-type-options': 'nosniff',
+        },
+        file.body,
+        file.gzipped,
+      );
       return true;
     },
   };

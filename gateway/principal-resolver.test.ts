@@ -35,14 +35,14 @@ describe('PrincipalResolver', () => {
     await Promise.all([resolver.resolve(secret, 'user_key', 'w'), resolver.resolve(secret, 'user_key', 'w')]);
     await resolver.resolve(secret, 'user_key', 'w');
     expect(identity.calls).toHaveLength(1);
-    expect(identity.calls[0]!.payload).toEqual({ credentialHash: hashCredential(secret), credentialKind: 'user_key', workspaceId: 'w' });
+    expect(identity.calls[0].payload).toEqual({ credentialHash: hashCredential(secret), credentialKind: 'user_key', workspaceId: 'w' });
     expect(JSON.stringify(identity.calls)).not.toContain(secret);
     now += 5001;
     await resolver.resolve(secret, 'user_key', 'w');
     expect(identity.calls).toHaveLength(2);
   });
 
-  it('never caches past the credential\'s own end, and forgets what an invalidation names', async () => {
+  it("never caches past the credential's own end, and forgets what an invalidation names", async () => {
     let now = Date.parse('2030-01-01T00:00:00Z');
     const identity = fakeIdentity(() => ok('k1', new Date(now + 1000).toISOString()));
     const resolver = new PrincipalResolver({ identity: identity.client, ttlMs: 60_000, now: () => now });
@@ -69,14 +69,14 @@ describe('PrincipalResolver', () => {
     const begunAfter = resolver.resolve(secret, 'user_key', 'w');
     // The later request does not join the older lookup: that one may have read the key before its revocation.
     expect(pending).toHaveLength(2);
-    pending[1]!(revoked);
+    pending[1](revoked);
     expect(await begunAfter).toEqual(revoked);
     // The older lookup returns last, with the stale principal: its own caller gets it, the cache does not.
-    pending[0]!(ok('k1'));
+    pending[0](ok('k1'));
     expect(await begunBefore).toEqual(ok('k1'));
     const next = resolver.resolve(secret, 'user_key', 'w');
     expect(pending).toHaveLength(3);
-    pending[2]!(revoked);
+    pending[2](revoked);
     expect(await next).toEqual(revoked);
     expect(resolver.size).toBe(0);
   });
@@ -89,7 +89,7 @@ describe('PrincipalResolver', () => {
       session: { ok: true, principal: { kind: 'session', userId: 'u3', sessionId: 's1', scopes: [], workspaceIds: [] } },
     };
     const secrets = Object.fromEntries(Object.keys(principals).map((name) => [name, generateCredential('user_key')]));
-    const byHash = new Map(Object.entries(secrets).map(([name, secret]) => [hashCredential(secret), principals[name]!]));
+    const byHash = new Map(Object.entries(secrets).map(([name, secret]) => [hashCredential(secret), principals[name]]));
     const identity = fakeIdentity((request) => byHash.get(request.credentialHash)!);
     const cases: [Parameters<PrincipalResolver['invalidate']>[0], string[]][] = [
       [{ keyIds: ['k-ws'] }, ['workspaceKey']],
@@ -107,7 +107,7 @@ describe('PrincipalResolver', () => {
       const before = identity.calls.length;
       resolver.invalidate(message);
       for (const secret of Object.values(secrets)) await resolver.resolve(secret, 'user_key', undefined);
-      const asked = identity.calls.slice(before).map((call) => Object.keys(secrets).find((name) => hashCredential(secrets[name]!) === call.payload.credentialHash));
+      const asked = identity.calls.slice(before).map((call) => Object.keys(secrets).find((name) => hashCredential(secrets[name]) === call.payload.credentialHash));
       expect(asked, JSON.stringify(message)).toEqual(dropped);
     }
   });
@@ -118,11 +118,11 @@ describe('PrincipalResolver', () => {
     const secrets = Array.from({ length: 150 }, () => generateCredential('user_key'));
     for (const secret of secrets) await resolver.resolve(secret, 'user_key', undefined);
     expect(resolver.size).toBe(100);
-    await resolver.resolve(secrets[149]!, 'user_key', undefined);
+    await resolver.resolve(secrets[149], 'user_key', undefined);
     expect(identity.calls).toHaveLength(150);
     resolver.setCaching(false);
-    await resolver.resolve(secrets[149]!, 'user_key', undefined);
-    await resolver.resolve(secrets[149]!, 'user_key', undefined);
+    await resolver.resolve(secrets[149], 'user_key', undefined);
+    await resolver.resolve(secrets[149], 'user_key', undefined);
     expect(identity.calls).toHaveLength(152);
   });
 });
@@ -135,17 +135,17 @@ describe('KeyUsageRecorder', () => {
     for (let use = 0; use < 1000; use += 1) recorder.record(`key-${use % 3}`);
     await recorder.flush();
     expect(identity.calls).toHaveLength(1);
-    expect(Object.keys(identity.calls[0]!.payload.lastUsed).sort()).toEqual(['key-0', 'key-1', 'key-2']);
+    expect(Object.keys(identity.calls[0].payload.lastUsed).sort()).toEqual(['key-0', 'key-1', 'key-2']);
     now += 30_000;
     recorder.record('key-0');
     recorder.record('key-3');
     await recorder.flush();
-    expect(Object.keys(identity.calls[1]!.payload.lastUsed)).toEqual(['key-3']);
+    expect(Object.keys(identity.calls[1].payload.lastUsed)).toEqual(['key-3']);
     now += 31_000;
     await recorder.flush();
-    expect(Object.keys(identity.calls[2]!.payload.lastUsed)).toEqual(['key-0']);
+    expect(Object.keys(identity.calls[2].payload.lastUsed)).toEqual(['key-0']);
     recorder.record('key-1');
     await recorder.stop();
-    expect(Object.keys(identity.calls[3]!.payload.lastUsed)).toEqual(['key-1']);
+    expect(Object.keys(identity.calls[3].payload.lastUsed)).toEqual(['key-1']);
   });
 });

@@ -5,13 +5,7 @@
 // that was being looked up while an invalidation arrived is neither cached nor shared
 // with later requests: it may predate the change.
 import { hashCredential } from '../lib/api-key-format.js';
-import {
-  PRINCIPAL_LOOKUP_PATH,
-  type CredentialKind,
-  type PrincipalInvalidation,
-  type PrincipalLookupRequest,
-  type PrincipalLookupResult,
-} from '../lib/principal.js';
+import { PRINCIPAL_LOOKUP_PATH, type CredentialKind, type PrincipalInvalidation, type PrincipalLookupRequest, type PrincipalLookupResult } from '../lib/principal.js';
 import type { IdentityClient } from './identity-client.js';
 
 interface CacheEntry {

@@ -110,10 +110,7 @@ export interface GatewayServerConfig {
  * The gateway's settings from the process configuration: what `npm start` and
  * `npm run serve -- gateway` both pass, so a new setting is wired in one place.
  */
-export function gatewayConfigFrom(
-  config: AtriumConfig,
-  runtime: Pick<GatewayServerConfig, 'subgraphUrls' | 'databaseUrl' | 'logger'>,
-): GatewayServerConfig {
+export function gatewayConfigFrom(config: AtriumConfig, runtime: Pick<GatewayServerConfig, 'subgraphUrls' | 'databaseUrl' | 'logger'>): GatewayServerConfig {
   return {
     port: config.gateway.port,
     host: config.host,
@@ -182,9 +179,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   // Costs are computed over the committed supergraph, in development composition too.
   const limiter = createOperationLimiter({ supergraphSdl: supergraphSdl ?? readCommittedSupergraph(), settings: config.operationLimits });
   const gateway = new ApolloGateway({
-    ...(config.devIntrospection
-      ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) }
-      : { supergraphSdl: supergraphSdl! }),
+    ...(config.devIntrospection ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) } : { supergraphSdl: supergraphSdl! }),
     // Node's fetch (undici) keeps connections to subgraphs alive between requests.
     // One signing fetcher per subgraph: each signs for its own audience only.
     buildService: ({ name, url }) =>

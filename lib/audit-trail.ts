@@ -36,11 +36,7 @@ function summarized(value: unknown): unknown {
  * The fields whose values differ between two snapshots (a create has no `before`, a
  * delete no `after`), with old and new values except for the `sensitive` ones.
  */
-export function changedFields(
-  before: Readonly<Record<string, unknown>> | null,
-  after: Readonly<Record<string, unknown>> | null,
-  sensitive: readonly string[] = [],
-): AuditChange[] {
+export function changedFields(before: Readonly<Record<string, unknown>> | null, after: Readonly<Record<string, unknown>> | null, sensitive: readonly string[] = []): AuditChange[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   const changes: AuditChange[] = [];
   for (const field of fields) {
@@ -61,7 +57,7 @@ export function recordAuditEvent(em: SubgraphEntityManager, principal: Principal
     actorUserId: principal.userId ?? event.actorUserId ?? null,
     actorKeyId: principal.keyId ?? null,
     credentialKind: principal.kind === 'anonymous' ? null : principal.kind,
-    action: `${event.targetType[0]!.toLowerCase()}${event.targetType.slice(1)}.${event.verb}`,
+    action: `${event.targetType[0].toLowerCase()}${event.targetType.slice(1)}.${event.verb}`,
     targetType: event.targetType,
     targetId: event.targetId,
     changes: event.changes ?? [],

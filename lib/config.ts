@@ -1,14 +1,7 @@
 // Configuration is parsed once, at start, into one typed object. Every problem is
 // listed at once so an operator fixes them in one go instead of one per restart.
 import { z } from 'zod';
-import {
-  GATEWAY_DEFAULT_PORT,
-  SUBGRAPHS,
-  defaultSubgraphUrl,
-  subgraphPortVariable,
-  subgraphUrlVariable,
-  type SubgraphName,
-} from './subgraph-list.js';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, defaultSubgraphUrl, subgraphPortVariable, subgraphUrlVariable, type SubgraphName } from './subgraph-list.js';
 import { trustedProxyProblems } from './trusted-proxies.js';
 import { DEFAULT_MAX_BUDGET_POINTS, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from '../gateway/rate-limits/settings.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency.js';
@@ -23,23 +16,15 @@ export class ConfigError extends Error {
   }
 }
 
-const port = z.coerce
-  .number({ message: 'must be a port number' })
-  .int('must be a whole number')
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
+const port = z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535');
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
-  .transform((value) => value === 'true' || value === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' }).transform((value) => value === 'true' || value === '1');
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
-    message: 'must be a postgres:// URL (postgres://user:password@host:5432/database)',
-  });
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+  message: 'must be a postgres:// URL (postgres://user:password@host:5432/database)',
+});
 
 const subgraphShape = Object.fromEntries(
   SUBGRAPHS.flatMap((subgraph) => [
@@ -114,7 +99,11 @@ const environmentSchema = z.object({
     .min(100, 'must be between 100 and 120000')
     .max(120_000, 'must be between 100 and 120000')
     .default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
-  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(24 * 30, 'must be at most 720').default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be positive')
+    .max(24 * 30, 'must be at most 720')
+    .default(12),
   API_KEY_MAX_EXPIRY: z.enum(KEY_EXPIRIES).default('NEVER'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number({ message: 'must be a number of days' })
@@ -126,7 +115,12 @@ const environmentSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
     .superRefine((entries, context) => {
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
@@ -141,7 +135,12 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
     .superRefine((entries, context) => {
       for (const entry of entries) {
         if (entry === '*') continue;
@@ -179,7 +178,12 @@ const environmentSchema = z.object({
   REGISTER_WINDOW_SECONDS: limit.max(86_400, 'must be at most 86400').default(DEFAULT_SIGN_IN_SETTINGS.registerWindowSeconds),
   /** Passwords one identity process hashes at once; more wait (PASSWORD_HASH_QUEUE) or are refused. */
   PASSWORD_HASH_CONCURRENCY: limit.max(64, 'must be at most 64').default(DEFAULT_SIGN_IN_SETTINGS.hashConcurrency),
-  PASSWORD_HASH_QUEUE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(DEFAULT_SIGN_IN_SETTINGS.hashQueue),
+  PASSWORD_HASH_QUEUE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(10_000, 'must be at most 10000')
+    .default(DEFAULT_SIGN_IN_SETTINGS.hashQueue),
   PASSWORD_HASHES_PER_ADDRESS: limit.max(1000, 'must be at most 1000').default(DEFAULT_SIGN_IN_SETTINGS.hashesPerAddress),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
@@ -314,9 +318,7 @@ function leniently(present: Record<string, string | undefined>): Record<string, 
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AtriumConfig {
   // Empty strings count as "not set", as shells and compose files often leave them so.
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(present);
   // Every problem in one round: when a variable is malformed, the checks that span several
   // variables (the signing secret in production, say) still run, on the variables that
@@ -343,8 +345,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   problems.push(...signingSecretProblems(signingSecrets, values.NODE_ENV, developmentSecretAllowed));
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const perSubgraph = <T>(read: (name: SubgraphName) => T) =>
-    Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, read(name)])) as Record<SubgraphName, T>;
+  const perSubgraph = <T>(read: (name: SubgraphName) => T) => Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, read(name)])) as Record<SubgraphName, T>;
 
   return {
     environment: values.NODE_ENV,

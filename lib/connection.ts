@@ -96,7 +96,13 @@ export function pageRequest<Position extends readonly unknown[]>(page: { first?:
  * Turns `limit + 1` rows fetched in keyset order into a page: the extra row only
  * tells whether another page follows.
  */
-export function toConnection<T, Position extends readonly unknown[]>(rows: T[], limit: number, totalCount: number, cursor: CursorCodec<Position>, position: (row: T) => NoInfer<Position>): Connection<T> {
+export function toConnection<T, Position extends readonly unknown[]>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  cursor: CursorCodec<Position>,
+  position: (row: T) => NoInfer<Position>,
+): Connection<T> {
   const nodes = rows.slice(0, limit);
   const edges = nodes.map((node) => ({ cursor: cursor.encode(position(node)), node }));
   return {

@@ -53,12 +53,17 @@ describe('cursorCodec', () => {
 
   it('reads back random ids, instants and sort values', () => {
     fc.assert(
-      fc.property(fc.uuid(), fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), fc.jsonValue().filter((value) => !hasProtoKey(value)), (uuid, date, value) => {
-        expect(requestLogs.decode(requestLogs.encode([date.toISOString(), uuid]))).toEqual([date.toISOString(), uuid]);
-        // JSON cannot hold -0; what the codec reads back is what JSON made of it.
-        const sortValue = JSON.parse(JSON.stringify(value));
-        expect(byTitle.decode(byTitle.encode([sortValue, uuid]))).toEqual([sortValue, uuid]);
-      }),
+      fc.property(
+        fc.uuid(),
+        fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.jsonValue().filter((value) => !hasProtoKey(value)),
+        (uuid, date, value) => {
+          expect(requestLogs.decode(requestLogs.encode([date.toISOString(), uuid]))).toEqual([date.toISOString(), uuid]);
+          // JSON cannot hold -0; what the codec reads back is what JSON made of it.
+          const sortValue = JSON.parse(JSON.stringify(value));
+          expect(byTitle.decode(byTitle.encode([sortValue, uuid]))).toEqual([sortValue, uuid]);
+        },
+      ),
     );
   });
 

@@ -46,7 +46,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /** The one refusal of a cursor, whatever is wrong with it: a client can only fix it by passing a cursor of the same list. */
 export function invalidCursor(): GraphQLError {
-  return badUserInput('after is not a cursor of this list: pass `pageInfo.endCursor` (or an edge\'s `cursor`) of a previous page of the same field, with the same order', {
+  return badUserInput("after is not a cursor of this list: pass `pageInfo.endCursor` (or an edge's `cursor`) of a previous page of the same field, with the same order", {
     argumentName: 'after',
   });
 }

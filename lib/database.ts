@@ -118,7 +118,10 @@ async function embeddedPassword(dataDir: string): Promise<string> {
 function postgresUserIds(): { uid: number; gids: number[] } | undefined {
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/).map(Number);
+    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     return { uid, gids };
   } catch {
     return undefined;
@@ -179,8 +182,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   assertPostgresUserCanReach([databaseDir, ...(initdb ? [initdb] : [])]);
   await mkdir(root, { recursive: true });
   const host = '127.0.0.1';
-  const port =
-    options.preferredPort !== 0 && (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
+  const port = options.preferredPort !== 0 && (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
   const password = await embeddedPassword(root);
   const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -204,10 +206,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start in ${databaseDir}` +
-        (error instanceof Error ? `: ${error.message}` : ' (is another process using this data folder?)'),
-    );
+    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir}` + (error instanceof Error ? `: ${error.message}` : ' (is another process using this data folder?)'));
   }
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/postgres`;
   return { adminUrl, stop: () => server.stop() };

@@ -64,9 +64,9 @@ const ACTION = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
 function validEvent(value: unknown): value is DomainEvent {
   const event = value as Partial<DomainEvent> | null;
   if (!event || typeof event.id !== 'string' || !isId(event.id) || typeof event.payload !== 'object' || event.payload === null) return false;
-  if (event.topic === 'workspace.deleted') return isId(String((event.payload as WorkspaceDeletedEvent['payload']).workspaceId));
+  if (event.topic === 'workspace.deleted') return isId(String(event.payload.workspaceId));
   if (event.topic === 'audit.recorded') {
-    const payload = event.payload as AuditEventPayload;
+    const payload = event.payload;
     return (
       ACTION.test(String(payload.action)) &&
       typeof payload.targetType === 'string' &&
@@ -88,7 +88,7 @@ function runsByTopic(events: readonly DomainEvent[]): DomainEvent[][] {
   const runs: DomainEvent[][] = [];
   for (const event of events) {
     const last = runs.at(-1);
-    if (last && last[0]!.topic === event.topic) last.push(event);
+    if (last && last[0].topic === event.topic) last.push(event);
     else runs.push([event]);
   }
   return runs;
@@ -109,7 +109,7 @@ export function eventsRoute(handlers: EventHandlers) {
     const unhandled = events.find((event) => !handlers[event.topic]);
     if (unhandled) throw new HttpError(400, 'BAD_REQUEST', `No handler here for ${unhandled.topic}`);
     await orm.em.fork().transactional(async (em) => {
-      for (const run of runsByTopic(events)) await (handlers[run[0]!.topic] as (events: DomainEvent[], em: EntityManager) => Promise<void>)(run, em);
+      for (const run of runsByTopic(events)) await (handlers[run[0].topic] as (events: DomainEvent[], em: EntityManager) => Promise<void>)(run, em);
     });
     return { handled: events.length };
   };

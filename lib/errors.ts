@@ -71,11 +71,7 @@ export const LIMIT_ERROR_HTTP_STATUS = {
 export type LimitErrorCode = keyof typeof LIMIT_ERROR_HTTP_STATUS;
 
 /** Every `extensions.code` a client of the gateway can see. */
-export type ClientErrorCode =
-  | ErrorCodeName
-  | keyof typeof APOLLO_ERROR_HTTP_STATUS
-  | keyof typeof TRANSPORT_ERROR_HTTP_STATUS
-  | LimitErrorCode;
+export type ClientErrorCode = ErrorCodeName | keyof typeof APOLLO_ERROR_HTTP_STATUS | keyof typeof TRANSPORT_ERROR_HTTP_STATUS | LimitErrorCode;
 
 export interface ErrorGuidance {
   readonly when: string;
@@ -89,7 +85,8 @@ export interface ErrorGuidance {
 export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   UNAUTHENTICATED: {
     when: 'No credential, or a malformed, unknown, expired or revoked one; one message for all ("Invalid or missing API key"). Also a wrong email or password in `createSession` (HTTP 200).',
-    whatToDo: 'Check the header form and that the key is current (`apiKeys` shows `status` and `expiresAt`); create a new key or session if it expired or was revoked. Retrying unchanged will not help.',
+    whatToDo:
+      'Check the header form and that the key is current (`apiKeys` shows `status` and `expiresAt`); create a new key or session if it expired or was revoked. Retrying unchanged will not help.',
   },
   WORKSPACE_REQUIRED: {
     when: 'A field that works inside a workspace, without `x-workspace-id` (a credential authorized for exactly one workspace selects it by itself). HTTP 200 when other fields of the operation answered.',
@@ -97,11 +94,13 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   },
   FORBIDDEN: {
     when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, an API key accepting an invitation (only a signed-in person, with a session, may), or granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role).',
-    whatToDo: 'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete).',
+    whatToDo:
+      'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete).',
   },
   INSUFFICIENT_SCOPE: {
     when: 'A field needs scopes the credential lacks in this workspace. In a query the field is null and the rest answers (HTTP 200); a mutation the credential can never run is refused before anything runs (HTTP 403).',
-    whatToDo: 'Read `extensions.requiredScopes` (any one set, every scope in it) and use a key with those scopes, or ask for a role that grants them. `schema/api.graphql` states each field\'s requirement.',
+    whatToDo:
+      "Read `extensions.requiredScopes` (any one set, every scope in it) and use a key with those scopes, or ask for a role that grants them. `schema/api.graphql` states each field's requirement.",
   },
   BAD_USER_INPUT: {
     when: 'An argument or input value is invalid: `extensions.fieldErrors` lists every bad field, `extensions.argumentName` names a bad argument. Variables that do not fit their declared types get HTTP 400.',
@@ -113,7 +112,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   },
   RATE_LIMITED: {
     when: 'The credential (or, without one, your address) has spent its cost budget for the current window: HTTP 429 with `Retry-After`, and `extensions.retryAfter` (seconds), `limit` (points per window) and `cost` (what this request would have cost). Nothing ran. Also `createSession` and `register` over a sign-in limit (too many tries at one account from your address, at one account from everywhere, or from your address; see README "Rate limits"), or while the server is busy checking other passwords: HTTP 429 with `Retry-After` and `extensions.retryAfter`; the password was not checked. Also any request without a credential while your address already has `GATEWAY_ANONYMOUS_MAX_CONCURRENT` (8) of them in progress: HTTP 429 with `Retry-After: 1`.',
-    whatToDo: 'Wait `Retry-After` seconds and send again; watch `RateLimit-Remaining` and `extensions.cost` to pace requests (cheaper operations spend less). A sign-in limit lasts up to 15 minutes (one hour for register); signing in successfully from your address resets your count for that account. Automate with an API key, not a password.',
+    whatToDo:
+      'Wait `Retry-After` seconds and send again; watch `RateLimit-Remaining` and `extensions.cost` to pace requests (cheaper operations spend less). A sign-in limit lasts up to 15 minutes (one hour for register); signing in successfully from your address resets your count for that account. Automate with an API key, not a password.',
   },
   SUBGRAPH_UNAVAILABLE: {
     when: 'One of the services behind the gateway did not answer in time (`GATEWAY_SUBGRAPH_TIMEOUT_MS`, default 5 s) or could not be reached. Its fields are `null`, `extensions.serviceName` names it, and what the other services answered is still in `data` (HTTP 200).',
@@ -121,10 +121,11 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   },
   OPERATION_NOT_ALLOWED: {
     when: 'Trusted-documents mode: the workspace (for API keys) or the key itself accepts only registered operations, and the operation sent is not one of them. Nothing ran.',
-    whatToDo: 'Register your client build\'s operations (`npm run documents:register <manifest.json>`, or `registerTrustedDocuments`) and send the `documentId` (or the exact registered text). An admin can list them with `trustedDocuments` and change the mode with `setTrustedDocumentsOnly`.',
+    whatToDo:
+      "Register your client build's operations (`npm run documents:register <manifest.json>`, or `registerTrustedDocuments`) and send the `documentId` (or the exact registered text). An admin can list them with `trustedDocuments` and change the mode with `setTrustedDocumentsOnly`.",
   },
   INTERNAL_SERVER_ERROR: {
-    when: 'An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server\'s log entry. HTTP 200 when other fields answered.',
+    when: "An unexpected failure. The message is masked; `extensions.correlationId` (when the operation ran) and the `x-correlation-id` response header name the server's log entry. HTTP 200 when other fields answered.",
     whatToDo: 'Retry once; if it persists, report the correlation id.',
   },
   GRAPHQL_PARSE_FAILED: {
@@ -145,7 +146,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   },
   PERSISTED_QUERY_NOT_FOUND: {
     when: 'A `documentId` (or an automatic persisted query hash) that names no document: not registered in the workspace the request works in, and not sent to this gateway with its text before.',
-    whatToDo: 'Register the document (`npm run documents:register`) in that workspace, or send the query text with the hash once (Apollo Client\'s persisted-queries link does so by itself). Check `x-workspace-id`: documents belong to one workspace.',
+    whatToDo:
+      "Register the document (`npm run documents:register`) in that workspace, or send the query text with the hash once (Apollo Client's persisted-queries link does so by itself). Check `x-workspace-id`: documents belong to one workspace.",
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
     when: 'Automatic persisted queries are turned off. Atrium keeps them on, so you should not see it.',

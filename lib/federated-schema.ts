@@ -37,12 +37,14 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };
   }
   // @scopes is enforced here, once for every subgraph, never in resolvers.
-  return enforceScopes(buildSubgraphSchema([
-    {
-      typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
-      resolvers: resolverMap as never,
-    },
-  ]));
+  return enforceScopes(
+    buildSubgraphSchema([
+      {
+        typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
+        resolvers: resolverMap as never,
+      },
+    ]),
+  );
 }
 
 /** The subgraph SDL exactly as the subgraph serves it to composition (`_service { sdl }`). */

@@ -137,33 +137,34 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Starts listening; `url` is the GraphQL endpoint, with the real port when 0 was asked. */
 export async function listen(options: ListenOptions): Promise<RunningServer> {
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const server = createServer({
-    requestTimeout,
-    headersTimeout: Math.min(requestTimeout, 10_000),
-    // How often Node looks for requests past those times (its default, 30 s, would let a short limit slip).
-    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
-  }, (request, response) => {
-    options.handler(request, response).catch((error: unknown) => {
-      // Whatever failed, and however broken the socket is, this answers one request.
-      try {
-        if (!(error instanceof HttpError)) options.onUnhandledError?.(error);
-        // The correlation id, when the service set one, lets a client quote the failure.
-        const correlationId = response.getHeader('x-correlation-id');
-        const refusal =
-          error instanceof HttpError
-            ? error
-            : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error', { extensions: typeof correlationId === 'string' ? { correlationId } : {} });
-        // A body left unread (too large, broken) must not be taken as the next request.
-        const headers: Record<string, string> = request.complete ? {} : { connection: 'close' };
-        if (response.destroyed) return;
-        if (!response.headersSent) sendGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
-        else response.end();
-      } catch (answerError) {
-        options.onUnhandledError?.(answerError);
-        response.destroy();
-      }
-    });
-  });
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      // How often Node looks for requests past those times (its default, 30 s, would let a short limit slip).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
+    },
+    (request, response) => {
+      options.handler(request, response).catch((error: unknown) => {
+        // Whatever failed, and however broken the socket is, this answers one request.
+        try {
+          if (!(error instanceof HttpError)) options.onUnhandledError?.(error);
+          // The correlation id, when the service set one, lets a client quote the failure.
+          const correlationId = response.getHeader('x-correlation-id');
+          const refusal =
+            error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error', { extensions: typeof correlationId === 'string' ? { correlationId } : {} });
+          // A body left unread (too large, broken) must not be taken as the next request.
+          const headers: Record<string, string> = request.complete ? {} : { connection: 'close' };
+          if (response.destroyed) return;
+          if (!response.headersSent) sendGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
+          else response.end();
+        } catch (answerError) {
+          options.onUnhandledError?.(answerError);
+          response.destroy();
+        }
+      });
+    },
+  );
   // Keep-alive sockets from the gateway must not hold up a clean shutdown.
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

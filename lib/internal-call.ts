@@ -6,7 +6,10 @@ import { PRINCIPAL_HEADER, signPrincipal } from './principal-signing.js';
 import type { SubgraphName } from './subgraph-list.js';
 
 export class PeerUnavailableError extends Error {
-  constructor(readonly target: string, reason: string) {
+  constructor(
+    readonly target: string,
+    reason: string,
+  ) {
     super(`${target} is unavailable: ${reason}`);
   }
 }

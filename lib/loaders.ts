@@ -9,11 +9,7 @@ import { isId } from './ids.js';
  * Loads records by id in one `IN` query per tick. `scope` narrows the lookup (e.g. to the
  * request's workspace), so an id from elsewhere loads as `null`, exactly like an unknown id.
  */
-export function createByIdLoader<T extends { id: string }>(
-  em: SubgraphEntityManager,
-  entity: EntityName<T>,
-  scope: FilterQuery<T> = {} as FilterQuery<T>,
-): DataLoader<string, T | null> {
+export function createByIdLoader<T extends { id: string }>(em: SubgraphEntityManager, entity: EntityName<T>, scope: FilterQuery<T> = {}): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const valid = [...new Set(ids.filter(isId))];
     const rows = valid.length > 0 ? await em.find(entity, { ...(scope as object), id: { $in: valid } } as unknown as FilterQuery<T>) : [];

@@ -23,11 +23,7 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-export function createLogger(
-  level: LogLevel,
-  base: Record<string, unknown> = {},
-  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): Logger {
+export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
   const threshold = LEVELS[level];
   const emit = (eventLevel: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[eventLevel] < threshold) return;

@@ -14,9 +14,6 @@ export async function pageById<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const { limit, after } = pageRequest(page, cursor);
   const pageWhere = (after ? { $and: [where, { id: { $gt: after[0] } }] } : where) as FilterQuery<T>;
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere, { orderBy: { id: 'asc' } as never, limit: limit + 1 }),
-    em.count(entity, where),
-  ]);
+  const [rows, totalCount] = await Promise.all([em.find(entity, pageWhere, { orderBy: { id: 'asc' } as never, limit: limit + 1 }), em.count(entity, where)]);
   return toConnection(rows as T[], limit, totalCount, cursor, (row): [string] => [row.id]);
 }

@@ -53,7 +53,7 @@ describe('principal signing', () => {
     expect(await reason(forIdentity, { nonces })).toBe('WRONG_AUDIENCE');
     const stale = signPrincipal(principal, 'content', body, secrets, Date.now() - SIGNATURE_WINDOW_MS - 1000);
     expect(await reason(stale, { nonces })).toBe('STALE');
-    expect(await nonces.remember(forIdentity.split('.')[3]!, Date.now() + 1000)).toBe(true);
-    expect(await nonces.remember(stale.split('.')[3]!, Date.now() + 1000)).toBe(true);
+    expect(await nonces.remember(forIdentity.split('.')[3], Date.now() + 1000)).toBe(true);
+    expect(await nonces.remember(stale.split('.')[3], Date.now() + 1000)).toBe(true);
   });
 });

@@ -71,7 +71,9 @@ function bodyHash(body: Buffer | string): string {
 }
 
 function mac(secret: string, payload: string, audience: string, timestamp: string, nonce: string, body: Buffer | string): Buffer {
-  return createHmac('sha256', secret).update(`${payload}.${audience}.${timestamp}.${nonce}.${bodyHash(body)}`).digest();
+  return createHmac('sha256', secret)
+    .update(`${payload}.${audience}.${timestamp}.${nonce}.${bodyHash(body)}`)
+    .digest();
 }
 
 /** Signs `principal` for one request with `body` to the subgraph `audience`. */

@@ -39,9 +39,7 @@ export interface PageLoaderOptions<K extends RelationPageKey, T, Position extend
 }
 
 /** The batching around any per-parent page query: groups keys by their arguments, one fetch per group. */
-export function createPageLoader<K extends RelationPageKey, T, Position extends readonly unknown[]>(
-  options: PageLoaderOptions<K, T, Position>,
-): DataLoader<K, Connection<T>, string> {
+export function createPageLoader<K extends RelationPageKey, T, Position extends readonly unknown[]>(options: PageLoaderOptions<K, T, Position>): DataLoader<K, Connection<T>, string> {
   const groupOf = (key: K) => `${key.first ?? ''}|${key.after ?? ''}|${options.argumentsOf?.(key) ?? ''}`;
   return new DataLoader(
     async (keys) => {
@@ -50,7 +48,7 @@ export function createPageLoader<K extends RelationPageKey, T, Position extends 
       for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
       const results = new Map<K, Connection<T> | Error>();
       for (const group of groups.values()) {
-        const sample = group[0]!;
+        const sample = group[0];
         let page: PageRequest<Position>;
         try {
           page = pageRequest(sample, options.cursor);
@@ -106,10 +104,7 @@ export function createRelationPageLoader<T extends { id: string }>(options: Rela
            ) ranked where ranked.position <= ?`,
           [parents, ...scope, afterId, afterId, limit + 1],
         ),
-        connection.execute<{ parent_id: string; count: string }[]>(
-          `select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`,
-          [parents, ...scope],
-        ),
+        connection.execute<{ parent_id: string; count: string }[]>(`select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`, [parents, ...scope]),
       ]);
       const byParent = new Map<string, T[]>();
       for (const row of rows) {

@@ -40,21 +40,21 @@ describe('enforceScopes', () => {
     const result = await graphql({ schema, source: '{ types { id } members open }', contextValue: as(['types:read']) });
     expect(result.data).toEqual({ types: [{ id: '1' }], members: null, open: 'yes' });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors![0]!.path).toEqual(['members']);
-    expect(result.errors![0]!.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] });
+    expect(result.errors![0].path).toEqual(['members']);
+    expect(result.errors![0].extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] });
   });
 
-  it('applies a type\'s requirement to its fields, and a field\'s own one on top', async () => {
+  it("applies a type's requirement to its fields, and a field's own one on top", async () => {
     const result = await graphql({ schema, source: '{ types { id secretNote } }', contextValue: as(['types:read']) });
     expect(result.data).toEqual({ types: [{ id: '1', secretNote: null }] });
-    expect(result.errors![0]!.extensions?.requiredScopes).toEqual([['audit:read']]);
+    expect(result.errors![0].extensions?.requiredScopes).toEqual([['audit:read']]);
     const coarse = await graphql({ schema, source: '{ types { id } }', contextValue: as(['read']) });
     expect(coarse.errors).toBeUndefined();
   });
 
   it('never runs a denied mutation, and runs it for either allowed set', async () => {
     const denied = await graphql({ schema, source: 'mutation { removeMember(id: "1") }', contextValue: as(['members:write']) });
-    expect(denied.errors![0]!.extensions?.code).toBe('INSUFFICIENT_SCOPE');
+    expect(denied.errors![0].extensions?.code).toBe('INSUFFICIENT_SCOPE');
     expect(removed).toBe(0);
     await graphql({ schema, source: 'mutation { removeMember(id: "1") }', contextValue: as(['members:write', 'roles:write']) });
     await graphql({ schema, source: 'mutation { removeMember(id: "1") }', contextValue: as(['delete']) });

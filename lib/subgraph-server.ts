@@ -175,22 +175,27 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
       const principal = await verified(request, body);
       const withinRequest = definition.withinRequest ?? ((work) => work());
       await withCorrelationId(correlationId, () =>
-        withinRequest(() => executeApolloRequest({
-          server: apollo,
-          request,
-          response,
-          body,
-          context: async () =>
-            definition.createContext({
-              em: orm.em.fork(),
-              correlationId,
-              principal,
-              workspaceId: principal.workspaceId,
-              logger: logger.child({ correlationId }),
-              settings,
-              callPeer,
-            }, serverState),
-        })),
+        withinRequest(() =>
+          executeApolloRequest({
+            server: apollo,
+            request,
+            response,
+            body,
+            context: async () =>
+              definition.createContext(
+                {
+                  em: orm.em.fork(),
+                  correlationId,
+                  principal,
+                  workspaceId: principal.workspaceId,
+                  logger: logger.child({ correlationId }),
+                  settings,
+                  callPeer,
+                },
+                serverState,
+              ),
+          }),
+        ),
       );
     },
   });

@@ -16,7 +16,7 @@ export const NO_TRUSTED_PROXIES: TrustedProxies = { isTrusted: () => false };
 /** `::ffff:10.0.0.1` (an IPv4 peer on a dual-stack socket) is 10.0.0.1. */
 function normalizeAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
+  return mapped ? mapped[1] : address;
 }
 
 /** Problems with the entries of a trusted-proxy list ("10.0.0.0/8", "::1"), one per bad entry. */
@@ -55,7 +55,7 @@ export function createTrustedProxies(entries: readonly string[]): TrustedProxies
 function forwardedAddress(element: string): string | null {
   const value = element.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
-  const candidate = bracketed ? bracketed[1]! : /^\d+\.\d+\.\d+\.\d+:\d+$/.test(value) ? value.slice(0, value.lastIndexOf(':')) : value;
+  const candidate = bracketed ? bracketed[1] : /^\d+\.\d+\.\d+\.\d+:\d+$/.test(value) ? value.slice(0, value.lastIndexOf(':')) : value;
   return isIP(candidate) ? normalizeAddress(candidate) : null;
 }
 

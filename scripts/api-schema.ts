@@ -3,18 +3,7 @@
 // only as readable text in descriptions: those tools would refuse an undefined directive.
 import { Supergraph } from '@apollo/federation-internals';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import {
-  GraphQLObjectType,
-  GraphQLSchema,
-  buildASTSchema,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isIntrospectionType,
-  isObjectType,
-  isSpecifiedScalarType,
-  parse,
-} from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType, parse } from 'graphql';
 import { PUBLIC_ROOT_FIELDS } from '../lib/principal.js';
 import { declaredRequirement, type ScopeRequirement } from '../lib/scopes-directive.js';
 

@@ -84,7 +84,10 @@ await runMain(async () => {
   const database = await openDatabase(config, logger);
   const benchUrl = withDatabase(database.databaseUrl, 'atrium_bench');
   await ensureDatabaseExists(withDatabase(database.databaseUrl, 'postgres'), 'atrium_bench');
-  await migrateAll(benchUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+  await migrateAll(
+    benchUrl,
+    SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm),
+  );
   await seed(benchUrl);
 
   const secret = randomBytes(32).toString('base64url');

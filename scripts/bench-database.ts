@@ -21,7 +21,10 @@ export async function freshBenchDatabase(config: AtriumConfig, logger: Logger, n
   await dropDatabase(adminUrl, name);
   await ensureDatabaseExists(adminUrl, name);
   const databaseUrl = withDatabase(server.databaseUrl, name);
-  await migrateAll(databaseUrl, SUBGRAPHS.map(({ name: subgraph }) => SUBGRAPH_DEFINITIONS[subgraph].orm));
+  await migrateAll(
+    databaseUrl,
+    SUBGRAPHS.map(({ name: subgraph }) => SUBGRAPH_DEFINITIONS[subgraph].orm),
+  );
   return {
     databaseUrl,
     embedded: server.embedded,

@@ -52,7 +52,7 @@ const UNSPENDABLE_POINTS = String(1_000_000_000);
 
 /** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux). */
 function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // Fields 14 and 15 of stat (utime, stime), counted after the command name; clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -89,19 +89,22 @@ async function drive(gateways: readonly SupervisedService[], headers: Record<str
       const target = next % gateways.length;
       next += 1;
       const sent = performance.now();
-      const response = await fetch(gateways[target]!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const response = await fetch(gateways[target].url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const json = (await response.json()) as { errors?: unknown[] };
-      if (response.status !== 200 || json.errors) failed[target]! += 1;
-      latencies[target]!.push(performance.now() - sent);
+      if (response.status !== 200 || json.errors) failed[target] += 1;
+      latencies[target].push(performance.now() - sent);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   const seconds = (performance.now() - started) / 1000;
   return gateways.map((gateway, index) => ({
     requestsPerSecond: total / seconds,
-    cpuMsPerRequest: (processCpuMs(gateway.pid!) - cpuBefore[index]!) / requestsEach,
-    p50Ms: percentile(latencies[index]!.sort((a, b) => a - b), 0.5),
-    failed: failed[index]!,
+    cpuMsPerRequest: (processCpuMs(gateway.pid!) - cpuBefore[index]) / requestsEach,
+    p50Ms: percentile(
+      latencies[index].sort((a, b) => a - b),
+      0.5,
+    ),
+    failed: failed[index],
   }));
 }
 
@@ -175,7 +178,11 @@ async function probeRedis(url: string): Promise<{ answers: boolean; pid?: number
   }
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 interface Variant {
   readonly label: string;
@@ -242,9 +249,14 @@ await runMain(async () => {
       await graphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
     }
     const created = (
-      await graphql(url, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }', {
-        input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] },
-      }, session)
+      await graphql(
+        url,
+        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
+        {
+          input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] },
+        },
+        session,
+      )
     ).createApiKey as { apiKey: { id: string }; secret: string };
     const headers = { 'x-api-key': created.secret, 'x-workspace-id': workspaceId };
     await seeding.stop();
@@ -264,7 +276,11 @@ await runMain(async () => {
       const order = index % 2 === 0 ? rotated : rotated.reverse();
       process.stderr.write(`round ${index + 1} of ${ROUNDS}: ${order.map((each) => each.label).join(', ')}, then interleaved\n`);
       for (const each of order) each.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(each.env), logger });
-      await drive(order.map((each) => each.gateway!), headers, Math.min(1000, REQUESTS));
+      await drive(
+        order.map((each) => each.gateway!),
+        headers,
+        Math.min(1000, REQUESTS),
+      );
       if (inRedis && index === 0) {
         // The Redis gateway must count in Redis, not in its in-memory fallback.
         const probe = new Redis(redisUrl!, { maxRetriesPerRequest: 1 });
@@ -272,8 +288,12 @@ await runMain(async () => {
         if (counted === null) throw new Error('the Redis gateway did not count in Redis (its fallback limiter answered?)');
       }
       for (const each of order) each.sequential.push(...(await drive([each.gateway!], headers, REQUESTS)));
-      const interleaved = await drive(order.map((each) => each.gateway!), headers, REQUESTS);
-      order.forEach((each, position) => each.interleaved.push(interleaved[position]!));
+      const interleaved = await drive(
+        order.map((each) => each.gateway!),
+        headers,
+        REQUESTS,
+      );
+      order.forEach((each, position) => each.interleaved.push(interleaved[position]));
       for (const each of order) await each.gateway!.stop();
     }
 
@@ -283,20 +303,33 @@ await runMain(async () => {
     console.log(`${''.padEnd(18)}  sequential                        interleaved      (medians of ${ROUNDS} rounds)`);
     for (const each of variants) {
       console.log(
-        `${each.label.padEnd(18)} ${medianOf(each.sequential, (r) => r.requestsPerSecond).toFixed(0).padStart(6)} req/s  CPU ${(medianOf(each.sequential, (r) => r.cpuMsPerRequest) * 1000).toFixed(0).padStart(5)} µs/req   CPU ${cpuMicros(each).toFixed(0).padStart(5)} µs/req  p50 ${medianOf(each.interleaved, (r) => r.p50Ms).toFixed(1)} ms`,
+        `${each.label.padEnd(18)} ${medianOf(each.sequential, (r) => r.requestsPerSecond)
+          .toFixed(0)
+          .padStart(
+            6,
+          )} req/s  CPU ${(medianOf(each.sequential, (r) => r.cpuMsPerRequest) * 1000).toFixed(0).padStart(5)} µs/req   CPU ${cpuMicros(each).toFixed(0).padStart(5)} µs/req  p50 ${medianOf(each.interleaved, (r) => r.p50Ms).toFixed(1)} ms`,
       );
     }
     /** Median and range of per-round values (each round's two figures were measured next to each other). */
     const spread = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      return { median: median(sorted), low: sorted[0]!, high: sorted.at(-1)! };
+      return { median: median(sorted), low: sorted[0], high: sorted.at(-1)! };
     };
     const compare = (label: string, withIt: Variant, without: Variant) => {
       const perRound = (results: (each: Variant) => RoundResult[], combine: (a: RoundResult, b: RoundResult) => number) =>
-        spread(results(withIt).map((result, index) => combine(result, results(without)[index]!)));
-      const throughput = perRound((each) => each.sequential, (a, b) => a.requestsPerSecond / b.requestsPerSecond);
-      const cpu = perRound((each) => each.interleaved, (a, b) => a.cpuMsPerRequest / b.cpuMsPerRequest);
-      const cpuAdded = perRound((each) => each.interleaved, (a, b) => (a.cpuMsPerRequest - b.cpuMsPerRequest) * 1000);
+        spread(results(withIt).map((result, index) => combine(result, results(without)[index])));
+      const throughput = perRound(
+        (each) => each.sequential,
+        (a, b) => a.requestsPerSecond / b.requestsPerSecond,
+      );
+      const cpu = perRound(
+        (each) => each.interleaved,
+        (a, b) => a.cpuMsPerRequest / b.cpuMsPerRequest,
+      );
+      const cpuAdded = perRound(
+        (each) => each.interleaved,
+        (a, b) => (a.cpuMsPerRequest - b.cpuMsPerRequest) * 1000,
+      );
       const range = (ratio: { low: number; high: number }) => `${ratio.low.toFixed(3)} to ${ratio.high.toFixed(3)}`;
       console.log(`${label}:`);
       const signed = (value: number, digits: number) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;

@@ -16,7 +16,7 @@ function run(limiter: OperationLimiter, operation: ReferenceOperation): void {
   const parsed = limiter.parse(operation.query, 'authenticated');
   if (parsed.error) throw parsed.error;
   const { errors } = limiter.check(parsed.document, undefined, operation.variables, 'authenticated');
-  if (errors.length > 0) throw new Error(`${operation.source}: ${errors[0]!.message}`);
+  if (errors.length > 0) throw new Error(`${operation.source}: ${errors[0].message}`);
 }
 
 function measure(label: string, limiter: OperationLimiter, operations: readonly ReferenceOperation[], rounds: number): void {

@@ -60,13 +60,20 @@ await runMain(async () => {
     const session = { authorization: `Bearer ${registered.register.token}` };
     const workspace = await graphql(gateway.url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session);
     const workspaceId = workspace.createWorkspace.id as string;
-    const key = await graphql(gateway.url, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
-      input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] },
-    }, session);
+    const key = await graphql(
+      gateway.url,
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      {
+        input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] },
+      },
+      session,
+    );
     const headers = { 'x-api-key': key.createApiKey.secret as string };
     const load = (url: string, prefix: string, requests = REQUESTS) => runLoad({ gatewayUrl: url, headers, requests, concurrency: CONCURRENCY, prefix, operationName: OPERATION });
 
-    console.log(`\n${REQUESTS.toLocaleString('en')} requests, ${CONCURRENCY} concurrent clients, through the gateway (all in one process, ${database.embedded ? 'embedded' : 'DATABASE_URL'} PostgreSQL)\n`);
+    console.log(
+      `\n${REQUESTS.toLocaleString('en')} requests, ${CONCURRENCY} concurrent clients, through the gateway (all in one process, ${database.embedded ? 'embedded' : 'DATABASE_URL'} PostgreSQL)\n`,
+    );
     await load(gateway.url, 'warm-up-', Math.min(1000, REQUESTS));
 
     // 1. Audit stopped for OUTAGE_MS a quarter of the way in, then started on the same port.
@@ -124,7 +131,9 @@ await runMain(async () => {
     console.log(line('request logging off', best(off)));
     console.log(`throughput with logging / without: ${(best(on).requestsPerSecond / best(off).requestsPerSecond).toFixed(2)}`);
     if (!exact) {
-      console.error(`\nFAILED: ${run.failed} requests failed; ${answeredWhileDown} answered while audit was down; missing ${report.missing.slice(0, 5).join(', ')}; duplicated ${report.duplicated.slice(0, 5).join(', ')}`);
+      console.error(
+        `\nFAILED: ${run.failed} requests failed; ${answeredWhileDown} answered while audit was down; missing ${report.missing.slice(0, 5).join(', ')}; duplicated ${report.duplicated.slice(0, 5).join(', ')}`,
+      );
       process.exitCode = 1;
     } else {
       console.log('\nevery request of the outage run is in requestLogs exactly once');

@@ -141,9 +141,13 @@ function burstHere(url: string) {
 }
 
 /** The burst sent from a client process of its own, under `nice -n 19` (scripts/sign-in-burst-client.ts). */
-function startNicedAttacker(url: string): { attacker: (address: string) => Promise<{ sent: Promise<void>; done: Promise<{ ms: number; answers: Record<string, number> }> }>; pid: number | undefined; stop: () => void } {
+function startNicedAttacker(url: string): {
+  attacker: (address: string) => Promise<{ sent: Promise<void>; done: Promise<{ ms: number; answers: Record<string, number> }> }>;
+  pid: number | undefined;
+  stop: () => void;
+} {
   const child = spawn('nice', ['-n', '19', process.execPath, '--import', 'tsx', fileURLToPath(new URL('./sign-in-burst-client.ts', import.meta.url)), url], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => {
     const line = await lines.next();
     if (line.done) throw new Error('the burst client stopped');
@@ -152,12 +156,12 @@ function startNicedAttacker(url: string): { attacker: (address: string) => Promi
   return {
     pid: child.pid,
     attacker: async (address) => {
-      child.stdin!.write(`${JSON.stringify({ address, count: BURST })}\n`);
+      child.stdin.write(`${JSON.stringify({ address, count: BURST })}\n`);
       const sent = next().then(() => undefined);
       return { sent, done: sent.then(next) };
     },
     stop: () => {
-      child.stdin!.end();
+      child.stdin.end();
     },
   };
 }
@@ -165,7 +169,7 @@ function startNicedAttacker(url: string): { attacker: (address: string) => Promi
 /** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux; clock ticks of 10 ms). */
 function processCpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -189,7 +193,16 @@ await runMain(async () => {
   }
   const gateway = await superviseService({
     name: 'gateway',
-    env: { ...common, PORT: '0', IDENTITY_URL: subgraphUrls.identity, CONTENT_URL: subgraphUrls.content, AUDIT_URL: subgraphUrls.audit, TRUSTED_PROXIES: '127.0.0.1,::1', RATE_LIMIT_ANONYMOUS_POINTS: '1000000000', GATEWAY_SUBGRAPH_TIMEOUT_MS: '120000' },
+    env: {
+      ...common,
+      PORT: '0',
+      IDENTITY_URL: subgraphUrls.identity,
+      CONTENT_URL: subgraphUrls.content,
+      AUDIT_URL: subgraphUrls.audit,
+      TRUSTED_PROXIES: '127.0.0.1,::1',
+      RATE_LIMIT_ANONYMOUS_POINTS: '1000000000',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: '120000',
+    },
     logger,
   });
   try {
@@ -232,7 +245,9 @@ await runMain(async () => {
       nicedAttacker?.stop();
       console.log(`${label}:`);
       console.log(`${'  real sign-in:'.padEnd(32)}${describe({ times: burst.real, refusals: 0 })}  (median ${(percentile(burst.real, 0.5) / percentile(unloaded.times, 0.5)).toFixed(2)}× unloaded)`);
-      console.log(`${'  burst fully answered in:'.padEnd(32)}median ${percentile(burst.lastOfBurst, 0.5).toFixed(0)} ms, p95 ${percentile(burst.lastOfBurst, 0.95).toFixed(0)} ms; ${[...burst.answers].map(([key, count]) => `${key} ${count}`).join(', ')}`);
+      console.log(
+        `${'  burst fully answered in:'.padEnd(32)}median ${percentile(burst.lastOfBurst, 0.5).toFixed(0)} ms, p95 ${percentile(burst.lastOfBurst, 0.95).toFixed(0)} ms; ${[...burst.answers].map(([key, count]) => `${key} ${count}`).join(', ')}`,
+      );
       const perRequest = (ms: number) => `${((ms * 1000) / (SIGN_INS * (BURST + 1))).toFixed(0)} µs`;
       console.log(
         `${'  CPU per request:'.padEnd(32)}gateway ${perRequest(cpu.gateway)}, identity ${perRequest(cpu.identity)} (the hashes included), this process ${perRequest(cpu.here)}${niced ? `, the niced client ${perRequest(cpu.attacker)}` : ''}`,

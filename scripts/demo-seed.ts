@@ -114,8 +114,7 @@ async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEn
   const fields = new ContentFieldService(contentEm, session);
   const memberIds = new Set([user.id, editor.id]);
   // The services ask identity whether a MEMBER value is a member; here the answer is known.
-  const callPeer = async <T>(_peer: string, _path: string, payload: unknown): Promise<T> =>
-    ({ members: (payload as { userIds: string[] }).userIds.filter((id) => memberIds.has(id)) }) as T;
+  const callPeer = async <T>(_peer: string, _path: string, payload: unknown): Promise<T> => ({ members: (payload as { userIds: string[] }).userIds.filter((id) => memberIds.has(id)) }) as T;
   const items = new ItemService(contentEm, session, fields, callPeer);
 
   const author = await types.create({ key: 'author', name: 'Author', description: 'A person who writes articles.' });

@@ -90,14 +90,14 @@ async function main(): Promise<number> {
   }
   let manifest: unknown;
   try {
-    manifest = JSON.parse(await readFile(file!, 'utf8'));
+    manifest = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new UsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
   }
   const documents = manifestDocuments(manifest);
   if (documents.length === 0) throw new UsageError(`${file} holds no operations`);
   // Without --client, the manifest's file name says which client it came from.
-  const clientName = values.client ?? path.basename(file!, path.extname(file!));
+  const clientName = values.client ?? path.basename(file, path.extname(file));
   const clientVersion = values['client-version'];
 
   let registered = 0;

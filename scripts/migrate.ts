@@ -13,7 +13,10 @@ await runMain(async () => {
   const config = loadConfig();
   const database = await openDatabase(config, createLogger(config.logLevel));
   try {
-    const applied = await migrateAll(database.databaseUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+    const applied = await migrateAll(
+      database.databaseUrl,
+      SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm),
+    );
     for (const [schema, names] of Object.entries(applied)) {
       console.log(`${schema}: ${names.length === 0 ? 'up to date' : `applied ${names.join(', ')}`}`);
     }

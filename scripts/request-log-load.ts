@@ -97,7 +97,8 @@ async function requestLogPage(gatewayUrl: string, headers: Record<string, string
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({
-      query: 'query BenchLogCheck($f: RequestLogFilter, $after: String) { requestLogs(filter: $f, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { correlationId } } }',
+      query:
+        'query BenchLogCheck($f: RequestLogFilter, $after: String) { requestLogs(filter: $f, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { correlationId } } }',
       variables: { f: filter, after },
     }),
   });

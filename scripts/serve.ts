@@ -41,15 +41,17 @@ await runMain(async () => {
   if (!databaseUrl) throw new Error('DATABASE_URL is required to run one subgraph on its own (`npm start` runs the whole stack on the embedded database)');
   await assertDatabaseReachable(databaseUrl);
   const name = service as SubgraphName;
-  const server = await orPortInUse(service, config.host, config.subgraphPorts[name], () => startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
-    databaseUrl,
-    port: config.subgraphPorts[name],
-    host: config.host,
-    signingSecrets: config.signingSecrets,
-    settings: config.subgraphSettings,
-    peers: config.gateway.subgraphUrls,
-    logLevel: config.logLevel,
-  }));
+  const server = await orPortInUse(service, config.host, config.subgraphPorts[name], () =>
+    startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
+      databaseUrl,
+      port: config.subgraphPorts[name],
+      host: config.host,
+      signingSecrets: config.signingSecrets,
+      settings: config.subgraphSettings,
+      peers: config.gateway.subgraphUrls,
+      logLevel: config.logLevel,
+    }),
+  );
   stopOnSignal(server.stop);
   announceReady(server.url);
 });

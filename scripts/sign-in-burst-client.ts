@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 
-const url = process.argv[2]!;
+const url = process.argv[2];
 const CREATE_SESSION = 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }';
 
 async function signIn(address: string): Promise<string> {

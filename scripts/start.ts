@@ -52,7 +52,10 @@ await runMain(async () => {
   };
   stopOnSignal(stopAll);
   try {
-    const applied = await migrateAll(database.databaseUrl, SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+    const applied = await migrateAll(
+      database.databaseUrl,
+      SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm),
+    );
     for (const [schema, names] of Object.entries(applied)) if (names.length > 0) logger.info('migrations applied', { schema, names });
     // The demo user's password is public: never put it into a database outside development.
     const demoKeyFile = path.join(config.database.dataDir, DEMO_KEY_FILE_NAME);
@@ -79,9 +82,7 @@ await runMain(async () => {
       '',
       ...tryIt(gateway.url, demo, demoKeyFile),
       '',
-      ...(config.gateway.playground
-        ? [`Or open ${gateway.url} in a browser: the GraphiQL playground (headers: {"x-api-key": "<ATRIUM_KEY>", "x-workspace-id": "<WORKSPACE_ID>"}).`, '']
-        : []),
+      ...(config.gateway.playground ? [`Or open ${gateway.url} in a browser: the GraphiQL playground (headers: {"x-api-key": "<ATRIUM_KEY>", "x-workspace-id": "<WORKSPACE_ID>"}).`, ''] : []),
       'Press Ctrl-C to stop.',
       '',
     ];

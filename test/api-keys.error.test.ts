@@ -33,7 +33,7 @@ async function refusal(input: Record<string, unknown>, headers = bearer(owner.to
   });
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   expect(await keyCount()).toBe(before);
-  return (response.body.errors![0]!.extensions!.fieldErrors as { field: string; reason: string }[]).map((error) => `${error.field}: ${error.reason}`);
+  return (response.body.errors![0].extensions!.fieldErrors as { field: string; reason: string }[]).map((error) => `${error.field}: ${error.reason}`);
 }
 
 describe('createApiKey refuses', () => {
@@ -46,7 +46,7 @@ describe('createApiKey refuses', () => {
     expect(reason).toBe(`workspaceIds: ${strangersWorkspace} is not a workspace you belong to`);
   });
 
-  it('an expiry beyond the deployment\'s cap', async () => {
+  it("an expiry beyond the deployment's cap", async () => {
     expect(await refusal({ expiresIn: 'NEVER' })).toEqual(['expiresIn: may be at most ONE_YEAR in this deployment']);
   });
 

@@ -34,9 +34,12 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { id } }', headers });
   const roleId = role.createRole.id;
   // Both relays tried and failed at least once: the events are committed and undelivered.
-  await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: 'content\'s relay has tried' }).toBeGreaterThan(0);
+  await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: "content's relay has tried" }).toBeGreaterThan(0);
   await expect
-    .poll(() => countRows(stack.database.url, "select count(*) from identity.outbox_events where attempts > 0 and payload->>'targetId' = $1", [roleId]), { timeout: 20_000, message: 'identity\'s relay has tried' })
+    .poll(() => countRows(stack.database.url, "select count(*) from identity.outbox_events where attempts > 0 and payload->>'targetId' = $1", [roleId]), {
+      timeout: 20_000,
+      message: "identity's relay has tried",
+    })
     .toBeGreaterThan(0);
   const pending = await sql<{ id: string; topic: string; payload: Record<string, unknown> }>('select id, topic, payload from content.outbox_events order by created_at');
   expect(pending.map((row) => row.payload.action)).toEqual(['contentType.created', 'contentField.created', 'item.created']);
@@ -50,7 +53,9 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   await expect
     .poll(async () => [(await stored(typeId)).length, (await stored(itemId)).length, (await stored(roleId)).length], { timeout: 20_000, message: 'every event reaches audit' })
     .toEqual([1, 1, 1]);
-  await expect.poll(async () => (await sql('select id from content.outbox_events union all select id from identity.outbox_events')).length, { timeout: 20_000, message: 'the outboxes are empty' }).toBe(0);
+  await expect
+    .poll(async () => (await sql('select id from content.outbox_events union all select id from identity.outbox_events')).length, { timeout: 20_000, message: 'the outboxes are empty' })
+    .toBe(0);
 
   // Delivered again (the relay died before it heard the answer): still stored once.
   const events = pending.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload }));
@@ -64,11 +69,26 @@ it('loses no event and duplicates none when subgraphs die between commit and del
 });
 
 it('refuses a malformed or misrouted batch whole, storing none of it', async () => {
-  const before = (await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count;
-  const valid = { id: '0192f000-0000-7000-8000-000000000001', topic: 'audit.recorded', payload: { workspaceId: null, actorUserId: null, actorKeyId: null, credentialKind: null, action: 'user.registered', targetType: 'User', targetId: 'x', changes: [], correlationId: null, time: new Date().toISOString() } };
+  const before = (await sql<{ count: string }>('select count(*) from audit.audit_events'))[0].count;
+  const valid = {
+    id: '0192f000-0000-7000-8000-000000000001',
+    topic: 'audit.recorded',
+    payload: {
+      workspaceId: null,
+      actorUserId: null,
+      actorKeyId: null,
+      credentialKind: null,
+      action: 'user.registered',
+      targetType: 'User',
+      targetId: 'x',
+      changes: [],
+      correlationId: null,
+      time: new Date().toISOString(),
+    },
+  };
   for (const events of [[valid, { ...valid, id: 'not-an-id' }], [valid, { ...valid, topic: 'something.else' }], []]) {
     await expect(postInternal('audit', stack.subgraphUrls.audit, EVENTS_PATH, { events }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
   }
   await expect(postInternal('content', stack.subgraphUrls.content, EVENTS_PATH, { events: [valid] }, stack.signingSecrets)).rejects.toThrow(/HTTP 400/);
-  expect((await sql<{ count: string }>('select count(*) from audit.audit_events'))[0]!.count).toBe(before);
+  expect((await sql<{ count: string }>('select count(*) from audit.audit_events'))[0].count).toBe(before);
 });

@@ -23,13 +23,13 @@ it('needs audit:read, for the workspace trail and for my own', async () => {
   const workspaceTrail = await stack.request({ query: '{ auditEvents { totalCount } contentTypes { totalCount } }', headers });
   expect(workspaceTrail.body.data).toEqual({ auditEvents: null, contentTypes: { totalCount: 0 } });
   expect(errorCodes(workspaceTrail)).toEqual(['INSUFFICIENT_SCOPE']);
-  expect(workspaceTrail.body.errors![0]!.extensions!.requiredScopes).toEqual([['audit:read']]);
+  expect(workspaceTrail.body.errors![0].extensions!.requiredScopes).toEqual([['audit:read']]);
   const ownTrail = await stack.request({ query: '{ me { id auditEvents { totalCount } } }', headers });
   expect(errorCodes(ownTrail)).toEqual(['INSUFFICIENT_SCOPE']);
   expect(ownTrail.body.data).toEqual({ me: { id: owner.userId, auditEvents: null } });
 });
 
-it('never shows another user\'s trail', async () => {
+it("never shows another user's trail", async () => {
   const teammate = await signUp(stack, 'Teammate');
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId } });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
@@ -56,7 +56,7 @@ it('refuses a range that starts before the retention window, saying so', async (
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-  expect(response.body.errors![0]!.message).toMatch(/retention window: audit events are kept 90 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
+  expect(response.body.errors![0].message).toMatch(/retention window: audit events are kept 90 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
 });
 
 it('refuses a cursor it did not make as bad input', async () => {
@@ -67,7 +67,7 @@ it('refuses a cursor it did not make as bad input', async () => {
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-  expect(response.body.errors![0]!.message).toMatch(/^after is not a cursor of this list: pass `pageInfo.endCursor`/);
+  expect(response.body.errors![0].message).toMatch(/^after is not a cursor of this list: pass `pageInfo.endCursor`/);
 });
 
 it('records nothing for a mutation that was refused', async () => {

@@ -40,9 +40,7 @@ async function auditEvents(filter: Record<string, unknown> = {}, first = 100): P
 /** Events reach audit through the outboxes: asynchronously, within moments. */
 async function eventually(filter: Record<string, unknown>, count: number): Promise<Event[]> {
   let events: Event[] = [];
-  await expect
-    .poll(async () => (events = await auditEvents(filter)).length, { timeout: 10_000, interval: 100, message: `audit events for ${JSON.stringify(filter)}` })
-    .toBeGreaterThanOrEqual(count);
+  await expect.poll(async () => (events = await auditEvents(filter)).length, { timeout: 10_000, interval: 100, message: `audit events for ${JSON.stringify(filter)}` }).toBeGreaterThanOrEqual(count);
   return events;
 }
 
@@ -67,7 +65,11 @@ describe('content changes', () => {
     await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
     const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Hello" }) { id } }', variables: { t: typeId }, headers });
     itemId = item.createItem.id;
-    await stack.query({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { id } }', variables: { id: itemId }, headers: { ...headers, 'x-correlation-id': 'audit-update-item' } });
+    await stack.query({
+      query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { id } }',
+      variables: { id: itemId },
+      headers: { ...headers, 'x-correlation-id': 'audit-update-item' },
+    });
     await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: itemId }, headers });
   });
 
@@ -82,17 +84,17 @@ describe('content changes', () => {
       credentialKind: 'user_key',
       correlationId: 'audit-create-type',
     });
-    expect(created!.changes).toContainEqual({ field: 'key', old: null, new: 'post', valuesHidden: false });
+    expect(created.changes).toContainEqual({ field: 'key', old: null, new: 'post', valuesHidden: false });
 
     const [updated] = await eventually({ action: 'item.updated' }, 1);
-    expect(updated!.correlationId).toBe('audit-update-item');
-    expect(updated!.changes).toEqual([{ field: 'title', old: 'Hello', new: 'Hello again', valuesHidden: false }]);
+    expect(updated.correlationId).toBe('audit-update-item');
+    expect(updated.changes).toEqual([{ field: 'title', old: 'Hello', new: 'Hello again', valuesHidden: false }]);
   });
 
   it('lists the history of one record, newest first, exactly once each', async () => {
     const history = await eventually({ targetId: itemId }, 3);
     expect(history.map((event) => event.action)).toEqual(['item.deleted', 'item.updated', 'item.created']);
-    expect(history[0]!.changes).toEqual([{ field: 'title', old: 'Hello again', new: null, valuesHidden: false }]);
+    expect(history[0].changes).toEqual([{ field: 'title', old: 'Hello again', new: null, valuesHidden: false }]);
     expect(new Set(history.map((event) => event.id)).size).toBe(3);
   });
 
@@ -127,21 +129,29 @@ describe('identity changes', () => {
       headers: sessionHeaders(),
     });
     const memberId = added.addMember.id;
-    await stack.query({ query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }', variables: { id: memberId, input: { roleId: roleId('editor') } }, headers: sessionHeaders() });
+    await stack.query({
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      variables: { id: memberId, input: { roleId: roleId('editor') } },
+      headers: sessionHeaders(),
+    });
     const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { id } }', headers: sessionHeaders() });
-    await stack.query({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: group.createMemberGroup.id, u: [teammate.userId] }, headers: sessionHeaders() });
+    await stack.query({
+      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }',
+      variables: { g: group.createMemberGroup.id, u: [teammate.userId] },
+      headers: sessionHeaders(),
+    });
 
     const [roleChanged] = await eventually({ action: 'member.roleChanged' }, 1);
     expect(roleChanged).toMatchObject({ targetType: 'Member', targetId: memberId, actorUserId: owner.userId, credentialKind: 'session', actorKeyId: null });
-    expect(roleChanged!.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
+    expect(roleChanged.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
     const [joined] = await eventually({ action: 'memberGroup.usersAdded' }, 1);
-    expect(joined!.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
+    expect(joined.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
 
     // Leaving is the member's own change, recorded in the workspace's trail.
     await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
     const [left] = await eventually({ action: 'member.left' }, 1);
     expect(left).toMatchObject({ targetId: memberId, actorUserId: teammate.userId, workspaceId });
-    expect(left!.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });
+    expect(left.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });
   });
 });
 
@@ -150,7 +160,8 @@ describe('me.auditEvents', () => {
     const stranger = await signUp(stack, 'Stranger');
     await createWorkspaceAs(stack, stranger.token, 'Elsewhere');
     const read = async () =>
-      (await stack.query<{ me: { auditEvents: { nodes: Event[] } } }>({ query: `{ me { auditEvents(first: 100) { nodes { ${EVENT_FIELDS} } } } }`, headers: bearer(owner.token) })).me.auditEvents.nodes;
+      (await stack.query<{ me: { auditEvents: { nodes: Event[] } } }>({ query: `{ me { auditEvents(first: 100) { nodes { ${EVENT_FIELDS} } } } }`, headers: bearer(owner.token) })).me.auditEvents
+        .nodes;
     let mine: Event[] = [];
     await expect
       .poll(async () => (mine = await read()).map((event) => event.action), { timeout: 10_000, interval: 100 })

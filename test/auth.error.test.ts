@@ -38,7 +38,7 @@ describe('credentials that do not authenticate', () => {
     const revoked = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: revoked.id }, headers: bearer(owner.token) });
     const expired = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-    await sql('update identity.api_keys set expires_at = now() - interval \'1 minute\' where id = $1', [expired.id]);
+    await sql("update identity.api_keys set expires_at = now() - interval '1 minute' where id = $1", [expired.id]);
     const valid = generateCredential('user_key');
     const causes: Record<string, Record<string, string>> = {
       'no credential': {},
@@ -63,7 +63,7 @@ describe('credentials that do not authenticate', () => {
 
   it('answer 401 for an expired session', async () => {
     const user = await signUp(stack, 'Expiring');
-    await sql('update identity.sessions set expires_at = now() - interval \'1 second\' where user_id = $1', [user.userId]);
+    await sql("update identity.sessions set expires_at = now() - interval '1 second' where user_id = $1", [user.userId]);
     expect(shape(await stack.request({ query: '{ me { id } }', headers: bearer(user.token) }))).toEqual(UNAUTHENTICATED);
   });
 
@@ -99,13 +99,17 @@ describe('workspaces a credential may not use', () => {
     }
   });
 
-  it('answer 403 once the key\'s user is no longer a member', async () => {
+  it("answer 403 once the key's user is no longer a member", async () => {
     const [host, member] = [await signUp(stack, 'Host'), await signUp(stack, 'Member')];
     const shared = await createWorkspaceAs(stack, host.token, 'Shared');
     const ownerHeaders = { ...bearer(host.token), 'x-workspace-id': shared };
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
     const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
-    const added = await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: member.email, roleId: viewer } }, headers: ownerHeaders });
+    const added = await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: member.email, roleId: viewer } },
+      headers: ownerHeaders,
+    });
     const key = await createUserKey(stack, member.token, { scopes: ['read'], workspaceIds: [shared] });
     expect((await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': shared } })).status).toBe(200);
     await stack.query({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: added.addMember.id }, headers: ownerHeaders });
@@ -156,10 +160,10 @@ describe('a document with no operation to run', () => {
     const unnamed = await stack.request({ query: document, headers: bearer(owner.token) });
     expect(unnamed.status).toBe(400);
     expect(errorCodes(unnamed)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
-    expect(unnamed.body.errors![0]!.message).toBe('Must provide operation name if query contains multiple operations.');
+    expect(unnamed.body.errors![0].message).toBe('Must provide operation name if query contains multiple operations.');
     const unknown = await stack.request({ query: document, operationName: 'Three', headers: bearer(owner.token) });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors![0]!.message).toBe('Unknown operation named "Three".');
+    expect(unknown.body.errors![0].message).toBe('Unknown operation named "Three".');
     const named = await stack.request({ query: document, operationName: 'Two', headers: bearer(owner.token) });
     expect(named.status).toBe(200);
     expect(named.body.data).toEqual({ workspaces: { totalCount: 2 } });

@@ -24,7 +24,7 @@ describe('a user API key', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const forms: Record<string, Record<string, string>> = {
       'x-api-key': { 'x-api-key': key.secret },
-      'Bearer': { authorization: `Bearer ${key.secret}` },
+      Bearer: { authorization: `Bearer ${key.secret}` },
       'Basic <key>': { authorization: `Basic ${key.secret}` },
       'Basic base64(<key>:)': { authorization: `Basic ${Buffer.from(`${key.secret}:`).toString('base64')}` },
       'the same key twice': { 'x-api-key': key.secret, authorization: `Bearer ${key.secret}` },

@@ -23,8 +23,7 @@ const workspaceRows = () => countRows(stack.database.url, 'select count(*) from 
 describe('calling a subgraph directly', () => {
   const body = JSON.stringify({ query: 'mutation { createWorkspace(input: { name: "sneaky" }) { id } }' });
   const principal: Principal = { kind: 'session', userId: '00000000-0000-7000-8000-000000000000', sessionId: 'x', scopes: [], workspaceIds: [] };
-  const send = (headers: Record<string, string>, payload = body) =>
-    fetch(stack.subgraphUrls.identity, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+  const send = (headers: Record<string, string>, payload = body) => fetch(stack.subgraphUrls.identity, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
 
   it('is refused with 401 and runs nothing, without a valid signature', async () => {
     const before = await workspaceRows();
@@ -32,8 +31,8 @@ describe('calling a subgraph directly', () => {
       'no signature': () => send({}),
       'forged with another secret': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', body, ['an-attackers-guess-of-the-secret-000']) }),
       'made for another body': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', '{"query":"{ __typename }"}', stack.signingSecrets) }),
-      'stale': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', body, stack.signingSecrets, Date.now() - SIGNATURE_WINDOW_MS - 5000) }),
-      'garbage': () => send({ [PRINCIPAL_HEADER]: 'not.a.signature.at-all' }),
+      stale: () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'identity', body, stack.signingSecrets, Date.now() - SIGNATURE_WINDOW_MS - 5000) }),
+      garbage: () => send({ [PRINCIPAL_HEADER]: 'not.a.signature.at-all' }),
       'signed for content': () => send({ [PRINCIPAL_HEADER]: signPrincipal(principal, 'content', body, stack.signingSecrets) }),
     };
     for (const [name, call] of Object.entries(cases)) {
@@ -51,7 +50,7 @@ describe('calling a subgraph directly', () => {
     expect((await send({ [PRINCIPAL_HEADER]: captured }, query)).status).toBe(401);
   });
 
-  it('is refused for every subgraph and for identity\'s internal endpoints', async () => {
+  it("is refused for every subgraph and for identity's internal endpoints", async () => {
     for (const url of Object.values(stack.subgraphUrls)) {
       expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).status).toBe(401);
     }
@@ -70,8 +69,7 @@ describe('revocation', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const second = await stack.startGateway();
     try {
-      const ask = (url: string) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key.secret }, body: JSON.stringify({ query: '{ workspace { id } }' }) });
+      const ask = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key.secret }, body: JSON.stringify({ query: '{ workspace { id } }' }) });
       // Both instances have the principal cached now.
       expect((await ask(stack.gatewayUrl)).status).toBe(200);
       expect((await ask(second.url)).status).toBe(200);
@@ -104,9 +102,7 @@ describe('secrets', () => {
     await client.connect();
     let dump = '';
     try {
-      const tables = await client.query(
-        "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE'",
-      );
+      const tables = await client.query("select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE'");
       for (const { table_schema: schema, table_name: table } of tables.rows) {
         dump += JSON.stringify((await client.query(`select * from "${schema}"."${table}"`)).rows);
       }
@@ -119,7 +115,10 @@ describe('secrets', () => {
     for (const secret of secrets) {
       expect(logs.includes(secret), 'a secret is in the logs').toBe(false);
       expect(dump.includes(secret), 'a secret is in the database').toBe(false);
-      expect(responses.some((body) => body.includes(secret)), 'a secret is in a response').toBe(false);
+      expect(
+        responses.some((body) => body.includes(secret)),
+        'a secret is in a response',
+      ).toBe(false);
     }
   });
 });

@@ -39,7 +39,7 @@ afterAll(async () => {
 const ownerHeaders = () => ({ ...bearer(owner.token), 'x-workspace-id': workspaceId });
 const remainingOf = (response: GraphQLResponse) => Number(response.headers.get('ratelimit-remaining'));
 const costOf = (response: GraphQLResponse) => (response.body as { extensions?: { cost?: number } }).extensions!.cost!;
-const fieldErrors = (response: GraphQLResponse) => (response.body.errors![0]!.extensions!.fieldErrors as { field: string; reason: string }[]).map((error) => `${error.field}: ${error.reason}`);
+const fieldErrors = (response: GraphQLResponse) => (response.body.errors![0].extensions!.fieldErrors as { field: string; reason: string }[]).map((error) => `${error.field}: ${error.reason}`);
 
 describe('a budget out of range is refused with BAD_USER_INPUT, and nothing changes', () => {
   async function refused(query: string, variables: Record<string, unknown>) {
@@ -84,7 +84,8 @@ describe('requests refused before the rate-limit step', () => {
   });
 
   const keyHeaders = (correlationId: string) => ({ 'x-api-key': key.secret, 'x-workspace-id': workspaceId, 'x-correlation-id': correlationId });
-  const logged = (prefix: string) => selectRows(stack.database.url, 'select correlation_id, outcome, http_status from audit.request_logs where correlation_id like $1 order by correlation_id', [`${prefix}%`]);
+  const logged = (prefix: string) =>
+    selectRows(stack.database.url, 'select correlation_id, outcome, http_status from audit.request_logs where correlation_id like $1 order by correlation_id', [`${prefix}%`]);
 
   it('cost the key nothing, and are logged with their status', async () => {
     const prefix = `unpriced-${randomBytes(4).toString('hex')}-`;
@@ -108,7 +109,7 @@ describe('requests refused before the rate-limit step', () => {
     if (tooLarge) expect(rows.find((row) => row.correlation_id === `${prefix}1`)).toMatchObject({ outcome: 'PAYLOAD_TOO_LARGE', http_status: 413 });
   });
 
-  it('with a bad credential (401) cost the sender\'s address nothing', async () => {
+  it("with a bad credential (401) cost the sender's address nothing", async () => {
     const signIn = (address: string) =>
       stack.request({
         query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',

@@ -62,13 +62,13 @@ it('refuses a key created with rateLimit N once it has spent N points, and lists
   const refused = await stack.request({ query: QUERY, headers: keyIn(secret) });
   expect(refused.status).toBe(429);
   expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
-  expect(refused.body.errors![0]!.extensions).toMatchObject({ limit: budget, cost });
+  expect(refused.body.errors![0].extensions).toMatchObject({ limit: budget, cost });
 
   const listed = await stack.query({ query: '{ apiKeys { nodes { id rateLimit } } }', headers: bearer(owner.token) });
   expect(listed.apiKeys.nodes).toContainEqual({ id: created.createApiKey.apiKey.id, rateLimit: budget });
 });
 
-it('keeps a key\'s own budget when the key is rotated', async () => {
+it("keeps a key's own budget when the key is rotated", async () => {
   const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], rateLimit: 7 * cost });
   const rotated = await stack.query({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret apiKey { rateLimit } } }', variables: { id: key.id }, headers: bearer(owner.token) });
   expect(rotated.rotateApiKey.apiKey.rateLimit).toBe(7 * cost);
@@ -103,7 +103,7 @@ describe('a workspace budget', () => {
     await setWorkspaceBudget(workspace, MIN_WORKSPACE_BUDGET);
     const spent = await stack.request({ query: QUERY, headers: keyIn(userKey.secret, workspace) });
     expect(spent.status).toBe(429);
-    expect(spent.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: MIN_WORKSPACE_BUDGET });
+    expect(spent.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: MIN_WORKSPACE_BUDGET });
     await setWorkspaceBudget(workspace, null);
     const cleared = await stack.request({ query: QUERY, headers: keyIn(userKey.secret, workspace) });
     expect(cleared.status).toBe(200);
@@ -121,7 +121,7 @@ describe('a workspace budget', () => {
     await setWorkspaceBudget(workspace, null);
   });
 
-  it('is the ceiling of a key\'s own budget: a key\'s budget only ever lowers it', async () => {
+  it("is the ceiling of a key's own budget: a key's budget only ever lowers it", async () => {
     const own = await createWorkspaceAs(stack, owner.token, 'Ceiling');
     await setWorkspaceBudget(own, 2 * DEFAULT);
     const above = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [own], rateLimit: 3 * DEFAULT });
@@ -186,7 +186,7 @@ describe.skipIf(!process.env.REDIS_URL)('with Redis', () => {
     });
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], rateLimit: 4 * cost });
     const statuses: number[] = [];
-    for (let sent = 0; sent < 6; sent += 1) statuses.push((await postGraphQL(urls[sent % 2]!, { query: QUERY, headers: keyIn(key.secret) })).status);
+    for (let sent = 0; sent < 6; sent += 1) statuses.push((await postGraphQL(urls[sent % 2], { query: QUERY, headers: keyIn(key.secret) })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
 
     const workspace = await createWorkspaceAs(stack, owner.token, 'Shared budget');
@@ -195,10 +195,10 @@ describe.skipIf(!process.env.REDIS_URL)('with Redis', () => {
     const heavyCost = costOf(await stack.request({ query: HEAVY, headers: ownerIn(workspace) }));
     const fits = Math.floor(MIN_WORKSPACE_BUDGET / heavyCost);
     const workspaceStatuses: number[] = [];
-    for (let sent = 0; sent < fits + 2; sent += 1) workspaceStatuses.push((await postGraphQL(urls[sent % 2]!, { query: HEAVY, headers: keyIn(member.secret, workspace) })).status);
+    for (let sent = 0; sent < fits + 2; sent += 1) workspaceStatuses.push((await postGraphQL(urls[sent % 2], { query: HEAVY, headers: keyIn(member.secret, workspace) })).status);
     expect(workspaceStatuses).toEqual([...Array<number>(fits).fill(200), 429, 429]);
     // Reading the budget is free on either gateway.
-    const read = await postGraphQL(urls[1]!, { query: RATE_LIMIT, headers: keyIn(member.secret, workspace) });
+    const read = await postGraphQL(urls[1], { query: RATE_LIMIT, headers: keyIn(member.secret, workspace) });
     expect(read.body.data!.rateLimit).toMatchObject({ limit: MIN_WORKSPACE_BUDGET, cost: 0, remaining: 0 });
   });
 });

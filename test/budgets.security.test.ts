@@ -20,7 +20,11 @@ beforeAll(async () => {
   for (const role of ['admin', 'editor', 'viewer']) {
     const user = await signUp(stack, role);
     const roleId = roles.roles.nodes.find((candidate: { key: string }) => candidate.key === role).id;
-    await stack.query({ query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }', variables: { email: user.email, role: roleId }, headers: ownerHeaders() });
+    await stack.query({
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      variables: { email: user.email, role: roleId },
+      headers: ownerHeaders(),
+    });
     members[role] = user;
   }
 });
@@ -31,8 +35,8 @@ afterAll(async () => {
 function ownerHeaders() {
   return { ...bearer(owner.token), 'x-workspace-id': workspaceId };
 }
-const sessionOf = (role: string) => ({ ...bearer(members[role]!.token), 'x-workspace-id': workspaceId });
-const storedBudget = async () => (await selectRows(stack.database.url, 'select rate_limit from identity.workspaces where id = $1', [workspaceId]))[0]!.rate_limit;
+const sessionOf = (role: string) => ({ ...bearer(members[role].token), 'x-workspace-id': workspaceId });
+const storedBudget = async () => (await selectRows(stack.database.url, 'select rate_limit from identity.workspaces where id = $1', [workspaceId]))[0].rate_limit;
 
 describe('setWorkspaceRateLimit', () => {
   it.each(['editor', 'viewer'])('is refused to an %s, up front, and changes nothing', async (role) => {
@@ -40,11 +44,11 @@ describe('setWorkspaceRateLimit', () => {
     const response = await stack.request({ query: SET, variables: { points: 5 * DEFAULT }, headers: sessionOf(role) });
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['INSUFFICIENT_SCOPE']);
-    expect(response.body.errors![0]!.extensions!.requiredScopes).toEqual([['workspaces:write']]);
+    expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['workspaces:write']]);
     expect(await storedBudget()).toBe(before);
   });
 
-  it('is refused to a key without workspaces:write, even an owner\'s with every key scope', async () => {
+  it("is refused to a key without workspaces:write, even an owner's with every key scope", async () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read', 'keys:read', 'keys:write', 'keys:delete'], workspaceIds: [workspaceId] });
     const response = await stack.request({ query: SET, variables: { points: 5 * DEFAULT }, headers: { 'x-api-key': key.secret } });
     expect(response.status).toBe(403);
@@ -61,21 +65,21 @@ describe('setWorkspaceRateLimit', () => {
     expect(await storedBudget()).toBeNull();
   });
 
-  it('acts on the current workspace only: another\'s budget is out of reach', async () => {
+  it("acts on the current workspace only: another's budget is out of reach", async () => {
     const stranger = await signUp(stack, 'Stranger');
     const theirs = await createWorkspaceAs(stack, stranger.token, 'Theirs');
     const response = await stack.request({ query: SET, variables: { points: 5 * DEFAULT }, headers: { ...bearer(owner.token), 'x-workspace-id': theirs } });
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    expect((await selectRows(stack.database.url, 'select rate_limit from identity.workspaces where id = $1', [theirs]))[0]!.rate_limit).toBeNull();
+    expect((await selectRows(stack.database.url, 'select rate_limit from identity.workspaces where id = $1', [theirs]))[0].rate_limit).toBeNull();
   });
 });
 
-it('gives a viewer\'s key with the largest budget allowed no more than the workspace\'s', async () => {
+it("gives a viewer's key with the largest budget allowed no more than the workspace's", async () => {
   const created = await stack.query({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { rateLimit } } }',
     variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], rateLimit: 10_000_000 } },
-    headers: bearer(members.viewer!.token),
+    headers: bearer(members.viewer.token),
   });
   expect(created.createApiKey.apiKey.rateLimit).toBe(10_000_000);
   const response = await stack.request({ query: '{ rateLimit { limit } }', headers: { 'x-api-key': created.createApiKey.secret, 'x-workspace-id': workspaceId } });

@@ -30,8 +30,7 @@ const source = readFileSync(repositoryPath('docker-compose.yml'), 'utf8');
 /** What `docker compose` would pass with PRINCIPAL_SIGNING_SECRETS set in the shell. */
 const operatorSecret = randomBytes(32).toString('base64url');
 const REQUIRED_FROM_SHELL = /^\$\{PRINCIPAL_SIGNING_SECRETS:\?[^}]+\}$/;
-const interpolated = (environment: Record<string, string>) =>
-  Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, REQUIRED_FROM_SHELL.test(value) ? operatorSecret : value]));
+const interpolated = (environment: Record<string, string>) => Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, REQUIRED_FROM_SHELL.test(value) ? operatorSecret : value]));
 const compose = parse(source, { merge: true }) as { services: Record<string, Service>; networks?: { default?: { ipam?: { config?: { subnet: string }[] } } } };
 const services = compose.services;
 /** The services running this repository's image (the rest are PostgreSQL, Redis and the proxy). */
@@ -55,13 +54,13 @@ describe('docker-compose.yml', () => {
   it('has PostgreSQL, the migration, every declared subgraph, Redis, two gateways and the proxy', () => {
     expect(Object.keys(services).sort()).toEqual(['audit', 'content', ...GATEWAYS, 'identity', 'migrate', 'postgres', 'proxy', 'redis'].sort());
     expect(appServices.map(([name]) => name).sort()).toEqual(['audit', 'content', ...GATEWAYS, 'identity', 'migrate'].sort());
-    expect(services.postgres!.healthcheck?.test.join(' ')).toContain('pg_isready');
-    expect(services.migrate!.command).toEqual(['npm', 'run', 'db:migrate']);
-    expect(services.migrate!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(services.migrate.command).toEqual(['npm', 'run', 'db:migrate']);
+    expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
   });
 
   it.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))('runs the %s subgraph on its declared port, healthy once ready', (name, subgraph) => {
-    const service = services[name]!;
+    const service = services[name];
     expect(service.command).toEqual(['npm', 'run', 'serve', '--', name]);
     expect(service.environment?.[`${name.toUpperCase()}_PORT`]).toBe(String(subgraph.defaultPort));
     expect(service.expose).toContain(String(subgraph.defaultPort));
@@ -73,7 +72,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(GATEWAYS)('starts %s after every subgraph and Redis are healthy, points it at them, and publishes no port of its own', (name) => {
-    const gateway = services[name]!;
+    const gateway = services[name];
     expect(gateway.command).toEqual(['npm', 'run', 'serve', '--', 'gateway']);
     expect(gateway.ports, 'only the proxy is published').toBeUndefined();
     expect(gateway.expose).toEqual([String(GATEWAY_DEFAULT_PORT)]);
@@ -87,24 +86,28 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs Redis, healthy once it answers, and both gateways count their budgets in it with the same secrets', () => {
-    const redis = services.redis!;
+    const redis = services.redis;
     expect(redis.image).toMatch(/^redis:\d/);
     expect(redis.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
     expect(redis.expose).toEqual(['6379']);
-    const [first, second] = GATEWAYS.map((name) => loadConfig(interpolated(services[name]!.environment!)));
-    expect(first!.gateway.redisUrl).toBe('redis://redis:6379');
-    expect(second!.gateway.redisUrl).toBe(first!.gateway.redisUrl);
-    expect(second!.signingSecrets).toEqual(first!.signingSecrets);
-    expect(second!.gateway.rateLimits).toEqual(first!.gateway.rateLimits);
+    const [first, second] = GATEWAYS.map((name) => loadConfig(interpolated(services[name].environment!)));
+    expect(first.gateway.redisUrl).toBe('redis://redis:6379');
+    expect(second.gateway.redisUrl).toBe(first.gateway.redisUrl);
+    expect(second.signingSecrets).toEqual(first.signingSecrets);
+    expect(second.gateway.rateLimits).toEqual(first.gateway.rateLimits);
     // Nothing else needs Redis.
     for (const [name, service] of appServices) if (!GATEWAYS.includes(name)) expect(service.environment?.REDIS_URL, name).toBeUndefined();
   });
 
   it('publishes the gateway port through the proxy, whose configuration sends requests to both gateways', () => {
-    const proxy = services.proxy!;
+    const proxy = services.proxy;
     expect(proxy.image).toMatch(/^haproxy:\d/);
     expect(proxy.ports).toEqual([`${GATEWAY_DEFAULT_PORT}:${GATEWAY_DEFAULT_PORT}`]);
-    expect(Object.entries(services).filter(([, service]) => service.ports).map(([name]) => name)).toEqual(['proxy']);
+    expect(
+      Object.entries(services)
+        .filter(([, service]) => service.ports)
+        .map(([name]) => name),
+    ).toEqual(['proxy']);
     expect(proxy.volumes).toEqual([`./${PROXY_CONFIG}:/usr/local/etc/haproxy/haproxy.cfg:ro`]);
     for (const name of GATEWAYS) expect(proxy.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
     expect(proxyConfig).toMatch(new RegExp(`^\\s*bind\\s+:${GATEWAY_DEFAULT_PORT}\\s*$`, 'm'));
@@ -114,12 +117,12 @@ describe('docker-compose.yml', () => {
   });
 
   it('has the gateways trust the proxy alone, at an address fixed in the network they share', () => {
-    const proxyAddress = services.proxy!.networks?.default?.ipv4_address;
+    const proxyAddress = services.proxy.networks?.default?.ipv4_address;
     expect(proxyAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     const subnet = compose.networks?.default?.ipam?.config?.[0]?.subnet;
     expect(subnet).toBeDefined();
     expect(inSubnet(proxyAddress!, subnet!), `${proxyAddress} outside ${subnet}`).toBe(true);
-    for (const name of GATEWAYS) expect(loadConfig(interpolated(services[name]!.environment!)).gateway.trustedProxies, name).toEqual([proxyAddress]);
+    for (const name of GATEWAYS) expect(loadConfig(interpolated(services[name].environment!)).gateway.trustedProxies, name).toEqual([proxyAddress]);
     // Services that take no client requests trust no proxy.
     for (const [name, service] of appServices) if (!GATEWAYS.includes(name)) expect(service.environment?.TRUSTED_PROXIES ?? '', name).toBe('');
   });
@@ -151,7 +154,7 @@ describe('docker-compose.yml', () => {
 
   it('commits no signing secret: each service requires one from the shell, and production refuses every value ever committed', () => {
     for (const [name, service] of appServices) expect(service.environment?.PRINCIPAL_SIGNING_SECRETS, name).toMatch(REQUIRED_FROM_SHELL);
-    const environment = services[GATEWAYS[0]!]!.environment!;
+    const environment = services[GATEWAYS[0]].environment!;
     for (const committed of COMMITTED_SIGNING_SECRETS) {
       expect(() => loadConfig({ ...environment, PRINCIPAL_SIGNING_SECRETS: committed }), committed).toThrow(/PRINCIPAL_SIGNING_SECRETS: /);
     }

@@ -107,7 +107,9 @@ describe('loadConfig', () => {
     expect(config.gateway.requestTimeoutMs).toBe(30_000);
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173' }).gateway.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path,app.example.com' })).toThrow(/CORS_ORIGINS[\s\S]*is not an origin/);
-    expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_OPERATION_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(/GATEWAY_OPERATION_LIMITS: must not be disabled in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_OPERATION_LIMITS: 'false', PRINCIPAL_SIGNING_SECRETS: 'x'.repeat(32) })).toThrow(
+      /GATEWAY_OPERATION_LIMITS: must not be disabled in production/,
+    );
   });
 
   it('enforces rate limits by default and refuses to leave them out in production (GATEWAY_RATE_LIMITS is for benchmarks)', () => {
@@ -153,7 +155,9 @@ describe('the principal signing secret', () => {
 
   it('refuses a secret shorter than 32 bytes in every environment', () => {
     for (const NODE_ENV of ['development', 'test', 'production']) {
-      expect(problemsOf({ NODE_ENV, PRINCIPAL_SIGNING_SECRETS: `${real},${'x'.repeat(31)}` }), NODE_ENV).toEqual(['PRINCIPAL_SIGNING_SECRETS: every secret must be at least 32 bytes (e.g. openssl rand -base64 32)']);
+      expect(problemsOf({ NODE_ENV, PRINCIPAL_SIGNING_SECRETS: `${real},${'x'.repeat(31)}` }), NODE_ENV).toEqual([
+        'PRINCIPAL_SIGNING_SECRETS: every secret must be at least 32 bytes (e.g. openssl rand -base64 32)',
+      ]);
     }
     // Bytes, not characters: 11 three-byte characters are 33 bytes.
     expect(problemsOf({ NODE_ENV: 'production', PRINCIPAL_SIGNING_SECRETS: '€'.repeat(11) })).toEqual([]);

@@ -58,12 +58,17 @@ describe('look-alike workspaces', () => {
     expect(errorCodes(across)).toEqual(['NOT_FOUND']);
   });
 
-  it('resolve federation references only within the principal\'s workspace', async () => {
+  it("resolve federation references only within the principal's workspace", async () => {
     const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
     const principal: Principal = { kind: 'user_key', userId: '00000000-0000-7000-8000-000000000001', keyId: 'k', workspaceId: one.workspaceId, scopes: ['read'], workspaceIds: [one.workspaceId] };
     const body = JSON.stringify({
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Item { id values } } }',
-      variables: { r: [{ __typename: 'Item', id: one.itemId }, { __typename: 'Item', id: two.itemId }] },
+      variables: {
+        r: [
+          { __typename: 'Item', id: one.itemId },
+          { __typename: 'Item', id: two.itemId },
+        ],
+      },
     });
     const response = await fetch(stack.subgraphUrls.content, {
       method: 'POST',

@@ -101,7 +101,7 @@ describe('items', () => {
       extra: 1,
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    const fields = (response.body.errors![0]!.extensions!.fieldErrors as { field: string }[]).map((error) => error.field).sort();
+    const fields = (response.body.errors![0].extensions!.fieldErrors as { field: string }[]).map((error) => error.field).sort();
     expect(fields).toEqual(['author', 'body', 'contact', 'day', 'extra', 'featured', 'link', 'owner', 'published_at', 'rating', 'status', 'tags', 'title'].sort());
     expect(await rows('select count(*) from content.items')).toBe(before);
   });
@@ -133,7 +133,8 @@ describe('items', () => {
     const list = async (variables: Record<string, unknown>) =>
       (
         await stack.query({
-          query: 'query($t: ID!, $f: ItemFilter, $o: ItemOrder, $first: Int, $after: String) { items(typeId: $t, filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { values } } }',
+          query:
+            'query($t: ID!, $f: ItemFilter, $o: ItemOrder, $first: Int, $after: String) { items(typeId: $t, filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { values } } }',
           variables: { t: typeId, ...variables },
           headers,
         })

@@ -85,11 +85,11 @@ it('offers the key no more once it is revoked, or when the file holds anything e
   expect((await seedDemoWhenEmpty(stack.database.url, { keyFile })).apiKey).toBeUndefined();
 
   const [key] = await selectRows<{ id: string }>(stack.database.url, 'select id from identity.api_keys where secret_hash = $1', [hashCredential(first.apiKey!)]);
-  writeFileSync(keyFile, JSON.stringify({ keyId: key!.id, workspaceId: first.workspaceId, secret: first.apiKey }), { mode: 0o600 });
+  writeFileSync(keyFile, JSON.stringify({ keyId: key.id, workspaceId: first.workspaceId, secret: first.apiKey }), { mode: 0o600 });
   expect((await seedDemoWhenEmpty(stack.database.url, { keyFile })).apiKey).toBe(first.apiKey);
 
   // Its owner revokes it, from a session.
   const { createSession } = await stack.query({ query: `mutation { createSession(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { token } }` });
-  await stack.query({ query: `mutation { revokeApiKey(id: "${key!.id}") { id } }`, headers: { authorization: `Bearer ${createSession.token}` } });
+  await stack.query({ query: `mutation { revokeApiKey(id: "${key.id}") { id } }`, headers: { authorization: `Bearer ${createSession.token}` } });
   expect(await seedDemoWhenEmpty(stack.database.url, { keyFile })).toEqual({ workspaceId: first.workspaceId, created: false });
 });

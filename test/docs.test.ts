@@ -40,7 +40,7 @@ describe('the operation finder', () => {
     '```', // 8
     '```js', // 9
     'const body = JSON.stringify({ query: `{ me { id } }` });', // 10
-    "const Types = gql`query Types { contentTypes { totalCount } }`;", // 11
+    'const Types = gql`query Types { contentTypes { totalCount } }`;', // 11
     "await client.query({ query: '{ workspace { id name } }' });", // 12
     '```', // 13
     '```ts', // 14
@@ -93,9 +93,7 @@ describe('the documentation', () => {
 
   it('ships examples/*.graphql that are valid, with variables that fit them', () => {
     const operations = exampleOperations();
-    expect(operations.map(({ file }) => file)).toEqual(
-      expect.arrayContaining(['examples/list-content-types.graphql', 'examples/create-item.graphql', 'examples/request-logs-of-key.graphql']),
-    );
+    expect(operations.map(({ file }) => file)).toEqual(expect.arrayContaining(['examples/list-content-types.graphql', 'examples/create-item.graphql', 'examples/request-logs-of-key.graphql']));
     expect(operationProblems(schema, operations)).toEqual([]);
   });
 });

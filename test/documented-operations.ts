@@ -40,7 +40,7 @@ function operationsInCode(code: string): { line: number; text: string; verbatim:
   for (const match of code.matchAll(QUERY_PROPERTY)) {
     found.push({ line: lineOf(code, match.index), text: unquote(match[1], match[2], match[3]), verbatim: match[3] !== undefined });
   }
-  for (const match of code.matchAll(TAGGED_TEMPLATE)) found.push({ line: lineOf(code, match.index), text: match[1]!, verbatim: true });
+  for (const match of code.matchAll(TAGGED_TEMPLATE)) found.push({ line: lineOf(code, match.index), text: match[1], verbatim: true });
   // A template literal with ${…} is built at run time; it cannot be checked as written.
   return found.filter(({ text }) => !text.includes('${'));
 }
@@ -49,8 +49,8 @@ function operationsInCode(code: string): { line: number; text: string; verbatim:
 export function operationsInMarkdown(file: string, markdown: string): DocumentedOperation[] {
   const operations: DocumentedOperation[] = [];
   for (const match of markdown.matchAll(FENCE)) {
-    const language = match[1]!.toLowerCase();
-    const body = match[2]!;
+    const language = match[1].toLowerCase();
+    const body = match[2];
     // The block's first line is the one after the fence.
     const firstLine = lineOf(markdown, match.index) + 1;
     if (language === 'graphql' || language === 'gql') operations.push({ file, line: firstLine, text: body, verbatim: true });

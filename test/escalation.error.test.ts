@@ -23,7 +23,11 @@ beforeAll(async () => {
   members.owner = { user: owner, memberId: roles.members.nodes[0].id, headers: sessionHeaders(owner) };
   for (const role of ['admin', 'editor', 'viewer']) {
     const user = await signUp(stack, role);
-    const added = await stack.query({ query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }', variables: { email: user.email, role: roleIds[role] }, headers: sessionHeaders(owner) });
+    const added = await stack.query({
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      variables: { email: user.email, role: roleIds[role] },
+      headers: sessionHeaders(owner),
+    });
     members[role] = { user, memberId: added.addMember.id, headers: sessionHeaders(user) };
   }
 });
@@ -37,31 +41,41 @@ async function refused(query: string, variables: Record<string, unknown>, header
   const response = await stack.request({ query, variables, headers });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-  expect(response.body.errors![0]!.message).toMatch(naming);
+  expect(response.body.errors![0].message).toMatch(naming);
   expect(response.body.data).toBeNull();
   expect(await snapshotRows(stack.database.url)).toEqual(before);
 }
 
 describe('an admin cannot make themself owner', () => {
   it('by adding workspaces:delete to the admin role', async () => {
-    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', { id: roleIds.admin }, members.admin!.headers, /workspaces:delete/);
+    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', { id: roleIds.admin }, members.admin.headers, /workspaces:delete/);
   });
 
   it('by setting their own role to owner', async () => {
-    await refused('mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }', { id: members.admin!.memberId, role: roleIds.owner }, members.admin!.headers, /own membership/);
+    await refused(
+      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      { id: members.admin.memberId, role: roleIds.owner },
+      members.admin.headers,
+      /own membership/,
+    );
   });
 
   it('by creating a role with workspaces:delete (to give it to themself)', async () => {
-    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: ["read", "workspaces:delete"] }) { id } }', {}, members.admin!.headers, /workspaces:delete/);
+    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: ["read", "workspaces:delete"] }) { id } }', {}, members.admin.headers, /workspaces:delete/);
   });
 
   it('by giving the owner role to someone else, or taking over with transferOwnership', async () => {
-    await refused('mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }', { id: members.viewer!.memberId, role: roleIds.owner }, members.admin!.headers, /only an owner grants the owner role/);
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.admin!.memberId }, members.admin!.headers, /Only an owner may transfer ownership/);
+    await refused(
+      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      { id: members.viewer.memberId, role: roleIds.owner },
+      members.admin.headers,
+      /only an owner grants the owner role/,
+    );
+    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.admin.memberId }, members.admin.headers, /Only an owner may transfer ownership/);
   });
 
   it('and cannot give an editor key scopes it lacks (a workspace key is capped by its creator)', async () => {
-    await refused('mutation { createWorkspaceKey(input: { description: "x", expiresIn: ONE_MONTH, scopes: ["read", "roles:write"] }) { apiKey { id } } }', {}, members.editor!.headers, /roles:write/);
+    await refused('mutation { createWorkspaceKey(input: { description: "x", expiresIn: ONE_MONTH, scopes: ["read", "roles:write"] }) { apiKey { id } } }', {}, members.editor.headers, /roles:write/);
   });
 });
 
@@ -69,7 +83,7 @@ describe('members revoke their own keys whatever their role', () => {
   const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id status } }';
 
   it.each(['editor', 'viewer'])('a %s revokes and rotates their own key from a session', async (role) => {
-    const member = members[role]!;
+    const member = members[role];
     const key = await createUserKey(stack, member.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const rotated = await stack.request({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: key.id }, headers: member.headers });
     expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
@@ -79,9 +93,9 @@ describe('members revoke their own keys whatever their role', () => {
     expect(revoked.body).toEqual({ data: { revokeApiKey: { id: next, status: 'REVOKED' } }, extensions: expect.anything() });
   });
 
-  it('but not another member\'s key, a workspace key, or their other keys through a narrow key', async () => {
-    const viewer = members.viewer!;
-    const editorsKey = await createUserKey(stack, members.editor!.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+  it("but not another member's key, a workspace key, or their other keys through a narrow key", async () => {
+    const viewer = members.viewer;
+    const editorsKey = await createUserKey(stack, members.editor.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
     const ownOther = await createUserKey(stack, viewer.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const narrow = await createUserKey(stack, viewer.user.token, { scopes: ['read'], workspaceIds: [workspaceId] });
@@ -93,7 +107,7 @@ describe('members revoke their own keys whatever their role', () => {
     for (const [id, headers] of attempts) {
       const response = await stack.request({ query: REVOKE, variables: { id }, headers });
       expect(errorCodes(response), JSON.stringify(response.body)).toEqual(['INSUFFICIENT_SCOPE']);
-      expect(response.body.errors![0]!.extensions!.requiredScopes).toEqual([['keys:delete']]);
+      expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['keys:delete']]);
     }
     const stillActive = await selectRows(stack.database.url, 'select id from identity.api_keys where id = any($1::uuid[]) and revoked_at is null', [[editorsKey.id, workspaceKey.id, ownOther.id]]);
     expect(stillActive).toHaveLength(3);
@@ -107,13 +121,23 @@ describe('members revoke their own keys whatever their role', () => {
 describe('transferOwnership', () => {
   it('lets only the owner hand the workspace over; the old owner becomes admin, with audit events', async () => {
     const transfer = 'mutation($id: ID!) { transferOwnership(memberId: $id) { id role { key } } }';
-    const response = await stack.request({ query: transfer, variables: { id: members.admin!.memberId }, headers: members.owner!.headers });
-    expect(response.body.data).toEqual({ transferOwnership: { id: members.admin!.memberId, role: { key: 'owner' } } });
-    const roles = await selectRows<{ id: string; key: string }>(stack.database.url, 'select m.id, r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = any($1::uuid[]) order by r.key', [[members.admin!.memberId, members.owner!.memberId]]);
-    expect(roles).toEqual([{ id: members.owner!.memberId, key: 'admin' }, { id: members.admin!.memberId, key: 'owner' }]);
-    const events = await selectRows<{ action: string }>(stack.database.url, "select payload->>'action' as action from identity.outbox_events where topic = 'audit.recorded' and payload->>'action' like 'member.ownership%' order by 1");
+    const response = await stack.request({ query: transfer, variables: { id: members.admin.memberId }, headers: members.owner.headers });
+    expect(response.body.data).toEqual({ transferOwnership: { id: members.admin.memberId, role: { key: 'owner' } } });
+    const roles = await selectRows<{ id: string; key: string }>(
+      stack.database.url,
+      'select m.id, r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = any($1::uuid[]) order by r.key',
+      [[members.admin.memberId, members.owner.memberId]],
+    );
+    expect(roles).toEqual([
+      { id: members.owner.memberId, key: 'admin' },
+      { id: members.admin.memberId, key: 'owner' },
+    ]);
+    const events = await selectRows<{ action: string }>(
+      stack.database.url,
+      "select payload->>'action' as action from identity.outbox_events where topic = 'audit.recorded' and payload->>'action' like 'member.ownership%' order by 1",
+    );
     expect(events.map((event) => event.action)).toEqual(['member.ownershipGivenAway', 'member.ownershipReceived']);
     // The old owner, now an admin, cannot take it back.
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.owner!.memberId }, members.owner!.headers, /Only an owner may transfer ownership/);
+    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.owner.memberId }, members.owner.headers, /Only an owner may transfer ownership/);
   });
 });

@@ -66,7 +66,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function provideDatabases(project: TestProject, adminUrl: string): Promise<() => Promise<void>> {
   const template = `atrium_template_${randomBytes(6).toString('hex')}`;
   await ensureDatabaseExists(adminUrl, template);
-  await migrateAll(withDatabase(adminUrl, template), SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm));
+  await migrateAll(
+    withDatabase(adminUrl, template),
+    SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm),
+  );
   project.provide('postgresAdminUrl', adminUrl);
   project.provide('templateDatabase', template);
   return () => dropDatabase(adminUrl, template);

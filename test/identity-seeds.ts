@@ -39,7 +39,7 @@ export async function createContentTypesAs(stack: TestStack, token: string, work
   for (const key of keys) {
     const data = await stack.query<{ createContentType: { id: string } }>({
       query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }',
-      variables: { input: { key, name: key[0]!.toUpperCase() + key.slice(1) } },
+      variables: { input: { key, name: key[0].toUpperCase() + key.slice(1) } },
       headers: { ...bearer(token), 'x-workspace-id': workspaceId },
     });
     ids.push(data.createContentType.id);

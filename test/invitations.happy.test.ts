@@ -59,7 +59,10 @@ describe('invite and accept', () => {
 
     // Read-your-writes: the cached principal was dropped, the next request sees the membership.
     expect(await stack.query(workspaceCount)).toEqual({ workspaces: { totalCount: 1 } });
-    const inside = await stack.query({ query: '{ workspace { id } members(filter: { search: "Invitee" }) { nodes { id user { id } role { key } } } }', headers: { ...bearer(invitee.token), 'x-workspace-id': workspaceId } });
+    const inside = await stack.query({
+      query: '{ workspace { id } members(filter: { search: "Invitee" }) { nodes { id user { id } role { key } } } }',
+      headers: { ...bearer(invitee.token), 'x-workspace-id': workspaceId },
+    });
     expect(inside).toEqual({ workspace: { id: workspaceId }, members: { nodes: [{ id: accepted.body.data!.acceptInvitation.memberId, user: { id: invitee.userId }, role: { key: 'editor' } }] } });
 
     const after = await stack.query({
@@ -81,12 +84,14 @@ describe('invite and accept', () => {
     expect(Math.abs(Date.parse(created.invitation.expiresAt) - (Date.now() + 2 * 3_600_000))).toBeLessThan(60_000);
     const viewer = await signUp(stack, 'Viewer');
     const accepted = await stack.query({ query: ACCEPT, variables: { token: created.token }, headers: bearer(viewer.token) });
-    const role = await selectRows<{ key: string }>(stack.database.url, 'select r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = $1', [accepted.acceptInvitation.memberId]);
+    const role = await selectRows<{ key: string }>(stack.database.url, 'select r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = $1', [
+      accepted.acceptInvitation.memberId,
+    ]);
     expect(role).toEqual([{ key: 'viewer' }]);
     for (const hours of [0, 721]) {
       const refused = await stack.request({ query: INVITE, variables: { input: { email: freshEmail('bounds'), roleId: roleIds.viewer, expiresInHours: hours } }, headers: ownerHeaders });
       expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-      expect(refused.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'expiresInHours', reason: 'must be 1 to 720 hours' }]);
+      expect(refused.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'expiresInHours', reason: 'must be 1 to 720 hours' }]);
     }
   });
 });
@@ -101,12 +106,20 @@ describe('the invitations list', () => {
     await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [expired.invitation.id]);
 
     const byStatus = async (status: string) =>
-      (await stack.query({ query: 'query($status: InvitationStatus) { invitations(first: 100, filter: { status: $status }) { totalCount nodes { id status } } }', variables: { status }, headers: ownerHeaders }))
-        .invitations as { totalCount: number; nodes: { id: string; status: string }[] };
+      (
+        await stack.query({
+          query: 'query($status: InvitationStatus) { invitations(first: 100, filter: { status: $status }) { totalCount nodes { id status } } }',
+          variables: { status },
+          headers: ownerHeaders,
+        })
+      ).invitations as { totalCount: number; nodes: { id: string; status: string }[] };
     const all = await byStatus(null as unknown as string);
     for (const status of ['PENDING', 'REVOKED', 'EXPIRED', 'ACCEPTED']) {
       const filtered = await byStatus(status);
-      expect(filtered.nodes.every((node) => node.status === status), status).toBe(true);
+      expect(
+        filtered.nodes.every((node) => node.status === status),
+        status,
+      ).toBe(true);
       expect(filtered.totalCount, status).toBe(all.nodes.filter((node) => node.status === status).length);
     }
     expect((await byStatus('PENDING')).nodes.map((node) => node.id)).toContain(pending.invitation.id);
@@ -116,7 +129,11 @@ describe('the invitations list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = await stack.query({ query: 'query($after: String) { invitations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', variables: { after }, headers: ownerHeaders });
+      const page: any = await stack.query({
+        query: 'query($after: String) { invitations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        variables: { after },
+        headers: ownerHeaders,
+      });
       seen.push(...page.invitations.nodes.map((node: { id: string }) => node.id));
       after = page.invitations.pageInfo.hasNextPage ? page.invitations.pageInfo.endCursor : null;
     } while (after);
@@ -129,7 +146,7 @@ describe('the invitations list', () => {
     const first = await invite(email, 'viewer');
     const twice = await stack.request({ query: INVITE, variables: { input: { email, roleId: roleIds.editor } }, headers: ownerHeaders });
     expect(errorCodes(twice)).toEqual(['BAD_USER_INPUT']);
-    expect(twice.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has a pending invitation' }]);
+    expect(twice.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has a pending invitation' }]);
     await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id: first.invitation.id }, headers: ownerHeaders });
     const second = await invite(email, 'editor');
     await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [second.invitation.id]);

@@ -96,7 +96,11 @@ describe('joining takes the token', () => {
       expect(await snapshotRows(stack.database.url), `${reason} changed rows`).toEqual(before);
     }
     expect(await memberships(stranger)).toBe(0);
-    const states = await selectRows<{ id: string; accepted_by_user_id: string | null }>(stack.database.url, 'select id, accepted_by_user_id from identity.invitations where id = any($1::uuid[]) order by id', [[expired.id, revoked.id, used.id]]);
+    const states = await selectRows<{ id: string; accepted_by_user_id: string | null }>(
+      stack.database.url,
+      'select id, accepted_by_user_id from identity.invitations where id = any($1::uuid[]) order by id',
+      [[expired.id, revoked.id, used.id]],
+    );
     expect(Object.fromEntries(states.map((row) => [row.id, row.accepted_by_user_id]))).toEqual({ [expired.id]: null, [revoked.id]: null, [used.id]: first.userId });
   });
 
@@ -113,7 +117,9 @@ describe('joining takes the token', () => {
     const twice = await Promise.all([accept(own.token, eager), accept(own.token, eager), accept(own.token, eager)]);
     expect(twice.filter((answer) => !answer.body.errors).length).toBe(1);
     expect(await memberships(eager)).toBe(1);
-    const joined = await countRows(stack.database.url, "select count(*) from identity.outbox_events where payload->>'action' = 'member.joined' and payload->>'actorUserId' = any($1::text[])", [[left.userId, right.userId, eager.userId]]);
+    const joined = await countRows(stack.database.url, "select count(*) from identity.outbox_events where payload->>'action' = 'member.joined' and payload->>'actorUserId' = any($1::text[])", [
+      [left.userId, right.userId, eager.userId],
+    ]);
     expect(joined).toBe(2);
   });
 
@@ -125,7 +131,7 @@ describe('joining takes the token', () => {
     const before = await snapshotRows(stack.database.url);
     const again = await accept(promotion.token, member);
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
-    expect(again.body.errors![0]!.message).toMatch(/member of this workspace already/);
+    expect(again.body.errors![0].message).toMatch(/member of this workspace already/);
     expect(await snapshotRows(stack.database.url)).toEqual(before);
 
     const keyHolder = await signUp(stack, 'Key holder');
@@ -159,11 +165,11 @@ describe('no one invites above their own rights', () => {
     const before = await snapshotRows(stack.database.url);
     const response = await stack.request({ query, variables, headers });
     expect(errorCodes(response), JSON.stringify(response.body)).toEqual(['FORBIDDEN']);
-    expect(response.body.errors![0]!.message).toMatch(naming);
+    expect(response.body.errors![0].message).toMatch(naming);
     expect(await snapshotRows(stack.database.url)).toEqual(before);
   }
 
-  it('refuses inviteMember with a role beyond the inviter\'s, with FORBIDDEN and nothing written', async () => {
+  it("refuses inviteMember with a role beyond the inviter's, with FORBIDDEN and nothing written", async () => {
     await refused(INVITE, { input: { email: freshEmail('crown'), roleId: roleIds.owner } }, sessionIn(admin), /only an owner grants the owner role/);
     await refused(INVITE, { input: { email: freshEmail('climb'), roleId: roleIds.admin } }, sessionIn(recruiter), /you do not hold .*members:delete/);
     await refused(INVITE, { input: { email: freshEmail('editor'), roleId: roleIds.editor } }, sessionIn(recruiter), /you do not hold .*items:write/);
@@ -183,20 +189,28 @@ describe('no one invites above their own rights', () => {
 
   it('makes an invitation unusable once its inviter may no longer grant its role', async () => {
     const pending = await invite(freshEmail('orphan'), 'admin', sessionIn(admin));
-    await stack.query({ query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }', variables: { id: await memberIdOf(admin), role: roleIds.viewer }, headers: ownerHeaders });
+    await stack.query({
+      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      variables: { id: await memberIdOf(admin), role: roleIds.viewer },
+      headers: ownerHeaders,
+    });
     const joiner = await signUp(stack, 'Joiner');
     const before = await snapshotRows(stack.database.url);
     expectUnusable(await accept(pending.token, joiner));
     expect(await snapshotRows(stack.database.url)).toEqual(before);
     // Given the role back, the same token works: the invitation stayed pending.
-    await stack.query({ query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }', variables: { id: await memberIdOf(admin), role: roleIds.admin }, headers: ownerHeaders });
+    await stack.query({
+      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      variables: { id: await memberIdOf(admin), role: roleIds.admin },
+      headers: ownerHeaders,
+    });
     expect((await accept(pending.token, joiner)).body.errors).toBeUndefined();
   });
 });
 
 async function memberIdOf(user: SignedUpUser): Promise<string> {
   const [row] = await selectRows<{ id: string }>(stack.database.url, 'select id from identity.members where workspace_id = $1 and user_id = $2', [workspaceId, user.userId]);
-  return row!.id;
+  return row.id;
 }
 
 it('never lets a token (or its hash) into an audit event, a request log or a log line', async () => {
@@ -207,14 +221,12 @@ it('never lets a token (or its hash) into an audit event, a request log or a log
   const invitee = await signUp(stack, 'Discreet');
   expect((await accept(invitation.token, invitee)).body.errors).toBeUndefined();
   expectUnusable(await accept(revokedOne.token, invitee));
-  await expect.poll(() => countRows(stack.database.url, "select count(*) from audit.request_logs where root_fields @> array['acceptInvitation']"), { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => countRows(stack.database.url, "select count(*) from audit.request_logs where root_fields @> array['acceptInvitation']"), { timeout: 10_000, interval: 50 })
+    .toBeGreaterThanOrEqual(2);
   // The events audit would store, as the outbox holds them (the relay is off in this file).
   expect(await countRows(stack.database.url, "select count(*) from identity.outbox_events where payload->>'action' = 'invitation.accepted' and payload->>'targetId' = $1", [invitation.id])).toBe(1);
-  const dump = JSON.stringify([
-    await selectRows(stack.database.url, 'select * from audit.request_logs'),
-    await selectRows(stack.database.url, 'select * from identity.outbox_events'),
-    logLines,
-  ]);
+  const dump = JSON.stringify([await selectRows(stack.database.url, 'select * from audit.request_logs'), await selectRows(stack.database.url, 'select * from identity.outbox_events'), logLines]);
   for (const token of [invitation.token, revokedOne.token]) {
     for (const secret of [token, hashCredential(token), token.slice(4, 20)]) expect(dump.includes(secret), 'a token, its hash or part of it was recorded').toBe(false);
   }

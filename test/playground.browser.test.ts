@@ -85,7 +85,9 @@ describe.skipIf(chromiumMissing && !process.env.CI)('the playground in a browser
   }
 
   async function runOperation(): Promise<string> {
-    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/graphql' && response.request().method() === 'POST' && !response.request().postData()?.includes('__schema'));
+    const answered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/graphql' && response.request().method() === 'POST' && !response.request().postData()?.includes('__schema'),
+    );
     await page.locator('.graphiql-execute-button').click();
     await answered;
     await expect.poll(() => resultPane().innerText()).toMatch(/\S/);

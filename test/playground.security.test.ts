@@ -36,7 +36,7 @@ async function openPage(url: string) {
 
 /** Every script and stylesheet URL the page names. */
 function assetReferences(html: string): string[] {
-  return [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1]!);
+  return [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
 }
 
 /** A request whose path is sent exactly as written (fetch would normalise `..`). */
@@ -74,7 +74,7 @@ describe('the playground page', () => {
 
   it('offers empty x-api-key and workspace headers, never a real key, and the example operation', async () => {
     const { html } = await openPage(stack.gatewayUrl);
-    const config = JSON.parse(/<script id="playground-config" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!);
+    const config = JSON.parse(/<script id="playground-config" type="application\/json">(.*?)<\/script>/s.exec(html)![1]);
     expect(JSON.parse(config.defaultHeaders)).toEqual({ 'x-api-key': '', 'x-workspace-id': '' });
     expect(config.introspection).toBe(true);
     // The example operation answers once a key and a workspace are given.
@@ -189,7 +189,7 @@ describe('settings', () => {
 
   it('playground off serves no page and no asset', async () => {
     const { html: enabledPage } = await openPage(stack.gatewayUrl);
-    const asset = assetReferences(enabledPage)[0]!;
+    const asset = assetReferences(enabledPage)[0];
     const gatewayOrigin = new URL(gateway.url).origin;
     for (const url of [gateway.url, `${gatewayOrigin}/playground`, `${gatewayOrigin}${asset}`]) {
       const { response, html } = await openPage(url);

@@ -75,32 +75,32 @@ const refused = { status: 401, code: 'UNAUTHENTICATED' };
 
 describe('two content instances sharing one database', () => {
   it('accept a header the gateway signed for content, on either instance', async () => {
-    expect(contents[0]!.url).not.toBe(contents[1]!.url);
-    expect(await send(contents[0]!, await captureGatewayHeader('content'))).toEqual({ status: 200, code: undefined });
-    expect(await send(contents[1]!, await captureGatewayHeader('content'))).toEqual({ status: 200, code: undefined });
+    expect(contents[0].url).not.toBe(contents[1].url);
+    expect(await send(contents[0], await captureGatewayHeader('content'))).toEqual({ status: 200, code: undefined });
+    expect(await send(contents[1], await captureGatewayHeader('content'))).toEqual({ status: 200, code: undefined });
   });
 
   it('refuse a header the gateway signed for another subgraph', async () => {
     for (const audience of ['identity', 'audit'] as const) {
       const captured = await captureGatewayHeader(audience);
-      expect(await send(contents[0]!, captured), audience).toEqual(refused);
-      expect(await send(contents[1]!, captured), audience).toEqual(refused);
+      expect(await send(contents[0], captured), audience).toEqual(refused);
+      expect(await send(contents[1], captured), audience).toEqual(refused);
     }
   });
 
   it('accept a header once: replayed to the same or the second instance, it is refused', async () => {
     const captured = await captureGatewayHeader('content');
-    expect(await send(contents[0]!, captured)).toEqual({ status: 200, code: undefined });
-    expect(await send(contents[1]!, captured)).toEqual(refused);
-    expect(await send(contents[0]!, captured)).toEqual(refused);
+    expect(await send(contents[0], captured)).toEqual({ status: 200, code: undefined });
+    expect(await send(contents[1], captured)).toEqual(refused);
+    expect(await send(contents[0], captured)).toEqual(refused);
     const nonce = captured.header.split('.')[3];
     expect(await countRows(database.url, 'select count(*) from content.seen_nonces where nonce = $1', [nonce])).toBe(1);
   });
 
   it('refuse a header older than the signature window, unused as it is', async () => {
     const stale = { header: signPrincipal(ANONYMOUS_PRINCIPAL, 'content', body, [secret], Date.now() - SIGNATURE_WINDOW_MS - 1000), body };
-    expect(await send(contents[0]!, stale)).toEqual(refused);
-    expect(await send(contents[1]!, stale)).toEqual(refused);
+    expect(await send(contents[0], stale)).toEqual(refused);
+    expect(await send(contents[1], stale)).toEqual(refused);
   });
 });
 

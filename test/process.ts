@@ -20,12 +20,7 @@ export function spawnScript(script: string, args: string[], env: Record<string, 
   });
 }
 
-export function runScript(
-  script: string,
-  args: string[],
-  env: Record<string, string | undefined>,
-  options: { cwd?: string; timeoutMs?: number } = {},
-): Promise<ProcessResult> {
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const child = spawnScript(script, args, env, options.cwd);

@@ -67,7 +67,10 @@ it('lets a browser app on an allowed origin read the rate-limit headers (CORS)',
     body: JSON.stringify({ query: '{ workspace { name } }' }),
   });
   expect(response.status).toBe(200);
-  const exposed = (response.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((name) => name.trim());
+  const exposed = (response.headers.get('access-control-expose-headers') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((name) => name.trim());
   expect(exposed).toEqual(expect.arrayContaining(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']));
   expect(response.headers.get('ratelimit-limit')).toBe(String(BUDGET));
 });

@@ -35,9 +35,9 @@ export function markdownBlocks(markdown: string): MarkdownBlock[] {
     const before = markdown.slice(0, match.index);
     const reason = NOT_RUNNABLE.exec(before)?.[1];
     return {
-      language: match[1]!.toLowerCase(),
+      language: match[1].toLowerCase(),
       line: before.split('\n').length + 1,
-      code: match[2]!,
+      code: match[2],
       ...(reason ? { notRunnable: reason } : {}),
     };
   });

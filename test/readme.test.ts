@@ -29,8 +29,8 @@ it('documents every error code the services raise, with the HTTP status they sen
   const raised: { file: string; code: string; status?: number }[] = [];
   for (const file of sources) {
     const source = readFileSync(repositoryPath(file), 'utf8');
-    for (const [, code] of source.matchAll(/\bcode: (?:ErrorCode\.)?'?([A-Z][A-Z_]+)'?/g)) raised.push({ file, code: code! });
-    for (const [, status, code] of source.matchAll(/new HttpError\((\d+), (?:ErrorCode\.)?'?([A-Z][A-Z_]+)'?/g)) raised.push({ file, code: code!, status: Number(status) });
+    for (const [, code] of source.matchAll(/\bcode: (?:ErrorCode\.)?'?([A-Z][A-Z_]+)'?/g)) raised.push({ file, code: code });
+    for (const [, status, code] of source.matchAll(/new HttpError\((\d+), (?:ErrorCode\.)?'?([A-Z][A-Z_]+)'?/g)) raised.push({ file, code: code, status: Number(status) });
   }
   // The scan must see the codes it is meant to catch, else it proves nothing.
   expect(raised.map(({ code }) => code)).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'SERVICE_UNAVAILABLE']));

@@ -31,7 +31,10 @@ it('records each request once, with operation, outcome and credential, and no se
       headers: { 'x-api-key': key.secret },
     });
     nodes = data.requestLogs.nodes;
-    return nodes.map((node) => String(node.correlationId)).filter((id) => id.startsWith('logged-request')).sort();
+    return nodes
+      .map((node) => String(node.correlationId))
+      .filter((id) => id.startsWith('logged-request'))
+      .sort();
   };
   // The workspace's two (the refused credential's entry has no workspace, so only the database shows it).
   await expect.poll(listed, { timeout: 5000, interval: 100 }).toEqual(['logged-request-1', 'logged-request-2']);
@@ -52,7 +55,8 @@ it('records each request once, with operation, outcome and credential, and no se
   // The refused credential is logged too (no workspace, so only the database shows it), once
   // each; it may travel in a later batch than the other two.
   let rows: Record<string, any>[] = [];
-  const logged = async () => (rows = await selectRows(stack.database.url, "select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id")).map((row) => row.correlation_id);
+  const logged = async () =>
+    (rows = await selectRows(stack.database.url, "select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id")).map((row) => row.correlation_id);
   await expect.poll(logged, { timeout: 5000, interval: 100 }).toEqual(['logged-request-1', 'logged-request-2', 'logged-request-3']);
   expect(rows[2]).toMatchObject({ outcome: 'UNAUTHENTICATED', http_status: 401, credential_kind: null, workspace_id: null });
   expect(JSON.stringify(rows)).not.toContain(key.secret.slice(4, 30));
@@ -66,10 +70,17 @@ it('filters by key, outcome, operation and time, and refuses a range past retent
   await stack.request({ query: 'query Mine { workspace { id } }', headers: { 'x-api-key': other.secret } });
   await stack.request({ query: 'query Nope { members { totalCount } }', headers: { 'x-api-key': other.secret } });
   const list = (filter: Record<string, unknown>) =>
-    stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount nodes { operationName outcome } } }', variables: { f: filter }, headers: { 'x-api-key': reader.secret } });
+    stack.request({
+      query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount nodes { operationName outcome } } }',
+      variables: { f: filter },
+      headers: { 'x-api-key': reader.secret },
+    });
   await expect
     .poll(async () => (await list({ apiKeyId: other.id })).body.data?.requestLogs.nodes, { timeout: 5000, interval: 100 })
-    .toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }, { operationName: 'Mine', outcome: 'OK' }]);
+    .toEqual([
+      { operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' },
+      { operationName: 'Mine', outcome: 'OK' },
+    ]);
   expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }]);
   expect((await list({ apiKeyId: other.id, operationName: 'Mine' })).body.data?.requestLogs.totalCount).toBe(1);
   const hourAgo = new Date(Date.now() - 3600_000);

@@ -21,7 +21,10 @@ const LIST = 'query($f: RequestLogFilter) { requestLogs(filter: $f, first: 100) 
 
 async function correlationIdsSeenBy(headers: Record<string, string>, prefix: string): Promise<string[]> {
   const data = await stack.query({ query: LIST, variables: { f: { operationName: 'Traced' } }, headers });
-  return (data.requestLogs.nodes as { correlationId: string }[]).map((node) => node.correlationId).filter((id) => id.startsWith(prefix)).sort();
+  return (data.requestLogs.nodes as { correlationId: string }[])
+    .map((node) => node.correlationId)
+    .filter((id) => id.startsWith(prefix))
+    .sort();
 }
 
 function traced(headers: Record<string, string>, correlationId: string, url = stack.gatewayUrl) {
@@ -31,10 +34,10 @@ function traced(headers: Record<string, string>, correlationId: string, url = st
 /** Waits until a credential with audit:read sees `count` traced entries with the prefix (the owner's, unless told). */
 async function waitForEntries(prefix: string, count: number, headers?: Record<string, string>): Promise<void> {
   // vi.waitFor rather than expect.poll: this runs in beforeAll too.
-  await vi.waitFor(
-    async () => expect((await correlationIdsSeenBy(headers ?? { 'x-api-key': ownerKey.secret }, prefix)).length, `entries starting with ${prefix}`).toBeGreaterThanOrEqual(count),
-    { timeout: 10_000, interval: 50 },
-  );
+  await vi.waitFor(async () => expect((await correlationIdsSeenBy(headers ?? { 'x-api-key': ownerKey.secret }, prefix)).length, `entries starting with ${prefix}`).toBeGreaterThanOrEqual(count), {
+    timeout: 10_000,
+    interval: 50,
+  });
 }
 
 beforeAll(async () => {
@@ -99,12 +102,12 @@ describe('ApiKey.requestLogs', () => {
     );
   };
 
-  it('lists your own key\'s requests', async () => {
+  it("lists your own key's requests", async () => {
     const mine = await logsByKey({ 'x-api-key': colleagueKey.secret }, 'ME');
     expect(mine[colleagueKey.id]).toEqual(['seen-colleague-key']);
   });
 
-  it('lists another credential\'s requests only with audit:read', async () => {
+  it("lists another credential's requests only with audit:read", async () => {
     expect((await logsByKey({ 'x-api-key': ownerKey.secret }, 'WORKSPACE'))[workspaceKey.id]).toEqual(['seen-workspace-key']);
     expect((await logsByKey({ 'x-api-key': colleagueKey.secret }, 'WORKSPACE'))[workspaceKey.id]).toEqual([]);
   });
@@ -126,7 +129,10 @@ describe('ApiKey.requestLogs', () => {
     // A gateway that ships its own request logs only when it stops, so that ingest is not counted.
     const quiet = await stack.startGateway({ requestLogFlushMs: 3_600_000 });
     const statementsFor = async (first: number) => {
-      const request = { query: `query { apiKeys(filter: { owner: WORKSPACE }, first: ${first}) { nodes { id requestLogs(first: 5) { totalCount nodes { correlationId } } } } }`, headers: { 'x-api-key': ownerKey.secret } };
+      const request = {
+        query: `query { apiKeys(filter: { owner: WORKSPACE }, first: ${first}) { nodes { id requestLogs(first: 5) { totalCount nodes { correlationId } } } } }`,
+        headers: { 'x-api-key': ownerKey.secret },
+      };
       await postGraphQL(quiet.url, request); // warm the principal cache
       auditStatements = 0;
       counting = true;

@@ -54,7 +54,9 @@ function ingest(entries: RequestLogEntry[]): Promise<{ stored: number; expired: 
 const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => selectRows<T>(stack.database.url, text, values);
 
 const partitionsOf = async (table: string) =>
-  (await sql<{ name: string }>("select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1", [`audit.${table}`])).map((row) => row.name);
+  (await sql<{ name: string }>('select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1', [`audit.${table}`])).map(
+    (row) => row.name,
+  );
 
 it('stores late entries in their day partition, made on demand, and drops (counting) those past the window', async () => {
   const now = Date.now();
@@ -133,7 +135,18 @@ it('keeps audit events by the same window: late ones in their day, expired ones 
   const event = (targetId: string, time: Date): AuditRecordedEvent => ({
     id: newId(),
     topic: 'audit.recorded',
-    payload: { workspaceId, actorUserId: owner.userId, actorKeyId: null, credentialKind: 'session', action: 'item.updated', targetType: 'Item', targetId, changes: [], correlationId: null, time: time.toISOString() },
+    payload: {
+      workspaceId,
+      actorUserId: owner.userId,
+      actorKeyId: null,
+      credentialKind: 'session',
+      action: 'item.updated',
+      targetType: 'Item',
+      targetId,
+      changes: [],
+      correlationId: null,
+      time: time.toISOString(),
+    },
   });
   const today = Date.now();
   const old = event('old-item', new Date(today - 3 * DAY_MS));

@@ -141,8 +141,7 @@ function kinds(suite: number): RevocationKind[] {
         const key = await createKey(url, owner.token, ['read'], [workspaceId]);
         return {
           request: { query: WORKSPACE, headers: { authorization: `Bearer ${key.secret}`, 'x-workspace-id': workspaceId } },
-          revoke: async () =>
-            void (await run(url, { query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret } }', variables: { id: key.id }, headers: bearer(owner.token) })),
+          revoke: async () => void (await run(url, { query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret } }', variables: { id: key.id }, headers: bearer(owner.token) })),
         };
       },
     },
@@ -259,8 +258,8 @@ describe('through one gateway', () => {
     const rounds = 200;
     const failures: string[] = [];
     for (let round = 0; round < rounds; round += 1) {
-      const kind = all[round % all.length]!;
-      const url = gateways[Math.floor(round / all.length) % gateways.length]!;
+      const kind = all[round % all.length];
+      const url = gateways[Math.floor(round / all.length) % gateways.length];
       const { request, revoke } = await kind.prepare(url);
       // Cached now: the principal this request resolved to is what a stale cache would serve.
       const before = await postGraphQL(url, request);

@@ -27,7 +27,7 @@ describe('schema/api.graphql, the schema for client tooling', () => {
   const field = (type: string, name: string) => {
     const owner = schema.getType(type);
     if (!isObjectType(owner)) throw new Error(`${type} is not an object type`);
-    return owner.getFields()[name]!;
+    return owner.getFields()[name];
   };
 
   it('builds with graphql-js and answers introspection, with no federation internals and no undefined directive', () => {
@@ -120,10 +120,7 @@ describe('npm run schema:check in a copy of the repository', () => {
     expect(breaking.stderr).toMatch(/breaking change\s+ContentType\.description/);
     expect(breaking.stderr).toContain('accepted-breaking-changes.yaml');
 
-    writeFileSync(
-      path.join(copy, 'schema/accepted-breaking-changes.yaml'),
-      'accepted:\n  - coordinate: ContentType.description\n    reason: Never filled in; the field moves to a later design.\n',
-    );
+    writeFileSync(path.join(copy, 'schema/accepted-breaking-changes.yaml'), 'accepted:\n  - coordinate: ContentType.description\n    reason: Never filled in; the field moves to a later design.\n');
     const accepted = await check();
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toMatch(/accepted breaking change\s+ContentType\.description/);

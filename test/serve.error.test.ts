@@ -15,8 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
 
-it('names the service, the port and the variable when the gateway\'s port is taken', async () => {
-  const result = await runScript('scripts/serve.ts', ['gateway'], { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', PRINCIPAL_SIGNING_SECRETS: randomBytes(32).toString('hex') });
+it("names the service, the port and the variable when the gateway's port is taken", async () => {
+  const result = await runScript('scripts/serve.ts', ['gateway'], {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    PRINCIPAL_SIGNING_SECRETS: randomBytes(32).toString('hex'),
+  });
   expect(result.code).toBe(1);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toEqual([`Failed to start: gateway cannot listen on 127.0.0.1:${port}: another program uses that port. Stop it, or set PORT to a free port (e.g. PORT=${port + 100}).`]);

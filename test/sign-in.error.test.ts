@@ -64,7 +64,9 @@ async function newUser(): Promise<{ email: string; password: string }> {
 
 /** How many tries the database has reserved for `email` from `address`. */
 async function reservedTries(email: string, address: string): Promise<number> {
-  const rows = await selectRows<{ attempts: number }>(stack.database.url, 'select attempts from identity.sign_in_attempts where bucket = $1', [bucketKey('account-address', `${email}\n${addressGroup(address)}`)]);
+  const rows = await selectRows<{ attempts: number }>(stack.database.url, 'select attempts from identity.sign_in_attempts where bucket = $1', [
+    bucketKey('account-address', `${email}\n${addressGroup(address)}`),
+  ]);
   return rows[0]?.attempts ?? 0;
 }
 
@@ -80,7 +82,7 @@ function tally(responses: GraphQLResponse[]): { checked: number; refused: number
     }
     expect(codes, JSON.stringify(response.body)).toEqual(['RATE_LIMITED']);
     expect(response.status).toBe(429);
-    const retryAfter = response.body.errors![0]!.extensions!.retryAfter as number;
+    const retryAfter = response.body.errors![0].extensions!.retryAfter as number;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(response.headers.get('retry-after')).toBe(String(retryAfter));
     refused += 1;

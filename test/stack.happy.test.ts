@@ -33,7 +33,13 @@ describe('a query through the gateway', () => {
     expect(acme).toEqual({
       id: workspaceId,
       name: 'Acme',
-      contentTypes: { totalCount: 2, nodes: [{ key: 'article', name: 'Article' }, { key: 'author', name: 'Author' }] },
+      contentTypes: {
+        totalCount: 2,
+        nodes: [
+          { key: 'article', name: 'Article' },
+          { key: 'author', name: 'Author' },
+        ],
+      },
     });
   });
 

@@ -16,5 +16,5 @@ export function pasteBlock(stdout: string): string {
 
 /** The variables the paste block exports: GATEWAY, WORKSPACE_ID and, when there is a working demo key, ATRIUM_KEY. */
 export function pastedExports(stdout: string): Record<string, string> {
-  return Object.fromEntries([...pasteBlock(stdout).matchAll(/^export (\w+)=(\S+)$/gm)].map((match) => [match[1]!, match[2]!]));
+  return Object.fromEntries([...pasteBlock(stdout).matchAll(/^export (\w+)=(\S+)$/gm)].map((match) => [match[1], match[2]]));
 }

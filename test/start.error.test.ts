@@ -27,8 +27,8 @@ it('reports a killed service, restarts it while the gateway keeps answering, and
   const atrium = startAtrium(dataDir, 'info');
   try {
     await atrium.waitFor('stdout', /Press Ctrl-C to stop\./, 90_000);
-    const gatewayUrl = /gateway\s+(http:\S+)/.exec(atrium.stdout())![1]!;
-    const workspaceId = pastedExports(atrium.stdout()).WORKSPACE_ID!;
+    const gatewayUrl = /gateway\s+(http:\S+)/.exec(atrium.stdout())![1];
+    const workspaceId = pastedExports(atrium.stdout()).WORKSPACE_ID;
     const session = { query: `mutation { createSession(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { token } }` };
     const token = dataOf(await postGraphQL<{ createSession: { token: string } }>(gatewayUrl, session), session).createSession.token;
     const request = { query: ACROSS_SUBGRAPHS, headers: { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId } };

@@ -17,12 +17,12 @@ it('starts the stack, serves the printed example and stops cleanly on SIGINT', a
     await atrium.waitFor('stdout', /Press Ctrl-C to stop\./, 90_000);
     const stdout = atrium.stdout();
     for (const service of ['identity', 'content', 'audit', 'gateway']) expect(stdout).toMatch(new RegExp(`${service}\\s+http://127\\.0\\.0\\.1:\\d+/graphql`));
-    const gatewayUrl = /gateway\s+(http:\S+)/.exec(stdout)![1]!;
+    const gatewayUrl = /gateway\s+(http:\S+)/.exec(stdout)![1];
     // The lines to paste: where the gateway is, the demo workspace, a read-only demo key, then a query using them.
     const exported = pastedExports(stdout);
     expect(exported).toEqual({ GATEWAY: gatewayUrl, WORKSPACE_ID: expect.stringMatching(/^[0-9a-f-]{36}$/), ATRIUM_KEY: expect.stringMatching(/^atk_/) });
-    const { query } = JSON.parse(/-d '(\{.*\})'/.exec(pasteBlock(stdout))![1]!) as { query: string };
-    const request = { query, headers: { 'x-api-key': exported.ATRIUM_KEY!, 'x-workspace-id': exported.WORKSPACE_ID! } };
+    const { query } = JSON.parse(/-d '(\{.*\})'/.exec(pasteBlock(stdout))![1]) as { query: string };
+    const request = { query, headers: { 'x-api-key': exported.ATRIUM_KEY, 'x-workspace-id': exported.WORKSPACE_ID } };
     const data = dataOf(await postGraphQL(gatewayUrl, request), request);
     expect(data.workspace).toMatchObject({ name: 'Demo workspace', statistics: { members: 2, items: 5 } });
     expect(data.workspace.contentTypes.nodes.map((type: { key: string }) => type.key)).toEqual(['author', 'article']);

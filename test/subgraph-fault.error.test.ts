@@ -92,8 +92,8 @@ describe('with the services as separate processes', () => {
     expect(response.body.data).toEqual(CONTENT_MISSING);
     expect(errorCodes(response)).toEqual(['SUBGRAPH_UNAVAILABLE']);
     const [error] = response.body.errors!;
-    expect(error!.message).toBe('Subgraph "content" did not answer in time');
-    expect(error!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'content' });
+    expect(error.message).toBe('Subgraph "content" did not answer in time');
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'content' });
     expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
   });
 
@@ -115,13 +115,13 @@ describe('in one process', () => {
       expect(response.status).toBe(200);
       expect(response.body.data).toEqual(CONTENT_MISSING);
       expect(errorCodes(response)).toEqual(['SUBGRAPH_UNAVAILABLE']);
-      expect(response.body.errors![0]!.message).toBe('Subgraph "content" is unavailable');
+      expect(response.body.errors![0].message).toBe('Subgraph "content" is unavailable');
       expect(JSON.stringify(response.body)).not.toContain(new URL(stack.subgraphUrls.content).port);
       const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.message === 'subgraph unavailable');
       expect(logged).toEqual([expect.objectContaining({ level: 'warn', service: 'gateway', subgraph: 'content', reason: 'unreachable', correlationId })]);
-      const token = headers.authorization!.slice('Bearer '.length);
+      const token = headers.authorization.slice('Bearer '.length);
       expect(JSON.stringify(logged)).not.toContain(token);
-      expect(Object.keys(logged[0]!)).not.toContain('principal');
+      expect(Object.keys(logged[0])).not.toContain('principal');
     } finally {
       await stack.startSubgraph('content');
     }

@@ -46,13 +46,13 @@ describe('members', () => {
       headers: ownerHeaders,
     });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0]!.message).toMatch(/inviteMember/);
-    expect(refused.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has no account: use inviteMember' }]);
+    expect(refused.body.errors![0].message).toMatch(/inviteMember/);
+    expect(refused.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has no account: use inviteMember' }]);
     const after = await stack.query({ query: '{ members(first: 100) { totalCount } invitations { totalCount } }', headers: ownerHeaders });
     expect(after).toEqual({ members: { totalCount: data.members.totalCount }, invitations: { totalCount: 0 } });
   });
 
-  it('changes what a member\'s key can do on its next request when their role changes', async () => {
+  it("changes what a member's key can do on its next request when their role changes", async () => {
     const admin = await signUp(stack, 'Admin');
     const memberId = await addMember(admin.email, 'admin');
     const key = await createUserKey(stack, admin.token, { scopes: ['read', 'write'], workspaceIds: [workspaceId] });
@@ -69,7 +69,7 @@ describe('members', () => {
     expect(errorCodes(after)).toEqual(['INSUFFICIENT_SCOPE']);
   });
 
-  it('lets a key holding the role\'s permissions change a member\'s role but not remove them', async () => {
+  it("lets a key holding the role's permissions change a member's role but not remove them", async () => {
     const target = await signUp(stack, 'Target');
     const memberId = await addMember(target.email, 'viewer');
     // Every permission of the editor role it grants (a key grants only what it holds), but not members:delete.
@@ -106,9 +106,7 @@ describe('a key with only types:read', () => {
     const response = await stack.request({ query: '{ contentTypes { totalCount } members { totalCount } }', headers: { 'x-api-key': key.secret } });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ contentTypes: { totalCount: 0 }, members: null });
-    expect(response.body.errors).toEqual([
-      expect.objectContaining({ path: ['members'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] }) }),
-    ]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: ['members'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] }) })]);
   });
 
   it('has its updateMember refused by the gateway before any subgraph is called', async () => {

@@ -119,9 +119,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const logLines = options.logLines;
-  const logger = logLines
-    ? createLogger('debug', {}, (line) => logLines.push(line))
-    : createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
+  const logger = logLines ? createLogger('debug', {}, (line) => logLines.push(line)) : createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -141,8 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     subgraphUrls[name] = server.url;
   };
   for (const { name } of SUBGRAPHS) await startSubgraph(name);
-  const startGateway = (overrides: Partial<GatewayServerConfig> = {}) =>
-    createGateway({ port: 0, subgraphUrls, signingSecrets, databaseUrl: database.url, logger, ...options.gateway, ...overrides });
+  const startGateway = (overrides: Partial<GatewayServerConfig> = {}) => createGateway({ port: 0, subgraphUrls, signingSecrets, databaseUrl: database.url, logger, ...options.gateway, ...overrides });
   const gateway = await startGateway();
   const request = <TData>(operation: GraphQLRequest) => postGraphQL<TData>(gateway.url, operation);
   return {
@@ -184,5 +181,5 @@ export async function selectRows<T = Record<string, any>>(databaseUrl: string, s
 /** The number a `select count(*) …` statement answers, straight from the database. */
 export async function countRows(databaseUrl: string, sql: string, values: unknown[] = []): Promise<number> {
   const [row] = await selectRows<{ count: string }>(databaseUrl, sql, values);
-  return Number(row!.count);
+  return Number(row.count);
 }

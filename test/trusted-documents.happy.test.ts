@@ -110,7 +110,7 @@ it('runs a registered document by documentId (sha256:<hex> or bare, POST or GET)
     .toEqual([{ operation_name: 'WorkspaceName', operation_type: 'query', outcome: 'OK' }]);
 });
 
-it('lists the workspace\'s documents page by page', async () => {
+it("lists the workspace's documents page by page", async () => {
   const listing = 'query($after: String) { trustedDocuments(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id body clientName clientVersion createdAt } } }';
   const first = await stack.query({ query: listing, headers: asReader() });
   expect(first.trustedDocuments.totalCount).toBe(3);
@@ -122,7 +122,7 @@ it('lists the workspace\'s documents page by page', async () => {
   expect(nodes.find((node: { id: string }) => node.id === documentHash(WORKSPACE_NAME))).toMatchObject({ body: WORKSPACE_NAME, clientName: 'web', clientVersion: '1.4.0' });
 });
 
-it('with the workspace\'s mode on, keys run registered documents only, refusals are logged; sessions are not limited; off again frees them', async () => {
+it("with the workspace's mode on, keys run registered documents only, refusals are logged; sessions are not limited; off again frees them", async () => {
   const set = (enabled: boolean) =>
     stack.query({ query: 'mutation($enabled: Boolean!) { setTrustedDocumentsOnly(enabled: $enabled) { trustedDocumentsOnly } }', variables: { enabled }, headers: asOwner() });
   expect((await set(true)).setTrustedDocumentsOnly).toEqual({ trustedDocumentsOnly: true });

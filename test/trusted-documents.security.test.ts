@@ -88,7 +88,11 @@ describe('a key limited to trusted documents', () => {
 
   it('stays limited after a rotation', async () => {
     const key = await limitedKey([workspaceA]);
-    const rotated = await stack.query({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret apiKey { trustedDocumentsOnly } } }', variables: { id: key.id }, headers: bearer(owner.token) });
+    const rotated = await stack.query({
+      query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { secret apiKey { trustedDocumentsOnly } } }',
+      variables: { id: key.id },
+      headers: bearer(owner.token),
+    });
     expect(rotated.rotateApiKey.apiKey.trustedDocumentsOnly).toBe(true);
     const refused = await post({ query: UNREGISTERED }, { 'x-api-key': rotated.rotateApiKey.secret, 'x-workspace-id': workspaceA });
     expect([refused.status, codesOf(refused)]).toEqual([403, ['OPERATION_NOT_ALLOWED']]);
@@ -106,10 +110,17 @@ describe('registration', () => {
     const editor = await signUp(stack, 'Editor');
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerIn(workspaceA) });
     const editorRole = roles.roles.nodes.find((role: { key: string }) => role.key === 'editor').id;
-    await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: editor.email, roleId: editorRole } }, headers: ownerIn(workspaceA) });
+    await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: editor.email, roleId: editorRole } },
+      headers: ownerIn(workspaceA),
+    });
     const before = await documentRows();
     const input = { clientName: 'web', documents: [{ id: documentHash(UNREGISTERED), body: UNREGISTERED }] };
-    const refusedCallers: Record<string, string>[] = [{ ...bearer(editor.token), 'x-workspace-id': workspaceA }, { 'x-api-key': bothKey.secret, 'x-workspace-id': workspaceA }];
+    const refusedCallers: Record<string, string>[] = [
+      { ...bearer(editor.token), 'x-workspace-id': workspaceA },
+      { 'x-api-key': bothKey.secret, 'x-workspace-id': workspaceA },
+    ];
     for (const headers of refusedCallers) {
       const refused = await post({ query: REGISTER, variables: { input } }, headers);
       expect([refused.status, codesOf(refused)]).toEqual([403, ['INSUFFICIENT_SCOPE']]);
@@ -132,7 +143,7 @@ describe('registration', () => {
     const refused = await post({ query: REGISTER, variables: { input: { clientName: 'web', documents } } }, ownerIn(workspaceA));
     expect(refused.status).toBe(200);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0]!.extensions!.fieldErrors.map((problem: { field: string }) => problem.field)).toEqual([
+    expect(refused.body.errors![0].extensions!.fieldErrors.map((problem: { field: string }) => problem.field)).toEqual([
       'documents[1].id',
       'documents[2].body',
       'documents[3].id',
@@ -148,10 +159,10 @@ describe('registration', () => {
     });
     const refused = await post({ query: REGISTER, variables: { input: { clientName: 'web', documents } } }, ownerIn(workspaceA));
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'documents', reason: 'must hold 1 to 200 documents per call' }]);
+    expect(refused.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'documents', reason: 'must hold 1 to 200 documents per call' }]);
   });
 
-  it('the script exits 1 with the server\'s message on a mismatched manifest, and writes nothing', async () => {
+  it("the script exits 1 with the server's message on a mismatched manifest, and writes nothing", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'atrium-documents-'));
     const file = path.join(folder, 'relay-md5.json');
     // Relay's default MD5 ids do not name SHA-256 documents.

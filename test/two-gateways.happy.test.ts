@@ -79,7 +79,12 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
   let signInCost: number;
   const keyHeaders = () => ({ 'x-api-key': key.secret, 'x-workspace-id': workspaceId });
   const signIn = (from: string, forwardedFor: string, correlationId: string) =>
-    postFrom(from, proxyUrl, { query: SIGN_IN, variables: { input: { email: `nobody-${randomBytes(4).toString('hex')}@example.com`, password: 'not-the-password' } } }, { 'x-forwarded-for': forwardedFor, 'x-correlation-id': correlationId });
+    postFrom(
+      from,
+      proxyUrl,
+      { query: SIGN_IN, variables: { input: { email: `nobody-${randomBytes(4).toString('hex')}@example.com`, password: 'not-the-password' } } },
+      { 'x-forwarded-for': forwardedFor, 'x-correlation-id': correlationId },
+    );
 
   beforeAll(async () => {
     stack = await startStack();
@@ -98,7 +103,7 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
     const proxyPort = await findFreePort('127.0.0.1');
     folder = mkdtempSync(path.join(tmpdir(), 'atrium-haproxy-'));
     const configFile = path.join(folder, 'haproxy.cfg');
-    writeFileSync(configFile, localProxyConfig(proxyPort, { 'gateway-1': Number(new URL(gateways[0]!.url).port), 'gateway-2': Number(new URL(gateways[1]!.url).port) }));
+    writeFileSync(configFile, localProxyConfig(proxyPort, { 'gateway-1': Number(new URL(gateways[0].url).port), 'gateway-2': Number(new URL(gateways[1].url).port) }));
     proxy = spawn(HAPROXY!, ['-db', '-f', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
     proxy.stderr!.on('data', (chunk: Buffer) => (proxyErrors += chunk.toString('utf8')));
     proxyUrl = `http://127.0.0.1:${proxyPort}/graphql`;
@@ -117,15 +122,18 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
   it('answers through the proxy from both gateways in turn, naming each in X-Served-By', async () => {
     // Up once the proxy listens and its health checks (GET /health) have seen both gateways.
     await expect
-      .poll(async () => {
-        if (proxy!.exitCode !== null) throw new Error(`haproxy exited (${proxy!.exitCode}): ${proxyErrors}`);
-        const served: string[] = [];
-        for (let sent = 0; sent < 4; sent += 1) {
-          const answer = await fetch(proxyUrl.replace('/graphql', '/health')).catch(() => undefined);
-          if (answer?.ok) served.push(answer.headers.get('x-served-by') ?? '');
-        }
-        return served.sort();
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          if (proxy!.exitCode !== null) throw new Error(`haproxy exited (${proxy!.exitCode}): ${proxyErrors}`);
+          const served: string[] = [];
+          for (let sent = 0; sent < 4; sent += 1) {
+            const answer = await fetch(proxyUrl.replace('/graphql', '/health')).catch(() => undefined);
+            if (answer?.ok) served.push(answer.headers.get('x-served-by') ?? '');
+          }
+          return served.sort();
+        },
+        { timeout: 10_000 },
+      )
       .toEqual(['gateway-1', 'gateway-1', 'gateway-2', 'gateway-2']);
   });
 
@@ -138,7 +146,7 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
     expect(answers.slice(0, KEY_REQUESTS).map((answer) => Number(answer.headers['ratelimit-remaining']))).toEqual(
       Array.from({ length: KEY_REQUESTS }, (_, index) => (KEY_REQUESTS - index - 1) * queryCost),
     );
-    expect(answers[KEY_REQUESTS]!.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(answers[KEY_REQUESTS].body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
   it('budgets and logs a request without a credential under the client address the proxy saw, not the one the client wrote', async () => {
@@ -155,9 +163,9 @@ describe.skipIf(!HAPROXY || !process.env.REDIS_URL)('two gateways behind the com
     expect(await codes(OTHER_CLIENT, '198.51.100.1', 'other')).toBe('UNAUTHENTICATED');
     const logged = async () =>
       Object.fromEntries(
-        (await selectRows<{ correlation_id: string; client_ip: string }>(stack.database.url, 'select correlation_id, client_ip from audit.request_logs where correlation_id like $1', [`${tag}-%`])).map(
-          (row) => [row.correlation_id.slice(tag.length + 1), row.client_ip],
-        ),
+        (
+          await selectRows<{ correlation_id: string; client_ip: string }>(stack.database.url, 'select correlation_id, client_ip from audit.request_logs where correlation_id like $1', [`${tag}-%`])
+        ).map((row) => [row.correlation_id.slice(tag.length + 1), row.client_ip]),
       );
     await expect.poll(logged, { timeout: 5000 }).toEqual({ first: CLIENT, second: CLIENT, third: CLIENT, other: OTHER_CLIENT });
   });

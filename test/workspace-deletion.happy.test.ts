@@ -44,7 +44,7 @@ async function rowsOf(workspaceId: string): Promise<Record<string, number>> {
   for (const { table_schema: schema, table_name: table } of tables) {
     const accountTrail = table === 'audit_events' ? ' and t.workspace_id is not null' : '';
     const [row] = await sql<{ count: string }>(`select count(*) from "${schema}"."${table}" t where t::text like $1${accountTrail}`, [`%${workspaceId}%`]);
-    if (Number(row!.count) > 0) counts[`${schema}.${table}`] = Number(row!.count);
+    if (Number(row.count) > 0) counts[`${schema}.${table}`] = Number(row.count);
   }
   return counts;
 }
@@ -55,11 +55,18 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
   const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
-  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await stack.query({
+    query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }',
+    variables: { t: type.createContentType.id },
+    headers,
+  });
   await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Last words" }) { id } }', variables: { t: type.createContentType.id }, headers });
   // Without its workers audit has made no day partition yet; ingest would make this one.
   await ensureDayPartitions(orm.em.getConnection(), 'request_logs', [new Date()]);
-  await sql("insert into audit.request_logs (id, workspace_id, correlation_id, root_fields, outcome, http_status, duration_ms, created_at) values (gen_random_uuid(), $1, 'c', '{}', 'OK', 200, 1, now())", [workspaceId]);
+  await sql(
+    "insert into audit.request_logs (id, workspace_id, correlation_id, root_fields, outcome, http_status, duration_ms, created_at) values (gen_random_uuid(), $1, 'c', '{}', 'OK', 200, 1, now())",
+    [workspaceId],
+  );
   const keyHeaders = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
   expect((await stack.request({ query: '{ workspace { id } }', headers: keyHeaders })).status).toBe(200);
 
@@ -75,25 +82,29 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const waiting = await rowsOf(workspaceId);
   expect(Object.keys(waiting).filter((table) => table.startsWith('identity.'))).toEqual([]);
   expect(waiting['content.items']).toBe(1);
-  const [event] = await sql<{ id: string; pending_targets: string[] }>("select id, pending_targets from identity.outbox_events where topic = 'workspace.deleted' and payload->>'workspaceId' = $1", [workspaceId]);
-  expect(event!.pending_targets.sort()).toEqual(['audit', 'content']);
+  const [event] = await sql<{ id: string; pending_targets: string[] }>("select id, pending_targets from identity.outbox_events where topic = 'workspace.deleted' and payload->>'workspaceId' = $1", [
+    workspaceId,
+  ]);
+  expect(event.pending_targets.sort()).toEqual(['audit', 'content']);
 
   // A relay that can reach content only, killed once content has acknowledged.
   const logger = createLogger('silent');
   const partial = startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: stack.signingSecrets, peers: { content: stack.subgraphUrls.content }, intervalMs: 20 });
-  await expect.poll(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event!.id]))[0]!.pending_targets, { timeout: 5000 }).toEqual(['audit']);
+  await expect
+    .poll(async () => (await sql<{ pending_targets: string[] }>('select pending_targets from identity.outbox_events where id = $1', [event.id]))[0].pending_targets, { timeout: 5000 })
+    .toEqual(['audit']);
   await partial();
   expect(Object.keys(await rowsOf(workspaceId))).toEqual(['audit.request_logs']);
 
   // A new relay resumes with what is left.
   const resumed = startOutboxRelay({ orm, schema: 'identity', logger, signingSecrets: stack.signingSecrets, peers: stack.subgraphUrls, intervalMs: 20 });
   // Delivered everywhere, the event leaves the outbox.
-  await expect.poll(async () => (await sql('select 1 from identity.outbox_events where id = $1', [event!.id])).length, { timeout: 5000 }).toBe(0);
+  await expect.poll(async () => (await sql('select 1 from identity.outbox_events where id = $1', [event.id])).length, { timeout: 5000 }).toBe(0);
   await resumed();
   expect(await rowsOf(workspaceId)).toEqual({});
 
   // Delivered again (at least once means maybe twice), it is handled without harm.
-  const body = JSON.stringify({ events: [{ id: event!.id, topic: 'workspace.deleted', payload: { workspaceId } }] });
+  const body = JSON.stringify({ events: [{ id: event.id, topic: 'workspace.deleted', payload: { workspaceId } }] });
   const again = await fetch(new URL(EVENTS_PATH, stack.subgraphUrls.content), {
     method: 'POST',
     headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, 'content', body, stack.signingSecrets) },

@@ -81,7 +81,11 @@ function documentFacts(schema: GraphQLSchema, document: DocumentNode): DocumentF
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   // armor's rules fire once per operation, in document order.
   const recorded = { depth: [] as number[], aliases: [] as number[], directives: [] as number[] };
-  validate(schema, document, armorRules((what, count) => recorded[what].push(count)));
+  validate(
+    schema,
+    document,
+    armorRules((what, count) => recorded[what].push(count)),
+  );
   const counts = new Map(
     operations.map((operation, index) => [
       operation,
@@ -149,9 +153,7 @@ export function checkOperation(
   // Variables too large to walk are not read for the cost either: the defaults stand in.
   const values = variablesError || !variables ? {} : variables;
   const operation = selectedOperation(facts.operations, operationName);
-  const cost = operation
-    ? costOf(schema, document, facts, operation, values)
-    : Math.max(0, ...facts.operations.map((candidate) => costOf(schema, document, facts, candidate, values)));
+  const cost = operation ? costOf(schema, document, facts, operation, values) : Math.max(0, ...facts.operations.map((candidate) => costOf(schema, document, facts, candidate, values)));
   if (cost > limits.maxCost) errors.push(limitExceeded('COST_LIMIT_EXCEEDED', 'Query cost', cost, limits.maxCost));
   if (variablesError) errors.push(variablesError);
   return { cost, errors };

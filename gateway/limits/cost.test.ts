@@ -12,7 +12,7 @@ const limiter = createOperationLimiter({ supergraphSdl: readCommittedSupergraph(
 function costOf(query: string, variables: Record<string, unknown> = {}, operationName?: string): number {
   const document = parse(query);
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
-  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName)! : operations[0]!;
+  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName)! : operations[0];
   return operationCost(limiter.schema, document, operation, variables);
 }
 

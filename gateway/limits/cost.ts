@@ -106,16 +106,9 @@ export function costVariables(document: DocumentNode): string[] {
 }
 
 /** The cost of one operation of a document for these variables (see the formula above). */
-export function operationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> = {},
-): number {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> = {}): number {
   const fragments = fragmentsOf(document);
-  const variableDefaults = new Map(
-    (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]),
-  );
+  const variableDefaults = new Map((operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]));
   const argumentValue = (node: ValueNode): unknown => {
     if (node.kind !== Kind.VARIABLE) return valueFromASTUntyped(node);
     const name = node.name.value;
@@ -175,7 +168,6 @@ export function operationCost(
     return cost;
   };
 
-  const rootType =
-    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   return Math.min(selectionCost(operation.selectionSet, rootType ?? undefined, undefined), COST_CEILING);
 }

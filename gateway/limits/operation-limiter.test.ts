@@ -86,7 +86,7 @@ describe('check refuses the attacks of issue 11', () => {
     // Parsed elsewhere, without the token limit, the operation limits still refuse it.
     const { errors } = timed('10,000 aliases, check', () => limiter.check(parse(query), undefined, {}, 'authenticated'));
     expect(codes(errors)).toEqual(['ROOT_FIELD_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED']);
-    expect(errors[1]!.extensions).toEqual({ code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 10_000 });
+    expect(errors[1].extensions).toEqual({ code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 10_000 });
   });
 
   it('58,000 aliases of __typename, without a credential and with one', () => {
@@ -123,7 +123,7 @@ describe('check refuses the attacks of issue 11', () => {
     const document = parse(`{ memberGroups { nodes { ${selection} } } }`);
     const { errors } = timed('2,000 levels deep, check', () => limiter.check(document, undefined, {}, 'authenticated'));
     expect(codes(errors)).toEqual(['DEPTH_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']);
-    expect(errors[0]!.message).toBe('Query depth 2003 exceeds the limit of 20');
+    expect(errors[0].message).toBe('Query depth 2003 exceeds the limit of 20');
   });
 
   it('variables nested 200,000 levels deep, or holding too many values', () => {
@@ -170,9 +170,9 @@ describe('field suggestions', () => {
 
   it('are removed from errors and formatted errors, keeping the rest', () => {
     const [error] = validate(limiter.schema, parse('{ me { nmae } }'));
-    const hidden = hideSuggestions(error!);
+    const hidden = hideSuggestions(error);
     expect(hidden.message).toBe('Cannot query field "nmae" on type "User".');
-    expect(hidden.locations).toEqual(error!.locations);
+    expect(hidden.locations).toEqual(error.locations);
     expect(hideSuggestions({ message: 'Unknown type "Usr". Did you mean "User"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).toEqual({
       message: 'Unknown type "Usr".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },

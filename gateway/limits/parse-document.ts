@@ -40,6 +40,13 @@ export function parseDocument(query: string, limits: Pick<OperationLimits, 'maxD
       // Lexing the rest is linear and bounded by the size limit checked above.
       return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', countTokens(query), limits.maxTokens) };
     }
-    return { error: new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' satisfies keyof typeof APOLLO_ERROR_HTTP_STATUS } }) };
+    return {
+      error: new GraphQLError(error.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' satisfies keyof typeof APOLLO_ERROR_HTTP_STATUS },
+      }),
+    };
   }
 }

@@ -63,7 +63,10 @@ export async function referenceOperations(): Promise<ReferenceOperation[]> {
   }
   const fixtures = placeholder() as Fixtures;
   for (const [coordinate, authorizationCase] of Object.entries(CASES)) {
-    for (const [label, make] of [['operation', authorizationCase.operation], ['foreign', authorizationCase.foreign]] as const) {
+    for (const [label, make] of [
+      ['operation', authorizationCase.operation],
+      ['foreign', authorizationCase.foreign],
+    ] as const) {
       if (!make) continue;
       const { query, variables } = await make(fixtures);
       found.push({ source: `authorization ${coordinate} (${label})`, query, variables: JSON.parse(JSON.stringify(variables ?? {})) as Record<string, unknown> });

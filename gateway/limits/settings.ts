@@ -50,7 +50,12 @@ export const OPERATION_LIMIT_SETTINGS: readonly OperationLimitSetting[] = [
   { key: 'maxAliases', variable: 'GATEWAY_MAX_ALIASES', defaults: { authenticated: 30, anonymous: 2 }, description: 'Aliased fields in one operation, `__typename` included.' },
   { key: 'maxRootFields', variable: 'GATEWAY_MAX_ROOT_FIELDS', defaults: { authenticated: 20, anonymous: 2 }, description: 'Root fields of one operation.' },
   { key: 'maxDirectives', variable: 'GATEWAY_MAX_DIRECTIVES', defaults: { authenticated: 50, anonymous: 2 }, description: 'Directives in one operation.' },
-  { key: 'maxCost', variable: 'GATEWAY_MAX_COST', defaults: { authenticated: 50_000, anonymous: 50 }, description: 'Cost of one operation: each field counts 1, a list multiplies what it holds by `first` (default 20).' },
+  {
+    key: 'maxCost',
+    variable: 'GATEWAY_MAX_COST',
+    defaults: { authenticated: 50_000, anonymous: 50 },
+    description: 'Cost of one operation: each field counts 1, a list multiplies what it holds by `first` (default 20).',
+  },
   { key: 'maxVariablesDepth', variable: 'GATEWAY_MAX_VARIABLES_DEPTH', defaults: { authenticated: 16, anonymous: 3 }, description: 'Nesting of objects and arrays in the variables.' },
   { key: 'maxVariablesValues', variable: 'GATEWAY_MAX_VARIABLES_VALUES', defaults: { authenticated: 10_000, anonymous: 20 }, description: 'Values (objects, arrays, scalars) in the variables.' },
 ];

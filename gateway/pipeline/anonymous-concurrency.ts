@@ -39,11 +39,16 @@ export function anonymousConcurrencyStep(maxPerAddress: number, logger: Logger):
       const held = inProgress.get(address) ?? 0;
       if (held >= maxPerAddress) throw busy;
       inProgress.set(address, held + 1);
-      onceSafely(state.response, 'close', (error) => logger.error('anonymous concurrency listener failed', { error }), () => {
-        const left = (inProgress.get(address) ?? 1) - 1;
-        if (left <= 0) inProgress.delete(address);
-        else inProgress.set(address, left);
-      });
+      onceSafely(
+        state.response,
+        'close',
+        (error) => logger.error('anonymous concurrency listener failed', { error }),
+        () => {
+          const left = (inProgress.get(address) ?? 1) - 1;
+          if (left <= 0) inProgress.delete(address);
+          else inProgress.set(address, left);
+        },
+      );
     },
   };
 }

@@ -16,9 +16,14 @@ export function concurrencyStep(maxConcurrent: number, logger: Logger): GatewayS
     run: (state) => {
       if (inProgress >= maxConcurrent) throw busy;
       inProgress += 1;
-      onceSafely(state.response, 'close', (error) => logger.error('concurrency listener failed', { error }), () => {
-        inProgress -= 1;
-      });
+      onceSafely(
+        state.response,
+        'close',
+        (error) => logger.error('concurrency listener failed', { error }),
+        () => {
+          inProgress -= 1;
+        },
+      );
     },
   };
 }

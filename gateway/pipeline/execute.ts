@@ -21,7 +21,14 @@ export function executeStep(apollo: ApolloServer<GatewayContext>): GatewayStep {
   return {
     name: 'execute',
     run: async (state) => {
-      const context: GatewayContext = { correlationId: state.correlationId, principal: state.principal!, clientIp: state.clientIp, errorCodes: state.errorCodes, cost: state.cost, signal: state.signal };
+      const context: GatewayContext = {
+        correlationId: state.correlationId,
+        principal: state.principal!,
+        clientIp: state.clientIp,
+        errorCodes: state.errorCodes,
+        cost: state.cost,
+        signal: state.signal,
+      };
       await withCorrelationId(state.correlationId, () =>
         executeApolloRequest({
           server: apollo,

@@ -12,9 +12,9 @@ import type { GatewayStep } from './step.js';
 
 function refusal(errors: readonly GraphQLError[], cost?: number): HttpError {
   const [first, ...rest] = errors.map((error) => error.toJSON());
-  const code = String(first!.extensions?.code) as LimitErrorCode;
-  return new HttpError(LIMIT_ERROR_HTTP_STATUS[code] ?? 400, code, first!.message, {
-    extensions: first!.extensions,
+  const code = String(first.extensions?.code) as LimitErrorCode;
+  return new HttpError(LIMIT_ERROR_HTTP_STATUS[code] ?? 400, code, first.message, {
+    extensions: first.extensions,
     moreErrors: rest,
     ...(cost === undefined ? {} : { responseExtensions: { cost } }),
   });

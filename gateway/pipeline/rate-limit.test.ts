@@ -12,18 +12,18 @@ const settings: RateLimitSettings = { windowSeconds: 60, points: { user_key: 100
 const key = (budget?: Principal['budget']): Principal => ({ kind: 'user_key', keyId: 'k', userId: 'u', scopes: [], workspaceIds: [], ...(budget ? { budget } : {}) });
 
 describe('budgetLimit', () => {
-  it('is the default of the credential\'s kind without overrides', () => {
+  it("is the default of the credential's kind without overrides", () => {
     expect(budgetLimit(key(), 'user_key', settings)).toBe(1000);
     expect(budgetLimit({ kind: 'session', sessionId: 's', scopes: [], workspaceIds: [] }, 'session', settings)).toBe(3000);
     expect(budgetLimit(ANONYMOUS_PRINCIPAL, 'anonymous', settings)).toBe(50);
   });
 
-  it('takes the workspace\'s budget instead of the default, higher or lower', () => {
+  it("takes the workspace's budget instead of the default, higher or lower", () => {
     expect(budgetLimit(key({ workspacePoints: 5000 }), 'user_key', settings)).toBe(5000);
     expect(budgetLimit(key({ workspacePoints: 10 }), 'user_key', settings)).toBe(10);
   });
 
-  it('lets a key\'s own budget lower the workspace\'s or the default, never raise it', () => {
+  it("lets a key's own budget lower the workspace's or the default, never raise it", () => {
     expect(budgetLimit(key({ keyPoints: 10 }), 'user_key', settings)).toBe(10);
     expect(budgetLimit(key({ keyPoints: 99_999 }), 'user_key', settings)).toBe(1000);
     expect(budgetLimit(key({ workspacePoints: 5000, keyPoints: 4000 }), 'user_key', settings)).toBe(4000);

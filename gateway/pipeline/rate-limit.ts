@@ -68,11 +68,16 @@ export function rateLimitStep(budgets: RateBudgets): GatewayStep {
         }
         return;
       }
-      throw new HttpError(429, ErrorCode.RATE_LIMITED, `This ${kind === 'anonymous' ? 'address' : 'credential'} has spent its budget of ${charge.limit} points per ${budgets.settings.windowSeconds} s; retry after ${charge.resetSeconds} s`, {
-        extensions: { retryAfter: charge.resetSeconds, limit: charge.limit, cost },
-        headers: { 'retry-after': String(charge.resetSeconds) },
-        responseExtensions: { cost },
-      });
+      throw new HttpError(
+        429,
+        ErrorCode.RATE_LIMITED,
+        `This ${kind === 'anonymous' ? 'address' : 'credential'} has spent its budget of ${charge.limit} points per ${budgets.settings.windowSeconds} s; retry after ${charge.resetSeconds} s`,
+        {
+          extensions: { retryAfter: charge.resetSeconds, limit: charge.limit, cost },
+          headers: { 'retry-after': String(charge.resetSeconds) },
+          responseExtensions: { cost },
+        },
+      );
     },
   };
 }

@@ -22,26 +22,31 @@ export function requestLogStep(shipper: RequestLogShipper, logger: Logger): Gate
     name: 'request-log',
     run: (state) => {
       const { request, response, correlationId } = state;
-      onceSafely(response, 'close', (error) => logger.error('request log listener failed', { correlationId, error }), () => {
-        const { principal, operation } = state;
-        shipper.record({
-          id: newId(),
-          correlationId,
-          time: state.time,
-          credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
-          keyId: principal?.keyId ?? null,
-          userId: principal?.userId ?? null,
-          workspaceId: principal?.workspaceId ?? null,
-          operationName: operation?.name ?? null,
-          operationType: operation?.type ?? null,
-          rootFields: operation?.rootFields ?? [],
-          outcome: outcomeOf(state),
-          httpStatus: response.statusCode,
-          durationMs: performance.now() - state.started,
-          clientIp: state.clientIp,
-          userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
-        });
-      });
+      onceSafely(
+        response,
+        'close',
+        (error) => logger.error('request log listener failed', { correlationId, error }),
+        () => {
+          const { principal, operation } = state;
+          shipper.record({
+            id: newId(),
+            correlationId,
+            time: state.time,
+            credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,
+            keyId: principal?.keyId ?? null,
+            userId: principal?.userId ?? null,
+            workspaceId: principal?.workspaceId ?? null,
+            operationName: operation?.name ?? null,
+            operationType: operation?.type ?? null,
+            rootFields: operation?.rootFields ?? [],
+            outcome: outcomeOf(state),
+            httpStatus: response.statusCode,
+            durationMs: performance.now() - state.started,
+            clientIp: state.clientIp,
+            userAgent: firstHeader(request, 'user-agent')?.slice(0, 500) ?? null,
+          });
+        },
+      );
     },
   };
 }

@@ -11,13 +11,7 @@ import { ERROR_HTTP_STATUS, ErrorCode } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import { PeerUnavailableError } from '../../lib/internal-call.js';
 import type { Logger } from '../../lib/logger.js';
-import {
-  REGISTER_TRUSTED_DOCUMENTS_MUTATION,
-  TRUSTED_DOCUMENT_LOOKUP_PATH,
-  documentHash,
-  type TrustedDocumentLookupRequest,
-  type TrustedDocumentLookupResult,
-} from '../../lib/trusted-documents.js';
+import { REGISTER_TRUSTED_DOCUMENTS_MUTATION, TRUSTED_DOCUMENT_LOOKUP_PATH, documentHash, type TrustedDocumentLookupRequest, type TrustedDocumentLookupResult } from '../../lib/trusted-documents.js';
 import type { IdentityClient } from '../identity-client.js';
 import { PERSISTED_QUERY_NOT_FOUND } from './document.js';
 import type { GatewayStep } from './step.js';
@@ -27,11 +21,7 @@ export const OPERATION_NOT_ALLOWED = new HttpError(
   ErrorCode.OPERATION_NOT_ALLOWED,
   'This credential runs only trusted documents, and this operation is not registered: register it (npm run documents:register) and send its documentId',
 );
-const WORKSPACE_REQUIRED = new HttpError(
-  ERROR_HTTP_STATUS.WORKSPACE_REQUIRED,
-  ErrorCode.WORKSPACE_REQUIRED,
-  'Trusted documents belong to a workspace: send the x-workspace-id header',
-);
+const WORKSPACE_REQUIRED = new HttpError(ERROR_HTTP_STATUS.WORKSPACE_REQUIRED, ErrorCode.WORKSPACE_REQUIRED, 'Trusted documents belong to a workspace: send the x-workspace-id header');
 const DOCUMENTS_UNAVAILABLE = new HttpError(503, 'SERVICE_UNAVAILABLE', 'Trusted documents are temporarily unavailable; retry shortly');
 /** Always runnable, so a CI key limited to trusted documents can register the next build's (it still needs workspaces:write). */
 const REGISTRATION_HASH = documentHash(REGISTER_TRUSTED_DOCUMENTS_MUTATION);

@@ -142,7 +142,7 @@ export async function createRateBudgets(options: RateBudgetOptions): Promise<Rat
     peek: async (kind, id, limit) => standing(limit, await limiters[kind].get(id)),
     close: async () => {
       if (!redis) return;
-      await redis.quit().catch(() => redis!.disconnect());
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

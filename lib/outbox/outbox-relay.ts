@@ -77,10 +77,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
     for (const { target } of targets) {
       for (;;) {
         if (stopped) return true;
-        const rows = await connection().execute<PendingRow[]>(
-          `select id, topic, payload, pending_targets from ${table} where ? = any(pending_targets) order by created_at, id limit ?`,
-          [target, MAX_EVENTS_PER_DELIVERY],
-        );
+        const rows = await connection().execute<PendingRow[]>(`select id, topic, payload, pending_targets from ${table} where ? = any(pending_targets) order by created_at, id limit ?`, [
+          target,
+          MAX_EVENTS_PER_DELIVERY,
+        ]);
         if (rows.length === 0) break;
         if (!(await deliver(target, rows))) {
           delivered = false;

@@ -26,10 +26,10 @@ export function createPostgresNonceStore(orm: SubgraphOrm, schema: SubgraphName,
   timer.unref();
   return {
     async remember(nonce, expiresAt) {
-      const inserted = await connection().execute<{ nonce: string }[]>(
-        `insert into ${table} (nonce, expires_at) values (?, ?) on conflict (nonce) do nothing returning nonce`,
-        [nonce, new Date(expiresAt)],
-      );
+      const inserted = await connection().execute<{ nonce: string }[]>(`insert into ${table} (nonce, expires_at) values (?, ?) on conflict (nonce) do nothing returning nonce`, [
+        nonce,
+        new Date(expiresAt),
+      ]);
       return inserted.length === 1;
     },
     sweep,

@@ -43,12 +43,7 @@ export async function pageNewestFirst<T extends { id: string; createdAt: Date }>
   cursor: CursorCodec<[string, string]>,
 ): Promise<Connection<T>> {
   const { limit, after } = pageRequest(page, cursor);
-  const pageWhere = after
-    ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] }] }
-    : where;
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }),
-    em.count(entity, where as never),
-  ]);
+  const pageWhere = after ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] }] } : where;
+  const [rows, totalCount] = await Promise.all([em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }), em.count(entity, where as never)]);
   return toConnection(rows as T[], limit, totalCount, cursor, newestFirstPosition);
 }

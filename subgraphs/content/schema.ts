@@ -16,10 +16,16 @@ export function buildContentSchema(): Promise<GraphQLSchema> {
     referenceResolvers: {
       Workspace: { __resolveReference: resolveWorkspaceReference },
       WorkspaceStatistics: {
-        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({ ...(await context.loaders.contentCounts.load(reference.workspaceId)), workspaceId: reference.workspaceId }),
+        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({
+          ...(await context.loaders.contentCounts.load(reference.workspaceId)),
+          workspaceId: reference.workspaceId,
+        }),
       },
       WorkspaceDeletionPreview: {
-        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({ ...(await context.loaders.contentCounts.load(reference.workspaceId)), workspaceId: reference.workspaceId }),
+        __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({
+          ...(await context.loaders.contentCounts.load(reference.workspaceId)),
+          workspaceId: reference.workspaceId,
+        }),
       },
       Item: { __resolveReference: (reference: { id: string }, context: ContentContext) => context.loaders.itemById.load(reference.id) },
     },

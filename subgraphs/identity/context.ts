@@ -60,14 +60,19 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
       workspaceById: createByIdLoader(em, Workspace, { id: { $in: [...principal.workspaceIds] } }),
       // Federated references to keys resolve only to the caller's own keys or its workspace's.
       apiKeyById: createByIdLoader(em, ApiKey, {
-        $or: [{ userId: principal.userId ?? null, kind: 'USER' }, { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' }],
+        $or: [
+          { userId: principal.userId ?? null, kind: 'USER' },
+          { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' },
+        ],
       } as never),
       roleById: createByIdLoader(em, Role, { workspaceId }),
       memberCountByRole: new DataLoader(async (roleIds) => {
-        const rows = await em.getConnection().execute<{ role_id: string; count: string }[]>(
-          'select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id',
-          [workspaceId, `{${roleIds.join(',')}}`],
-        );
+        const rows = await em
+          .getConnection()
+          .execute<{ role_id: string; count: string }[]>('select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id', [
+            workspaceId,
+            `{${roleIds.join(',')}}`,
+          ]);
         const counts = new Map(rows.map((row) => [row.role_id, Number(row.count)]));
         return roleIds.map((roleId) => counts.get(roleId) ?? 0);
       }),

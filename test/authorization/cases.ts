@@ -197,9 +197,15 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId workspace { id name } } }', variables: { token: f.b.invitationToken } }),
   },
   'Mutation.addMember': {
-    operation: async (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: (await signUp(f.stack, 'Added')).email, roleId: f.a.roleIds.viewer } } }),
+    operation: async (f) => ({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: (await signUp(f.stack, 'Added')).email, roleId: f.a.roleIds.viewer } },
+    }),
     path: ['addMember'],
-    foreign: async (f) => ({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: (await signUp(f.stack, 'Foreign')).email, roleId: f.b.customRoleId } } }),
+    foreign: async (f) => ({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      variables: { input: { email: (await signUp(f.stack, 'Foreign')).email, roleId: f.b.customRoleId } },
+    }),
   },
   'Mutation.addMemberGroupUsers': {
     operation: async (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: await f.fresh.group(), u: [f.a.memberUserId] } }),
@@ -300,9 +306,15 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }', variables: { id: f.b.customRoleId, to: f.a.roleIds.viewer } }),
   },
   'Mutation.inviteMember': {
-    operation: (f) => ({ query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', variables: { input: { email: `suite-${Date.now()}@example.com`, roleId: f.a.roleIds.viewer } } }),
+    operation: (f) => ({
+      query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+      variables: { input: { email: `suite-${Date.now()}@example.com`, roleId: f.a.roleIds.viewer } },
+    }),
     path: ['inviteMember'],
-    foreign: (f) => ({ query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }', variables: { input: { email: `foreign-${Date.now()}@example.com`, roleId: f.b.customRoleId } } }),
+    foreign: (f) => ({
+      query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }',
+      variables: { input: { email: `foreign-${Date.now()}@example.com`, roleId: f.b.customRoleId } },
+    }),
   },
   'Mutation.leaveWorkspace': {
     // In a workspace of its own with another owner: the last owner cannot leave, and A keeps its owner.
@@ -410,7 +422,8 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
     path: ['updateMember'],
     foreign: (f) => ({
-      query: 'mutation($theirs: ID!, $ours: ID!, $a: UpdateMemberInput!, $b: UpdateMemberInput!) { theirMember: updateMember(id: $theirs, input: $a) { id } theirRole: updateMember(id: $ours, input: $b) { id } }',
+      query:
+        'mutation($theirs: ID!, $ours: ID!, $a: UpdateMemberInput!, $b: UpdateMemberInput!) { theirMember: updateMember(id: $theirs, input: $a) { id } theirRole: updateMember(id: $ours, input: $b) { id } }',
       variables: { theirs: f.b.memberId, ours: f.a.memberId, a: { roleId: f.a.roleIds.viewer }, b: { roleId: f.b.customRoleId } },
     }),
   },

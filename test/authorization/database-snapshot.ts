@@ -21,7 +21,7 @@ export async function snapshotRows(databaseUrl: string, pattern?: string): Promi
         `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${schema}"."${table}" t ${filter}`,
         pattern ? [pattern] : [],
       );
-      snapshot[`${schema}.${table}`] = result.rows[0]!.hash;
+      snapshot[`${schema}.${table}`] = result.rows[0].hash;
     }
     return snapshot;
   } finally {

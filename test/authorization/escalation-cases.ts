@@ -72,7 +72,7 @@ const inviteAs = (role: string): EscalationAttempt => ({
 });
 const acceptInvitationFor = (role: string): EscalationAttempt => ({
   name: `accept the ${role} invitation the owner made for someone else (to change one's own role)`,
-  operation: (w) => ({ query: ACCEPT, variables: { token: w.invitations[role]!.token } }),
+  operation: (w) => ({ query: ACCEPT, variables: { token: w.invitations[role].token } }),
 });
 
 /** Mutation name → attempts, run in this order (transferOwnership and removeMember last: they change or remove the owner). */
@@ -93,7 +93,10 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     { name: 'add workspaces:delete to the admin role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.admin, p: 'workspaces:delete' } }) },
   ],
   removeRolePermission: [
-    { name: 'take workspaces:delete from the owner role', operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', variables: { id: w.roleIds.owner } }) },
+    {
+      name: 'take workspaces:delete from the owner role',
+      operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', variables: { id: w.roleIds.owner } }),
+    },
   ],
   deleteRole: [
     { name: 'delete own role, moving self to owner', operation: (w) => ({ query: DELETE_ROLE, variables: { id: w.actor.roleId, to: w.roleIds.owner } }) },
@@ -116,8 +119,8 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     { name: 'invite a viewer (a member) as admin', operation: (w) => ({ query: INVITE, variables: { email: w.bystander.email, role: w.roleIds.admin } }) },
   ],
   revokeInvitation: [
-    { name: 'revoke the owner\'s invitation for the owner role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.owner!.id } }) },
-    { name: 'revoke an invitation for the steward role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.steward!.id } }) },
+    { name: "revoke the owner's invitation for the owner role", operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.owner.id } }) },
+    { name: 'revoke an invitation for the steward role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.steward.id } }) },
   ],
   // The token is what entitles its bearer; a member holding one still cannot use it to
   // change their own role, and a forged token entitles nobody.
@@ -130,13 +133,18 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
   updateMember: [setOwnRole('owner'), setOwnRole('admin'), setOwnRole('steward'), setOwnRole('viewer'), setBystanderRole('owner'), setBystanderRole('admin'), setBystanderRole('steward')],
   createMemberGroup: [{ name: 'create a group', operation: () => ({ query: `mutation { createMemberGroup(input: { name: "${unique('Climbers')}" }) { id } }` }) }],
   updateMemberGroup: [{ name: 'rename a group', operation: (w) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { name: "Admins" }) { id } }', variables: { id: w.groupId } }) }],
-  addMemberGroupUsers: [{ name: 'add self and a viewer to a group', operation: (w) => ({ query: GROUP_USERS('addMemberGroupUsers'), variables: { g: w.groupId, u: [w.actor.userId, w.bystander.userId] } }) }],
+  addMemberGroupUsers: [
+    { name: 'add self and a viewer to a group', operation: (w) => ({ query: GROUP_USERS('addMemberGroupUsers'), variables: { g: w.groupId, u: [w.actor.userId, w.bystander.userId] } }) },
+  ],
   removeMemberGroupUsers: [{ name: 'take a viewer out of a group', operation: (w) => ({ query: GROUP_USERS('removeMemberGroupUsers'), variables: { g: w.groupId, u: [w.bystander.userId] } }) }],
   deleteMemberGroup: [{ name: 'delete a group', operation: (w) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: w.groupId } }) }],
   createApiKey: [
     {
       name: 'create a user key with every scope',
-      operation: (w) => ({ query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', variables: { input: { description: 'climb', expiresIn: 'ONE_MONTH', scopes: every, workspaceIds: [w.workspaceId] } } }),
+      operation: (w) => ({
+        query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+        variables: { input: { description: 'climb', expiresIn: 'ONE_MONTH', scopes: every, workspaceIds: [w.workspaceId] } },
+      }),
     },
     {
       name: 'create a user key with the largest budget',
@@ -155,11 +163,12 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
       operation: () => ({ query: `mutation { createWorkspaceKey(input: { description: "greedy", expiresIn: ONE_MONTH, scopes: ["read"], rateLimit: ${LARGEST_BUDGET} }) { apiKey { id } } }` }),
     },
   ],
-  setWorkspaceRateLimit: [
-    { name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { id } }` }) },
-  ],
+  setWorkspaceRateLimit: [{ name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { id } }` }) }],
   rotateApiKey: [
-    { name: 'rotate a workspace key with every scope, for its secret', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: w.fullWorkspaceKeyId } }) },
+    {
+      name: 'rotate a workspace key with every scope, for its secret',
+      operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: w.fullWorkspaceKeyId } }),
+    },
     { name: 'rotate own key', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: w.actor.ownKeyId } }) },
   ],
   revokeApiKey: [{ name: 'revoke own key', operation: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: w.actor.ownKeyId } }) }],

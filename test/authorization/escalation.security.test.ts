@@ -46,8 +46,14 @@ afterAll(async () => {
 
 it('has escalation attempts for every mutation that touches roles, permissions, members, groups, keys, invitations, ownership or budgets', () => {
   const mutations = Object.keys(supergraphSchema().getMutationType()!.getFields()).filter((name) => GRANTING_MUTATION.test(name));
-  expect(mutations.filter((name) => !ESCALATION_ATTEMPTS[name]?.length), 'mutations without a case in test/authorization/escalation-cases.ts').toEqual([]);
-  expect(Object.keys(ESCALATION_ATTEMPTS).filter((name) => !mutations.includes(name)), 'cases for mutations that no longer exist').toEqual([]);
+  expect(
+    mutations.filter((name) => !ESCALATION_ATTEMPTS[name]?.length),
+    'mutations without a case in test/authorization/escalation-cases.ts',
+  ).toEqual([]);
+  expect(
+    Object.keys(ESCALATION_ATTEMPTS).filter((name) => !mutations.includes(name)),
+    'cases for mutations that no longer exist',
+  ).toEqual([]);
 });
 
 /** A workspace of its own around the actor, set up by its owner through the API. */
@@ -56,7 +62,8 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Ladder');
   const ownerHeaders = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const createRole = async (key: string, permissions: string[]) =>
-    (await stack.query({ query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }', variables: { input: { key, name: key, permissions } }, headers: ownerHeaders })).createRole.id as string;
+    (await stack.query({ query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }', variables: { input: { key, name: key, permissions } }, headers: ownerHeaders })).createRole
+      .id as string;
   await createRole('steward', STEWARD_PERMISSIONS);
   await createRole('temp', ['read']);
   const roles = await stack.query({ query: '{ roles { nodes { id key } } members { nodes { id } } }', headers: ownerHeaders });
@@ -64,7 +71,11 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const ownerMemberId = roles.members.nodes[0].id as string;
   const join = async (name: string, role: string) => {
     const user = await signUp(stack, name);
-    const added = await stack.query({ query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }', variables: { email: user.email, role: roleIds[role] }, headers: ownerHeaders });
+    const added = await stack.query({
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      variables: { email: user.email, role: roleIds[role] },
+      headers: ownerHeaders,
+    });
     return { user, memberId: added.addMember.id as string };
   };
   const actorMember = actor.role === 'owner' ? { user: owner, memberId: ownerMemberId } : await join('Actor', actor.role);
@@ -89,7 +100,7 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
     workspaceId,
     roleIds,
     ownerMemberId,
-    actor: { userId: actorMember.user.userId, email: actorMember.user.email, memberId: actorMember.memberId, roleId: roleIds[actor.role]!, ownKeyId: ownKey.id },
+    actor: { userId: actorMember.user.userId, email: actorMember.user.email, memberId: actorMember.memberId, roleId: roleIds[actor.role], ownKeyId: ownKey.id },
     bystander: { userId: bystander.user.userId, email: bystander.user.email, memberId: bystander.memberId },
     invitations,
     groupId: group.createMemberGroup.id,
@@ -139,7 +150,10 @@ describe.each(ACTORS.map((actor) => [actor.name, actor] as const))('as %s', (_na
         .filter(([principal, permissions]) => permissions.includes('workspaces:delete') && !ownCredential(principal))
         .map(([principal]) => principal);
       expect(deleters, `workspaces:delete granted by a non-owner: ${body}`).toEqual([]);
-      expect(after.owners.filter((member) => !before.owners.includes(member)), `owner role granted by a non-owner: ${body}`).toEqual([]);
+      expect(
+        after.owners.filter((member) => !before.owners.includes(member)),
+        `owner role granted by a non-owner: ${body}`,
+      ).toEqual([]);
     }
     // A budget is raised only by changing the workspace's; keys never take it higher.
     if (!held.has('workspaces:write')) expect(raisedBudgets(before, after), `a budget raised without workspaces:write: ${body}`).toEqual([]);

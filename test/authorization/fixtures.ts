@@ -68,7 +68,7 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
     variables: { group: group.createMemberGroup.id, users: [owner.userId, colleague.userId] },
     headers: ownerHeaders,
   });
-  const invitation = await invite(stack, ownerHeaders, roleIds.viewer!);
+  const invitation = await invite(stack, ownerHeaders, roleIds.viewer);
   const userKey = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
   const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
   const content = await createContent(stack, ownerHeaders, 'article');
@@ -149,7 +149,7 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
       },
       invitation() {
-        return invite(stack, a.ownerHeaders, a.roleIds.viewer!);
+        return invite(stack, a.ownerHeaders, a.roleIds.viewer);
       },
       async workspace() {
         return createWorkspaceAs(stack, a.owner.token, 'Disposable');

@@ -29,8 +29,14 @@ afterAll(async () => {
 
 it('has a case for every authorization coordinate of the supergraph, and none for what is gone', () => {
   const names = coordinates.map((coordinate) => coordinate.coordinate);
-  expect(names.filter((name) => !CASES[name]), 'coordinates without a case in test/authorization/cases.ts').toEqual([]);
-  expect(Object.keys(CASES).filter((name) => !names.includes(name)), 'cases for coordinates that no longer exist').toEqual([]);
+  expect(
+    names.filter((name) => !CASES[name]),
+    'coordinates without a case in test/authorization/cases.ts',
+  ).toEqual([]);
+  expect(
+    Object.keys(CASES).filter((name) => !names.includes(name)),
+    'cases for coordinates that no longer exist',
+  ).toEqual([]);
 });
 
 it('finds @scopes declared on every object type of the supergraph', () => {
@@ -56,9 +62,9 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
   const isPublic = requirement.some((allOf) => allOf.length === 0);
 
   it.skipIf(isPublic)(`is denied without ${JSON.stringify(requirement)}`, async () => {
-    const testCase = CASES[name]!;
+    const testCase = CASES[name];
     const alsoNeeds = new Set(testCase.alsoNeeds ?? []);
-    const withheld = new Set(requirement.map((allOf) => allOf.find((scope) => !alsoNeeds.has(scope)) ?? allOf[0]!));
+    const withheld = new Set(requirement.map((allOf) => allOf.find((scope) => !alsoNeeds.has(scope)) ?? allOf[0]));
     const workspaceId = testCase.workspace ? await testCase.workspace(fixtures) : fixtures.a.workspaceId;
     const key = await createUserKey(stack, fixtures.a.owner.token, { scopes: FINE_SCOPES.filter((scope) => !withheld.has(scope)), workspaceIds: [workspaceId] });
     const operation = await testCase.operation(fixtures);
@@ -74,13 +80,12 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
   });
 
   it('is allowed with every scope', async () => {
-    const testCase = CASES[name]!;
+    const testCase = CASES[name];
     const fullKey = testCase.workspace
       ? (await createUserKey(stack, fixtures.a.owner.token, { scopes: [...FINE_SCOPES], workspaceIds: [await testCase.workspace(fixtures)] })).secret
       : fixtures.fullKey;
     const operation = await testCase.operation(fixtures);
-    const recorded = () =>
-      countRows(stack.database.url, "select (select count(*) from identity.outbox_events where topic = 'audit.recorded') + (select count(*) from content.outbox_events) as count");
+    const recorded = () => countRows(stack.database.url, "select (select count(*) from identity.outbox_events where topic = 'audit.recorded') + (select count(*) from content.outbox_events) as count");
     const before = await recorded();
     const response = await stack.request({ ...operation, headers: operation.headers ?? { 'x-api-key': fullKey } });
     // Allowed means it ran: no error of any kind (a BAD_USER_INPUT or a failing service is

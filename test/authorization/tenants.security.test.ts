@@ -19,7 +19,21 @@ beforeAll(async () => {
   stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 }, runWorkers: false });
   fixtures = await buildFixtures(stack);
   const { b } = fixtures;
-  foreignIds = [b.workspaceId, b.owner.userId, b.memberUserId, b.memberId, b.groupId, b.invitationId, b.customRoleId, b.userKeyId, b.workspaceKeyId, b.contentTypeId, b.fieldId, b.itemId, ...Object.values(b.roleIds)];
+  foreignIds = [
+    b.workspaceId,
+    b.owner.userId,
+    b.memberUserId,
+    b.memberId,
+    b.groupId,
+    b.invitationId,
+    b.customRoleId,
+    b.userKeyId,
+    b.workspaceKeyId,
+    b.contentTypeId,
+    b.fieldId,
+    b.itemId,
+    ...Object.values(b.roleIds),
+  ];
 });
 afterAll(async () => {
   await stack?.stop();
@@ -31,7 +45,7 @@ it('has a foreign-id case for every query and mutation', () => {
 
 describe.each(roots.map((root) => [root.coordinate] as const))('%s', (name) => {
   it('neither returns nor touches anything of another workspace', async () => {
-    const operation = await CASES[name]!.foreign!(fixtures);
+    const operation = await CASES[name].foreign!(fixtures);
     const pattern = foreignIds.join('|');
     const before = await snapshotRows(stack.database.url, pattern);
     const response = await stack.request({ ...operation, headers: { 'x-api-key': fixtures.fullKey } });

@@ -103,16 +103,19 @@ it('gives anonymous callers no field suggestions, and signed-in callers their us
   expect(anonymous.status).toBe(400);
   const anonymousBody = (await anonymous.json()) as { errors: { message: string; extensions: { code: string } }[] };
   expect(anonymousBody.errors.map((error) => error.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-  expect(anonymousBody.errors[0]!.message).toBe('Cannot query field "tokn" on type "SessionPayload".');
+  expect(anonymousBody.errors[0].message).toBe('Cannot query field "tokn" on type "SessionPayload".');
   const signedIn = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': fixture.readKey }, body: JSON.stringify({ query: '{ me { nmae } }' }) });
-  expect(((await signedIn.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/Did you mean "name"\?/);
+  expect(((await signedIn.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Did you mean "name"\?/);
 });
 
 it('reports the computed cost of every answer in extensions.cost, refusals by a limit included', async () => {
   const answered = await stack.request({ query: '{ contentTypes(first: 10) { totalCount nodes { id } } }', headers: { 'x-api-key': fixture.readKey, 'x-workspace-id': fixture.workspaceId } });
   // contentTypes 1 + totalCount 1 + 10 nodes × (node 1 + id 1)
   expect((answered.body as { extensions?: { cost?: number } }).extensions?.cost).toBe(22);
-  const refused = await stack.request({ query: '{ memberGroups(first: 100) { nodes { members(first: 100) { nodes { groups(first: 100) { nodes { id } } } } } } }', headers: { 'x-api-key': fixture.readKey, 'x-workspace-id': fixture.workspaceId } });
+  const refused = await stack.request({
+    query: '{ memberGroups(first: 100) { nodes { members(first: 100) { nodes { groups(first: 100) { nodes { id } } } } } } }',
+    headers: { 'x-api-key': fixture.readKey, 'x-workspace-id': fixture.workspaceId },
+  });
   expect(refused.status).toBe(400);
   expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 50_000 });
   expect((refused.body as { extensions?: { cost?: number } }).extensions?.cost).toBeGreaterThan(50_000);

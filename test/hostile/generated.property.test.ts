@@ -60,7 +60,7 @@ class DocumentBuilder {
   constructor(private readonly choices: readonly number[]) {}
 
   private pick(options: number): number {
-    const choice = this.choices[this.index % this.choices.length]!;
+    const choice = this.choices[this.index % this.choices.length];
     this.index += 1;
     return choice % options;
   }
@@ -68,16 +68,16 @@ class DocumentBuilder {
   private literal(type: GraphQLInputType, depth: number): string {
     if (isNonNullType(type)) return this.literal(type.ofType, depth);
     if (isListType(type)) return `[${this.literal(type.ofType, depth + 1)}]`;
-    if (isEnumType(type)) return type.getValues()[this.pick(type.getValues().length)]!.name;
+    if (isEnumType(type)) return type.getValues()[this.pick(type.getValues().length)].name;
     if (isInputObjectType(type)) {
       if (depth > 3) return '{}';
       const fields = Object.values(type.getFields());
       return `{ ${fields.map((field) => `${field.name}: ${this.literal(field.type, depth + 1)}`).join(', ')} }`;
     }
     const hostile = ['-1', '0', '101', '2147483647', '"x"', '""', 'null', 'true', '1.5', `"${'z'.repeat(300)}"`, '"WyIwIl0"', '"eyJhIjoxfQ"'];
-    if (isScalarType(type) && type.name === 'Int') return ['1', '5', '20', '100', ...hostile][this.pick(hostile.length + 4)]!;
+    if (isScalarType(type) && type.name === 'Int') return ['1', '5', '20', '100', ...hostile][this.pick(hostile.length + 4)];
     if (isScalarType(type) && type.name === 'Boolean') return this.pick(2) ? 'true' : 'false';
-    return ['"a"', '"0190f5a8-7a2b-7c3d-8e4f-0123456789ab"', ...hostile][this.pick(hostile.length + 2)]!;
+    return ['"a"', '"0190f5a8-7a2b-7c3d-8e4f-0123456789ab"', ...hostile][this.pick(hostile.length + 2)];
   }
 
   private field(field: GraphQLField<unknown, unknown>, depth: number): string {
@@ -96,7 +96,7 @@ class DocumentBuilder {
     // Deeper levels take leaves only, unless the choices keep going down (up to 12 levels).
     const pool = depth >= 12 || (depth > 2 && this.pick(3) === 0) ? (leaves.length ? leaves : fields) : fields;
     const count = 1 + this.pick(4);
-    const chosen = Array.from({ length: count }, () => pool[this.pick(pool.length)]!);
+    const chosen = Array.from({ length: count }, () => pool[this.pick(pool.length)]);
     return `{ ${chosen.map((field) => this.field(field, depth)).join(' ')} __typename }`;
   }
 
@@ -120,7 +120,9 @@ const strangeBodies = fc.oneof(
   fc.json(),
   fc.string({ maxLength: 2000 }),
   fc.record({ query: fc.string({ maxLength: 500 }), variables: fc.jsonValue() }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
-  fc.record({ query: documents, variables: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue()), operationName: fc.oneof(fc.string(), fc.constant('Generated')) }).map((value) => JSON.stringify(value)),
+  fc
+    .record({ query: documents, variables: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue()), operationName: fc.oneof(fc.string(), fc.constant('Generated')) })
+    .map((value) => JSON.stringify(value)),
 );
 
 interface Answer {

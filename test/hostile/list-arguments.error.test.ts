@@ -4,14 +4,7 @@
 // on that field (or 400 when GraphQL validation refuses them), never INTERNAL_SERVER_ERROR,
 // and nothing is logged at error level; real cursors still page through every shape.
 import { randomBytes } from 'node:crypto';
-import {
-  getNamedType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../lib/ids.js';
@@ -156,7 +149,7 @@ function operation(list: ListField, args: Arguments, withSibling = false): Graph
     variables[name] = value;
   }
   const nodeType = getNamedType(list.field.type) as GraphQLObjectType;
-  const nodeFields = (getNamedType(nodeType.getFields().nodes!.type) as GraphQLObjectType).getFields();
+  const nodeFields = (getNamedType(nodeType.getFields().nodes.type) as GraphQLObjectType).getFields();
   const page = `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor } nodes { ${'id' in nodeFields ? 'id' : '__typename'} } }`;
   let selection = `target: ${list.field.name}${written.length ? `(${written.join(', ')})` : ''} ${page}`;
   if (withSibling) {
@@ -216,7 +209,7 @@ async function realCursor(list: ListField): Promise<string> {
   const response = await send(list, { first: 1 });
   const page = connectionsIn(response).find((candidate) => candidate.edges.length > 0);
   if (!page) throw new Error(`no entries in ${describeResponse(list, { first: 1 }, response)}`);
-  return page.edges[0]!.cursor;
+  return page.edges[0].cursor;
 }
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -273,19 +266,19 @@ describe.each(LISTS.map((list) => [list.coordinate, list] as const))('%s', (_coo
     const firstTwo = connectionsIn(await send(list, { first: 2 }));
     const index = firstTwo.findIndex((page) => page.nodes.length === 2);
     expect(index, `${list.coordinate}: a page of two entries`).toBeGreaterThanOrEqual(0);
-    const page = firstTwo[index]!;
-    expect(page.pageInfo.endCursor).toBe(page.edges[1]!.cursor);
-    const next = connectionsIn(await send(list, { first: 1, after: page.edges[0]!.cursor }))[index]!;
+    const page = firstTwo[index];
+    expect(page.pageInfo.endCursor).toBe(page.edges[1].cursor);
+    const next = connectionsIn(await send(list, { first: 1, after: page.edges[0].cursor }))[index];
     expect(next.nodes).toEqual([page.nodes[1]]);
-    expect(next.pageInfo.endCursor).toBe(page.edges[1]!.cursor);
-    const rest = connectionsIn(await send(list, { first: 100, after: page.edges[1]!.cursor }))[index]!;
+    expect(next.pageInfo.endCursor).toBe(page.edges[1].cursor);
+    const rest = connectionsIn(await send(list, { first: 100, after: page.edges[1].cursor }))[index];
     expect(rest.nodes).not.toContainEqual(page.nodes[0]);
     expect(rest.nodes).not.toContainEqual(page.nodes[1]);
   });
 
   it('refuses every cursor it did not make with BAD_USER_INPUT on after', async () => {
     const real = await realCursor(list);
-    const other = LISTS[(LISTS.indexOf(list) + 1) % LISTS.length]!;
+    const other = LISTS[(LISTS.indexOf(list) + 1) % LISTS.length];
     const foreign = await realCursor(other);
     await inBatches(Object.entries(forgedCursors(real, foreign)), async ([name, after]) => {
       const response = await send(list, { first: 5, after });
@@ -297,7 +290,7 @@ describe.each(LISTS.map((list) => [list.coordinate, list] as const))('%s', (_coo
     await inBatches([0, -1, 101, 1000, 2 ** 31 - 1, -(2 ** 31)], async (first) => {
       const response = await send(list, { first });
       expectRefusedArgument(list, { first }, response, 'first');
-      expect(response.body.errors![0]!.message).toMatch(/^first must be an integer from 1 to 100 \(default 20\)/);
+      expect(response.body.errors![0].message).toMatch(/^first must be an integer from 1 to 100 \(default 20\)/);
     });
   });
 
@@ -309,7 +302,10 @@ describe.each(LISTS.map((list) => [list.coordinate, list] as const))('%s', (_coo
       const siblings = connectionsIn(response, 'sibling');
       expect(siblings.length, describeResponse(list, args, response)).toBeGreaterThan(0);
       for (const sibling of siblings) expect(sibling.nodes.length).toBeLessThanOrEqual(2);
-      expect(siblings.some((sibling) => sibling.nodes.length === 2), describeResponse(list, args, response)).toBe(true);
+      expect(
+        siblings.some((sibling) => sibling.nodes.length === 2),
+        describeResponse(list, args, response),
+      ).toBe(true);
     }
   });
 
@@ -329,7 +325,10 @@ describe.each(LISTS.map((list) => [list.coordinate, list] as const))('%s', (_coo
       const response = await send(list, args);
       const context = `${name}: ${describeResponse(list, args, response)}`;
       expect(response.status, context).toBe(400);
-      expect(response.body.errors?.map((error) => error.extensions?.code), context).toEqual([code]);
+      expect(
+        response.body.errors?.map((error) => error.extensions?.code),
+        context,
+      ).toEqual([code]);
       expect(response.body.data, context).toBeUndefined();
     });
   });
@@ -347,13 +346,13 @@ describe('items in every order', () => {
   ];
 
   it.each(orders)('pages one by one through %o, items without the value last', async (orderBy) => {
-    const all = connectionsIn(await send(items(), { orderBy, first: 100 }))[0]!;
+    const all = connectionsIn(await send(items(), { orderBy, first: 100 }))[0];
     expect(all.nodes).toHaveLength(3);
     const seen: { id: string }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page += 1) {
       const response = await send(items(), { orderBy, first: 1, ...(after ? { after } : {}) });
-      const connection = connectionsIn(response)[0]!;
+      const connection = connectionsIn(response)[0];
       seen.push(...connection.nodes);
       expect(connection.pageInfo.hasNextPage).toBe(page < 2);
       after = connection.pageInfo.endCursor;
@@ -362,13 +361,13 @@ describe('items in every order', () => {
   });
 
   it('refuses a cursor made under another order', async () => {
-    const cursorUnder = async (orderBy: (typeof orders)[number]) => connectionsIn(await send(items(), { orderBy, first: 1 }))[0]!.pageInfo.endCursor!;
+    const cursorUnder = async (orderBy: (typeof orders)[number]) => connectionsIn(await send(items(), { orderBy, first: 1 }))[0].pageInfo.endCursor!;
     for (const [made, used] of [
-      [orders[0]!, orders[1]!],
-      [orders[0]!, orders[2]!],
-      [orders[3]!, orders[4]!],
-      [orders[3]!, orders[5]!],
-      [orders[3]!, orders[0]!],
+      [orders[0], orders[1]],
+      [orders[0], orders[2]],
+      [orders[3], orders[4]],
+      [orders[3], orders[5]],
+      [orders[3], orders[0]],
     ]) {
       const response = await send(items(), { orderBy: used, first: 1, after: await cursorUnder(made) });
       expectRefusedArgument(items(), { made, used }, response, 'after');
@@ -376,8 +375,8 @@ describe('items in every order', () => {
   });
 
   it('takes any JSON sort value in a field-order cursor as a position, safely', async () => {
-    const orderBy = orders[3]!;
-    const real = connectionsIn(await send(items(), { orderBy, first: 1 }))[0]!.pageInfo.endCursor!;
+    const orderBy = orders[3];
+    const real = connectionsIn(await send(items(), { orderBy, first: 1 }))[0].pageInfo.endCursor!;
     const [list, , id] = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as unknown[];
     for (const sortValue of [SQL, TEN_KB, 1e308, { nested: [1, { deep: true }] }, [SQL], false]) {
       const response = await send(items(), { orderBy, first: 5, after: base64url(JSON.stringify([list, sortValue, id])) });

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122172324 extends Migration {
-
   override name = 'Migration20261122172324';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261122172324 extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "audit"."deleted_workspaces" cascade;`);
   }
-
 }

@@ -12,7 +12,6 @@ const COLUMN_NAMES = `"id", "workspace_id", "correlation_id", "operation_name", 
   "credential_kind", "key_id", "user_id", "root_fields", "client_ip", "user_agent"`;
 
 export class Migration20261123070000 extends Migration {
-
   override name = 'Migration20261123070000';
 
   override up(): void | Promise<void> {
@@ -43,5 +42,4 @@ export class Migration20261123070000 extends Migration {
     this.addSql(`alter table "audit"."request_logs" rename constraint "request_logs_unpartitioned_pkey" to "request_logs_pkey";`);
     this.addSql(`create index "request_logs_workspace_id_created_at_index" on "audit"."request_logs" ("workspace_id", "created_at");`);
   }
-
 }

@@ -8,7 +8,8 @@ import { Migration20261122172324 } from './Migration20261122172324.js';
 import { Migration20261122171958 } from './Migration20261122171958.js';
 import { Migration20261122153921 } from './Migration20261122153921.js';
 
-export const migrations: { name: string; class: Constructor<Migration> }[] = [{ name: 'Migration20261122153921', class: Migration20261122153921 },
+export const migrations: { name: string; class: Constructor<Migration> }[] = [
+  { name: 'Migration20261122153921', class: Migration20261122153921 },
   { name: 'Migration20261122171958', class: Migration20261122171958 },
   { name: 'Migration20261122172324', class: Migration20261122172324 },
   { name: 'Migration20261123070000', class: Migration20261123070000 },

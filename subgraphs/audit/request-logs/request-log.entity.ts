@@ -52,7 +52,7 @@ export class RequestLog {
   clientIp: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The client\'s User-Agent.' })
+  @Field(() => String, { nullable: true, description: "The client's User-Agent." })
   userAgent: string | null = null;
 
   @Property({ type: 'text' })

@@ -52,24 +52,26 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
   });
   const expired = valid.length - inWindow.length;
   if (expired > 0) logger.warn('request log entries outside the retention window dropped', { dropped: expired, retentionDays: settings.auditRetentionDays });
-  const rows = inWindow
-    .map((entry) => [
-      entry.id,
-      text(entry.correlationId, 128),
-      new Date(String(entry.time)),
-      text(entry.credentialKind, 32),
-      nullableId(entry.keyId),
-      nullableId(entry.userId),
-      nullableId(entry.workspaceId),
-      text(entry.operationName, 200),
-      text(entry.operationType, 20),
-      `{${(Array.isArray(entry.rootFields) ? entry.rootFields : []).filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field))).slice(0, 50).join(',')}}`,
-      text(entry.outcome, 500) ?? 'UNKNOWN',
-      Number.isInteger(entry.httpStatus) ? entry.httpStatus : 0,
-      Number.isFinite(entry.durationMs) ? Math.round(entry.durationMs!) : 0,
-      text(entry.clientIp, 64),
-      text(entry.userAgent, 500),
-    ]);
+  const rows = inWindow.map((entry) => [
+    entry.id,
+    text(entry.correlationId, 128),
+    new Date(String(entry.time)),
+    text(entry.credentialKind, 32),
+    nullableId(entry.keyId),
+    nullableId(entry.userId),
+    nullableId(entry.workspaceId),
+    text(entry.operationName, 200),
+    text(entry.operationType, 20),
+    `{${(Array.isArray(entry.rootFields) ? entry.rootFields : [])
+      .filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field)))
+      .slice(0, 50)
+      .join(',')}}`,
+    text(entry.outcome, 500) ?? 'UNKNOWN',
+    Number.isInteger(entry.httpStatus) ? entry.httpStatus : 0,
+    Number.isFinite(entry.durationMs) ? Math.round(entry.durationMs!) : 0,
+    text(entry.clientIp, 64),
+    text(entry.userAgent, 500),
+  ]);
   if (rows.length === 0) return { stored: 0, expired };
   const times = rows.map((row) => row[2] as Date);
   const placeholders = rows.map(() => `(${COLUMNS.map(([, type]) => `?::${type}`).join(', ')})`).join(', ');

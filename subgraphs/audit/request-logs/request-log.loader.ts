@@ -38,10 +38,10 @@ export function createKeyRequestLogsLoader(em: SubgraphEntityManager): DataLoade
            ) page`,
           [keys, ...where.params, ...keyset.params, limit + 1],
         ),
-        connection.execute<{ key_id: string; count: string }[]>(
-          `select r.key_id, count(*) as count from "audit"."request_logs" r where r.key_id = any(?::uuid[]) and ${where.sql} group by r.key_id`,
-          [keys, ...where.params],
-        ),
+        connection.execute<{ key_id: string; count: string }[]>(`select r.key_id, count(*) as count from "audit"."request_logs" r where r.key_id = any(?::uuid[]) and ${where.sql} group by r.key_id`, [
+          keys,
+          ...where.params,
+        ]),
       ]);
       const byKey = new Map<string, RequestLog[]>();
       for (const row of rows) {

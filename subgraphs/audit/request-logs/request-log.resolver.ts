@@ -19,7 +19,7 @@ export const REQUEST_LOG_SCOPES = scopes(['audit:read'], ['keys:read']);
 export class RequestLogResolver {
   @Directive(REQUEST_LOG_SCOPES)
   @Query(() => RequestLogConnection, {
-    description: 'API requests made in the current workspace, newest first; by default those of the last 24 hours. With `audit:read`, everyone\'s; otherwise only your own.',
+    description: "API requests made in the current workspace, newest first; by default those of the last 24 hours. With `audit:read`, everyone's; otherwise only your own.",
   })
   requestLogs(
     @Arg('filter', () => RequestLogFilter, { nullable: true, description: 'Key, time range, outcome, operation.' }) filter: RequestLogFilter | undefined,
@@ -35,7 +35,7 @@ export class RequestLogResolver {
 @Resolver(() => ApiKey)
 export class ApiKeyRequestLogsResolver {
   @FieldResolver(() => RequestLogConnection, {
-    description: 'Requests made with this key, newest first; by default those of the last 24 hours. Your own key: all of them; another\'s: with `audit:read`, those in the current workspace.',
+    description: "Requests made with this key, newest first; by default those of the last 24 hours. Your own key: all of them; another's: with `audit:read`, those in the current workspace.",
   })
   requestLogs(
     @Root() key: ApiKey,

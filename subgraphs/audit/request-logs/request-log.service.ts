@@ -45,13 +45,20 @@ export class RequestLogService {
     const keyset = keysetCondition(after);
     const connection = this.em.getConnection();
     const [rows, counts] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(
-        `select r.* from "audit"."request_logs" r where ${where.sql} and ${keyset.sql} order by ${REQUEST_LOG_ORDER} limit ?`,
-        [...where.params, ...keyset.params, limit + 1],
-      ),
+      connection.execute<Record<string, unknown>[]>(`select r.* from "audit"."request_logs" r where ${where.sql} and ${keyset.sql} order by ${REQUEST_LOG_ORDER} limit ?`, [
+        ...where.params,
+        ...keyset.params,
+        limit + 1,
+      ]),
       connection.execute<{ count: string }[]>(`select count(*) as count from "audit"."request_logs" r where ${where.sql}`, where.params),
     ]);
-    return toConnection(rows.map((row) => this.em.map(RequestLog, row as never)), limit, Number(counts[0]?.count ?? 0), REQUEST_LOG_CURSOR, newestFirstPosition);
+    return toConnection(
+      rows.map((row) => this.em.map(RequestLog, row as never)),
+      limit,
+      Number(counts[0]?.count ?? 0),
+      REQUEST_LOG_CURSOR,
+      newestFirstPosition,
+    );
   }
 
   /**

@@ -94,11 +94,11 @@ describe('ensureDayPartitions', () => {
       const days = [0, 1, 2, 3].map((offset) => new Date(Date.UTC(2026, 11, 1) + offset * DAY_MS));
       const names = days.map((day) => partitionName('request_logs', day));
       const before = await listPartitions(orm.em.getConnection(), 'request_logs');
-      expect(before.filter((name) => names.includes(name)), 'days that exist before the test').toEqual([]);
-      const [mine, theirs] = await Promise.all([
-        ensureDayPartitions(orm.em.getConnection(), 'request_logs', days),
-        ensureDayPartitions(other.em.getConnection(), 'request_logs', days),
-      ]);
+      expect(
+        before.filter((name) => names.includes(name)),
+        'days that exist before the test',
+      ).toEqual([]);
+      const [mine, theirs] = await Promise.all([ensureDayPartitions(orm.em.getConnection(), 'request_logs', days), ensureDayPartitions(other.em.getConnection(), 'request_logs', days)]);
       // Between them, the two processes report every day, and each day by one of them only.
       expect([...mine, ...theirs].sort()).toEqual(names);
       expect(await ensureDayPartitions(orm.em.getConnection(), 'request_logs', days)).toEqual([]);

@@ -35,13 +35,20 @@ export class ContentTypeResolver {
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentType, { description: 'Creates a content type.' })
-  createContentType(@Arg('input', () => CreateContentTypeInput, { description: 'Key, name and description of the new type.' }) input: CreateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+  createContentType(
+    @Arg('input', () => CreateContentTypeInput, { description: 'Key, name and description of the new type.' }) input: CreateContentTypeInput,
+    @Ctx() context: ContentContext,
+  ): Promise<ContentType> {
     return context.contentTypes.create(input);
   }
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentType, { description: 'Renames a content type or changes its description.' })
-  updateContentType(@Arg('id', () => ID, { description: 'Id of the content type to change.' }) id: string, @Arg('input', () => UpdateContentTypeInput, { description: 'What to change.' }) input: UpdateContentTypeInput, @Ctx() context: ContentContext): Promise<ContentType> {
+  updateContentType(
+    @Arg('id', () => ID, { description: 'Id of the content type to change.' }) id: string,
+    @Arg('input', () => UpdateContentTypeInput, { description: 'What to change.' }) input: UpdateContentTypeInput,
+    @Ctx() context: ContentContext,
+  ): Promise<ContentType> {
     return context.contentTypes.update(id, input);
   }
 
@@ -49,7 +56,7 @@ export class ContentTypeResolver {
   @Mutation(() => Boolean, { description: 'Deletes a content type. Refused while it has items unless `force`, which deletes them too, in one transaction.' })
   deleteContentType(
     @Arg('id', () => ID, { description: 'Id of the content type to delete.' }) id: string,
-    @Arg('force', () => Boolean, { defaultValue: false, description: 'Also delete the type\'s items.' }) force: boolean,
+    @Arg('force', () => Boolean, { defaultValue: false, description: "Also delete the type's items." }) force: boolean,
     @Ctx() context: ContentContext,
   ): Promise<boolean> {
     return context.contentTypes.delete(id, force);

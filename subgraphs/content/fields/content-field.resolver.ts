@@ -15,13 +15,21 @@ export class ContentFieldResolver {
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentField, { description: 'Adds a field to a content type.' })
-  createField(@Arg('typeId', () => ID, { description: 'Id of the content type to add the field to.' }) typeId: string, @Arg('input', () => CreateFieldInput, { description: 'Key, name, kind and options of the new field.' }) input: CreateFieldInput, @Ctx() context: ContentContext): Promise<ContentField> {
+  createField(
+    @Arg('typeId', () => ID, { description: 'Id of the content type to add the field to.' }) typeId: string,
+    @Arg('input', () => CreateFieldInput, { description: 'Key, name, kind and options of the new field.' }) input: CreateFieldInput,
+    @Ctx() context: ContentContext,
+  ): Promise<ContentField> {
     return context.fields.create(typeId, input);
   }
 
   @Directive(scopes(['types:write']))
   @Mutation(() => ContentField, { description: 'Renames a field, or changes whether it is required or its options.' })
-  updateField(@Arg('id', () => ID, { description: 'Id of the field to change.' }) id: string, @Arg('input', () => UpdateFieldInput, { description: 'What to change.' }) input: UpdateFieldInput, @Ctx() context: ContentContext): Promise<ContentField> {
+  updateField(
+    @Arg('id', () => ID, { description: 'Id of the field to change.' }) id: string,
+    @Arg('input', () => UpdateFieldInput, { description: 'What to change.' }) input: UpdateFieldInput,
+    @Ctx() context: ContentContext,
+  ): Promise<ContentField> {
     return context.fields.update(id, input);
   }
 

@@ -61,7 +61,7 @@ export class ContentFieldService {
         problems.push({ field: 'options', reason: 'contentTypeId must be a content type of this workspace' });
         return {};
       }
-      return { contentTypeId: target as string };
+      return { contentTypeId: target };
     }
     return {};
   }
@@ -119,13 +119,20 @@ export class ContentFieldService {
   async delete(id: string): Promise<boolean> {
     const field = await this.get(id);
     await this.em.transactional(async (em) => {
-      recordAuditEvent(em, this.principal, { targetType: 'ContentField', verb: 'deleted', targetId: field.id, changes: changedFields({ contentTypeId: field.contentTypeId, ...snapshot(field) }, null) });
-      await em.getConnection().execute(
-        'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
-        [field.key, field.workspaceId, field.contentTypeId, field.key],
-        'all',
-        em.getTransactionContext(),
-      );
+      recordAuditEvent(em, this.principal, {
+        targetType: 'ContentField',
+        verb: 'deleted',
+        targetId: field.id,
+        changes: changedFields({ contentTypeId: field.contentTypeId, ...snapshot(field) }, null),
+      });
+      await em
+        .getConnection()
+        .execute(
+          'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
+          [field.key, field.workspaceId, field.contentTypeId, field.key],
+          'all',
+          em.getTransactionContext(),
+        );
       await em.nativeDelete(ItemUniqueValue, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
       await em.nativeDelete(ItemValueCount, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
       await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });

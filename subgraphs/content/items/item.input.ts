@@ -18,7 +18,11 @@ registerEnumType(ItemOrderBy, {
   description: 'What items are ordered by.',
   valuesConfig: { CREATED_AT: { description: 'Creation time.' }, UPDATED_AT: { description: 'Last change.' }, FIELD: { description: 'The value of `field` (items without one come last).' } },
 });
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Ascending or descending.', valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } } });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } },
+});
 
 @InputType({ description: 'A range on a number, date or datetime field.' })
 export class ItemRange {

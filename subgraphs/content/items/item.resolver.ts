@@ -35,7 +35,7 @@ export class ItemResolver {
     return context.items.get(id);
   }
 
-  @FieldResolver(() => ContentType, { description: 'The item\'s content type.' })
+  @FieldResolver(() => ContentType, { description: "The item's content type." })
   async contentType(@Root() item: Item, @Ctx() context: ContentContext): Promise<ContentType> {
     return (await context.loaders.contentTypeById.load(item.contentTypeId))!;
   }
@@ -52,13 +52,21 @@ export class ItemResolver {
 
   @Directive(scopes(['items:write']))
   @Mutation(() => Item, { description: 'Creates an item. Invalid values give one BAD_USER_INPUT listing every offending field; nothing is written.' })
-  createItem(@Arg('typeId', () => ID, { description: 'Id of the content type of the new item.' }) typeId: string, @Arg('values', () => JSONResolver, { description: 'Values by field key, e.g. `{"title": "Hello"}`; checked against the type\'s fields.' }) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
+  createItem(
+    @Arg('typeId', () => ID, { description: 'Id of the content type of the new item.' }) typeId: string,
+    @Arg('values', () => JSONResolver, { description: 'Values by field key, e.g. `{"title": "Hello"}`; checked against the type\'s fields.' }) values: unknown,
+    @Ctx() context: ContentContext,
+  ): Promise<Item> {
     return context.items.create(typeId, values);
   }
 
   @Directive(scopes(['items:write']))
   @Mutation(() => Item, { description: 'Changes the given values of an item; the others stay. Null clears a value.' })
-  updateItem(@Arg('id', () => ID, { description: 'Id of the item to change.' }) id: string, @Arg('values', () => JSONResolver, { description: 'Values to change by field key; null clears a value.' }) values: unknown, @Ctx() context: ContentContext): Promise<Item> {
+  updateItem(
+    @Arg('id', () => ID, { description: 'Id of the item to change.' }) id: string,
+    @Arg('values', () => JSONResolver, { description: 'Values to change by field key; null clears a value.' }) values: unknown,
+    @Ctx() context: ContentContext,
+  ): Promise<Item> {
     return context.items.update(id, values);
   }
 

@@ -97,7 +97,12 @@ export class ItemService {
         problems.push({ field: `filter.ranges.${range.field}`, reason: 'must be a number, date or datetime field' });
         continue;
       }
-      for (const [bound, operator] of [['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']] as const) {
+      for (const [bound, operator] of [
+        ['gt', '>'],
+        ['gte', '>='],
+        ['lt', '<'],
+        ['lte', '<='],
+      ] as const) {
         const value = range[bound];
         if (value === undefined || value === null) continue;
         if (field.kind === FieldKind.NUMBER) {
@@ -197,12 +202,13 @@ export class ItemService {
       counted
         ? Promise.resolve(counted.count)
         : filtered
-        ? connection
-            .execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters)
-            .then((result) => Number(result[0]!.count))
-        : Promise.resolve(type.itemCount),
+          ? connection.execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters).then((result) => Number(result[0].count))
+          : Promise.resolve(type.itemCount),
     ]);
-    return rowsToConnection(rows.map((row) => this.em.map(Item, row as never)), totalCount);
+    return rowsToConnection(
+      rows.map((row) => this.em.map(Item, row as never)),
+      totalCount,
+    );
   }
 
   /**
@@ -217,10 +223,14 @@ export class ItemService {
     const field = keys.length === 1 ? fields.find((candidate) => candidate.key === keys[0]) : undefined;
     const value = field ? equals[field.key] : undefined;
     if (!field || !COUNTED_KINDS.has(field.kind) || value === null || typeof value === 'object') return undefined;
-    const [row] = await this.em.getConnection().execute<{ count: number }[]>(
-      'select count from "content"."item_value_counts" where workspace_id = ? and content_type_id = ? and field_key = ? and value = ?',
-      [type.workspaceId, type.id, field.key, uniqueText(value)],
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ count: number }[]>('select count from "content"."item_value_counts" where workspace_id = ? and content_type_id = ? and field_key = ? and value = ?', [
+        type.workspaceId,
+        type.id,
+        field.key,
+        uniqueText(value),
+      ]);
     return { count: row?.count ?? 0 };
   }
 
@@ -248,7 +258,12 @@ export class ItemService {
 
   private uniqueViolation(error: unknown, fields: ContentField[]): never {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      throw invalidInput(fields.filter((field) => field.unique).map((field) => ({ field: field.key, reason: 'must be unique: another item has this value' })).slice(0, 1));
+      throw invalidInput(
+        fields
+          .filter((field) => field.unique)
+          .map((field) => ({ field: field.key, reason: 'must be unique: another item has this value' }))
+          .slice(0, 1),
+      );
     }
     throw error;
   }
@@ -273,12 +288,9 @@ export class ItemService {
         await em.flush();
         await this.insertUniqueValues(em, type, fields, item.id, values);
         await this.adjustValueCounts(em, type, fields, null, values);
-        await em.getConnection().execute(
-          'update "content"."content_types" set item_count = item_count + 1 where workspace_id = ? and id = ?',
-          [type.workspaceId, type.id],
-          'all',
-          em.getTransactionContext(),
-        );
+        await em
+          .getConnection()
+          .execute('update "content"."content_types" set item_count = item_count + 1 where workspace_id = ? and id = ?', [type.workspaceId, type.id], 'all', em.getTransactionContext());
         return item;
       });
     } catch (error) {
@@ -287,13 +299,7 @@ export class ItemService {
   }
 
   /** Moves the per-value counters of counted fields from `before` to `after` (either may be null). */
-  private async adjustValueCounts(
-    em: SubgraphEntityManager,
-    type: ContentType,
-    fields: ContentField[],
-    before: Record<string, unknown> | null,
-    after: Record<string, unknown> | null,
-  ): Promise<void> {
+  private async adjustValueCounts(em: SubgraphEntityManager, type: ContentType, fields: ContentField[], before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<void> {
     const changes = new Map<string, number>();
     for (const field of fields.filter((candidate) => COUNTED_KINDS.has(candidate.kind))) {
       const old = before?.[field.key];
@@ -353,12 +359,14 @@ export class ItemService {
         recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'updated', targetId: item.id, changes: changedFields(before, values) });
         await em.flush();
         if (changedUnique.length > 0) {
-          await em.getConnection().execute(
-            `delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ? and field_key in (${changedUnique.map(() => '?').join(', ')})`,
-            [type.workspaceId, type.id, item.id, ...changedUnique.map((field) => field.key)],
-            'all',
-            em.getTransactionContext(),
-          );
+          await em
+            .getConnection()
+            .execute(
+              `delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ? and field_key in (${changedUnique.map(() => '?').join(', ')})`,
+              [type.workspaceId, type.id, item.id, ...changedUnique.map((field) => field.key)],
+              'all',
+              em.getTransactionContext(),
+            );
           await this.insertUniqueValues(em, type, changedUnique, item.id, values);
         }
       });
@@ -375,19 +383,18 @@ export class ItemService {
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'deleted', targetId: item.id, changes: changedFields(item.values, null) });
       await this.adjustValueCounts(em, type, fields, item.values, null);
-      await em.getConnection().execute(
-        'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',
-        [item.workspaceId, item.contentTypeId, item.id],
-        'all',
-        em.getTransactionContext(),
-      );
+      await em
+        .getConnection()
+        .execute(
+          'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',
+          [item.workspaceId, item.contentTypeId, item.id],
+          'all',
+          em.getTransactionContext(),
+        );
       await em.nativeDelete(Item, { workspaceId: item.workspaceId, id: item.id });
-      await em.getConnection().execute(
-        'update "content"."content_types" set item_count = item_count - 1 where workspace_id = ? and id = ?',
-        [item.workspaceId, item.contentTypeId],
-        'all',
-        em.getTransactionContext(),
-      );
+      await em
+        .getConnection()
+        .execute('update "content"."content_types" set item_count = item_count - 1 where workspace_id = ? and id = ?', [item.workspaceId, item.contentTypeId], 'all', em.getTransactionContext());
     });
     return true;
   }

@@ -1,12 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122153919 extends Migration {
-
   override name = 'Migration20261122153919';
 
   override up(): void | Promise<void> {
     this.addSql(`create schema if not exists "content";`);
-    this.addSql(`create table "content"."content_types" ("workspace_id" uuid not null, "id" uuid not null, "name" text not null, "key" text not null, "description" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("workspace_id", "id"));`);
+    this.addSql(
+      `create table "content"."content_types" ("workspace_id" uuid not null, "id" uuid not null, "name" text not null, "key" text not null, "description" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("workspace_id", "id"));`,
+    );
     this.addSql(`alter table "content"."content_types" add constraint "content_types_workspace_id_key_unique" unique ("workspace_id", "key");`);
   }
 
@@ -15,5 +16,4 @@ export class Migration20261122153919 extends Migration {
 
     this.addSql(`drop schema if exists "content";`);
   }
-
 }

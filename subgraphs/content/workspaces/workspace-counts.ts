@@ -20,7 +20,7 @@ export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId
          from "content"."content_types" where workspace_id = ?::uuid`,
       [workspaceId, workspaceId],
     );
-    const counts = { contentTypes: Number(row!.types), fields: Number(row!.fields), items: Number(row!.items) };
+    const counts = { contentTypes: Number(row.types), fields: Number(row.fields), items: Number(row.items) };
     return workspaceIds.map((id) => (id === workspaceId ? counts : EMPTY));
   });
 }

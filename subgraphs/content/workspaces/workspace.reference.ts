@@ -5,7 +5,7 @@ import { scopes } from '../../../lib/scopes-directive.js';
 
 @Directive('@key(fields: "id")')
 @Directive(scopes([]))
-@ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
+@ObjectType({ description: "A workspace: a team's space holding its members, keys and content." })
 export class Workspace {
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
   id!: string;

@@ -47,7 +47,7 @@ export class ApiKey {
   hint!: string;
 
   @Property({ type: 'text[]' })
-  @Field(() => [String], { description: 'Scopes granted to the key; in a workspace they are further limited by its user\'s role.' })
+  @Field(() => [String], { description: "Scopes granted to the key; in a workspace they are further limited by its user's role." })
   scopes!: string[];
 
   /** Workspaces the key is authorized for (a workspace key: its own). */
@@ -56,7 +56,7 @@ export class ApiKey {
 
   /** Set at creation only (keys are never edited); a rotation's new key inherits it. */
   @Property({ type: 'boolean', default: false })
-  @Field(() => Boolean, { description: 'When true the key runs only trusted documents (registered operations) of its workspace, whatever the workspace\'s own setting.' })
+  @Field(() => Boolean, { description: "When true the key runs only trusted documents (registered operations) of its workspace, whatever the workspace's own setting." })
   trustedDocumentsOnly: boolean = false;
 
   /** Set at creation only (keys are never edited); a rotation's new key inherits it. */
@@ -64,7 +64,7 @@ export class ApiKey {
   @Field(() => Int, {
     nullable: true,
     description:
-      'The key\'s own budget, in points per rate-limit window, set when it was created. It only ever lowers the budget: the key gets at most its workspace\'s (Workspace.rateLimit, else the deployment default). Null: the workspace\'s budget. The `rateLimit` query tells the budget in force.',
+      "The key's own budget, in points per rate-limit window, set when it was created. It only ever lowers the budget: the key gets at most its workspace's (Workspace.rateLimit, else the deployment default). Null: the workspace's budget. The `rateLimit` query tells the budget in force.",
   })
   rateLimit: number | null = null;
 

@@ -34,7 +34,7 @@ export const EXPIRY_DAYS: Record<KeyExpiry, number | null> = {
 registerEnumType(ApiKeyKind, {
   name: 'ApiKeyKind',
   description: 'Who a key belongs to.',
-  valuesConfig: { USER: { description: 'A user\'s key: acts as that user in the workspaces it is authorized for.' }, WORKSPACE: { description: 'A workspace\'s key: no user, one workspace.' } },
+  valuesConfig: { USER: { description: "A user's key: acts as that user in the workspaces it is authorized for." }, WORKSPACE: { description: "A workspace's key: no user, one workspace." } },
 });
 registerEnumType(ApiKeyStatus, {
   name: 'ApiKeyStatus',
@@ -44,7 +44,7 @@ registerEnumType(ApiKeyStatus, {
 registerEnumType(ApiKeyOwner, {
   name: 'ApiKeyOwner',
   description: 'Whose keys to list.',
-  valuesConfig: { ME: { description: 'Your own user keys.' }, WORKSPACE: { description: 'The current workspace\'s keys (needs keys:read there).' } },
+  valuesConfig: { ME: { description: 'Your own user keys.' }, WORKSPACE: { description: "The current workspace's keys (needs keys:read there)." } },
 });
 registerEnumType(KeyExpiryEnum, {
   name: 'KeyExpiry',

@@ -17,12 +17,16 @@ export class CreateApiKeyInput {
   @Field(() => [ID], { description: 'Workspaces the key may act in; you must be a member of each.' })
   workspaceIds!: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key's life.",
+  })
   trustedDocumentsOnly?: boolean | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The key\'s own budget in points per rate-limit window, from 1 to the deployment\'s ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace\'s budget. Fixed for the key\'s life.',
+    description:
+      "The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life.",
   })
   rateLimit?: number | null;
 }
@@ -38,18 +42,22 @@ export class CreateWorkspaceKeyInput {
   @Field(() => [String], { description: 'Scopes, within your own permissions in the workspace.' })
   scopes!: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key\'s life.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key's life.",
+  })
   trustedDocumentsOnly?: boolean | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The key\'s own budget in points per rate-limit window, from 1 to the deployment\'s ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace\'s budget. Fixed for the key\'s life.',
+    description:
+      "The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life.",
   })
   rateLimit?: number | null;
 }
 
 @InputType({ description: 'Which keys to list.' })
 export class ApiKeyFilter {
-  @Field(() => ApiKeyOwner, { nullable: true, description: 'ME (default): your user keys; WORKSPACE: the current workspace\'s keys.' })
+  @Field(() => ApiKeyOwner, { nullable: true, description: "ME (default): your user keys; WORKSPACE: the current workspace's keys." })
   owner?: ApiKeyOwner;
 }

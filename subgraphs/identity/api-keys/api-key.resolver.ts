@@ -13,7 +13,7 @@ export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Directive(scopes(['keys:read']))
-  @Query(() => ApiKeyConnection, { description: 'Your API keys, or with `owner: WORKSPACE` the current workspace\'s keys. Never their secrets.' })
+  @Query(() => ApiKeyConnection, { description: "Your API keys, or with `owner: WORKSPACE` the current workspace's keys. Never their secrets." })
   apiKeys(
     @Arg('filter', () => ApiKeyFilter, { nullable: true, description: 'Whose keys.' }) filter: ApiKeyFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -30,24 +30,35 @@ export class ApiKeyResolver {
 
   @Directive(scopes(['keys:write']))
   @Mutation(() => CreatedApiKey, { description: 'Creates a user key. The secret is in this answer only.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Description, expiry, scopes and workspaces of the new key.' }) input: CreateApiKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'Description, expiry, scopes and workspaces of the new key.' }) input: CreateApiKeyInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<CreatedApiKey> {
     return context.apiKeys.createUserKey(input);
   }
 
   @Directive(scopes(['keys:write']))
   @Mutation(() => CreatedApiKey, { description: 'Creates a key of the current workspace, with no user. The secret is in this answer only.' })
-  createWorkspaceKey(@Arg('input', () => CreateWorkspaceKeyInput, { description: 'Description, expiry and scopes of the new key.' }) input: CreateWorkspaceKeyInput, @Ctx() context: IdentityContext): Promise<CreatedApiKey> {
+  createWorkspaceKey(
+    @Arg('input', () => CreateWorkspaceKeyInput, { description: 'Description, expiry and scopes of the new key.' }) input: CreateWorkspaceKeyInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<CreatedApiKey> {
     return context.apiKeys.createWorkspaceKey(input);
   }
 
   @Directive(scopesUnlessOwn(['keys:delete']))
-  @Mutation(() => ApiKey, { description: 'Revokes a key: it stops working at once, on every gateway. Needs keys:delete, except for your own user key from a session (or the key revoking itself): anyone may kill their own keys.' })
+  @Mutation(() => ApiKey, {
+    description:
+      'Revokes a key: it stops working at once, on every gateway. Needs keys:delete, except for your own user key from a session (or the key revoking itself): anyone may kill their own keys.',
+  })
   revokeApiKey(@Arg('id', () => ID, { description: 'Id of the key to revoke.' }) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
     return context.apiKeys.revoke(id);
   }
 
   @Directive(scopesUnlessOwn(['keys:write']))
-  @Mutation(() => CreatedApiKey, { description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds. Needs keys:write, except for your own user key from a session (or the key rotating itself).' })
+  @Mutation(() => CreatedApiKey, {
+    description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds. Needs keys:write, except for your own user key from a session (or the key rotating itself).',
+  })
   rotateApiKey(
     @Arg('id', () => ID, { description: 'Id of the key to rotate.' }) id: string,
     @Arg('gracePeriod', () => Int, { description: 'Seconds the old secret keeps working: 0 to 2592000 (30 days).' }) gracePeriod: number,

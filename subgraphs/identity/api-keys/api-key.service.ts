@@ -67,10 +67,7 @@ export class ApiKeyService {
   }
 
   /** Stores a new key and returns it with its secret: the only time the secret exists outside the caller. */
-  private async issue(
-    owner: Pick<ApiKey, 'kind' | 'userId' | 'workspaceId' | 'workspaceIds' | 'createdByUserId'>,
-    input: CreateWorkspaceKeyInput,
-  ): Promise<CreatedApiKey> {
+  private async issue(owner: Pick<ApiKey, 'kind' | 'userId' | 'workspaceId' | 'workspaceIds' | 'createdByUserId'>, input: CreateWorkspaceKeyInput): Promise<CreatedApiKey> {
     const secret = generateCredential(owner.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
     const days = EXPIRY_DAYS[input.expiresIn];
     const apiKey = this.em.create(ApiKey, {
@@ -89,7 +86,15 @@ export class ApiKeyService {
       verb: 'created',
       targetId: apiKey.id,
       workspaceId: owner.workspaceId ?? undefined,
-      changes: changedFields(null, { kind: apiKey.kind, description: apiKey.description, scopes: apiKey.scopes, workspaceIds: apiKey.workspaceIds, expiresAt: apiKey.expiresAt, trustedDocumentsOnly: apiKey.trustedDocumentsOnly, rateLimit: apiKey.rateLimit }),
+      changes: changedFields(null, {
+        kind: apiKey.kind,
+        description: apiKey.description,
+        scopes: apiKey.scopes,
+        workspaceIds: apiKey.workspaceIds,
+        expiresAt: apiKey.expiresAt,
+        trustedDocumentsOnly: apiKey.trustedDocumentsOnly,
+        rateLimit: apiKey.rateLimit,
+      }),
     });
     await this.em.flush();
     return { apiKey, secret };
@@ -176,7 +181,13 @@ export class ApiKeyService {
       const before = key.revokedAt;
       key.revokedAt = new Date();
       await this.em.transactional(async (em) => {
-        recordAuditEvent(em, this.principal, { targetType: 'ApiKey', verb: 'revoked', targetId: key.id, workspaceId: key.workspaceId ?? undefined, changes: changedFields({ revokedAt: before }, { revokedAt: key.revokedAt }) });
+        recordAuditEvent(em, this.principal, {
+          targetType: 'ApiKey',
+          verb: 'revoked',
+          targetId: key.id,
+          workspaceId: key.workspaceId ?? undefined,
+          changes: changedFields({ revokedAt: before }, { revokedAt: key.revokedAt }),
+        });
         await em.flush();
         await announceInvalidation(em, { keyIds: [key.id] });
       });

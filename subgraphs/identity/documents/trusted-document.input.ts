@@ -1,7 +1,7 @@
 // Inputs of registerTrustedDocuments.
 import { Field, InputType } from 'type-graphql';
 
-@InputType({ description: 'One operation of a client build\'s manifest.' })
+@InputType({ description: "One operation of a client build's manifest." })
 export class TrustedDocumentInput {
   @Field(() => String, { description: 'SHA-256 (hex) of `body`, bare or as `sha256:<hex>`: the `id` of an Apollo persisted query manifest entry, the key of a Relay (SHA256) one.' })
   id!: string;

@@ -45,7 +45,10 @@ export class TrustedDocumentResolver {
     description:
       'Turns trusted-documents mode of the current workspace on or off. When on, API keys may run only registered documents (others get OPERATION_NOT_ALLOWED); people signed in with a session are not limited, so an admin can always turn it off.',
   })
-  setTrustedDocumentsOnly(@Arg('enabled', () => Boolean, { description: 'True to accept only registered documents from keys.' }) enabled: boolean, @Ctx() context: IdentityContext): Promise<Workspace> {
+  setTrustedDocumentsOnly(
+    @Arg('enabled', () => Boolean, { description: 'True to accept only registered documents from keys.' }) enabled: boolean,
+    @Ctx() context: IdentityContext,
+  ): Promise<Workspace> {
     return context.documents.setTrustedDocumentsOnly(enabled);
   }
 }

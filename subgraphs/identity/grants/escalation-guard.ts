@@ -44,11 +44,7 @@ export function mayAssign(role: Pick<Role, 'key' | 'builtIn' | 'permissions'>, a
  * What a user (through their role) or a workspace key (through its scopes, while it
  * works) holds in the workspace now; null when nothing: no longer a member, key revoked.
  */
-export async function currentAuthority(
-  em: SubgraphEntityManager,
-  workspaceId: string,
-  grantor: { readonly userId: string | null; readonly keyId: string | null },
-): Promise<GrantingAuthority | null> {
+export async function currentAuthority(em: SubgraphEntityManager, workspaceId: string, grantor: { readonly userId: string | null; readonly keyId: string | null }): Promise<GrantingAuthority | null> {
   if (grantor.userId) {
     const member = await em.findOne(Member, { workspaceId, userId: grantor.userId });
     const role = member ? await em.findOne(Role, { workspaceId, id: member.roleId }) : null;

@@ -31,13 +31,20 @@ export class MemberGroupResolver {
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Creates a group.' })
-  createMemberGroup(@Arg('input', () => CreateMemberGroupInput, { description: 'Name and description of the new group.' }) input: CreateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  createMemberGroup(
+    @Arg('input', () => CreateMemberGroupInput, { description: 'Name and description of the new group.' }) input: CreateMemberGroupInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<MemberGroup> {
     return context.groups.create(input);
   }
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Renames a group or changes its description.' })
-  updateMemberGroup(@Arg('id', () => ID, { description: 'Id of the group to change.' }) id: string, @Arg('input', () => UpdateMemberGroupInput, { description: 'What to change.' }) input: UpdateMemberGroupInput, @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  updateMemberGroup(
+    @Arg('id', () => ID, { description: 'Id of the group to change.' }) id: string,
+    @Arg('input', () => UpdateMemberGroupInput, { description: 'What to change.' }) input: UpdateMemberGroupInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<MemberGroup> {
     return context.groups.update(id, input);
   }
 
@@ -49,13 +56,21 @@ export class MemberGroupResolver {
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Adds users to a group. Each must be a member of the workspace; otherwise nobody is added.' })
-  addMemberGroupUsers(@Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string, @Arg('userIds', () => [ID], { description: 'Users to add; each must be a member of the workspace.' }) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  addMemberGroupUsers(
+    @Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string,
+    @Arg('userIds', () => [ID], { description: 'Users to add; each must be a member of the workspace.' }) userIds: string[],
+    @Ctx() context: IdentityContext,
+  ): Promise<MemberGroup> {
     return context.groups.addUsers(groupId, userIds);
   }
 
   @Directive(scopes(['groups:write']))
   @Mutation(() => MemberGroup, { description: 'Takes users out of a group.' })
-  removeMemberGroupUsers(@Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string, @Arg('userIds', () => [ID], { description: 'Users to take out of the group.' }) userIds: string[], @Ctx() context: IdentityContext): Promise<MemberGroup> {
+  removeMemberGroupUsers(
+    @Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string,
+    @Arg('userIds', () => [ID], { description: 'Users to take out of the group.' }) userIds: string[],
+    @Ctx() context: IdentityContext,
+  ): Promise<MemberGroup> {
     return context.groups.removeUsers(groupId, userIds);
   }
 }

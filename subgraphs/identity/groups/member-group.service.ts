@@ -93,7 +93,8 @@ export class MemberGroupService {
         'all',
         em.getTransactionContext(),
       );
-      if (added.length > 0) recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersAdded', targetId: group.id, changes: [{ field: 'userIds', new: added.map((row) => row.user_id) }] });
+      if (added.length > 0)
+        recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersAdded', targetId: group.id, changes: [{ field: 'userIds', new: added.map((row) => row.user_id) }] });
     });
     return group;
   }
@@ -103,13 +104,16 @@ export class MemberGroupService {
     const valid = userIds.filter(isId);
     if (valid.length === 0) return group;
     await this.em.transactional(async (em) => {
-      const removed = await em.getConnection().execute<{ user_id: string }[]>(
-        'delete from "identity"."member_group_users" where workspace_id = ? and group_id = ? and user_id = any(?::uuid[]) returning user_id',
-        [group.workspaceId, group.id, `{${valid.join(',')}}`],
-        'all',
-        em.getTransactionContext(),
-      );
-      if (removed.length > 0) recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersRemoved', targetId: group.id, changes: [{ field: 'userIds', old: removed.map((row) => row.user_id) }] });
+      const removed = await em
+        .getConnection()
+        .execute<{ user_id: string }[]>(
+          'delete from "identity"."member_group_users" where workspace_id = ? and group_id = ? and user_id = any(?::uuid[]) returning user_id',
+          [group.workspaceId, group.id, `{${valid.join(',')}}`],
+          'all',
+          em.getTransactionContext(),
+        );
+      if (removed.length > 0)
+        recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'usersRemoved', targetId: group.id, changes: [{ field: 'userIds', old: removed.map((row) => row.user_id) }] });
     });
     return group;
   }

@@ -43,7 +43,10 @@ export class InvitationResolver {
     description:
       'Invites someone to the workspace with a role you may grant. Answers the token once: pass it on to the invitee, who joins with acceptInvitation while signed in. Refused for a member, or an email with a pending invitation.',
   })
-  inviteMember(@Arg('input', () => InviteMemberInput, { description: 'Whom to invite, the role, and how long the token works.' }) input: InviteMemberInput, @Ctx() context: IdentityContext): Promise<CreatedInvitation> {
+  inviteMember(
+    @Arg('input', () => InviteMemberInput, { description: 'Whom to invite, the role, and how long the token works.' }) input: InviteMemberInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<CreatedInvitation> {
     return context.invitations.invite(input);
   }
 

@@ -53,7 +53,6 @@ function statusCondition(status: InvitationStatus, now: Date): Record<string, un
 }
 
 export class InvitationService extends GrantingService {
-
   list(filter: InvitationFilter | undefined, page: PageArgs): Promise<Connection<Invitation>> {
     const where = { workspaceId: this.workspaceId, ...(filter?.status ? statusCondition(filter.status, new Date()) : {}) };
     return pageById(this.em, Invitation, where, page, INVITATION_CURSOR);
@@ -97,7 +96,12 @@ export class InvitationService extends GrantingService {
       expiresAt: new Date(Date.now() + hours * 3_600_000),
     });
     // Whom and what for, never the token or its hash.
-    recordAuditEvent(this.em, this.principal, { targetType: 'Invitation', verb: 'created', targetId: invitation.id, changes: changedFields(null, { email, roleId: role!.id, expiresAt: invitation.expiresAt }) });
+    recordAuditEvent(this.em, this.principal, {
+      targetType: 'Invitation',
+      verb: 'created',
+      targetId: invitation.id,
+      changes: changedFields(null, { email, roleId: role!.id, expiresAt: invitation.expiresAt }),
+    });
     await this.em.flush();
     return { invitation, token };
   }
@@ -130,11 +134,7 @@ export class InvitationService extends GrantingService {
     const { workspaceId, id } = found;
     return this.em.transactional(async (em) => {
       const now = new Date();
-      const claimed = await em.nativeUpdate(
-        Invitation,
-        { workspaceId, id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-        { acceptedAt: now, acceptedByUserId: userId },
-      );
+      const claimed = await em.nativeUpdate(Invitation, { workspaceId, id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { acceptedAt: now, acceptedByUserId: userId });
       if (claimed !== 1) throw unusableInvitation();
       const role = await em.findOne(Role, { workspaceId, id: found.roleId });
       // The grant happens now: the inviter must still be allowed to make it.
@@ -142,7 +142,13 @@ export class InvitationService extends GrantingService {
       if (!role || !inviter || !mayAssign(role, inviter)) throw unusableInvitation();
       if (await em.count(Member, { workspaceId, userId })) throw alreadyMember();
       const member = em.create(Member, { workspaceId, userId, roleId: role.id });
-      recordAuditEvent(em, this.principal, { targetType: 'Invitation', verb: 'accepted', targetId: id, workspaceId, changes: changedFields({ acceptedAt: null }, { acceptedAt: now, acceptedByUserId: userId }) });
+      recordAuditEvent(em, this.principal, {
+        targetType: 'Invitation',
+        verb: 'accepted',
+        targetId: id,
+        workspaceId,
+        changes: changedFields({ acceptedAt: null }, { acceptedAt: now, acceptedByUserId: userId }),
+      });
       recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'joined', targetId: member.id, workspaceId, changes: changedFields(null, { userId, roleId: role.id, invitationId: id }) });
       try {
         await em.flush();

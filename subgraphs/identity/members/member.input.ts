@@ -10,7 +10,7 @@ export class AddMemberInput {
   roleId!: string;
 }
 
-@InputType({ description: 'A member\'s new role.' })
+@InputType({ description: "A member's new role." })
 export class UpdateMemberInput {
   @Field(() => ID, { description: 'The role the member gets.' })
   roleId!: string;

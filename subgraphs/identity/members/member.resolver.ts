@@ -29,12 +29,12 @@ export class MemberResolver {
     return context.members.get(id);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The member\'s account.' })
+  @FieldResolver(() => User, { nullable: true, description: "The member's account." })
   user(@Root() member: Member, @Ctx() context: IdentityContext): Promise<User | null> {
     return context.loaders.userById.load(member.userId);
   }
 
-  @FieldResolver(() => Role, { description: 'The member\'s role.' })
+  @FieldResolver(() => Role, { description: "The member's role." })
   async role(@Root() member: Member, @Ctx() context: IdentityContext): Promise<Role> {
     return (await context.loaders.roleById.load(member.roleId))!;
   }
@@ -52,8 +52,12 @@ export class MemberResolver {
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Member, { description: 'Changes a member\'s role; their keys follow on their next request.' })
-  updateMember(@Arg('id', () => ID, { description: 'Id of the member to change.' }) id: string, @Arg('input', () => UpdateMemberInput, { description: 'What to change.' }) input: UpdateMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
+  @Mutation(() => Member, { description: "Changes a member's role; their keys follow on their next request." })
+  updateMember(
+    @Arg('id', () => ID, { description: 'Id of the member to change.' }) id: string,
+    @Arg('input', () => UpdateMemberInput, { description: 'What to change.' }) input: UpdateMemberInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<Member> {
     return context.members.update(id, input);
   }
 

@@ -21,7 +21,6 @@ import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.i
 const MEMBER_CURSOR = idCursor('members');
 
 export class MemberService extends GrantingService {
-
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
     const workspaceId = this.workspaceId;
     const where: Record<string, unknown> = { workspaceId };
@@ -100,7 +99,7 @@ export class MemberService extends GrantingService {
     this.guard.requireNotSelf(member, 'change');
     if (member.roleId === role.id) return member;
     await this.guard.requireOwnerToManage(await this.role(member.roleId), 'change the role of');
-    await this.guard.requireAssignable(role, 'change the member\'s role');
+    await this.guard.requireAssignable(role, "change the member's role");
     const before = member.roleId;
     member.roleId = role.id;
     await this.em.transactional(async (em) => {

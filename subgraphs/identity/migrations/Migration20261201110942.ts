@@ -6,11 +6,12 @@ import { Migration } from '@mikro-orm/migrations';
 // as its token: it shows up in `invitations`, where an admin revokes it and invites again
 // (the invitee then gets a token). Members then always have a user.
 export class Migration20261201110942 extends Migration {
-
   override name = 'Migration20261201110942';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "identity"."invitations" ("workspace_id" uuid not null, "id" uuid not null, "email" text not null, "role_id" uuid not null, "token_hash" text not null, "invited_by_user_id" uuid null, "invited_by_key_id" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "accepted_at" timestamptz null, "accepted_by_user_id" uuid null, "revoked_at" timestamptz null, primary key ("workspace_id", "id"));`);
+    this.addSql(
+      `create table "identity"."invitations" ("workspace_id" uuid not null, "id" uuid not null, "email" text not null, "role_id" uuid not null, "token_hash" text not null, "invited_by_user_id" uuid null, "invited_by_key_id" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "accepted_at" timestamptz null, "accepted_by_user_id" uuid null, "revoked_at" timestamptz null, primary key ("workspace_id", "id"));`,
+    );
     this.addSql(`create index "invitations_token_hash_index" on "identity"."invitations" ("token_hash");`);
     this.addSql(`create index "invitations_workspace_id_email_index" on "identity"."invitations" ("workspace_id", "email");`);
 
@@ -39,5 +40,4 @@ export class Migration20261201110942 extends Migration {
        order by "workspace_id", "email", "created_at" desc;`);
     this.addSql(`drop table if exists "identity"."invitations" cascade;`);
   }
-
 }

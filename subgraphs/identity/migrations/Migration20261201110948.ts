@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261201110948 extends Migration {
-
   override name = 'Migration20261201110948';
 
   override up(): void | Promise<void> {
@@ -18,5 +17,4 @@ export class Migration20261201110948 extends Migration {
 
     this.addSql(`drop table if exists "identity"."sign_in_attempts" cascade;`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261210090000 extends Migration {
-
   override name = 'Migration20261210090000';
 
   override up(): void | Promise<void> {
@@ -15,5 +14,4 @@ export class Migration20261210090000 extends Migration {
 
     this.addSql(`alter table "identity"."workspaces" drop column "rate_limit";`);
   }
-
 }

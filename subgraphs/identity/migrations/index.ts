@@ -10,7 +10,8 @@ import { Migration20261122170344 } from './Migration20261122170344.js';
 import { Migration20261122164634 } from './Migration20261122164634.js';
 import { Migration20261122163733 } from './Migration20261122163733.js';
 
-export const migrations: { name: string; class: Constructor<Migration> }[] = [{ name: 'Migration20261122163733', class: Migration20261122163733 },
+export const migrations: { name: string; class: Constructor<Migration> }[] = [
+  { name: 'Migration20261122163733', class: Migration20261122163733 },
   { name: 'Migration20261122164634', class: Migration20261122164634 },
   { name: 'Migration20261122170344', class: Migration20261122170344 },
   { name: 'Migration20261201084930', class: Migration20261201084930 },

@@ -16,7 +16,7 @@ export class RateLimitResolver {
   @Query(() => RateLimit, {
     nullable: true,
     description:
-      'Where your credential\'s rate-limit budget stands after this request: its limit, what this request cost, what remains and when the window ends. A request that asks for nothing but `rateLimit` (and `__typename`) is not charged.',
+      "Where your credential's rate-limit budget stands after this request: its limit, what this request cost, what remains and when the window ends. A request that asks for nothing but `rateLimit` (and `__typename`) is not charged.",
   })
   rateLimit(@Ctx() context: IdentityContext): RateLimit | null {
     return context.rateLimits.current();
@@ -24,8 +24,7 @@ export class RateLimitResolver {
 
   @Directive(scopes(['workspaces:write']))
   @Mutation(() => Workspace, {
-    description:
-      `Sets the rate-limit budget (points per window) of every key and session acting in the current workspace, yours included, instead of the deployment default: from ${MIN_WORKSPACE_BUDGET_POINTS} to the deployment's ceiling (RATE_LIMIT_MAX_POINTS); null goes back to the default. Keys created with a lower \`rateLimit\` keep theirs. Applies from the next request, on every gateway.`,
+    description: `Sets the rate-limit budget (points per window) of every key and session acting in the current workspace, yours included, instead of the deployment default: from ${MIN_WORKSPACE_BUDGET_POINTS} to the deployment's ceiling (RATE_LIMIT_MAX_POINTS); null goes back to the default. Keys created with a lower \`rateLimit\` keep theirs. Applies from the next request, on every gateway.`,
   })
   setWorkspaceRateLimit(
     @Arg('points', () => Int, { nullable: true, description: 'Points per window; null for the deployment default.' }) points: number | null,

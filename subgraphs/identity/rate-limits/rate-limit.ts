@@ -4,9 +4,9 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 
 @Directive(scopes([]))
-@ObjectType({ description: 'Where your credential\'s rate-limit budget stands, after this request.' })
+@ObjectType({ description: "Where your credential's rate-limit budget stands, after this request." })
 export class RateLimit {
-  @Field(() => Int, { description: 'Your budget: points per window (the workspace\'s, a key\'s own lower one, or the deployment default).' })
+  @Field(() => Int, { description: "Your budget: points per window (the workspace's, a key's own lower one, or the deployment default)." })
   limit!: number;
 
   @Field(() => Int, { description: 'Points this request was charged: its cost (at least 1), or 0 when it asks for nothing but `rateLimit`.' })

@@ -35,7 +35,11 @@ export class RoleResolver {
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Renames a role or replaces its permissions. The owner role keeps every permission.' })
-  updateRole(@Arg('id', () => ID, { description: 'Id of the role to change.' }) id: string, @Arg('input', () => UpdateRoleInput, { description: 'What to change.' }) input: UpdateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
+  updateRole(
+    @Arg('id', () => ID, { description: 'Id of the role to change.' }) id: string,
+    @Arg('input', () => UpdateRoleInput, { description: 'What to change.' }) input: UpdateRoleInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<Role> {
     return context.roles.update(id, input);
   }
 
@@ -51,13 +55,21 @@ export class RoleResolver {
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Grants a role one more permission.' })
-  addRolePermission(@Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string, @Arg('permission', () => String, { description: 'The permission to grant, `<resource>:<action>` (e.g. `items:write`).' }) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
+  addRolePermission(
+    @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
+    @Arg('permission', () => String, { description: 'The permission to grant, `<resource>:<action>` (e.g. `items:write`).' }) permission: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<Role> {
     return context.roles.addPermission(roleId, permission);
   }
 
   @Directive(scopes(['roles:write']))
   @Mutation(() => Role, { description: 'Takes a permission from a role.' })
-  removeRolePermission(@Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string, @Arg('permission', () => String, { description: 'The permission to take away, `<resource>:<action>`.' }) permission: string, @Ctx() context: IdentityContext): Promise<Role> {
+  removeRolePermission(
+    @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
+    @Arg('permission', () => String, { description: 'The permission to take away, `<resource>:<action>`.' }) permission: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<Role> {
     return context.roles.removePermission(roleId, permission);
   }
 }

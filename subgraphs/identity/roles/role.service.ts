@@ -28,7 +28,6 @@ function snapshot(role: Role): RoleSnapshot {
 }
 
 export class RoleService extends GrantingService {
-
   list(page: PageArgs): Promise<Connection<Role>> {
     return pageById(this.em, Role, { workspaceId: this.workspaceId }, page, ROLE_CURSOR);
   }
@@ -118,7 +117,10 @@ export class RoleService extends GrantingService {
     const holders = await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id });
     let replacement: Role | undefined;
     if (holders > 0) {
-      if (!replacementRoleId) throw badUserInput(`${holders} member(s) hold this role: give replacementRoleId to move them`, { fieldErrors: [{ field: 'replacementRoleId', reason: 'required while members hold the role' }] });
+      if (!replacementRoleId)
+        throw badUserInput(`${holders} member(s) hold this role: give replacementRoleId to move them`, {
+          fieldErrors: [{ field: 'replacementRoleId', reason: 'required while members hold the role' }],
+        });
       replacement = await this.get(replacementRoleId);
       if (replacement.id === role.id) throw badUserInput('replacementRoleId must be another role');
       // Moving the holders is giving each of them the replacement role.

@@ -27,22 +27,24 @@ describe('PasswordHashing', () => {
     const order: number[] = [];
     const results = hashes.map((hash, index) => {
       const ticket = hashing.admit('203.0.113.1');
-      return ticket.hash(() => {
-        hash.started = true;
-        order.push(index);
-        return hash.promise;
-      }).finally(() => ticket.release());
+      return ticket
+        .hash(() => {
+          hash.started = true;
+          order.push(index);
+          return hash.promise;
+        })
+        .finally(() => ticket.release());
     });
     await Promise.resolve();
     expect(hashes.map((hash) => hash.started)).toEqual([true, true, false, false]);
     expect(hashing.load).toEqual({ running: 2, held: 4 });
-    hashes[1]!.finish();
-    await expect.poll(() => hashes[2]!.started).toBe(true);
-    expect(hashes[3]!.started).toBe(false);
-    hashes[0]!.finish();
-    hashes[2]!.finish();
-    await expect.poll(() => hashes[3]!.started).toBe(true);
-    hashes[3]!.finish();
+    hashes[1].finish();
+    await expect.poll(() => hashes[2].started).toBe(true);
+    expect(hashes[3].started).toBe(false);
+    hashes[0].finish();
+    hashes[2].finish();
+    await expect.poll(() => hashes[3].started).toBe(true);
+    hashes[3].finish();
     expect(await Promise.all(results)).toEqual(['hashed', 'hashed', 'hashed', 'hashed']);
     expect(order).toEqual([0, 1, 2, 3]);
     expect(hashing.load).toEqual({ running: 0, held: 0 });
@@ -53,7 +55,7 @@ describe('PasswordHashing', () => {
     const held = [hashing.admit('a'), hashing.admit('b'), hashing.admit('c')];
     const refused = refusal(() => hashing.admit('d'));
     expect(refused.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
-    held[0]!.release();
+    held[0].release();
     expect(() => hashing.admit('d')).not.toThrow();
   });
 

@@ -18,7 +18,10 @@ export class SessionResolver {
     description:
       'Signs in with email and password. A wrong email and a wrong password give the same error. Tries are limited per account and client address, per account and per address: over a limit the answer is RATE_LIMITED with retryAfter (seconds), and the password is not checked.',
   })
-  createSession(@Arg('input', () => CreateSessionInput, { description: 'Email and password; optionally the workspace to start in.' }) input: CreateSessionInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
+  createSession(
+    @Arg('input', () => CreateSessionInput, { description: 'Email and password; optionally the workspace to start in.' }) input: CreateSessionInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<SessionPayload> {
     return context.sessions.createSession(input);
   }
 

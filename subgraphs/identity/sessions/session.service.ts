@@ -57,7 +57,14 @@ export class SessionService {
     return this.em.transactional(async (em) => {
       const user = em.create(User, { email, name, passwordHash });
       // The password is sensitive: the event says it was set, never what it is.
-      recordAuditEvent(em, this.principal, { targetType: 'User', verb: 'registered', targetId: user.id, workspaceId: null, actorUserId: user.id, changes: changedFields(null, { email, name, password: true }, ['password']) });
+      recordAuditEvent(em, this.principal, {
+        targetType: 'User',
+        verb: 'registered',
+        targetId: user.id,
+        workspaceId: null,
+        actorUserId: user.id,
+        changes: changedFields(null, { email, name, password: true }, ['password']),
+      });
       await em.flush();
       // Nothing attaches by email: an invitation is joined only with its token (acceptInvitation).
       return this.startSession(em, user, null);
@@ -95,7 +102,14 @@ export class SessionService {
     const token = generateCredential('session');
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
     const session = em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
-    recordAuditEvent(em, this.principal, { targetType: 'Session', verb: 'created', targetId: session.id, workspaceId: null, actorUserId: user.id, changes: changedFields(null, { workspaceId: session.workspaceId, expiresAt }) });
+    recordAuditEvent(em, this.principal, {
+      targetType: 'Session',
+      verb: 'created',
+      targetId: session.id,
+      workspaceId: null,
+      actorUserId: user.id,
+      changes: changedFields(null, { workspaceId: session.workspaceId, expiresAt }),
+    });
     await em.flush();
     return { token, expiresAt, user, workspace };
   }

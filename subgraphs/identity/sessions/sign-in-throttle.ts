@@ -48,7 +48,10 @@ function ipv6Slash64(address: string): string {
   const before = groupsOf(head);
   const after = tail === undefined ? [] : groupsOf(tail);
   const groups = tail === undefined ? before : [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
-  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** The address group a client is counted under: its IPv4 address, its IPv6 /64, or `unknown`. */

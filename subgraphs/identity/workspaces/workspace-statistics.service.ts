@@ -26,11 +26,11 @@ export async function countWorkspace(em: SubgraphEntityManager, workspaceId: str
     [workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId],
   );
   return {
-    members: Number(row!.members),
-    invitations: Number(row!.invitations),
-    roles: Number(row!.roles),
-    memberGroups: Number(row!.groups),
-    apiKeys: Number(row!.keys),
-    liveApiKeys: Number(row!.live_keys),
+    members: Number(row.members),
+    invitations: Number(row.invitations),
+    roles: Number(row.roles),
+    memberGroups: Number(row.groups),
+    apiKeys: Number(row.keys),
+    liveApiKeys: Number(row.live_keys),
   };
 }

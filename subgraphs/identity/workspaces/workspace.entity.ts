@@ -9,7 +9,7 @@ import { newId } from '../../../lib/ids.js';
 @Directive('@key(fields: "id")')
 // Reaching a workspace takes a guarded field (workspaces, workspace, a session payload).
 @Directive(scopes([]))
-@ObjectType({ description: 'A workspace: a team\'s space holding its members, keys and content.' })
+@ObjectType({ description: "A workspace: a team's space holding its members, keys and content." })
 export class Workspace {
   [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly' | 'rateLimit';
 

@@ -54,7 +54,7 @@ export class WorkspaceResolver {
   @Mutation(() => Boolean, {
     description: 'Deletes the current workspace and everything in it. `confirmName` must be its exact name. Its keys stop working at once; content and audit remove their rows shortly after.',
   })
-  deleteWorkspace(@Arg('confirmName', () => String, { description: 'The workspace\'s exact name.' }) confirmName: string, @Ctx() context: IdentityContext): Promise<boolean> {
+  deleteWorkspace(@Arg('confirmName', () => String, { description: "The workspace's exact name." }) confirmName: string, @Ctx() context: IdentityContext): Promise<boolean> {
     return context.workspaces.delete(confirmName);
   }
 }

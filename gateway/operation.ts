@@ -31,7 +31,7 @@ const summaries = new WeakMap<DocumentNode, Map<string, OperationSummary>>();
 
 export function summarizeDocument(document: DocumentNode, operationName: string | undefined): OperationSummary {
   let byName = summaries.get(document);
-  if (!byName) summaries.set(document, (byName = new Map()));
+  if (!byName) summaries.set(document, (byName = new Map<string, OperationSummary>()));
   const key = operationName ?? '';
   let summary = byName.get(key);
   if (!summary) {

@@ -2,17 +2,18 @@
 // clock and the answers are under the test's control.
 import { describe, expect, it } from 'vitest';
 import { generateCredential, hashCredential } from '../lib/api-key-format.js';
-import type { PrincipalLookupRequest, PrincipalLookupResult } from '../lib/principal.js';
+import type { KeyUsageReport, PrincipalLookupRequest, PrincipalLookupResult } from '../lib/principal.js';
 import type { IdentityClient } from './identity-client.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { createLogger } from '../lib/logger.js';
 
 function fakeIdentity(answer: (request: PrincipalLookupRequest) => PrincipalLookupResult) {
-  const calls: { path: string; payload: any }[] = [];
+  // Both endpoints' requests land here: a lookup, or a key-usage report.
+  const calls: { path: string; payload: Partial<PrincipalLookupRequest & KeyUsageReport> }[] = [];
   const client: IdentityClient = {
     async post<T>(path: string, payload: unknown): Promise<T> {
-      calls.push({ path, payload });
+      calls.push({ path, payload: payload as Partial<PrincipalLookupRequest & KeyUsageReport> });
       await new Promise((resolve) => setTimeout(resolve, 5));
       return answer(payload as PrincipalLookupRequest) as T;
     },
@@ -135,17 +136,17 @@ describe('KeyUsageRecorder', () => {
     for (let use = 0; use < 1000; use += 1) recorder.record(`key-${use % 3}`);
     await recorder.flush();
     expect(identity.calls).toHaveLength(1);
-    expect(Object.keys(identity.calls[0].payload.lastUsed).sort()).toEqual(['key-0', 'key-1', 'key-2']);
+    expect(Object.keys(identity.calls[0].payload.lastUsed ?? {}).sort()).toEqual(['key-0', 'key-1', 'key-2']);
     now += 30_000;
     recorder.record('key-0');
     recorder.record('key-3');
     await recorder.flush();
-    expect(Object.keys(identity.calls[1].payload.lastUsed)).toEqual(['key-3']);
+    expect(Object.keys(identity.calls[1].payload.lastUsed ?? {})).toEqual(['key-3']);
     now += 31_000;
     await recorder.flush();
-    expect(Object.keys(identity.calls[2].payload.lastUsed)).toEqual(['key-0']);
+    expect(Object.keys(identity.calls[2].payload.lastUsed ?? {})).toEqual(['key-0']);
     recorder.record('key-1');
     await recorder.stop();
-    expect(Object.keys(identity.calls[3].payload.lastUsed)).toEqual(['key-1']);
+    expect(Object.keys(identity.calls[3].payload.lastUsed ?? {})).toEqual(['key-1']);
   });
 });

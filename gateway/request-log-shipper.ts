@@ -39,14 +39,21 @@ export class RequestLogShipper {
     const tick = () => {
       if (this.stopped) return;
       const delay = this.failures === 0 ? interval : Math.min(interval * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
-      this.timer = setTimeout(async () => {
-        this.reportDrops();
-        await this.flush();
-        tick();
-      }, delay);
+      // A timer callback's promise is ignored: shipDue() never rejects, so nothing can end the process.
+      this.timer = setTimeout(() => void this.shipDue().then(tick), delay);
       this.timer.unref();
     };
     tick();
+  }
+
+  /** One timer's work. Never rejects: a failure nobody expected is logged and the next tick comes all the same. */
+  private async shipDue(): Promise<void> {
+    try {
+      this.reportDrops();
+      await this.flush();
+    } catch (error) {
+      this.options.logger.error('request log shipping failed unexpectedly; will retry', { reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   record(entry: RequestLogEntry): void {

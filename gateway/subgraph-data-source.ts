@@ -56,12 +56,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    // Requests the gateway makes on its own (dev-mode introspection) carry the anonymous principal.
-    const principal = 'principal' in context ? context.principal : ANONYMOUS_PRINCIPAL;
+    // Requests the gateway makes on its own (dev-mode introspection) have a context of no
+    // known shape (Apollo types it `Record<string, any>`), hence Partial: they carry the anonymous principal.
+    const requestContext: Partial<GatewayContext> = context;
+    const principal = requestContext.principal ?? ANONYMOUS_PRINCIPAL;
     // The client's address travels in the signed principal (identity throttles sign-ins by it).
-    const clientIp = 'clientIp' in context ? context.clientIp : null;
+    const clientIp = requestContext.clientIp ?? null;
     request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(clientIp ? { ...principal, clientIp } : principal));
-    if ('correlationId' in context) request.http.headers.set(CORRELATION_HEADER, context.correlationId);
+    if (requestContext.correlationId !== undefined) request.http.headers.set(CORRELATION_HEADER, requestContext.correlationId);
   }
 
   /**

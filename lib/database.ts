@@ -45,7 +45,7 @@ export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Pr
     await client.query('select 1');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(url)} (${reason})`);
+    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(url)} (${reason})`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -169,7 +169,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir}` + (error instanceof Error ? `: ${error.message}` : ' (is another process using this data folder?)'));
+    throw new Error(`Embedded PostgreSQL did not start in ${databaseDir}` + (error instanceof Error ? `: ${error.message}` : ' (is another process using this data folder?)'), { cause: error });
   }
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/postgres`;
   return { adminUrl, stop: () => server.stop() };

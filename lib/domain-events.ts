@@ -124,7 +124,8 @@ export function eventsRoute(handlers: EventHandlers) {
 export function workspaceDeletionHandler(schema: SubgraphName, tables: readonly string[], options: { remember?: string } = {}) {
   return async (events: WorkspaceDeletedEvent[], em: EntityManager): Promise<void> => {
     const connection = em.getConnection();
-    const context = em.getTransactionContext();
+    // MikroORM types the transaction `any`; it is only handed back to execute().
+    const context: unknown = em.getTransactionContext();
     for (const event of events) {
       const { workspaceId } = event.payload;
       if (options.remember) {

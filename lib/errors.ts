@@ -235,6 +235,12 @@ export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
+/** An error's `extensions.code` when it is a string (GraphQL types extensions as `unknown`). */
+export function errorCodeOf(error: { readonly extensions?: Readonly<Record<string, unknown>> }): string | undefined {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 // Apollo's own request-validation codes and the gateway's limit refusals are safe to show as they are.
 const APOLLO_CLIENT_CODES = new Set<string>([...Object.keys(APOLLO_ERROR_HTTP_STATUS), ...Object.keys(LIMIT_ERROR_HTTP_STATUS)]);

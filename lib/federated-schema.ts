@@ -1,5 +1,5 @@
 // Turns a subgraph's type-graphql resolvers into an Apollo Federation 2 subgraph schema.
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
@@ -11,13 +11,12 @@ const FEDERATION_LINK = `extend schema
   ${SCOPES_SCHEMA_LINK}
 ${SCOPES_DIRECTIVE_SDL}`;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+// `never` parameters accept a resolver of any parameter types: this module only hands them to Apollo, never calls them.
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
 
 export interface FederatedSchemaOptions {
-  // type-graphql takes resolver classes of any shape.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly resolvers: NonEmptyArray<Function>;
-  readonly orphanedTypes?: Function[];
+  readonly resolvers: NonEmptyArray<ClassType>;
+  readonly orphanedTypes?: ClassType[];
   /** `__resolveReference` per entity type; each must go through a DataLoader. */
   readonly referenceResolvers?: ReferenceResolvers;
 }

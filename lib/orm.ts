@@ -50,7 +50,7 @@ export async function initORM(definition: SubgraphOrmDefinition, options: OrmOpt
     });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(options.databaseUrl)} (${reason})`);
+    throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(options.databaseUrl)} (${reason})`, { cause: error });
   }
 }
 

@@ -27,7 +27,7 @@ async function seed(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const existing = await client.query(
+    const existing = await client.query<{ item_count: number; counted: string }>(
       `select t.item_count, (select coalesce(sum(count), 0) from content.item_value_counts c where c.workspace_id = t.workspace_id and c.content_type_id = t.id) as counted
          from content.content_types t where t.workspace_id = $1 and t.id = $2`,
       [WORKSPACE_ID, TYPE_ID],
@@ -93,14 +93,15 @@ await runMain(async () => {
   const secret = randomBytes(32).toString('base64url');
   const server = await startSubgraphServer(contentSubgraph, { databaseUrl: benchUrl, port: 0, signingSecrets: [secret], logger, poolSize: 10 });
   const principal: Principal = { kind: 'workspace_key', keyId: TYPE_ID, workspaceId: WORKSPACE_ID, scopes: ['items:read', 'types:read'], workspaceIds: [WORKSPACE_ID] };
-  const call = async (query: string, variables: Record<string, unknown>) => {
+  const call = async <TData = unknown>(query: string, variables: Record<string, unknown>): Promise<TData> => {
     const body = JSON.stringify({ query, variables });
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(principal, 'content', body, [secret]) },
       body,
     });
-    const json = (await response.json()) as { data?: any; errors?: unknown[] };
+    // Without errors, data is there (GraphQL over HTTP).
+    const json = (await response.json()) as { data: TData; errors?: unknown[] };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
     return json.data;
   };
@@ -111,7 +112,7 @@ await runMain(async () => {
   // A cursor 50 pages of 100 deep, reached by following endCursor as a client would.
   let deepCursor: string | undefined;
   for (let index = 0; index < 50; index += 1) {
-    deepCursor = (await call(page, { t: TYPE_ID, first: 100, after: deepCursor })).items.pageInfo.endCursor;
+    deepCursor = (await call<{ items: { pageInfo: { endCursor: string } } }>(page, { t: TYPE_ID, first: 100, after: deepCursor })).items.pageInfo.endCursor;
   }
   const cases: [string, () => Promise<unknown>][] = [
     ['first page (20)', () => call(page, { t: TYPE_ID, first: 20 })],

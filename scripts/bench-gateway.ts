@@ -26,6 +26,7 @@ import { createOperationLimiter } from '../gateway/limits/operation-limiter.js';
 import { DEFAULT_RATE_LIMIT_KEY_PREFIX, createRateBudgets } from '../gateway/rate-limits/budgets.js';
 import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
+import { benchGraphql } from './bench-graphql.js';
 import { percentile } from './percentile.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
@@ -55,13 +56,6 @@ function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // Fields 14 and 15 of stat (utime, stime), counted after the command name; clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const json = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (json.errors || !json.data) throw new Error(`${query}: ${JSON.stringify(json.errors)}`);
-  return json.data;
 }
 
 interface RoundResult {
@@ -239,17 +233,17 @@ await runMain(async () => {
 
   try {
     const url = seeding.url;
-    const registered = await graphql(url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
+    const registered = await benchGraphql<{ register: { token: string } }>(url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
       input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
     });
     const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspaceId = (await graphql(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id as string;
+    const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
     const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
     for (const key of ['article', 'author', 'page', 'product', 'review']) {
-      await graphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
+      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
     }
     const created = (
-      await graphql(
+      await benchGraphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
         url,
         'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
         {
@@ -257,7 +251,7 @@ await runMain(async () => {
         },
         session,
       )
-    ).createApiKey as { apiKey: { id: string }; secret: string };
+    ).createApiKey;
     const headers = { 'x-api-key': created.secret, 'x-workspace-id': workspaceId };
     await seeding.stop();
 

@@ -15,6 +15,7 @@ import { createServer as createGateway } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { compareExactlyOnce, isExactlyOnce, loggedCorrelationIds, runLoad, waitForLogged, type LoadResult } from './request-log-load.js';
 import { freshBenchDatabase } from './bench-database.js';
+import { benchGraphql } from './bench-graphql.js';
 import { runMain } from './run-main.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -22,13 +23,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const OUTAGE_MS = Number(process.env.BENCH_OUTAGE_MS ?? 4000);
 const DATABASE = 'atrium_bench_logs';
 const OPERATION = 'BenchLogs';
-
-async function graphql(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const json = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (json.errors || !json.data) throw new Error(`${query}: ${JSON.stringify(json.errors)}`);
-  return json.data;
-}
 
 function line(label: string, result: LoadResult): string {
   return `${label.padEnd(28)} ${result.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${result.p50Ms.toFixed(1).padStart(6)} ms   p95 ${result.p95Ms.toFixed(1).padStart(6)} ms   max ${result.maxMs.toFixed(0).padStart(5)} ms   failed ${result.failed}`;
@@ -54,13 +48,13 @@ await runMain(async () => {
 
   try {
     const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
-    const registered = await graphql(gateway.url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
+    const registered = await benchGraphql<{ register: { token: string } }>(gateway.url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
       input: { email, password: randomBytes(12).toString('hex'), name: 'Bench' },
     });
     const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspace = await graphql(gateway.url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session);
-    const workspaceId = workspace.createWorkspace.id as string;
-    const key = await graphql(
+    const workspace = await benchGraphql<{ createWorkspace: { id: string } }>(gateway.url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session);
+    const workspaceId = workspace.createWorkspace.id;
+    const key = await benchGraphql<{ createApiKey: { secret: string } }>(
       gateway.url,
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
       {
@@ -68,7 +62,7 @@ await runMain(async () => {
       },
       session,
     );
-    const headers = { 'x-api-key': key.createApiKey.secret as string };
+    const headers = { 'x-api-key': key.createApiKey.secret };
     const load = (url: string, prefix: string, requests = REQUESTS) => runLoad({ gatewayUrl: url, headers, requests, concurrency: CONCURRENCY, prefix, operationName: OPERATION });
 
     console.log(

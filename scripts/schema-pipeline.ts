@@ -8,6 +8,7 @@ import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { parse, printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { printFederatedSchema } from '../lib/federated-schema.js';
+import { errorCodeOf } from '../lib/errors.js';
 import { undeclaredRootFields } from '../lib/scopes-directive.js';
 import { repositoryPath } from '../lib/paths.js';
 import { SUBGRAPHS, SUPERGRAPH_FILE, defaultSubgraphUrl } from '../lib/subgraph-list.js';
@@ -43,7 +44,7 @@ export async function generateSchemaFiles(): Promise<Map<string, string>> {
   if (undeclared.length > 0) throw new CompositionFailedError(undeclared);
   const composition = composeServices(services);
   if (composition.errors) {
-    throw new CompositionFailedError(composition.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`));
+    throw new CompositionFailedError(composition.errors.map((error) => `${errorCodeOf(error) ?? 'ERROR'}: ${error.message}`));
   }
   files.set(SUPERGRAPH_FILE, `${BANNER}${composition.supergraphSdl.trim()}\n`);
   const api = annotatedApiSchema(composition.supergraphSdl);

@@ -20,7 +20,7 @@ async function orPortInUse<T>(service: string, host: string, port: number, start
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     const variable = service === 'gateway' ? 'PORT' : subgraphPortVariable(service as SubgraphName);
-    throw new Error(`${service} cannot listen on ${host}:${port}: another program uses that port. Stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 100}).`);
+    throw new Error(`${service} cannot listen on ${host}:${port}: another program uses that port. Stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 100}).`, { cause: error });
   }
 }
 

@@ -45,7 +45,7 @@ describe('a user API key', () => {
   it('is listed with a masked hint and never its secret, and records when it was last used', async () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], description: 'listed key' });
     await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });
-    let listed: Record<string, any> | undefined;
+    let listed: Record<string, unknown> | undefined;
     const lastUsedAt = async () => {
       const data = await stack.query({
         query: '{ apiKeys(first: 100) { nodes { id description hint scopes status lastUsedAt workspaces { id } } } }',

@@ -1,7 +1,7 @@
 // Finds the GraphQL operations shown in documentation, so a test can validate them
 // against schema/api.graphql: ```graphql blocks of Markdown, the queries embedded in its
 // curl and JavaScript examples, and .graphql files with their .json variables.
-import { GraphQLError, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 export interface DocumentedOperation {
   readonly file: string;
@@ -81,7 +81,7 @@ export function operationProblems(schema: GraphQLSchema, operations: readonly Do
     const errors = validate(schema, document);
     problems.push(...errors.map((error) => `${locate(operation, error)}: ${error.message}`));
     if (errors.length > 0 || operation.variables === undefined) continue;
-    const definitions = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+    const definitions = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const declared = new Set(definitions.flatMap((definition) => definition.variableDefinitions?.map((variable) => variable.variable.name.value) ?? []));
     const at = `${operation.file}:${operation.line}`;
     for (const name of Object.keys(operation.variables)) {

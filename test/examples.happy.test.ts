@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exampleNames, loadExample, runExample, type GatewayAccess } from '../examples/run.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { startStack, type AssertedJson, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let access: GatewayAccess;
@@ -29,11 +29,11 @@ afterAll(async () => {
 const ran = new Set<string>();
 
 /** Runs an example as `node --import tsx examples/run.ts <name> name=value` would; its data, or a failure showing the answer. */
-async function run(name: string, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
+async function run(name: string, overrides: Record<string, AssertedJson> = {}): Promise<Record<string, AssertedJson>> {
   ran.add(name);
   const { status, body } = await runExample(access, loadExample(name, overrides));
   expect({ status, errors: body.errors }, `${name}: ${JSON.stringify(body)}`).toEqual({ status: 200, errors: undefined });
-  return body.data as Record<string, any>;
+  return body.data as Record<string, AssertedJson>;
 }
 
 it("lists types, adds a field, creates an item and reads the key's request logs, in the order examples/README.md gives", async () => {

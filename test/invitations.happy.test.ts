@@ -3,7 +3,7 @@
 // next request already works in the workspace. Invitations are listed by state and paged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { countRows, errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
+import { countRows, errorCodes, selectRows, startStack, type AssertedJson, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -129,7 +129,7 @@ describe('the invitations list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = await stack.query({
+      const page: AssertedJson = await stack.query({
         query: 'query($after: String) { invitations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
         variables: { after },
         headers: ownerHeaders,

@@ -36,8 +36,8 @@ async function storedCounts(prefix: string): Promise<Map<string, number>> {
 }
 
 /** The events a gateway logged, parsed, with this message. */
-function logged(lines: readonly string[], message: string): Record<string, any>[] {
-  return lines.map((line) => JSON.parse(line) as Record<string, any>).filter((event) => event.message === message);
+function logged(lines: readonly string[], message: string): Record<string, unknown>[] {
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((event) => event.message === message);
 }
 
 const SHIPPING_FAILED = 'request log shipping failed; will retry';
@@ -115,7 +115,7 @@ it('keeps the buffer bounded while audit is unreachable, counting and logging wh
   // The running gateway tried to ship (and failed), not only the one stopping.
   await expect.poll(() => logged(lines, SHIPPING_FAILED).length, { timeout: 10_000 }).toBeGreaterThan(0);
   await gateway.stop();
-  const dropped = logged(lines, 'request log buffer full; oldest entries dropped').reduce((sum, event) => sum + event.dropped, 0);
+  const dropped = logged(lines, 'request log buffer full; oldest entries dropped').reduce((sum, event) => sum + Number(event.dropped), 0);
   expect(dropped).toBe(12 - 5);
   expect(logged(lines, 'request logs lost at shutdown: audit unreachable')).toEqual([expect.objectContaining({ lost: 5, droppedTotal: 12 })]);
 });

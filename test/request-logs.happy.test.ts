@@ -24,7 +24,7 @@ it('records each request once, with operation, outcome and credential, and no se
   const mangled = `${key.secret.slice(0, -1)}${key.secret.endsWith('x') ? 'y' : 'x'}`;
   await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': mangled, 'x-correlation-id': 'logged-request-3' } });
 
-  let nodes: Record<string, any>[] = [];
+  let nodes: Record<string, unknown>[] = [];
   const listed = async () => {
     const data = await stack.query({
       query: '{ requestLogs(first: 100) { nodes { correlationId operationName operationType rootFields outcome httpStatus credentialKind keyId userId userAgent durationMs } } }',
@@ -54,7 +54,7 @@ it('records each request once, with operation, outcome and credential, and no se
 
   // The refused credential is logged too (no workspace, so only the database shows it), once
   // each; it may travel in a later batch than the other two.
-  let rows: Record<string, any>[] = [];
+  let rows: Record<string, unknown>[] = [];
   const logged = async () =>
     (rows = await selectRows(stack.database.url, "select * from audit.request_logs where correlation_id like 'logged-request-%' order by correlation_id")).map((row) => row.correlation_id);
   await expect.poll(logged, { timeout: 5000, interval: 100 }).toEqual(['logged-request-1', 'logged-request-2', 'logged-request-3']);

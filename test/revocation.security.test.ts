@@ -10,7 +10,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { newId } from '../lib/ids.js';
 import { INVALIDATIONS_EXTENSION } from '../lib/principal.js';
 import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { dataOf, postGraphQL, selectRows, startStack, type GraphQLRequest, type TestStack } from './testkit.js';
+import { dataOf, postGraphQL, selectRows, startStack, type AssertedJson, type GraphQLRequest, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let deaf: RunningServer;
@@ -48,7 +48,7 @@ const WORKSPACE = '{ workspace { id } }';
 const DELETE_TYPE = 'mutation($id: ID!) { deleteContentType(id: $id) }';
 
 /** Sends an operation to one gateway and returns its data, failing loudly on errors. */
-async function run(url: string, request: GraphQLRequest): Promise<Record<string, any>> {
+async function run(url: string, request: GraphQLRequest): Promise<Record<string, AssertedJson>> {
   const response = await postGraphQL(url, request);
   // The invalidations identity lists for the gateway are internal: no client ever sees them.
   expect(JSON.stringify(response.body)).not.toContain(INVALIDATIONS_EXTENSION);

@@ -57,7 +57,7 @@ async function post(body: Record<string, unknown>, headers: Record<string, strin
     headers: { 'content-type': 'application/json', ...(correlationId ? { 'x-correlation-id': correlationId } : {}), ...headers },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
 }
 
 const asReader = () => ({ 'x-api-key': readerKey.secret, 'x-workspace-id': workspaceId });

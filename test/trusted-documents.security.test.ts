@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentHash } from '../lib/trusted-documents.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type CreatedKey, type SignedUpUser } from './identity-seeds.js';
 import { runScript } from './process.js';
-import { countRows, startStack, type TestStack } from './testkit.js';
+import { countRows, startStack, type AssertedJson, type TestStack } from './testkit.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,10 +39,10 @@ function ownerIn(workspaceId: string): Record<string, string> {
 
 async function post(body: Record<string, unknown>, headers: Record<string, string>) {
   const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } };
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, AssertedJson> }[] } };
 }
 
-const codesOf = (answer: { body: { errors?: { extensions?: Record<string, any> }[] } }) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
+const codesOf = (answer: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
 const documentRows = () => countRows(stack.database.url, 'select count(*) from identity.trusted_documents');
 
 /** A user key made with trustedDocumentsOnly (keys are never edited: the flag is set here or never). */

@@ -50,10 +50,12 @@ export interface OperationCheck {
  * any other, so it counts; fragments are flattened, so depth is the response's nesting.
  */
 function armorRules(record: (what: 'depth' | 'aliases' | 'directives', count: number) => void): ValidationRule[] {
+  // Armor types the accepted details `any`; each of these three rules passes its count as `n`.
+  const counted = (what: 'depth' | 'aliases' | 'directives') => [(_context: unknown, details: { n: number }) => record(what, details.n)];
   return [
-    maxDepthRule({ n: Infinity, ignoreIntrospection: false, flattenFragments: true, onAccept: [(_context, { n }) => record('depth', n)] }),
-    maxAliasesRule({ n: Infinity, allowList: [], onAccept: [(_context, { n }) => record('aliases', n)] }),
-    maxDirectivesRule({ n: Infinity, onAccept: [(_context, { n }) => record('directives', n)] }),
+    maxDepthRule({ n: Infinity, ignoreIntrospection: false, flattenFragments: true, onAccept: counted('depth') }),
+    maxAliasesRule({ n: Infinity, allowList: [], onAccept: counted('aliases') }),
+    maxDirectivesRule({ n: Infinity, onAccept: counted('directives') }),
   ];
 }
 

@@ -1,6 +1,6 @@
 // The cost formula of cost.ts on the committed supergraph: hand-computed examples, the
 // members↔groups cycle of issue 11 at every depth, and introspection.
-import { getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readCommittedSupergraph } from '../supergraph.js';
 import { operationCost } from './cost.js';
@@ -11,7 +11,7 @@ const limiter = createOperationLimiter({ supergraphSdl: readCommittedSupergraph(
 
 function costOf(query: string, variables: Record<string, unknown> = {}, operationName?: string): number {
   const document = parse(query);
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName)! : operations[0];
   return operationCost(limiter.schema, document, operation, variables);
 }

@@ -26,6 +26,7 @@
 // spreads never make the count itself expensive; a fragment cycle (invalid) adds nothing.
 import {
   Kind,
+  OperationTypeNode,
   getNamedType,
   isCompositeType,
   isInterfaceType,
@@ -168,6 +169,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return cost;
   };
 
-  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType =
+    operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   return Math.min(selectionCost(operation.selectionSet, rootType ?? undefined, undefined), COST_CEILING);
 }

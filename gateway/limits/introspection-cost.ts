@@ -100,7 +100,7 @@ export function introspectionFieldCost(context: IntrospectionCostContext, field:
         inProgress.delete(fragment.name.value);
       }
     }
-    if (!byValue) memo.set(selectionSet, (byValue = new Map()));
+    if (!byValue) memo.set(selectionSet, (byValue = new Map<object, number>()));
     byValue.set(value, cost);
     return cost;
   };

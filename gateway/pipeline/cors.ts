@@ -37,7 +37,7 @@ export function createCorsPolicy(allowedOrigins: readonly string[], workspaceHea
       if (request.headers.origin === undefined) return Promise.resolve(false);
       return new Promise((resolve, reject) => {
         // The middleware ends a preflight itself and calls next() for every other request.
-        middleware(request, response, (error?: unknown) => (error ? reject(error) : resolve(false)));
+        middleware(request, response, (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error('CORS middleware failed', { cause: error })) : resolve(false)));
         if (response.writableEnded) resolve(true);
       });
     },

@@ -5,7 +5,7 @@
 // subgraph's RATE_LIMITED (identity's sign-in throttle). An Apollo plugin, because these
 // are read off Apollo's own result before it is written.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ERROR_HTTP_STATUS, ErrorCode } from '../../lib/errors.js';
+import { ERROR_HTTP_STATUS, ErrorCode, errorCodeOf } from '../../lib/errors.js';
 import type { GatewayContext } from '../context.js';
 import { hideSuggestions } from '../limits/field-suggestions.js';
 
@@ -19,7 +19,7 @@ export const responsePlugin: ApolloServerPlugin<GatewayContext> = {
         // Anonymous callers get no "Did you mean …": one guess at a time, it maps the schema.
         if (result.errors && contextValue.principal?.kind === 'anonymous') result.errors = result.errors.map(hideSuggestions);
         const { data, errors } = result;
-        for (const error of errors ?? []) contextValue.errorCodes?.add(String(error.extensions?.code ?? 'UNKNOWN'));
+        for (const error of errors ?? []) contextValue.errorCodes?.add(errorCodeOf(error) ?? 'UNKNOWN');
         const code = errors?.[0]?.extensions?.code;
         if (code !== ErrorCode.WORKSPACE_REQUIRED && code !== ErrorCode.RATE_LIMITED) return;
         if (!errors!.every((error) => error.extensions?.code === code)) return;

@@ -59,8 +59,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): () => Promise<voi
       await connection().execute(`update ${table} set attempts = attempts + 1 where id = any(?::uuid[])`, [`{${rows.map((row) => row.id).join(',')}}`]);
       const since = failingSince.get(target) ?? performance.now();
       failingSince.set(target, since);
-      const log = performance.now() - since < QUIET_FAILURE_MS ? options.logger.debug : options.logger.warn;
-      log.call(options.logger, 'outbox delivery failed; will retry', { schema: options.schema, target, events: rows.length, reason: (error as Error).message });
+      const level = performance.now() - since < QUIET_FAILURE_MS ? 'debug' : 'warn';
+      options.logger[level]('outbox delivery failed; will retry', { schema: options.schema, target, events: rows.length, reason: (error as Error).message });
       return false;
     }
     failingSince.delete(target);

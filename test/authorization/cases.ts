@@ -246,7 +246,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Mutation.createMemberGroup': {
     operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { id } }` }),
     path: ['createMemberGroup'],
-    foreign: (f) => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { id } }', variables: { name: 'Beta group' } }),
+    foreign: () => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { id } }', variables: { name: 'Beta group' } }),
   },
   'Mutation.createRole': {
     operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: ["read"] }) { id } }` }),

@@ -135,7 +135,7 @@ async function send(body: string, withCredential: boolean): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(withCredential ? headers : {}) }, body });
   const text = await response.text();
-  let codes: string[] = [];
+  let codes: string[];
   try {
     codes = ((JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map((error) => String(error.extensions?.code));
   } catch {

@@ -32,7 +32,7 @@ async function persisted(query: string, options: { withText: boolean; headers?: 
       extensions: { persistedQuery: { version: 1, sha256Hash: options.hash ?? sha256(query) } },
     }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
 }
 
 const keyHeaders = () => ({ 'x-api-key': key.secret, 'x-workspace-id': workspaceId });

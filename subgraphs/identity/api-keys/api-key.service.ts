@@ -20,7 +20,7 @@ import { membershipsOf } from '../members/membership.repository.js';
 import { requireUserId } from '../principal-guards.js';
 import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyKind, ApiKeyOwner, EXPIRY_DAYS } from './api-key.enums.js';
+import { ApiKeyKind, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
 import type { CreatedApiKey } from './created-api-key.js';
 
@@ -177,7 +177,7 @@ export class ApiKeyService {
 
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.requireOwnOr(id, [['keys:delete']]);
-    if (key.status === 'ACTIVE' || (key.revokedAt && key.revokedAt.getTime() > Date.now())) {
+    if (key.status === ApiKeyStatus.ACTIVE || (key.revokedAt && key.revokedAt.getTime() > Date.now())) {
       const before = key.revokedAt;
       key.revokedAt = new Date();
       await this.em.transactional(async (em) => {
@@ -201,7 +201,7 @@ export class ApiKeyService {
       throw invalidInput([{ field: 'gracePeriod', reason: `must be 0 to ${MAX_GRACE_PERIOD_SECONDS} seconds` }]);
     }
     const old = await this.requireOwnOr(id, [['keys:write']]);
-    if (old.status !== 'ACTIVE') throw badUserInput('Only an active key can be rotated');
+    if (old.status !== ApiKeyStatus.ACTIVE) throw badUserInput('Only an active key can be rotated');
     return this.em.transactional(async (em) => {
       const secret = generateCredential(old.kind === ApiKeyKind.USER ? 'user_key' : 'workspace_key');
       const next = em.create(ApiKey, {

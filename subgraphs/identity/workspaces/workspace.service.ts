@@ -60,7 +60,8 @@ export class WorkspaceService {
     }
     await this.em.transactional(async (em) => {
       const connection = em.getConnection();
-      const context = em.getTransactionContext();
+      // MikroORM types the transaction `any`; it is only handed back to execute().
+      const context: unknown = em.getTransactionContext();
       for (const table of ['member_group_users', 'member_groups', 'members', 'invitations', 'roles', 'trusted_documents']) {
         await connection.execute(`delete from "identity"."${table}" where workspace_id = ?::uuid`, [workspaceId], 'all', context);
       }

@@ -1,0 +1,71 @@
+// The shipper's timer: whatever goes wrong in a tick, the rejection is caught and logged
+// (an unhandled one would end the gateway) and the next tick still comes.
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../lib/logger.js';
+import type { RequestLogEntry } from '../lib/request-log.js';
+import { RequestLogShipper } from './request-log-shipper.js';
+
+const entry: RequestLogEntry = {
+  id: '00000000-0000-4000-8000-000000000001',
+  correlationId: 'c-1',
+  time: new Date(0).toISOString(),
+  credentialKind: null,
+  keyId: null,
+  userId: null,
+  workspaceId: null,
+  operationName: null,
+  operationType: null,
+  rootFields: [],
+  outcome: 'OK',
+  httpStatus: 200,
+  durationMs: 1,
+  clientIp: null,
+  userAgent: null,
+};
+
+/** A port that refuses connections: the address of a server that was listening and has closed. */
+async function closedPortUrl(): Promise<string> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Records every line; its first warning throws, the way a broken log sink would. */
+function brittleLogger() {
+  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  let warnings = 0;
+  const logger: Logger = {
+    debug: (message, fields) => lines.push({ level: 'debug', message, fields }),
+    info: (message, fields) => lines.push({ level: 'info', message, fields }),
+    warn: (message, fields) => {
+      lines.push({ level: 'warn', message, fields });
+      warnings += 1;
+      if (warnings === 1) throw new Error('log sink broken');
+    },
+    error: (message, fields) => lines.push({ level: 'error', message, fields }),
+    child: () => logger,
+  };
+  return { logger, lines };
+}
+
+let shipper: RequestLogShipper | undefined;
+afterEach(async () => {
+  await shipper?.stop();
+  shipper = undefined;
+});
+
+describe('RequestLogShipper', () => {
+  it('logs a failed tick instead of leaving its rejection unhandled, and keeps shipping', async () => {
+    const { logger, lines } = brittleLogger();
+    shipper = new RequestLogShipper({ auditUrl: await closedPortUrl(), signingSecrets: ['secret'], logger, flushIntervalMs: 5, maxBackoffMs: 5, shutdownTimeoutMs: 0 });
+    shipper.record(entry);
+    shipper.start();
+    await expect.poll(() => lines.find((line) => line.level === 'error')).toMatchObject({ message: 'request log shipping failed unexpectedly; will retry', fields: { reason: 'log sink broken' } });
+    // The timer was re-armed: the next tick tries again (and this time its warning goes through).
+    await expect.poll(() => lines.filter((line) => line.message === 'request log shipping failed; will retry').length).toBeGreaterThanOrEqual(2);
+  });
+});

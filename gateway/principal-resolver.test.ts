@@ -14,7 +14,8 @@ function fakeIdentity(answer: (request: PrincipalLookupRequest) => PrincipalLook
   const client: IdentityClient = {
     async post<T>(path: string, payload: unknown): Promise<T> {
       calls.push({ path, payload: payload as Partial<PrincipalLookupRequest & KeyUsageReport> });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // An answer that comes back on a later turn of the event loop, as a real one does: lookups started together overlap.
+      await new Promise((resolve) => setImmediate(resolve));
       return answer(payload as PrincipalLookupRequest) as T;
     },
   };

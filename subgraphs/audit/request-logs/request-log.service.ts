@@ -90,8 +90,9 @@ export class RequestLogService {
     const conditions = [sqlCondition('r.created_at >= ?::timestamptz', from.toISOString()), sqlCondition('r.created_at < ?::timestamptz', to.toISOString())];
     if (filter?.apiKeyId) conditions.push(isId(filter.apiKeyId) ? sqlCondition('r.key_id = ?::uuid', filter.apiKeyId) : sqlCondition('false'));
     if (filter?.operationName) conditions.push(sqlCondition('r.operation_name = ?', filter.operationName));
-    // Outcomes are stored as sorted, comma-joined codes.
-    if (filter?.outcome) conditions.push(sqlCondition('r.outcome ~ ?', `(^|,)${filter.outcome.replace(/[^A-Z_0-9]/g, '')}(,|$)`));
+    // Outcomes are stored as sorted, comma-joined codes; this expression is the one
+    // request_logs_outcomes_index is built on (request-log.entity.ts), so it uses it.
+    if (filter?.outcome) conditions.push(sqlCondition(`string_to_array(r.outcome, ',') @> array[?]::text[]`, filter.outcome));
     return conditions;
   }
 }

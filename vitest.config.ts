@@ -1,4 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * Tests that need no database and start no process: `npm run test:unit` runs only these,
+ * without the embedded PostgreSQL. Any other test file is an integration test.
+ */
+const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'test/compose.test.ts', 'test/docs.test.ts', 'test/readme.test.ts'];
+/** Unit-test folders whose files need a database all the same. */
+const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
+/**
+ * Files that must import the code in a fresh module graph: type-graphql orders a field's
+ * arguments by the order their classes were first imported, so the schema files generated
+ * in a worker that already ran other files can differ from `npm run schema`'s.
+ */
+const ISOLATED_TESTS = ['test/schema-check.test.ts'];
+
+const shared: TestProjectInlineConfiguration['test'] = {
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // Every file of a worker shares its module graph: Apollo, type-graphql and MikroORM are
+  // imported once per worker instead of once per file (most of a small file's time).
+  isolate: false,
+};
 
 export default defineConfig({
   resolve: {
@@ -8,11 +31,29 @@ export default defineConfig({
     extensions: ['.js', '.ts', '.json', '.mjs'],
   },
   test: {
-    include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
-    // One embedded PostgreSQL for the run; every test file gets its own database in it.
-    globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['reflect-metadata'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // The end-to-end files wait on PostgreSQL and sockets as much as they compute, so two
+    // cores keep more than one worker busy; vitest's default (cores - 1) ran them one by one.
+    maxWorkers: 3,
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: 'unit', include: UNIT_TESTS, exclude: DATABASE_TESTS_BESIDE_CODE },
+      },
+      {
+        extends: true,
+        test: { ...shared, name: 'isolated', include: ISOLATED_TESTS, isolate: true },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['test/**/*.test.ts', ...DATABASE_TESTS_BESIDE_CODE],
+          exclude: [...UNIT_TESTS.filter((pattern) => pattern.startsWith('test/')), ...ISOLATED_TESTS],
+          // One embedded PostgreSQL for the run; every test file gets its own database in it.
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

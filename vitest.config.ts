@@ -8,11 +8,17 @@ const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.
 /** Unit-test folders whose files need a database all the same. */
 const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
 /**
- * Files that must import the code in a fresh module graph: type-graphql orders a field's
- * arguments by the order their classes were first imported, so the schema files generated
- * in a worker that already ran other files can differ from `npm run schema`'s.
+ * Files that must import the code in a fresh module graph (as before isolate: false):
+ * - schema-check: type-graphql orders a field's arguments by the order their classes were
+ *   first imported, so the schema files generated in a worker that already ran other files
+ *   can differ from `npm run schema`'s;
+ * - hostile/catalogue: its selections thousands of levels deep reach graphql-js's recursive
+ *   parser, which can overflow the stack in a worker warmed by other files (a RangeError
+ *   logged as an unhandled request error) before the token limit stops it.
  */
-const ISOLATED_TESTS = ['test/schema-check.test.ts'];
+const ISOLATED_TESTS = ['test/schema-check.test.ts', 'test/hostile/catalogue.error.test.ts'];
+/** One embedded PostgreSQL for the run (shared by the projects that list it); every test file gets its own database in it. */
+const DATABASE_SETUP = ['test/global-setup.ts'];
 
 const shared: TestProjectInlineConfiguration['test'] = {
   setupFiles: ['reflect-metadata'],
@@ -41,7 +47,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { ...shared, name: 'isolated', include: ISOLATED_TESTS, isolate: true },
+        test: { ...shared, name: 'isolated', include: ISOLATED_TESTS, isolate: true, globalSetup: DATABASE_SETUP },
       },
       {
         extends: true,
@@ -50,8 +56,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts', ...DATABASE_TESTS_BESIDE_CODE],
           exclude: [...UNIT_TESTS.filter((pattern) => pattern.startsWith('test/')), ...ISOLATED_TESTS],
-          // One embedded PostgreSQL for the run; every test file gets its own database in it.
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: DATABASE_SETUP,
         },
       },
     ],

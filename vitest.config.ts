@@ -47,7 +47,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { ...shared, name: 'isolated', include: ISOLATED_TESTS, isolate: true, globalSetup: DATABASE_SETUP },
+        test: { ...shared, name: 'fresh-modules', include: ISOLATED_TESTS, isolate: true, globalSetup: DATABASE_SETUP },
       },
       {
         extends: true,

@@ -39,7 +39,7 @@ interface TestDatabases {
 }
 
 /**
- * Every vitest project that lists this file (integration, isolated) runs it; they share one
+ * Every vitest project that lists this file (integration, fresh-modules) runs it; they share one
  * server and one template, started by the first and stopped after the last.
  */
 const shared = globalThis as { atriumTestDatabases?: { users: number; ready: Promise<TestDatabases> } };

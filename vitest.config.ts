@@ -5,16 +5,18 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * without the embedded PostgreSQL. Any other test file is an integration test.
  */
 const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'test/compose.test.ts', 'test/docs.test.ts', 'test/readme.test.ts'];
-/** Unit-test folders whose files need a database all the same. */
+/** Files beside the code that need a database all the same (the integration project runs them). */
 const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
 /**
  * Files that must import the code in a fresh module graph (as before isolate: false):
  * - schema-check: type-graphql orders a field's arguments by the order their classes were
  *   first imported, so the schema files generated in a worker that already ran other files
  *   can differ from `npm run schema`'s;
- * - hostile/catalogue: its selections thousands of levels deep reach graphql-js's recursive
- *   parser, which can overflow the stack in a worker warmed by other files (a RangeError
- *   logged as an unhandled request error) before the token limit stops it.
+ * - hostile/catalogue: its selections thousands of levels deep go through graphql-js's
+ *   recursive parser up to the token limit; in a worker that had run other files it once
+ *   overflowed the stack there (a RangeError logged as an unhandled request error).
+ * Vitest starts the files of projects in the order of their names, so this project's name
+ * puts its long schema-check first.
  */
 const ISOLATED_TESTS = ['test/schema-check.test.ts', 'test/hostile/catalogue.error.test.ts'];
 /** One embedded PostgreSQL for the run (shared by the projects that list it); every test file gets its own database in it. */
@@ -25,7 +27,9 @@ const shared: TestProjectInlineConfiguration['test'] = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
   // Every file of a worker shares its module graph: Apollo, type-graphql and MikroORM are
-  // imported once per worker instead of once per file (most of a small file's time).
+  // imported once per worker instead of once per file (most of a small file's time). So a
+  // file must leave no module state behind (globals, mocks, patched modules); one that
+  // needs modules of its own goes into ISOLATED_TESTS.
   isolate: false,
 };
 

@@ -9,12 +9,13 @@ const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.
 const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
 /**
  * Files that must import the code in a fresh module graph (as before isolate: false):
- * - schema-check: type-graphql orders a field's arguments by the order their classes were
- *   first imported, so the schema files generated in a worker that already ran other files
- *   can differ from `npm run schema`'s;
+ * - schema-check: the schema files it generates in a worker that had run other files
+ *   listed some fields' arguments in another order (`filter` after `first`/`after`) than
+ *   `npm run schema` does, so it found the committed files stale;
  * - hostile/catalogue: its selections thousands of levels deep go through graphql-js's
  *   recursive parser up to the token limit; in a worker that had run other files it once
- *   overflowed the stack there (a RangeError logged as an unhandled request error).
+ *   overflowed the stack there (a RangeError logged as an unhandled request error). Whether
+ *   that parser overflows before the limit depends on how far V8 has optimised it.
  * Vitest starts the files of projects in the order of their names, so this project's name
  * puts its long schema-check first.
  */

@@ -1,4 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * Tests that need no database and start no process: `npm run test:unit` runs only these,
+ * without the embedded PostgreSQL. Any other test file is an integration test.
+ */
+const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'test/compose.test.ts', 'test/docs.test.ts', 'test/readme.test.ts'];
+/** Files beside the code that need a database all the same (the integration project runs them). */
+const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
+/**
+ * Files that must import the code in a fresh module graph (as before isolate: false):
+ * - schema-check: the schema files it generates in a worker that had run other files
+ *   listed some fields' arguments in another order (`filter` after `first`/`after`) than
+ *   `npm run schema` does, so it found the committed files stale;
+ * - hostile/catalogue: its selections thousands of levels deep go through graphql-js's
+ *   recursive parser up to the token limit; in a worker that had run other files it once
+ *   overflowed the stack there (a RangeError logged as an unhandled request error). Whether
+ *   that parser overflows before the limit depends on how far V8 has optimised it.
+ * Vitest starts the files of projects in the order of their names, so this project's name
+ * puts its long schema-check first.
+ */
+const ISOLATED_TESTS = ['test/schema-check.test.ts', 'test/hostile/catalogue.error.test.ts'];
+/** One embedded PostgreSQL for the run (shared by the projects that list it); every test file gets its own database in it. */
+const DATABASE_SETUP = ['test/global-setup.ts'];
+
+const shared: TestProjectInlineConfiguration['test'] = {
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // Every file of a worker shares its module graph: Apollo, type-graphql and MikroORM are
+  // imported once per worker instead of once per file (most of a small file's time). So a
+  // file must leave no module state behind (globals, mocks, patched modules); one that
+  // needs modules of its own goes into ISOLATED_TESTS.
+  isolate: false,
+};
 
 export default defineConfig({
   resolve: {
@@ -8,11 +42,28 @@ export default defineConfig({
     extensions: ['.js', '.ts', '.json', '.mjs'],
   },
   test: {
-    include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
-    // One embedded PostgreSQL for the run; every test file gets its own database in it.
-    globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['reflect-metadata'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // The end-to-end files wait on PostgreSQL and sockets as much as they compute, so two
+    // cores keep more than one worker busy; vitest's default (cores - 1) ran them one by one.
+    maxWorkers: 3,
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: 'unit', include: UNIT_TESTS, exclude: DATABASE_TESTS_BESIDE_CODE },
+      },
+      {
+        extends: true,
+        test: { ...shared, name: 'fresh-modules', include: ISOLATED_TESTS, isolate: true, globalSetup: DATABASE_SETUP },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['test/**/*.test.ts', ...DATABASE_TESTS_BESIDE_CODE],
+          exclude: [...UNIT_TESTS.filter((pattern) => pattern.startsWith('test/')), ...ISOLATED_TESTS],
+          globalSetup: DATABASE_SETUP,
+        },
+      },
+    ],
   },
 });

@@ -32,13 +32,41 @@ function keepFailingExitCode(): void {
   });
 }
 
+interface TestDatabases {
+  readonly adminUrl: string;
+  readonly template: string;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Every vitest project that lists this file (integration, fresh-modules) runs it; they share one
+ * server and one template, started by the first and stopped after the last.
+ */
+const shared = globalThis as { atriumTestDatabases?: { users: number; ready: Promise<TestDatabases> } };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.atriumTestDatabases ??= { users: 0, ready: startDatabases() };
+  const databases = shared.atriumTestDatabases;
+  databases.users += 1;
+  const { adminUrl, template, stop } = await databases.ready;
+  project.provide('postgresAdminUrl', adminUrl);
+  project.provide('templateDatabase', template);
+  return async () => {
+    databases.users -= 1;
+    if (databases.users > 0) return;
+    shared.atriumTestDatabases = undefined;
+    await stop();
+  };
+}
+
+async function startDatabases(): Promise<TestDatabases> {
   keepFailingExitCode();
   const external = process.env.DATABASE_URL;
   if (external) {
     await assertDatabaseReachable(external);
-    const dropTemplate = await provideDatabases(project, withDatabase(external, 'postgres'));
-    return dropTemplate;
+    const adminUrl = withDatabase(external, 'postgres');
+    const template = await createTemplate(adminUrl);
+    return { adminUrl, template, stop: () => dropDatabase(adminUrl, template) };
   }
   const server = await startEmbeddedPostgres({
     dataDir: process.env.DATA_DIR ?? '.data',
@@ -52,10 +80,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.error(`\nnpm test cannot start its database: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
-  const dropTemplate = await provideDatabases(project, server.adminUrl);
-  return async () => {
-    await dropTemplate();
-    await server.stop();
+  const template = await createTemplate(server.adminUrl);
+  return {
+    adminUrl: server.adminUrl,
+    template,
+    stop: async () => {
+      await dropDatabase(server.adminUrl, template);
+      await server.stop();
+    },
   };
 }
 
@@ -63,14 +95,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
  * Migrates a template database once; every test file's database is a copy of it
  * (CREATE DATABASE … TEMPLATE), instead of running every migration again per file.
  */
-async function provideDatabases(project: TestProject, adminUrl: string): Promise<() => Promise<void>> {
+async function createTemplate(adminUrl: string): Promise<string> {
   const template = `atrium_template_${randomBytes(6).toString('hex')}`;
   await ensureDatabaseExists(adminUrl, template);
   await migrateAll(
     withDatabase(adminUrl, template),
     SUBGRAPHS.map(({ name }) => SUBGRAPH_DEFINITIONS[name].orm),
   );
-  project.provide('postgresAdminUrl', adminUrl);
-  project.provide('templateDatabase', template);
-  return () => dropDatabase(adminUrl, template);
+  return template;
 }

@@ -2,6 +2,7 @@
 // on free ports through the same createServer functions as production, and a GraphQL
 // client whose failures print the operation and the response.
 import { randomBytes } from 'node:crypto';
+import pg, { type Pool } from 'pg';
 import { inject } from 'vitest';
 import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '../lib/database.js';
 import type { RunningServer } from '../lib/http-server.js';
@@ -24,7 +25,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `atrium_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseFromTemplate(adminUrl, name, inject('templateDatabase'));
   const url = withDatabase(adminUrl, name);
-  return { url, drop: () => dropDatabase(adminUrl, name) };
+  return {
+    url,
+    drop: async () => {
+      await closeReadPool(url);
+      await dropDatabase(adminUrl, name);
+    },
+  };
 }
 
 /**
@@ -174,16 +181,34 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   };
 }
 
+/**
+ * Connections for selectRows, per database: opening one per statement (a PostgreSQL backend
+ * forked and authenticated each time) was most of what the suites that read the database
+ * after every request spent. Idle connections close themselves; dropping the database
+ * (TestDatabase.drop) ends its pool first.
+ */
+const readPools = new Map<string, Pool>();
+
+function readPool(databaseUrl: string): Pool {
+  let pool = readPools.get(databaseUrl);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true });
+    // An idle connection ended by the server (a dropped database) is replaced on the next query.
+    pool.on('error', () => undefined);
+    readPools.set(databaseUrl, pool);
+  }
+  return pool;
+}
+
+async function closeReadPool(databaseUrl: string): Promise<void> {
+  const pool = readPools.get(databaseUrl);
+  readPools.delete(databaseUrl);
+  await pool?.end();
+}
+
 /** The rows a statement answers, straight from the database (what a user of psql would see). */
 export async function selectRows<T = Record<string, AssertedJson>>(databaseUrl: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
+  return (await readPool(databaseUrl).query(sql, values)).rows as T[];
 }
 
 /** The number a `select count(*) …` statement answers, straight from the database. */

@@ -1,5 +1,5 @@
 // A fingerprint of database rows, to prove that a refused operation changed nothing.
-import pg from 'pg';
+import { selectRows } from '../testkit.js';
 
 /**
  * Per table, an md5 of its rows (only rows whose text matches `pattern`, when given).
@@ -8,23 +8,17 @@ import pg from 'pg';
  * there (lib/seen-nonces/), a refused operation's included.
  */
 export async function snapshotRows(databaseUrl: string, pattern?: string): Promise<Record<string, string>> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_schema: string; table_name: string }>(
-      "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE' and table_name not in ('mikro_orm_migrations', 'seen_nonces') and table_name !~ '^request_logs(_p[0-9]{8})?$' order by 1, 2",
-    );
-    const snapshot: Record<string, string> = {};
-    for (const { table_schema: schema, table_name: table } of tables.rows) {
-      const filter = pattern ? 'where t::text ~ $1' : '';
-      const result = await client.query<{ hash: string }>(
-        `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${schema}"."${table}" t ${filter}`,
-        pattern ? [pattern] : [],
-      );
-      snapshot[`${schema}.${table}`] = result.rows[0].hash;
-    }
-    return snapshot;
-  } finally {
-    await client.end();
-  }
+  const tables = await selectRows<{ table_schema: string; table_name: string }>(
+    databaseUrl,
+    "select table_schema, table_name from information_schema.tables where table_schema in ('identity', 'content', 'audit') and table_type = 'BASE TABLE' and table_name not in ('mikro_orm_migrations', 'seen_nonces') and table_name !~ '^request_logs(_p[0-9]{8})?$' order by 1, 2",
+  );
+  if (tables.length === 0) return {};
+  // Every table's hash in one statement (one round trip), read from one snapshot.
+  const filter = pattern ? 'where t::text ~ $1' : '';
+  const hashes = tables.map(
+    ({ table_schema: schema, table_name: table }) =>
+      `select '${schema}.${table}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${schema}"."${table}" t ${filter}`,
+  );
+  const rows = await selectRows<{ name: string; hash: string }>(databaseUrl, hashes.join(' union all '), pattern ? [pattern] : []);
+  return Object.fromEntries(rows.map((row) => [row.name, row.hash]));
 }

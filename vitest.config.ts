@@ -9,17 +9,13 @@ const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.
 const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts'];
 /**
  * Files that must import the code in a fresh module graph (as before isolate: false):
- * - schema-check: the schema files it generates in a worker that had run other files
+ * schema-check: the schema files it generates in a worker that had run other files
  *   listed some fields' arguments in another order (`filter` after `first`/`after`) than
- *   `npm run schema` does, so it found the committed files stale;
- * - hostile/catalogue: its selections thousands of levels deep go through graphql-js's
- *   recursive parser up to the token limit; in a worker that had run other files it once
- *   overflowed the stack there (a RangeError logged as an unhandled request error). Whether
- *   that parser overflows before the limit depends on how far V8 has optimised it.
+ *   `npm run schema` does, so it found the committed files stale.
  * Vitest starts the files of projects in the order of their names, so this project's name
  * puts its long schema-check first.
  */
-const ISOLATED_TESTS = ['test/schema-check.test.ts', 'test/hostile/catalogue.error.test.ts'];
+const ISOLATED_TESTS = ['test/schema-check.test.ts'];
 /** One embedded PostgreSQL for the run (shared by the projects that list it); every test file gets its own database in it. */
 const DATABASE_SETUP = ['test/global-setup.ts'];
 

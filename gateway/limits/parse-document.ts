@@ -1,8 +1,12 @@
 // The one parse of a request's query text, refused before any work that grows with it:
 // its size in bytes first, then its tokens, which graphql-js counts while parsing and
 // stops at (`maxTokens`), so a huge or deeply nested document is never fully built. A
-// selection nested 2,000 levels deep takes at least 6,000 tokens: the token limit is also
-// what keeps the parser's recursion far from the stack's end.
+// selection nested 2,000 levels deep takes at least 6,000 tokens, so the token limit
+// also bounds the parser's recursion. Not always far enough from the stack's end: before
+// V8 has optimised graphql-js's parser its frames are larger, and a fresh process has
+// overflowed the stack under the limit (a RangeError, which was answered as an unexpected
+// error). An overflow is therefore refused like the limit it stands for: tokens past the
+// limit, or else nesting too deep to parse.
 import { GraphQLError, Lexer, Source, TokenKind, parse, type DocumentNode } from 'graphql';
 import { APOLLO_ERROR_HTTP_STATUS } from '../../lib/errors.js';
 import { limitExceeded } from './limit-error.js';
@@ -25,6 +29,25 @@ function countTokens(query: string): number {
   return count;
 }
 
+/** What the refusal of a document too deep to parse names as the limit; any nesting this deep is far past GATEWAY_MAX_DEPTH. */
+const MAX_PARSABLE_NESTING = 1000;
+
+/** The deepest nesting of braces, parentheses and brackets, counted over tokens (strings and comments do not count). */
+function nestingOf(query: string): number {
+  const lexer = new Lexer(new Source(query));
+  let depth = 0;
+  let deepest = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.PAREN_L || token.kind === TokenKind.BRACKET_L) deepest = Math.max(deepest, ++depth);
+      else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.PAREN_R || token.kind === TokenKind.BRACKET_R) depth -= 1;
+    }
+  } catch {
+    // As far as it lexes: a lower bound.
+  }
+  return deepest;
+}
+
 /** The document of a query, or the error refusing it (a limit, or GRAPHQL_PARSE_FAILED for bad syntax). */
 export function parseDocument(query: string, limits: Pick<OperationLimits, 'maxDocumentBytes' | 'maxTokens'>): ParsedDocument {
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit: short texts skip the count.
@@ -35,6 +58,12 @@ export function parseDocument(query: string, limits: Pick<OperationLimits, 'maxD
   try {
     return { document: parse(query, { maxTokens: limits.maxTokens }) };
   } catch (error) {
+    if (error instanceof RangeError) {
+      // The parser's recursion ran out of stack (nothing else in parse throws a RangeError).
+      const tokens = countTokens(query);
+      if (tokens > limits.maxTokens) return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', tokens, limits.maxTokens) };
+      return { error: limitExceeded('DEPTH_LIMIT_EXCEEDED', 'Document nesting', nestingOf(query), MAX_PARSABLE_NESTING) };
+    }
     if (!(error instanceof GraphQLError)) throw error;
     if (TOKEN_LIMIT_MESSAGE.test(error.message)) {
       // Lexing the rest is linear and bounded by the size limit checked above.

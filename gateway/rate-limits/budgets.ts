@@ -96,6 +96,9 @@ export async function createRateBudgets(options: RateBudgetOptions): Promise<Rat
       commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+      // The charges of requests in flight together go to Redis in one write (ioredis's
+      // automatic pipelining): one syscall and one wake-up per batch instead of per request.
+      enableAutoPipelining: true,
     });
     let lastError = '';
     redis.on('error', (error: Error) => {

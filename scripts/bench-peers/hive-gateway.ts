@@ -38,13 +38,15 @@ export async function startHiveGateway(options: PeerOptions & { readonly dedupli
     },
     plugins: () => [principalSigningPlugin(options)],
   });
-  const server = createServer((request, response) => void runtime.handleNodeRequestAndResponse(request, response));
+  const server = createServer((request, response) => void runtime(request, response));
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
       await runtime.dispose();
     },
   };

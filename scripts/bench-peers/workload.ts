@@ -131,7 +131,9 @@ export function requestBody(query: BenchQuery): string {
 /** The answer's data as JSON text, or an Error saying what came back instead. */
 async function dataText(target: BenchTarget, query: BenchQuery): Promise<string> {
   const body = requestBody(query);
-  const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headersFor(body) }, body });
+  const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headersFor(body) }, body }).catch((error: unknown) => {
+    throw new Error(`${target.label} at ${target.url} did not answer ${query.name}: ${String((error as Error).cause ?? error)}`);
+  });
   const text = await response.text();
   const json = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   if (response.status !== 200 || json.errors?.length || !json.data) throw new Error(`${target.label} answered ${query.name} with HTTP ${response.status}: ${text.slice(0, 500)}`);

@@ -176,73 +176,78 @@ await runMain(async () => {
     }
 
     const atrium = measured[0];
-    const ratioToAtrium = (each: Measured, query: BenchQuery, read: (sample: Sample) => number | undefined) => {
-      const ours = atrium.samples.get(query.name)!;
-      const ratios = each.samples.get(query.name)!.flatMap((sample, round) => {
-        const theirs = read(sample);
-        const base = read(ours[round]);
-        return theirs === undefined || base === undefined || base === 0 ? [] : [theirs / base];
+    /** Per round, a ÷ b of what read gives (rounds where either has no figure are left out). */
+    const perRoundRatios = (a: Measured, b: Measured, query: BenchQuery, read: (sample: Sample) => number | undefined) => {
+      const theirs = b.samples.get(query.name)!;
+      return a.samples.get(query.name)!.flatMap((sample, round) => {
+        const numerator = read(sample);
+        const denominator = read(theirs[round]);
+        return numerator === undefined || denominator === undefined || denominator === 0 ? [] : [numerator / denominator];
       });
-      return ratios.length ? median(ratios) : undefined;
     };
-    const format = (value: number | undefined, digits: number, width: number) => (value === undefined ? '—' : value.toFixed(digits)).padStart(width);
+    const medianOrNone = (values: readonly number[]) => (values.length ? median(values) : undefined);
+    const format = (value: number | undefined, digits: number) => (value === undefined ? '—' : value.toFixed(digits));
+    /** Median of per-round ratios and their range: on a shared machine the range says how far to trust it. */
+    const formatRatios = (ratios: readonly number[]) => (ratios.length ? `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '—');
+    const row = (cells: readonly string[], widths: readonly number[]) => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[index]))).join(' ');
+
+    const targetWidths = [20, 7, 7, 7, 14, 18, 15, 16];
     for (const query of queries) {
       console.log(`\n${query.name}: ${query.query}`);
-      console.log(
-        `${'target'.padEnd(20)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'gw CPU ms/req'.padStart(14)} ${'subgr. CPU ms/req'.padStart(18)} ${'req/s ÷ Atrium'.padStart(15)} ${'gw CPU ÷ Atrium'.padStart(16)}`,
-      );
+      console.log(row(['target', 'req/s', 'p50 ms', 'p99 ms', 'gw CPU ms/req', 'subgr. CPU ms/req', 'req/s ÷ Atrium', 'gw CPU ÷ Atrium'], targetWidths));
       for (const each of measured.filter((candidate) => targetServes(candidate.target, query))) {
         const samples = each.samples.get(query.name)!;
-        const medianOf = (read: (sample: Sample) => number | undefined) => {
-          const values = samples.flatMap((sample) => read(sample) ?? []);
-          return values.length ? median(values) : undefined;
-        };
-        console.log(
-          `${each.target.label.padEnd(20)} ${format(
+        const medianOf = (read: (sample: Sample) => number | undefined) => medianOrNone(samples.flatMap((sample) => read(sample) ?? []));
+        const cells = [
+          each.target.label,
+          format(
             medianOf((s) => s.requestsPerSecond),
             0,
-            7,
-          )} ${format(
+          ),
+          format(
             medianOf((s) => s.p50Ms),
             1,
-            7,
-          )} ${format(
+          ),
+          format(
             medianOf((s) => s.p99Ms),
             1,
-            7,
-          )} ${format(
+          ),
+          format(
             medianOf((s) => s.gatewayCpuMs),
             2,
-            14,
-          )} ${format(
+          ),
+          format(
             medianOf((s) => s.subgraphsCpuMs),
             2,
-            18,
-          )} ${format(
-            ratioToAtrium(each, query, (s) => s.requestsPerSecond),
-            2,
-            15,
-          )} ${format(
-            ratioToAtrium(each, query, (s) => s.gatewayCpuMs),
-            2,
-            16,
-          )}`,
-        );
+          ),
+          format(medianOrNone(perRoundRatios(each, atrium, query, (s) => s.requestsPerSecond)), 2),
+          format(medianOrNone(perRoundRatios(each, atrium, query, (s) => s.gatewayCpuMs)), 2),
+        ];
+        console.log(row(cells, targetWidths));
       }
     }
 
-    // Issue 15's acceptance, read off the same samples.
+    // Issue 15's acceptance figures, read off the same samples.
     const byLabel = (label: string) => measured.find((each) => each.target.label === label)!;
-    const inverse = (value: number | undefined) => (value === undefined ? undefined : 1 / value);
-    console.log('\nAtrium as shipped against the others (medians of per-round ratios):');
-    console.log(
-      `${'query'.padEnd(20)} ${'÷ Apollo req/s'.padStart(15)} ${'÷ Hive req/s'.padStart(13)} ${'÷ Hive dflt req/s'.padStart(18)} ${'gw CPU ÷ Apollo'.padStart(16)} ${'÷ logging off req/s'.padStart(20)} ${'direct ÷ Atrium'.padStart(16)}`,
-    );
+    const apollo = byLabel('Apollo gateway');
+    const throughput = (sample: Sample) => sample.requestsPerSecond;
+    const gatewayCpu = (sample: Sample) => sample.gatewayCpuMs;
+    console.log('\nAtrium as shipped ÷ each other target: median of per-round ratios (lowest–highest round)');
+    const summaryWidths = [20, 18, 18, 18, 18, 18, 18, 18];
+    console.log(row(['query', 'req/s ÷ Apollo', 'req/s ÷ Hive', 'req/s ÷ Hive dflt', 'gw CPU ÷ Apollo', 'gw CPU ÷ Hive', 'req/s ÷ log off', 'direct ÷ Atrium'], summaryWidths));
     for (const query of queries) {
       const direct = measured.find((each) => each.target.direct !== undefined && targetServes(each.target, query));
-      console.log(
-        `${query.name.padEnd(20)} ${format(inverse(ratioToAtrium(byLabel('Apollo gateway'), query, (s) => s.requestsPerSecond)), 2, 15)} ${format(inverse(ratioToAtrium(byLabel('Hive, dedup off'), query, (s) => s.requestsPerSecond)), 2, 13)} ${format(inverse(ratioToAtrium(byLabel('Hive, defaults'), query, (s) => s.requestsPerSecond)), 2, 18)} ${format(inverse(ratioToAtrium(byLabel('Apollo gateway'), query, (s) => s.gatewayCpuMs)), 2, 16)} ${format(inverse(ratioToAtrium(byLabel('Atrium, logging off'), query, (s) => s.requestsPerSecond)), 2, 20)} ${format(direct ? ratioToAtrium(direct, query, (s) => s.requestsPerSecond) : undefined, 2, 16)}`,
-      );
+      const cells = [
+        query.name,
+        formatRatios(perRoundRatios(atrium, apollo, query, throughput)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, dedup off'), query, throughput)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, defaults'), query, throughput)),
+        formatRatios(perRoundRatios(atrium, apollo, query, gatewayCpu)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, dedup off'), query, gatewayCpu)),
+        formatRatios(perRoundRatios(atrium, byLabel('Atrium, logging off'), query, throughput)),
+        direct ? formatRatios(perRoundRatios(direct, atrium, query, throughput)) : '—',
+      ];
+      console.log(row(cells, summaryWidths));
     }
     console.log(`\nload average ${loadavg()[0].toFixed(2)} at the end`);
     const failed = measured.flatMap((each) => [...each.samples.values()].flat()).reduce((sum, sample) => sum + sample.failed, 0);

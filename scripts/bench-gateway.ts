@@ -28,6 +28,7 @@ import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { benchGraphql } from './bench-graphql.js';
 import { percentile } from './percentile.js';
+import { processCpuMs } from './process-cpu.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
@@ -50,13 +51,6 @@ const QUERY = QUERIES[QUERY_NAME];
  * refused request would measure the refusal instead.
  */
 const UNSPENDABLE_POINTS = String(1_000_000_000);
-
-/** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux). */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // Fields 14 and 15 of stat (utime, stime), counted after the command name; clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 interface RoundResult {
   /** Of this gateway alone (sequential rounds); of the whole load (interleaved rounds). */

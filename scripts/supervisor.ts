@@ -31,8 +31,10 @@ export function announceReady(url: string): void {
 }
 
 export interface ServiceOptions {
-  /** `npm run serve` argument: a subgraph name or `gateway`. */
+  /** `npm run serve` argument: a subgraph name or `gateway` (or the argument of `script`). */
   readonly name: string;
+  /** The entry point to run with `name` as its argument; default scripts/serve.ts (benchmarks start their own peers). */
+  readonly script?: string;
   /** The child's whole environment: ports, URLs, database and secrets. */
   readonly env: NodeJS.ProcessEnv;
   /** Reports starts, exits and restarts, each with the service's name and pid. */
@@ -93,7 +95,7 @@ export async function superviseService(options: ServiceOptions): Promise<Supervi
 
   const launch = () =>
     new Promise<string>((resolve, reject) => {
-      const started = spawn(process.execPath, ['--import', 'tsx', SERVE_SCRIPT, name], {
+      const started = spawn(process.execPath, ['--import', 'tsx', options.script ?? SERVE_SCRIPT, name], {
         cwd: REPOSITORY_ROOT,
         env: options.env,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -22,8 +22,8 @@ export function abortOnHangUp(response: ServerResponse, onListenerError: (error:
 }
 
 /**
- * The request's hang-up signal, from the data source to the fetcher: Apollo's
- * RemoteGraphQLDataSource builds the fetch options itself and hands the fetcher no context.
+ * The request's hang-up signal, from callSubgraph to the call it runs, whichever way that
+ * call is made.
  */
 const clientSignal = new AsyncLocalStorage<AbortSignal>();
 
@@ -44,9 +44,10 @@ export interface SubgraphCall {
 type Unavailability = 'timeout' | 'unreachable' | 'client closed';
 
 /**
- * Why a subgraph call failed, when the subgraph was not there to answer: undici's fetch
- * rejects with the abort reason (TimeoutError from AbortSignal.timeout) or, for a refused,
- * reset or cut connection, with a TypeError ('fetch failed', or 'terminated' mid-body).
+ * Why a subgraph call failed, when the subgraph was not there to answer: the subgraph
+ * client (gateway/subgraph-client.ts) rejects as Node's fetch does, with the abort reason
+ * (TimeoutError from AbortSignal.timeout) or, for a refused, reset or cut connection, with
+ * a TypeError ('fetch failed', or 'terminated' mid-body).
  */
 function unavailability(error: unknown, client: AbortSignal | undefined): Unavailability | undefined {
   if (client?.aborted) return 'client closed';

@@ -13,8 +13,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
-import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type PrincipalInvalidation } from '../lib/principal.js';
-import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
+import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type Principal, type PrincipalInvalidation } from '../lib/principal.js';
+import { PRINCIPAL_HEADER, encodePrincipal, signEncodedPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import type { GatewayContext } from './context.js';
 import type { SubgraphAnswer, SubgraphClient } from './subgraph-client.js';
@@ -63,6 +63,22 @@ function parseCacheControl(header: string | undefined): Record<string, string | 
   return directives;
 }
 
+/**
+ * Each principal's encoding, with the client address it was encoded with. Principals are
+ * immutable and the resolver hands out its cached object to every request of a credential,
+ * so a principal is encoded once per client address rather than once per subgraph call.
+ */
+const encodings = new WeakMap<Principal, { readonly clientIp: string | null; readonly payload: string }>();
+
+/** The principal with the client's address (identity throttles sign-ins by it), encoded as the header carries it. */
+function encodedPrincipal(principal: Principal, clientIp: string | null): string {
+  const known = encodings.get(principal);
+  if (known && known.clientIp === clientIp) return known.payload;
+  const payload = encodePrincipal(clientIp ? { ...principal, clientIp } : principal);
+  encodings.set(principal, { clientIp, payload });
+  return payload;
+}
+
 /** Sends each of the gateway's calls to one subgraph, with the request's principal signed for it. */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly url: URL;
@@ -93,11 +109,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // known shape (Apollo types it `Record<string, any>`), hence Partial: they carry the anonymous principal.
     const context: Partial<GatewayContext> = options.context;
     if (context.correlationId !== undefined) headers[CORRELATION_HEADER] = context.correlationId;
-    const principal = context.principal ?? ANONYMOUS_PRINCIPAL;
-    // The client's address travels in the signed principal (identity throttles sign-ins by it).
-    const clientIp = context.clientIp ?? null;
+    const principal = encodedPrincipal(context.principal ?? ANONYMOUS_PRINCIPAL, context.clientIp ?? null);
     // Signed over the exact body bytes being sent, the last moment the body is known.
-    headers[PRINCIPAL_HEADER] = signPrincipal(clientIp ? { ...principal, clientIp } : principal, this.options.audience, body, this.options.signingSecrets);
+    headers[PRINCIPAL_HEADER] = signEncodedPrincipal(principal, this.options.audience, body, this.options.signingSecrets);
     // The call, its answer's body included, stops after the timeout or when the client hangs up.
     const answer = await this.options.client.post(this.url, headers, body, subgraphCallSignal(this.options.timeoutMs));
     if (answer.status < 200 || answer.status > 299) throw this.errorFromAnswer(answer);

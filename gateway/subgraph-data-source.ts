@@ -18,7 +18,7 @@ import { PRINCIPAL_HEADER, encodePrincipal, signEncodedPrincipal } from '../lib/
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import type { GatewayContext } from './context.js';
 import type { SubgraphAnswer, SubgraphClient } from './subgraph-client.js';
-import { callSubgraph, subgraphCallSignal } from './subgraph-timeouts.js';
+import { callSubgraph } from './subgraph-timeouts.js';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
@@ -113,7 +113,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // Signed over the exact body bytes being sent, the last moment the body is known.
     headers[PRINCIPAL_HEADER] = signEncodedPrincipal(principal, this.options.audience, body, this.options.signingSecrets);
     // The call, its answer's body included, stops after the timeout or when the client hangs up.
-    const answer = await this.options.client.post(this.url, headers, body, subgraphCallSignal(this.options.timeoutMs));
+    const answer = await this.options.client.post(this.url, headers, body, { timeoutMs: this.options.timeoutMs, signal: context.signal });
     if (answer.status < 200 || answer.status > 299) throw this.errorFromAnswer(answer);
     const parsed = parseBody(answer);
     if (typeof parsed !== 'object' || parsed === null) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);

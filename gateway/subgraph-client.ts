@@ -8,7 +8,7 @@
 // TypeError('terminated') when the answer is cut mid-body. The deadline is a plain timer
 // rather than AbortSignal.timeout combined with the client's signal by AbortSignal.any:
 // those two were ~4 % of the gateway's CPU.
-import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import http, { type ClientRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 
 /** A subgraph's whole answer. */
@@ -42,6 +42,7 @@ export function createSubgraphClient(): SubgraphClient {
         const secure = url.protocol === 'https:';
         let settled = false;
         let answered = false;
+        let outgoing: ClientRequest | undefined;
         const settle = () => {
           settled = true;
           clearTimeout(deadline);
@@ -51,33 +52,39 @@ export function createSubgraphClient(): SubgraphClient {
         const fail = (error: unknown, reason?: Error) => {
           if (settled) return;
           settle();
-          outgoing.destroy();
+          outgoing?.destroy();
           reject(reason ?? new TypeError(answered ? 'terminated' : 'fetch failed', { cause: error }));
         };
         const onAbort = () => fail(undefined, signal?.reason as Error);
         const deadline = setTimeout(() => fail(undefined, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
         // As AbortSignal.timeout's: a pending deadline alone never keeps the process alive.
         deadline.unref();
-        const outgoing = (secure ? https : http).request(
-          url,
-          { method: 'POST', agent: secure ? agents['https:'] : agents['http:'], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-          (incoming) => {
-            answered = true;
-            let text = '';
-            incoming.setEncoding('utf8');
-            incoming.on('data', (chunk: string) => {
-              text += chunk;
-            });
-            incoming.once('error', (error) => fail(error));
-            incoming.once('end', () => {
-              if (settled) return;
-              settle();
-              resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: text });
-            });
-            // A connection closed before the end of the body: 'end' never comes.
-            incoming.once('close', () => fail(new Error('connection closed before the answer was complete')));
-          },
-        );
+        try {
+          outgoing = (secure ? https : http).request(
+            url,
+            { method: 'POST', agent: secure ? agents['https:'] : agents['http:'], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+            (incoming) => {
+              answered = true;
+              let text = '';
+              incoming.setEncoding('utf8');
+              incoming.on('data', (chunk: string) => {
+                text += chunk;
+              });
+              incoming.once('error', (error) => fail(error));
+              incoming.once('end', () => {
+                if (settled) return;
+                settle();
+                resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: text });
+              });
+              // A connection closed before the end of the body: 'end' never comes.
+              incoming.once('close', () => fail(new Error('connection closed before the answer was complete')));
+            },
+          );
+        } catch (error) {
+          // Refused before anything was sent (a header value HTTP cannot carry): that error, as fetch's own would be.
+          settle();
+          return reject(error instanceof Error ? error : new Error(String(error)));
+        }
         outgoing.once('error', (error) => fail(error));
         signal?.addEventListener('abort', onAbort, { once: true });
         outgoing.end(body);

@@ -42,7 +42,8 @@ import { createPlayground } from './playground.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
-import { SubgraphDataSource, signingFetcher, subgraphAudience } from './subgraph-data-source.js';
+import { createSubgraphClient } from './subgraph-client.js';
+import { SubgraphDataSource, subgraphAudience } from './subgraph-data-source.js';
 import { abortOnHangUp } from './subgraph-timeouts.js';
 import { readCommittedSupergraph } from './supergraph.js';
 
@@ -178,17 +179,20 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
   // Costs are computed over the committed supergraph, in development composition too.
   const limiter = createOperationLimiter({ supergraphSdl: supergraphSdl ?? readCommittedSupergraph(), settings: config.operationLimits });
+  const subgraphClient = createSubgraphClient();
   const gateway = new ApolloGateway({
     ...(config.devIntrospection ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) } : { supergraphSdl: supergraphSdl! }),
-    // Node's fetch (undici) keeps connections to subgraphs alive between requests.
-    // One signing fetcher per subgraph: each signs for its own audience only.
+    // One data source per subgraph, each signing for its own audience only, all over one keep-alive pool.
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,
         logger,
         {
           url: subgraphUrls[name as SubgraphName] ?? url,
-          fetcher: signingFetcher(subgraphAudience(name), config.signingSecrets, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS) as never,
+          audience: subgraphAudience(name),
+          signingSecrets: config.signingSecrets,
+          timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+          client: subgraphClient,
         },
         // Only identity may say which principals changed (read-your-writes revocation).
         name === 'identity' ? (message) => resolver.invalidate(message) : undefined,
@@ -243,6 +247,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     onUnhandledError: (error) => logger.error('unhandled request error', { error }),
     onStop: async () => {
       await apollo.stop();
+      subgraphClient.close();
       await keyUsage.stop();
       await requestLogs?.stop();
       await stopListening();

@@ -2,20 +2,25 @@
 // and correlation id go along, the principal is signed over the exact body bytes that are sent, every call has a
 // deadline (gateway/subgraph-timeouts.ts), and what identity's answer says it invalidated
 // is applied before the gateway answers.
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+//
+// A GraphQLDataSource of its own rather than Apollo's RemoteGraphQLDataSource: that one
+// builds node-fetch Headers, a legacy url.parse and a node-fetch Request for every call and
+// hands them to fetch, which builds WHATWG ones again. This does what it did for the calls
+// the gateway makes (the body, the headers, the subgraph's Cache-Control applied to the
+// response's cache policy, the error for a non-2xx answer) over gateway/subgraph-client.ts.
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type Principal, type PrincipalInvalidation } from '../lib/principal.js';
-import { PRINCIPAL_HEADER, signPrincipal } from '../lib/principal-signing.js';
+import { PRINCIPAL_HEADER, encodePrincipal, signEncodedPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import type { GatewayContext } from './context.js';
-import { callSubgraph, subgraphCallSignal } from './subgraph-timeouts.js';
+import type { SubgraphAnswer, SubgraphClient } from './subgraph-client.js';
+import { callSubgraph } from './subgraph-timeouts.js';
 
-type SubgraphResponse = Parameters<NonNullable<RemoteGraphQLDataSource['didReceiveResponse']>>[0]['response'];
-
-/** Header on which willSendRequest hands the principal to the signing fetcher; never sent. */
-const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
 /**
  * Codes a subgraph answers with a 4xx for a request it refuses as a whole (a value its own
@@ -23,47 +28,131 @@ const UNSIGNED_PRINCIPAL = 'x-atrium-unsigned-principal';
  */
 const CLIENT_REQUEST_CODES: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
-/** Passes the request's principal and correlation id on to the subgraph request. */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /**
-   * A subgraph's 4xx whose body names a client error becomes that error, message and code
-   * (never the subgraph's URL); anything else stays the generic failure.
-   */
-  override async errorFromResponse(response: Response): Promise<GraphQLError> {
-    const body: unknown = await this.parseBody(response).catch(() => undefined);
-    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
-    const code = first?.extensions?.code;
-    if (response.status >= 400 && response.status < 500 && typeof code === 'string' && CLIENT_REQUEST_CODES.has(code) && typeof first?.message === 'string') {
-      return new GraphQLError(first.message, { extensions: { code } });
-    }
-    return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { response: { status: response.status, body } } });
+export interface SubgraphDataSourceOptions {
+  readonly url: string;
+  /** The subgraph the principal is signed for: each data source signs for its own audience only. */
+  readonly audience: SubgraphName;
+  readonly signingSecrets: readonly string[];
+  readonly timeoutMs: number;
+  readonly client: SubgraphClient;
+}
+
+function isJson(answer: SubgraphAnswer): boolean {
+  const contentType = answer.headers['content-type'];
+  return contentType !== undefined && (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json'));
+}
+
+/** The answer's body as the JSON it says it is, or its text (Apollo's parseBody, over a whole answer). */
+function parseBody(answer: SubgraphAnswer): unknown {
+  return isJson(answer) ? JSON.parse(answer.body) : answer.body;
+}
+
+/** The part of a response's cache policy a subgraph's answer narrows. */
+interface CachePolicy {
+  restrict(hint: { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' }): void;
+}
+
+/** Apollo's parseCacheControlHeader: directive → value, or true for a directive without one. */
+function parseCacheControl(header: string | undefined): Record<string, string | true> {
+  const directives: Record<string, string | true> = {};
+  if (!header) return directives;
+  for (const part of header.trim().split(/\s*,\s*/)) {
+    const [name, value] = part.split(/\s*=\s*/, 2) as [string, string | undefined];
+    directives[name] = value === undefined ? true : value.replace(/^"|"$/g, '');
   }
+  return directives;
+}
+
+/**
+ * Each principal's encoding, with the client address it was encoded with. Principals are
+ * immutable and the resolver hands out its cached object to every request of a credential,
+ * so a principal is encoded once per client address rather than once per subgraph call.
+ */
+const encodings = new WeakMap<Principal, { readonly clientIp: string | null; readonly payload: string }>();
+
+/** The principal with the client's address (identity throttles sign-ins by it), encoded as the header carries it. */
+function encodedPrincipal(principal: Principal, clientIp: string | null): string {
+  const known = encodings.get(principal);
+  if (known && known.clientIp === clientIp) return known.payload;
+  const payload = encodePrincipal(clientIp ? { ...principal, clientIp } : principal);
+  encodings.set(principal, { clientIp, payload });
+  return payload;
+}
+
+/** Sends each of the gateway's calls to one subgraph, with the request's principal signed for it. */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly url: URL;
 
   constructor(
     readonly subgraph: string,
     private readonly logger: Logger,
-    config: Partial<RemoteGraphQLDataSource<GatewayContext>>,
+    private readonly options: SubgraphDataSourceOptions,
     /** Given for identity only: drops the cached principals a response says changed. */
     private readonly onInvalidation?: (message: PrincipalInvalidation) => void,
   ) {
-    super(config);
+    this.url = new URL(options.url);
   }
 
   /** A subgraph that times out, refuses or resets the call answers SUBGRAPH_UNAVAILABLE for its fields. */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    return callSubgraph({ subgraph: this.subgraph, context: options.context, logger: this.logger }, () => super.process(options));
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return callSubgraph({ subgraph: this.subgraph, context: options.context, logger: this.logger }, () => this.send(options));
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http) return;
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { http: given, query, ...rest } = options.request;
+    if (!query) throw new Error('Missing query');
+    const body = JSON.stringify({ query, ...rest });
+    const headers: OutgoingHttpHeaders = {};
+    if (given?.headers) for (const [name, value] of given.headers) headers[name] = value;
+    headers['content-type'] = 'application/json';
     // Requests the gateway makes on its own (dev-mode introspection) have a context of no
     // known shape (Apollo types it `Record<string, any>`), hence Partial: they carry the anonymous principal.
-    const requestContext: Partial<GatewayContext> = context;
-    const principal = requestContext.principal ?? ANONYMOUS_PRINCIPAL;
-    // The client's address travels in the signed principal (identity throttles sign-ins by it).
-    const clientIp = requestContext.clientIp ?? null;
-    request.http.headers.set(UNSIGNED_PRINCIPAL, JSON.stringify(clientIp ? { ...principal, clientIp } : principal));
-    if (requestContext.correlationId !== undefined) request.http.headers.set(CORRELATION_HEADER, requestContext.correlationId);
+    const context: Partial<GatewayContext> = options.context;
+    if (context.correlationId !== undefined) headers[CORRELATION_HEADER] = context.correlationId;
+    const principal = encodedPrincipal(context.principal ?? ANONYMOUS_PRINCIPAL, context.clientIp ?? null);
+    // Signed over the exact body bytes being sent, the last moment the body is known.
+    headers[PRINCIPAL_HEADER] = signEncodedPrincipal(principal, this.options.audience, body, this.options.signingSecrets);
+    // The call, its answer's body included, stops after the timeout or when the client hangs up.
+    const answer = await this.options.client.post(this.url, headers, body, { timeoutMs: this.options.timeoutMs, signal: context.signal });
+    if (answer.status < 200 || answer.status > 299) throw this.errorFromAnswer(answer);
+    const parsed = parseBody(answer);
+    if (typeof parsed !== 'object' || parsed === null) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    // Only a client's operation has a response, hence a cache policy (Apollo does not export the kind's enum).
+    if ('incomingRequestContext' in options) this.restrictCachePolicy(options, answer);
+    return this.applyInvalidations(parsed);
+  }
+
+  /**
+   * A subgraph's 4xx whose body names a client error becomes that error, message and code
+   * (never the subgraph's URL); anything else stays the generic failure.
+   */
+  private errorFromAnswer(answer: SubgraphAnswer): GraphQLError {
+    let body: unknown;
+    try {
+      body = parseBody(answer);
+    } catch {
+      body = undefined;
+    }
+    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (answer.status >= 400 && answer.status < 500 && typeof code === 'string' && CLIENT_REQUEST_CODES.has(code) && typeof first?.message === 'string') {
+      return new GraphQLError(first.message, { extensions: { code } });
+    }
+    return new GraphQLError(`${answer.status}: ${answer.statusText}`, { extensions: { response: { status: answer.status, body } } });
+  }
+
+  /** The subgraph's Cache-Control narrows the response's cache policy, as Apollo's data source does. */
+  private restrictCachePolicy(options: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>, answer: SubgraphAnswer): void {
+    // Typed `any` by Apollo: a policy that can be narrowed has restrict().
+    const policy: unknown = options.incomingRequestContext.overallCachePolicy;
+    if (typeof policy !== 'object' || policy === null || !('restrict' in policy)) return;
+    const parsed = parseCacheControl(answer.headers['cache-control']);
+    const maxAge = parsed['max-age'];
+    (policy as CachePolicy).restrict({
+      maxAge: typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0,
+      ...(parsed.private === true ? { scope: 'PRIVATE' as const } : {}),
+      ...(parsed.public === true ? { scope: 'PUBLIC' as const } : {}),
+    });
   }
 
   /**
@@ -72,7 +161,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * The extension is internal and removed (@apollo/gateway forwards no subgraph extensions
    * today; this keeps it so).
    */
-  override didReceiveResponse({ response }: { response: SubgraphResponse }): SubgraphResponse {
+  private applyInvalidations(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
     if (!response.extensions || !(INVALIDATIONS_EXTENSION in response.extensions)) return response;
     if (this.onInvalidation) for (const message of invalidationsIn(response.extensions)) this.onInvalidation(message);
     const { [INVALIDATIONS_EXTENSION]: _applied, ...extensions } = response.extensions;
@@ -85,21 +174,4 @@ export function subgraphAudience(name: string): SubgraphName {
   const declared = SUBGRAPHS.find((subgraph) => subgraph.name === name);
   if (!declared) throw new Error(`The supergraph names an undeclared subgraph "${name}"`);
   return declared.name;
-}
-
-/**
- * fetch that signs the principal for the subgraph `audience` (one fetcher per subgraph)
- * over the exact body bytes being sent, the last moment the body is known; the unsigned
- * copy never leaves the process. The call, its answer's body included, stops after
- * timeoutMs or when the client hangs up.
- */
-export function signingFetcher(audience: SubgraphName, signingSecrets: readonly string[], timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    const principal = headers.get(UNSIGNED_PRINCIPAL);
-    headers.delete(UNSIGNED_PRINCIPAL);
-    const body = typeof init?.body === 'string' ? init.body : '';
-    headers.set(PRINCIPAL_HEADER, signPrincipal(principal ? (JSON.parse(principal) as Principal) : ANONYMOUS_PRINCIPAL, audience, body, signingSecrets));
-    return fetch(input, { ...init, headers, signal: subgraphCallSignal(timeoutMs) });
-  };
 }

@@ -1,7 +1,6 @@
 // Deadlines for the gateway's subgraph calls. Each call stops after its timeout or as soon
 // as the client hangs up, and a call that timed out, was refused or was reset becomes a
 // SUBGRAPH_UNAVAILABLE error: that subgraph's fields are null, the others still answer.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../lib/errors.js';
@@ -21,19 +20,6 @@ export function abortOnHangUp(response: ServerResponse, onListenerError: (error:
   return controller.signal;
 }
 
-/**
- * The request's hang-up signal, from the data source to the fetcher: Apollo's
- * RemoteGraphQLDataSource builds the fetch options itself and hands the fetcher no context.
- */
-const clientSignal = new AsyncLocalStorage<AbortSignal>();
-
-/** The signal for one subgraph fetch: its deadline, and the client's hang-up when there is a client. */
-export function subgraphCallSignal(timeoutMs: number): AbortSignal {
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const client = clientSignal.getStore();
-  return client ? AbortSignal.any([deadline, client]) : deadline;
-}
-
 export interface SubgraphCall {
   readonly subgraph: string;
   /** Partial: requests the gateway makes on its own (development introspection) have no request context. */
@@ -44,9 +30,10 @@ export interface SubgraphCall {
 type Unavailability = 'timeout' | 'unreachable' | 'client closed';
 
 /**
- * Why a subgraph call failed, when the subgraph was not there to answer: undici's fetch
- * rejects with the abort reason (TimeoutError from AbortSignal.timeout) or, for a refused,
- * reset or cut connection, with a TypeError ('fetch failed', or 'terminated' mid-body).
+ * Why a subgraph call failed, when the subgraph was not there to answer: the subgraph
+ * client (gateway/subgraph-client.ts) rejects as Node's fetch does: with a TimeoutError
+ * DOMException past its deadline, the client signal's reason on a hang-up, or, for a
+ * refused, reset or cut connection, a TypeError ('fetch failed', or 'terminated' mid-body).
  */
 function unavailability(error: unknown, client: AbortSignal | undefined): Unavailability | undefined {
   if (client?.aborted) return 'client closed';
@@ -56,14 +43,14 @@ function unavailability(error: unknown, client: AbortSignal | undefined): Unavai
 }
 
 /**
- * Runs one subgraph call with the request's hang-up signal in reach of the fetcher, and
+ * Runs one subgraph call (which stops at its deadline or the request's hang-up signal) and
  * turns a missing subgraph into SUBGRAPH_UNAVAILABLE. The message names the subgraph,
  * never its URL; the log line adds the reason and the correlation id, never the principal.
  */
 export async function callSubgraph<T>(call: SubgraphCall, send: () => Promise<T>): Promise<T> {
   const client = call.context.signal;
   try {
-    return await (client ? clientSignal.run(client, send) : send());
+    return await send();
   } catch (error) {
     const reason = unavailability(error, client);
     if (!reason) throw error;

@@ -1,7 +1,8 @@
 // Record ids: UUIDv7, so ids sort by creation time. That keeps B-tree inserts local
 // and lets keyset pagination use the primary key as its order. Within one millisecond a
 // 12-bit counter keeps ids of this process increasing (RFC 9562, method 1).
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 let lastMillisecond = 0;
 let sequence = 0;
@@ -20,7 +21,7 @@ export function newId(now: number = Date.now()): string {
     sequence = randomInt(0, 0x400);
   }
   lastMillisecond = millisecond;
-  const bytes = randomBytes(16);
+  const bytes = pooledRandomBytes(16);
   bytes.writeUIntBE(millisecond, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;

@@ -21,8 +21,9 @@
 // gateway CPU on signing, over the 2 % budget; and the subgraphs sign too (internal calls,
 // the outbox relay), so each would need a private key of its own and every verifier a
 // key per caller. Left for when a subgraph's compromise matters more than that.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Principal } from './principal.js';
+import { pooledRandomBytes } from './random-pool.js';
 import type { SubgraphName } from './subgraph-list.js';
 
 export const PRINCIPAL_HEADER = 'x-atrium-principal';
@@ -76,14 +77,23 @@ function mac(secret: string, payload: string, audience: string, timestamp: strin
     .digest();
 }
 
-/** Signs `principal` for one request with `body` to the subgraph `audience`. */
-export function signPrincipal(principal: Principal, audience: SubgraphName, body: Buffer | string, secrets: readonly string[], now = Date.now()): string {
+/** The principal as the header carries it: base64url of its JSON. Encode it once, sign it per call. */
+export function encodePrincipal(principal: Principal): string {
+  return Buffer.from(JSON.stringify(principal)).toString('base64url');
+}
+
+/** Signs an encoded principal (encodePrincipal) for one request with `body` to the subgraph `audience`. */
+export function signEncodedPrincipal(payload: string, audience: SubgraphName, body: Buffer | string, secrets: readonly string[], now = Date.now()): string {
   const secret = secrets[0];
   if (!secret) throw new Error('No principal signing secret configured');
-  const payload = Buffer.from(JSON.stringify(principal)).toString('base64url');
   const timestamp = String(now);
-  const nonce = randomBytes(12).toString('base64url');
+  const nonce = pooledRandomBytes(12).toString('base64url');
   return `${payload}.${audience}.${timestamp}.${nonce}.${mac(secret, payload, audience, timestamp, nonce, body).toString('hex')}`;
+}
+
+/** Signs `principal` for one request with `body` to the subgraph `audience`. */
+export function signPrincipal(principal: Principal, audience: SubgraphName, body: Buffer | string, secrets: readonly string[], now = Date.now()): string {
+  return signEncodedPrincipal(encodePrincipal(principal), audience, body, secrets, now);
 }
 
 export interface VerifyOptions {

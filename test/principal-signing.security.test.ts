@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingFetcher } from '../gateway/subgraph-data-source.js';
+import { createSubgraphClient } from '../gateway/subgraph-client.js';
+import { SubgraphDataSource } from '../gateway/subgraph-data-source.js';
 import { createLogger } from '../lib/logger.js';
 import { ANONYMOUS_PRINCIPAL } from '../lib/principal.js';
 import { PRINCIPAL_HEADER, SIGNATURE_WINDOW_MS, signPrincipal } from '../lib/principal-signing.js';
@@ -59,9 +60,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** The header the gateway's own fetcher sends to the subgraph `audience`, captured on the wire. */
+/** The header the gateway's own data source sends to the subgraph `audience`, captured on the wire. */
 async function captureGatewayHeader(audience: SubgraphName): Promise<{ header: string; body: string }> {
-  await signingFetcher(audience, [secret], 5000)(recorderUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const client = createSubgraphClient();
+  try {
+    const source = new SubgraphDataSource(audience, logger, { url: recorderUrl, audience, signingSecrets: [secret], timeoutMs: 5000, client });
+    // A call the gateway makes on its own (no client request): the anonymous principal. Apollo does not export the kind's enum.
+    await source.process({ kind: 'loading schema', request: JSON.parse(body) as { query: string }, context: {} } as unknown as Parameters<SubgraphDataSource['process']>[0]);
+  } finally {
+    client.close();
+  }
   return recorded.at(-1)!;
 }
 

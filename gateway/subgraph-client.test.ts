@@ -53,4 +53,35 @@ describe('createSubgraphClient', () => {
       vi.useRealTimers();
     }
   });
+  it('sends a call again, once, on a new connection when the pooled one was closed by the subgraph before it read the call', async () => {
+    // Answers the first request of each connection with keep-alive; a second request on the
+    // same connection meets a connection closed without an answer, as a subgraph's idle
+    // keep-alive timeout closes it at the moment the gateway reuses it.
+    const requestsOf = new WeakMap<object, number>();
+    const connections: string[] = [];
+    const flaky = createServer((request, response) => {
+      const seen = (requestsOf.get(request.socket) ?? 0) + 1;
+      requestsOf.set(request.socket, seen);
+      connections.push(`${request.socket.remotePort}:${seen}`);
+      if (seen > 1) {
+        request.socket.destroy();
+        return;
+      }
+      request.resume();
+      request.once('end', () => response.end('{"data":{"ok":true}}'));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(flaky.address() as AddressInfo).port}/graphql`);
+    const own = createSubgraphClient();
+    try {
+      expect((await own.post(url, {}, '{}', { timeoutMs: 5000 })).body).toBe('{"data":{"ok":true}}');
+      expect((await own.post(url, {}, '{}', { timeoutMs: 5000 })).body).toBe('{"data":{"ok":true}}');
+      // The second call went out on the pooled connection, met its close, and went again on a new one.
+      expect(connections.map((entry) => entry.split(':')[1])).toEqual(['1', '2', '1']);
+    } finally {
+      own.close();
+      flaky.closeAllConnections();
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
 });

@@ -32,6 +32,12 @@ export interface SubgraphClient {
   close(): void;
 }
 
+/** The errors of writing to a connection the other side has closed. */
+function isClosedConnection(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
+}
+
 export function createSubgraphClient(): SubgraphClient {
   // Free sockets are unref'd by the agent: an idle pool never keeps the process alive.
   const agents = { 'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }), 'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
@@ -59,35 +65,49 @@ export function createSubgraphClient(): SubgraphClient {
         const deadline = setTimeout(() => fail(undefined, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
         // As AbortSignal.timeout's: a pending deadline alone never keeps the process alive.
         deadline.unref();
-        try {
-          outgoing = (secure ? https : http).request(
-            url,
-            { method: 'POST', agent: secure ? agents['https:'] : agents['http:'], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-            (incoming) => {
-              answered = true;
-              let text = '';
-              incoming.setEncoding('utf8');
-              incoming.on('data', (chunk: string) => {
-                text += chunk;
-              });
-              incoming.once('error', (error) => fail(error));
-              incoming.once('end', () => {
-                if (settled) return;
-                settle();
-                resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: text });
-              });
-              // A connection closed before the end of the body: 'end' never comes.
-              incoming.once('close', () => fail(new Error('connection closed before the answer was complete')));
-            },
-          );
-        } catch (error) {
-          // Refused before anything was sent (a header value HTTP cannot carry): that error, as fetch's own would be.
-          settle();
-          return reject(error instanceof Error ? error : new Error(String(error)));
-        }
-        outgoing.once('error', (error) => fail(error));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        outgoing.end(body);
+        /**
+         * A pooled connection the subgraph closed while it sat idle (its keep-alive timeout)
+         * fails as soon as it is written to, before any answer: the subgraph never read the
+         * call, so it goes again once on a new connection (Node's documented remedy, see
+         * `request.reusedSocket`; undici does the same). The body keeps its signed nonce, so a
+         * call that was read after all is refused as a replay, never run twice.
+         */
+        const send = (retried: boolean) => {
+          try {
+            const request = (secure ? https : http).request(
+              url,
+              { method: 'POST', agent: secure ? agents['https:'] : agents['http:'], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+              (incoming) => {
+                answered = true;
+                let text = '';
+                incoming.setEncoding('utf8');
+                incoming.on('data', (chunk: string) => {
+                  text += chunk;
+                });
+                incoming.once('error', (error) => fail(error));
+                incoming.once('end', () => {
+                  if (settled) return;
+                  settle();
+                  resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: text });
+                });
+                // A connection closed before the end of the body: 'end' never comes.
+                incoming.once('close', () => fail(new Error('connection closed before the answer was complete')));
+              },
+            );
+            outgoing = request;
+            request.once('error', (error) => {
+              if (!retried && !answered && !settled && request.reusedSocket && isClosedConnection(error)) return send(true);
+              fail(error);
+            });
+            request.end(body);
+          } catch (error) {
+            // Refused before anything was sent (a header value HTTP cannot carry): that error, as fetch's own would be.
+            settle();
+            return reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        };
+        send(false);
+        if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
       }),
     close: () => {
       agents['http:'].destroy();

@@ -3,8 +3,6 @@
 // signed for identity is refused by content, a header accepted by one content instance
 // is refused by the other, and a header older than the window is refused by both.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphClient } from '../gateway/subgraph-client.js';
 import { SubgraphDataSource } from '../gateway/subgraph-data-source.js';
@@ -16,6 +14,7 @@ import { createPostgresNonceStore } from '../lib/seen-nonces/postgres-nonce-stor
 import type { SubgraphName } from '../lib/subgraph-list.js';
 import { superviseService, type SupervisedService } from '../scripts/supervisor.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
+import { startRecordingSubgraph, type RecordingSubgraph } from './recording-subgraph.js';
 import { countRows, createTestDatabase, type TestDatabase } from './testkit.js';
 
 const secret = randomBytes(32).toString('base64url');
@@ -24,10 +23,8 @@ const logger = createLogger('warn');
 
 let database: TestDatabase;
 let contents: SupervisedService[] = [];
-/** Stands in for a subgraph: records what the gateway's signing fetcher sent it. */
-let recorder: Server;
-let recorderUrl: string;
-const recorded: { header: string; body: string }[] = [];
+/** Stands in for a subgraph: records what the gateway's data source sent it. */
+let recorder: RecordingSubgraph | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -42,21 +39,12 @@ beforeAll(async () => {
     CONTENT_PORT: '0',
   };
   contents = await Promise.all([superviseService({ name: 'content', env, logger }), superviseService({ name: 'content', env, logger })]);
-  recorder = createServer((request: IncomingMessage, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      recorded.push({ header: String(request.headers[PRINCIPAL_HEADER]), body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{}}');
-    });
-  });
-  await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
-  recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql`;
+  recorder = await startRecordingSubgraph('{"data":{}}');
 }, 120_000);
 
 afterAll(async () => {
   for (const content of contents) await content.stop();
-  await new Promise((resolve) => recorder?.close(resolve));
+  await recorder?.close();
   await database?.drop();
 });
 
@@ -64,13 +52,13 @@ afterAll(async () => {
 async function captureGatewayHeader(audience: SubgraphName): Promise<{ header: string; body: string }> {
   const client = createSubgraphClient();
   try {
-    const source = new SubgraphDataSource(audience, logger, { url: recorderUrl, audience, signingSecrets: [secret], timeoutMs: 5000, client });
+    const source = new SubgraphDataSource(audience, logger, { url: recorder!.url, audience, signingSecrets: [secret], timeoutMs: 5000, client });
     // A call the gateway makes on its own (no client request): the anonymous principal. Apollo does not export the kind's enum.
     await source.process({ kind: 'loading schema', request: JSON.parse(body) as { query: string }, context: {} } as unknown as Parameters<SubgraphDataSource['process']>[0]);
   } finally {
     client.close();
   }
-  return recorded.at(-1)!;
+  return recorder!.calls.at(-1)!;
 }
 
 async function send(instance: SupervisedService, captured: { header: string; body: string }): Promise<{ status: number; code?: string }> {

@@ -17,35 +17,29 @@ export type ParsedDocument = { readonly document: DocumentNode; readonly error?:
 /** graphql-js's message when it stops at `maxTokens` (graphql/language/parser.js, advanceLexer). */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens/;
 
-/** Tokens of a text, counted without building anything; stops at the first lexical error. */
-function countTokens(query: string): number {
-  const lexer = new Lexer(new Source(query));
-  let count = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) count++;
-  } catch {
-    // The count so far is a lower bound, which is all a refusal needs.
-  }
-  return count;
-}
-
 /** What the refusal of a document too deep to parse names as the limit; any nesting this deep is far past GATEWAY_MAX_DEPTH. */
 const MAX_PARSABLE_NESTING = 1000;
 
-/** The deepest nesting of braces, parentheses and brackets, counted over tokens (strings and comments do not count). */
-function nestingOf(query: string): number {
+/**
+ * A text's tokens and its deepest nesting of braces, parentheses and brackets (strings and
+ * comments do not count), in one pass of the lexer without building anything; stops at the
+ * first lexical error, so both are lower bounds, which is all a refusal needs.
+ */
+function measureTokens(query: string): { readonly count: number; readonly deepest: number } {
   const lexer = new Lexer(new Source(query));
+  let count = 0;
   let depth = 0;
   let deepest = 0;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      count += 1;
       if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.PAREN_L || token.kind === TokenKind.BRACKET_L) deepest = Math.max(deepest, ++depth);
       else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.PAREN_R || token.kind === TokenKind.BRACKET_R) depth -= 1;
     }
   } catch {
-    // As far as it lexes: a lower bound.
+    // As far as it lexes.
   }
-  return deepest;
+  return { count, deepest };
 }
 
 /** The document of a query, or the error refusing it (a limit, or GRAPHQL_PARSE_FAILED for bad syntax). */
@@ -60,14 +54,14 @@ export function parseDocument(query: string, limits: Pick<OperationLimits, 'maxD
   } catch (error) {
     if (error instanceof RangeError) {
       // The parser's recursion ran out of stack (nothing else in parse throws a RangeError).
-      const tokens = countTokens(query);
-      if (tokens > limits.maxTokens) return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', tokens, limits.maxTokens) };
-      return { error: limitExceeded('DEPTH_LIMIT_EXCEEDED', 'Document nesting', nestingOf(query), MAX_PARSABLE_NESTING) };
+      const { count, deepest } = measureTokens(query);
+      if (count > limits.maxTokens) return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', count, limits.maxTokens) };
+      return { error: limitExceeded('DEPTH_LIMIT_EXCEEDED', 'Document nesting', deepest, MAX_PARSABLE_NESTING) };
     }
     if (!(error instanceof GraphQLError)) throw error;
     if (TOKEN_LIMIT_MESSAGE.test(error.message)) {
       // Lexing the rest is linear and bounded by the size limit checked above.
-      return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', countTokens(query), limits.maxTokens) };
+      return { error: limitExceeded('TOKEN_LIMIT_EXCEEDED', 'Document token count', measureTokens(query).count, limits.maxTokens) };
     }
     return {
       error: new GraphQLError(error.message, {

@@ -27,33 +27,16 @@ import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { percentile } from './percentile.js';
 import { runMain } from './run-main.js';
+import { signIn } from './sign-in-call.js';
 import { superviseService } from './supervisor.js';
 
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 40);
 const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 200);
 const DATABASE = 'atrium_bench_sign_in';
-const CREATE_SESSION = 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }';
 
 /** Passed through to identity when set, so other limits can be tried. */
 const IDENTITY_SETTINGS = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(SIGN_IN_|REGISTER_|PASSWORD_HASH)/.test(name)));
-
-interface Answer {
-  readonly status: number;
-  readonly code: string;
-  /** Seconds, from the Retry-After header (0 without one). */
-  readonly retryAfter: number;
-}
-
-async function signIn(url: string, email: string, password: string, address: string): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-    body: JSON.stringify({ query: CREATE_SESSION, variables: { input: { email, password } } }),
-  });
-  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-  return { status: response.status, code: body.errors?.[0]?.extensions?.code ?? 'OK', retryAfter: Number(response.headers.get('retry-after') ?? 0) };
-}
 
 /**
  * The real user's sign-ins, one after another, each timed until it succeeds: a refusal

@@ -8,19 +8,14 @@
 // are answered.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { signIn } from './sign-in-call.js';
 
 const url = process.argv[2];
-const CREATE_SESSION = 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }';
 
-async function signIn(address: string): Promise<string> {
+async function unknownEmailSignIn(address: string): Promise<string> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-      body: JSON.stringify({ query: CREATE_SESSION, variables: { input: { email: `nobody-${randomBytes(6).toString('hex')}@example.com`, password: 'not-the-password' } } }),
-    });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return `${response.status} ${body.errors?.[0]?.extensions?.code ?? 'OK'}`;
+    const { status, code } = await signIn(url, `nobody-${randomBytes(6).toString('hex')}@example.com`, 'not-the-password', address);
+    return `${status} ${code}`;
   } catch {
     return 'NETWORK_ERROR';
   }
@@ -29,7 +24,7 @@ async function signIn(address: string): Promise<string> {
 for await (const line of createInterface({ input: process.stdin })) {
   const { address, count } = JSON.parse(line) as { address: string; count: number };
   const started = performance.now();
-  const all = Array.from({ length: count }, () => signIn(address));
+  const all = Array.from({ length: count }, () => unknownEmailSignIn(address));
   process.stdout.write(`${JSON.stringify({ sent: true })}\n`);
   const answers: Record<string, number> = {};
   for (const answer of await Promise.all(all)) answers[answer] = (answers[answer] ?? 0) + 1;

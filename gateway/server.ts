@@ -43,6 +43,7 @@ import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
 import { createSubgraphClient } from './subgraph-client.js';
+import { createFetchDeduplication } from './subgraph-deduplication.js';
 import { SubgraphDataSource, subgraphAudience } from './subgraph-data-source.js';
 import { abortOnHangUp } from './subgraph-timeouts.js';
 import { readCommittedSupergraph } from './supergraph.js';
@@ -91,6 +92,8 @@ export interface GatewayServerConfig {
   readonly enforceOperationLimits?: boolean;
   /** False leaves the rate-limit step out (no budget, no Redis), to measure what it costs; default true. */
   readonly enforceRateLimits?: boolean;
+  /** False sends every subgraph fetch, even one identical to a fetch in flight for the same principal; default true. */
+  readonly deduplicateFetches?: boolean;
   /** Limits of one operation, per audience; default DEFAULT_OPERATION_LIMITS (gateway/limits/settings.ts). */
   readonly operationLimits?: OperationLimitsByAudience;
   /** Cost budgets per credential kind and window; default DEFAULT_RATE_LIMIT_SETTINGS (gateway/rate-limits/budgets.ts). */
@@ -129,6 +132,7 @@ export function gatewayConfigFrom(config: AtriumConfig, runtime: Pick<GatewaySer
     operationLimits: config.gateway.operationLimits,
     enforceOperationLimits: config.gateway.enforceOperationLimits,
     enforceRateLimits: config.gateway.enforceRateLimits,
+    deduplicateFetches: config.gateway.deduplicateFetches,
     rateLimits: config.gateway.rateLimits,
     redisUrl: config.gateway.redisUrl,
     maxConcurrentRequests: config.gateway.maxConcurrentRequests,
@@ -180,6 +184,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   // Costs are computed over the committed supergraph, in development composition too.
   const limiter = createOperationLimiter({ supergraphSdl: supergraphSdl ?? readCommittedSupergraph(), settings: config.operationLimits });
   const subgraphClient = createSubgraphClient();
+  const deduplication = config.deduplicateFetches === false ? undefined : createFetchDeduplication();
   const gateway = new ApolloGateway({
     ...(config.devIntrospection ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrls[name] })) }) } : { supergraphSdl: supergraphSdl! }),
     // One data source per subgraph, each signing for its own audience only, all over one keep-alive pool.
@@ -193,6 +198,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
           signingSecrets: config.signingSecrets,
           timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
           client: subgraphClient,
+          deduplication,
         },
         // Only identity may say which principals changed (read-your-writes revocation).
         name === 'identity' ? (message) => resolver.invalidate(message) : undefined,

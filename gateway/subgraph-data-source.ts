@@ -17,7 +17,8 @@ import { ANONYMOUS_PRINCIPAL, INVALIDATIONS_EXTENSION, invalidationsIn, type Pri
 import { PRINCIPAL_HEADER, encodePrincipal, signEncodedPrincipal } from '../lib/principal-signing.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import type { GatewayContext } from './context.js';
-import type { SubgraphAnswer, SubgraphClient } from './subgraph-client.js';
+import type { SubgraphAnswer, SubgraphCallLimits, SubgraphClient } from './subgraph-client.js';
+import type { FetchDeduplication } from './subgraph-deduplication.js';
 import { callSubgraph } from './subgraph-timeouts.js';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -35,6 +36,8 @@ export interface SubgraphDataSourceOptions {
   readonly signingSecrets: readonly string[];
   readonly timeoutMs: number;
   readonly client: SubgraphClient;
+  /** Shares identical query fetches in flight (one per gateway, for every subgraph); none sends every fetch. */
+  readonly deduplication?: FetchDeduplication;
 }
 
 function isJson(answer: SubgraphAnswer): boolean {
@@ -110,16 +113,45 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const context: Partial<GatewayContext> = options.context;
     if (context.correlationId !== undefined) headers[CORRELATION_HEADER] = context.correlationId;
     const principal = encodedPrincipal(context.principal ?? ANONYMOUS_PRINCIPAL, context.clientIp ?? null);
-    // Signed over the exact body bytes being sent, the last moment the body is known.
-    headers[PRINCIPAL_HEADER] = signEncodedPrincipal(principal, this.options.audience, body, this.options.signingSecrets);
+    const post = (limits: SubgraphCallLimits) => {
+      // Signed over the exact body bytes being sent, the last moment the body is known.
+      headers[PRINCIPAL_HEADER] = signEncodedPrincipal(principal, this.options.audience, body, this.options.signingSecrets);
+      return this.options.client.post(this.url, headers, body, limits);
+    };
     // The call, its answer's body included, stops after the timeout or when the client hangs up.
-    const answer = await this.options.client.post(this.url, headers, body, { timeoutMs: this.options.timeoutMs, signal: context.signal });
+    const limits: SubgraphCallLimits = { timeoutMs: this.options.timeoutMs, signal: context.signal };
+    const answer = await this.fetch(options, principal, body, limits, post);
     if (answer.status < 200 || answer.status > 299) throw this.errorFromAnswer(answer);
     const parsed = parseBody(answer);
     if (typeof parsed !== 'object' || parsed === null) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
     // Only a client's operation has a response, hence a cache policy (Apollo does not export the kind's enum).
     if ('incomingRequestContext' in options) this.restrictCachePolicy(options, answer);
     return this.applyInvalidations(parsed);
+  }
+
+  /**
+   * The call, shared with identical fetches in flight when the operation is a query
+   * (gateway/subgraph-deduplication.ts: the same subgraph, principal and body); a
+   * mutation's fetches make those in flight unjoinable before and after they run.
+   */
+  private async fetch(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    principal: string,
+    body: string,
+    limits: SubgraphCallLimits,
+    post: (limits: SubgraphCallLimits) => Promise<SubgraphAnswer>,
+  ): Promise<SubgraphAnswer> {
+    const { deduplication } = this.options;
+    if (!deduplication || !('incomingRequestContext' in options)) return post(limits);
+    // OperationTypeNode's values are the strings themselves.
+    const operation: string | undefined = options.incomingRequestContext.operation?.operation;
+    if (operation === 'query') return deduplication.share(`${this.options.audience}\n${principal}\n${body}`, limits, post);
+    deduplication.closeEpoch();
+    try {
+      return await post(limits);
+    } finally {
+      deduplication.closeEpoch();
+    }
   }
 
   /**

@@ -129,6 +129,8 @@ const environmentSchema = z.object({
   GATEWAY_OPERATION_LIMITS: booleanFlag.default(true),
   /** False leaves the rate-limit step out of the pipeline, only to measure what it costs (bench:gateway); refused in production. */
   GATEWAY_RATE_LIMITS: booleanFlag.default(true),
+  /** False sends every subgraph fetch, even one identical to a fetch in flight for the same principal (bench:peers compares). */
+  GATEWAY_DEDUPLICATION: booleanFlag.default(true),
   /** Longest time a client may take to send one whole request to the gateway (slow bodies get 408). */
   GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Comma-separated origins (scheme://host[:port]) whose browser apps may call the API; `*` for any. */
@@ -231,6 +233,8 @@ export interface AtriumConfig {
     readonly enforceOperationLimits: boolean;
     /** False charges no budget at all: no rate-limit step, no Redis (measurement only; never in production). */
     readonly enforceRateLimits: boolean;
+    /** False sends every subgraph fetch, even one identical to a fetch in flight for the same principal. */
+    readonly deduplicateFetches: boolean;
     /** Limits of one operation, per audience (GATEWAY_MAX_* and GATEWAY_ANONYMOUS_MAX_*). */
     readonly operationLimits: OperationLimitsByAudience;
     /** Cost budgets per credential kind (RATE_LIMIT_*). */
@@ -371,6 +375,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
       enforceOperationLimits: values.GATEWAY_OPERATION_LIMITS,
       enforceRateLimits: values.GATEWAY_RATE_LIMITS,
+      deduplicateFetches: values.GATEWAY_DEDUPLICATION,
       operationLimits: operationLimitsFrom(values),
       rateLimits: {
         windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,

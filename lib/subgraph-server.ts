@@ -3,7 +3,13 @@
 // request, /health and /ready.
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SUBGRAPH_SETTINGS, type LogLevel, type SubgraphSettings } from './config.js';
 import { correlationIdFrom, currentCorrelationId, withCorrelationId } from './correlation.js';
@@ -109,8 +115,19 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
     // The entry point owns signals and stops servers in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, currentCorrelationId),
-    // No Apollo usage reporting here, so computing inline traces would be wasted work.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(definition.plugins ?? [])],
+    // Only what a subgraph behind our gateway uses. No landing page. No usage or schema
+    // reporting to Apollo's cloud, even with APOLLO_KEY in the environment (the subgraphs
+    // are internal), and so no inline traces. No cache-control plugin: no field declares a
+    // cache hint and nothing caches a subgraph's answer, so its hook on every resolved
+    // field was wasted work (bench:peers' subgraph CPU per request).
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(definition.plugins ?? []),
+    ],
   });
   await apollo.start();
   const stopWorkers = definition.startWorkers && config.runWorkers !== false ? await definition.startWorkers(orm, logger, config, settings) : async () => undefined;

@@ -8,12 +8,11 @@
 // executions and subgraph calls, and a sign-in from elsewhere keeps its normal time
 // (`npm run bench:sign-in`).
 //
-// Per process, like the global concurrency cap: in-flight counts are about this process's
-// load, which Redis could not tell. A Map of counters, each released when its response
-// closes (sent or abandoned); no library keeps in-flight counts per key.
+// Per process, like the global concurrency cap (gateway/pipeline/in-flight.ts counts both).
 import { ErrorCode } from '../../lib/errors.js';
-import { HttpError, onceSafely } from '../../lib/http-server.js';
+import { HttpError } from '../../lib/http-server.js';
 import type { Logger } from '../../lib/logger.js';
+import { createInFlightCounter } from './in-flight.js';
 import type { GatewayStep } from './step.js';
 
 export const DEFAULT_ANONYMOUS_MAX_CONCURRENT = 8;
@@ -21,7 +20,7 @@ export const DEFAULT_ANONYMOUS_MAX_CONCURRENT = 8;
 const RETRY_AFTER_SECONDS = 1;
 
 export function anonymousConcurrencyStep(maxPerAddress: number, logger: Logger): GatewayStep {
-  const inProgress = new Map<string, number>();
+  const inFlight = createInFlightCounter(logger, 'anonymous concurrency');
   const busy = new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests without a credential from your address at once (at most ${maxPerAddress}); retry in a second`, {
     extensions: { retryAfter: RETRY_AFTER_SECONDS },
     headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
@@ -35,20 +34,7 @@ export function anonymousConcurrencyStep(maxPerAddress: number, logger: Logger):
       // and is answered at once by the guard, so it holds no place.
       const { headers, method } = state.request;
       if (method === 'OPTIONS' || headers['x-api-key'] !== undefined || headers.authorization !== undefined) return;
-      const address = state.clientIp ?? 'unknown';
-      const held = inProgress.get(address) ?? 0;
-      if (held >= maxPerAddress) throw busy;
-      inProgress.set(address, held + 1);
-      onceSafely(
-        state.response,
-        'close',
-        (error) => logger.error('anonymous concurrency listener failed', { error }),
-        () => {
-          const left = (inProgress.get(address) ?? 1) - 1;
-          if (left <= 0) inProgress.delete(address);
-          else inProgress.set(address, left);
-        },
-      );
+      if (!inFlight.tryHold(state.clientIp ?? 'unknown', maxPerAddress, state.response)) throw busy;
     },
   };
 }

@@ -74,6 +74,14 @@ describe('a workspace key', () => {
     expect(refused.status).toBe(403);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
   });
+
+  it('has no user: me is null, without an error, and the rest of the answer arrives', async () => {
+    const key = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
+    const response = await stack.request({ query: '{ me { id } workspace { id } }', headers: { 'x-api-key': key.secret } });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({ me: null, workspace: { id: workspaceId } });
+  });
 });
 
 describe('sessions', () => {

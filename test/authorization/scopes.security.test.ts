@@ -1,7 +1,7 @@
 // The one authorization suite for everything: for every root field and every field or
 // type carrying @scopes in the composed supergraph, a key lacking the scope is denied
-// (INSUFFICIENT_SCOPE where the case says; a mutation refused with 403 and nothing
-// changed), and a key holding every scope is not: it runs without any error, answers with
+// (INSUFFICIENT_SCOPE where the case says, and only that field or type is null: what holds
+// it is still there; a mutation refused with 403 and nothing changed), and a key holding every scope is not: it runs without any error, answers with
 // data where a denial would show, and a mutation leaves an audit event (an operation only a
 // session can run is sent with a session of the same owner instead).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,13 @@ describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate
     const denial = response.body.errors?.find((error) => error.extensions?.code === 'INSUFFICIENT_SCOPE');
     expect(denial, JSON.stringify(response.body)).toBeDefined();
     expect(startsWith(denial!.path, testCase.path), `denied at ${JSON.stringify(denial!.path)}`).toBe(true);
+    // The null stops at the denied field (README "Nullability"), or for a denied type at
+    // the field returning it: what holds that is still there, so a denial never takes
+    // allowed siblings down with it.
+    if (coordinate.kind !== 'mutation') {
+      const holder = denial!.path!.slice(0, coordinate.kind === 'type' ? -2 : -1);
+      expect(valueAt(response.body.data, holder), `what holds ${JSON.stringify(denial!.path)}: ${JSON.stringify(response.body)}`).not.toBeNull();
+    }
     if (coordinate.kind === 'mutation') {
       expect(response.status).toBe(403);
       expect(await snapshotRows(stack.database.url)).toEqual(before);

@@ -19,6 +19,7 @@ export const REQUEST_LOG_SCOPES = scopes(['audit:read'], ['keys:read']);
 export class RequestLogResolver {
   @Directive(REQUEST_LOG_SCOPES)
   @Query(() => RequestLogConnection, {
+    nullable: true,
     description: "API requests made in the current workspace, newest first; by default those of the last 24 hours. With `audit:read`, everyone's; otherwise only your own.",
   })
   requestLogs(

@@ -13,7 +13,7 @@ export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
 @Resolver(() => ContentType)
 export class ContentTypeResolver {
   @Directive(scopes(['types:read']))
-  @Query(() => ContentTypeConnection, { description: 'Content types of the current workspace, oldest first.' })
+  @Query(() => ContentTypeConnection, { nullable: true, description: 'Content types of the current workspace, oldest first.' })
   contentTypes(
     @Arg('filter', () => ContentTypeFilter, { nullable: true, description: 'Narrow by name or key.' }) filter: ContentTypeFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -67,6 +67,7 @@ export class ContentTypeResolver {
 export class WorkspaceContentTypesResolver {
   @Directive(scopes(['types:read']))
   @FieldResolver(() => ContentTypeConnection, {
+    nullable: true,
     description: 'Content types of this workspace, oldest first. Only the workspace your request works in shows them; for any other it is empty.',
   })
   contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {

@@ -35,7 +35,7 @@ export class ItemResolver {
     return context.items.get(id);
   }
 
-  @FieldResolver(() => ContentType, { description: "The item's content type." })
+  @FieldResolver(() => ContentType, { nullable: true, description: "The item's content type." })
   async contentType(@Root() item: Item, @Ctx() context: ContentContext): Promise<ContentType> {
     return (await context.loaders.contentTypeById.load(item.contentTypeId))!;
   }

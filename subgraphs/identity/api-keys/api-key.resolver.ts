@@ -13,7 +13,7 @@ export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Directive(scopes(['keys:read']))
-  @Query(() => ApiKeyConnection, { description: "Your API keys, or with `owner: WORKSPACE` the current workspace's keys. Never their secrets." })
+  @Query(() => ApiKeyConnection, { nullable: true, description: "Your API keys, or with `owner: WORKSPACE` the current workspace's keys. Never their secrets." })
   apiKeys(
     @Arg('filter', () => ApiKeyFilter, { nullable: true, description: 'Whose keys.' }) filter: ApiKeyFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,

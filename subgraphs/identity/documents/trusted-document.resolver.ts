@@ -17,7 +17,7 @@ export const TrustedDocumentConnection = ConnectionType(TrustedDocument, 'Truste
 @Resolver(() => TrustedDocument)
 export class TrustedDocumentResolver {
   @Directive(scopes(['workspaces:read']))
-  @Query(() => TrustedDocumentConnection, { description: 'The trusted documents (registered operations) of the current workspace, in id order.' })
+  @Query(() => TrustedDocumentConnection, { nullable: true, description: 'The trusted documents (registered operations) of the current workspace, in id order.' })
   trustedDocuments(@Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<TrustedDocument>> {
     return context.documents.list(page);
   }

@@ -34,7 +34,7 @@ export class MemberResolver {
     return context.loaders.userById.load(member.userId);
   }
 
-  @FieldResolver(() => Role, { description: "The member's role." })
+  @FieldResolver(() => Role, { nullable: true, description: "The member's role." })
   async role(@Root() member: Member, @Ctx() context: IdentityContext): Promise<Role> {
     return (await context.loaders.roleById.load(member.roleId))!;
   }

@@ -9,8 +9,10 @@ import { User } from './user.entity.js';
 @Resolver(() => User)
 export class UserResolver {
   @Directive(scopes([]))
-  @Query(() => User, { description: 'The user behind your credential. Workspace keys have none.' })
-  async me(@Ctx() context: IdentityContext): Promise<User> {
+  @Query(() => User, { nullable: true, description: 'The user behind your credential; null for a workspace key, which acts for no user.' })
+  async me(@Ctx() context: IdentityContext): Promise<User | null> {
+    // A workspace key has no user: nothing to show, and nothing wrong with asking.
+    if (context.principal.kind === 'workspace_key') return null;
     const user = await context.loaders.userById.load(requireUserId(context.principal));
     if (!user) throw notFound('User');
     return user;

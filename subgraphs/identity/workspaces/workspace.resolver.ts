@@ -14,7 +14,7 @@ export const WorkspaceConnection = ConnectionType(Workspace, 'Workspace');
 @Resolver(() => Workspace)
 export class WorkspaceResolver {
   @Directive(scopes(['workspaces:read']))
-  @Query(() => WorkspaceConnection, { description: 'The workspaces your credential may use, oldest first.' })
+  @Query(() => WorkspaceConnection, { nullable: true, description: 'The workspaces your credential may use, oldest first.' })
   workspaces(@Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<Workspace>> {
     return context.workspaces.list(page);
   }

@@ -1,14 +1,13 @@
 // The gateway's early refusal: it reads @scopes from the supergraph and refuses an
 // operation with a mutation field the principal can never run (HTTP 403,
 // INSUFFICIENT_SCOPE, nothing executed). Queries go on and return partial data.
-import { buildASTSchema, parse } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { getDirective } from '@graphql-tools/utils';
 import { satisfiesAnyOf } from '../lib/scopes.js';
 import type { ScopeRequirement } from '../lib/scopes-directive.js';
 
-/** Mutation field → its requirement (own, else its return type's), read once from the supergraph. */
-export function mutationRequirements(supergraphSdl: string): Map<string, ScopeRequirement> {
-  const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+/** Mutation field → its requirement (own, else its return type's), read from the supergraph. */
+export function mutationRequirements(schema: GraphQLSchema): Map<string, ScopeRequirement> {
   const requirements = new Map<string, ScopeRequirement>();
   const mutation = schema.getMutationType();
   if (!mutation) return requirements;
@@ -23,7 +22,7 @@ export function mutationRequirements(supergraphSdl: string): Map<string, ScopeRe
 
 /** The first mutation field the scopes cannot run, with what it needs. */
 export function firstDeniedMutation(
-  requirements: Map<string, ScopeRequirement>,
+  requirements: ReadonlyMap<string, ScopeRequirement>,
   rootFields: readonly string[],
   scopes: readonly string[],
 ): { field: string; requiredScopes: ScopeRequirement } | undefined {

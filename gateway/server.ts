@@ -8,7 +8,6 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId } from '../lib/correlation.js';
 import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { listen, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
-import type { ScopeRequirement } from '../lib/scopes-directive.js';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
@@ -17,7 +16,6 @@ import type { GatewayContext } from './context.js';
 import { createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
-import { mutationRequirements } from './mutation-scopes.js';
 import { createCorsPolicy } from './pipeline/cors.js';
 import { credentialStep } from './pipeline/credential.js';
 import { documentStep, parametersStep } from './pipeline/document.js';
@@ -46,7 +44,7 @@ import { createSubgraphClient } from './subgraph-client.js';
 import { createFetchDeduplication } from './subgraph-deduplication.js';
 import { SubgraphDataSource, subgraphAudience } from './subgraph-data-source.js';
 import { abortOnHangUp } from './subgraph-timeouts.js';
-import { readCommittedSupergraph } from './supergraph.js';
+import { NO_SUPERGRAPH_AUTHORIZATION, authorizationOf, readCommittedSupergraph } from './supergraph.js';
 
 export interface GatewayServerConfig {
   /** 0 picks a free port (tests). */
@@ -179,8 +177,6 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
   const supergraphSdl = config.devIntrospection ? undefined : (config.supergraphSdl ?? readCommittedSupergraph());
-  // In development composition the subgraphs still enforce every @scopes; only the early refusal is skipped.
-  const mutationScopes = supergraphSdl ? mutationRequirements(supergraphSdl) : new Map<string, ScopeRequirement>();
   // Costs are computed over the committed supergraph, in development composition too.
   const limiter = createOperationLimiter({ supergraphSdl: supergraphSdl ?? readCommittedSupergraph(), settings: config.operationLimits });
   const subgraphClient = createSubgraphClient();
@@ -204,6 +200,13 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
         name === 'identity' ? (message) => resolver.invalidate(message) : undefined,
       ),
     logger: { debug: () => undefined, info: () => undefined, warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
+  });
+  // What is public and which mutations are refused early, read from the supergraph the
+  // gateway runs: when it loads (before the first request) and whenever it is replaced
+  // (development composition), so that the schema's @public and @scopes are the only list.
+  let authorization = NO_SUPERGRAPH_AUTHORIZATION;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    authorization = authorizationOf(coreSupergraphSdl);
   });
   const introspection = config.introspection ?? true;
   const apollo = new ApolloServer<GatewayContext>({
@@ -239,10 +242,10 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
     trustedDocumentsStep({ identity, logger }),
-    documentStep({ parse: limitedParser(limiter) }),
+    documentStep({ parse: limitedParser(limiter), publicRootFields: () => authorization.publicRootFields }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
     ...(budgets ? [rateLimitStep(budgets)] : []),
-    preChecksStep({ mutationScopes, introspection }),
+    preChecksStep({ mutationScopes: () => authorization.mutationScopes, introspection }),
     executeStep(apollo),
   ];
 

@@ -198,6 +198,14 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
 export const WORKSPACE_HEADER = 'x-workspace-id';
 export const CORRELATION_HEADER = 'x-correlation-id';
 
+/** One message for every credential problem, so that none tells a prober which part was wrong. */
+export const INVALID_CREDENTIAL_MESSAGE = 'Invalid or missing API key';
+
+/** UNAUTHENTICATED raised inside a subgraph: a field that needs a credential, asked for without one. */
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError(INVALID_CREDENTIAL_MESSAGE, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
 export function workspaceRequired(header = WORKSPACE_HEADER): GraphQLError {
   return new GraphQLError(`Missing required header: ${header}`, { extensions: { code: ErrorCode.WORKSPACE_REQUIRED } });
 }

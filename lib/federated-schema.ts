@@ -4,12 +4,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { SCOPES_DIRECTIVE_SDL, SCOPES_SCHEMA_LINK, enforceScopes } from './scopes-directive.js';
+import { AUTHORIZATION_DIRECTIVES_SDL, AUTHORIZATION_SCHEMA_LINK, enforceScopes } from './scopes-directive.js';
 
 const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])
-  ${SCOPES_SCHEMA_LINK}
-${SCOPES_DIRECTIVE_SDL}`;
+  ${AUTHORIZATION_SCHEMA_LINK}
+${AUTHORIZATION_DIRECTIVES_SDL}`;
 
 // `never` parameters accept a resolver of any parameter types: this module only hands them to Apollo, never calls them.
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
@@ -35,7 +35,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };
   }
-  // @scopes is enforced here, once for every subgraph, never in resolvers.
+  // @scopes and @public are enforced here, once for every subgraph, never in resolvers.
   return enforceScopes(
     buildSubgraphSchema([
       {

@@ -5,7 +5,7 @@
 export type CredentialKind = 'user_key' | 'workspace_key' | 'session';
 
 export interface Principal {
-  /** `anonymous` only ever reaches register and createSession. */
+  /** `anonymous` only ever reaches the root fields marked @public (register, createSession). */
   readonly kind: CredentialKind | 'anonymous';
   readonly userId?: string;
   /** Set for both key kinds. */
@@ -128,9 +128,6 @@ export function invalidationsIn(extensions: Readonly<Record<string, unknown>> | 
     .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
     .map((item) => ({ keyIds: ids(item.keyIds), userIds: ids(item.userIds), sessionIds: ids(item.sessionIds), workspaceIds: ids(item.workspaceIds) }));
 }
-
-/** The principal a request without credentials is trusted with: only these root fields. */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['register', 'createSession']);
 
 /** Identity's internal membership check: `{ workspaceId, userIds }` → `{ members }` (the ids that are members). */
 export const MEMBERS_PATH = '/internal/members';

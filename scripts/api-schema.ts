@@ -1,11 +1,11 @@
 // The client-facing API schema (schema/api.graphql): the supergraph without federation
-// internals, for GraphQL Code Generator, Apollo Client or urql tooling. `@scopes` is kept
-// only as readable text in descriptions: those tools would refuse an undefined directive.
+// internals, for GraphQL Code Generator, Apollo Client or urql tooling. `@scopes` and
+// `@public` are kept only as readable text in descriptions: those tools would refuse an
+// undefined directive.
 import { Supergraph } from '@apollo/federation-internals';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { GraphQLObjectType, GraphQLSchema, buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType, parse } from 'graphql';
-import { PUBLIC_ROOT_FIELDS } from '../lib/principal.js';
-import { declaredRequirement, type ScopeRequirement } from '../lib/scopes-directive.js';
+import { declaredRequirement, publicRootFields, type ScopeRequirement } from '../lib/scopes-directive.js';
 
 /** The schema's own description: how to read the requirement closing each description. */
 const SCHEMA_DESCRIPTION = `Atrium: one GraphQL endpoint for every workspace.
@@ -28,13 +28,15 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
-type RequirementHolder = 'type' | 'field' | 'root field' | 'public root field';
+type RequirementHolder = 'type' | 'field' | 'root field';
+
+/** What a root field marked @public says at the end of its description. */
+const PUBLIC_NOTE = 'Public: no credential needed.';
 
 /** A requirement as a sentence: "Requires scopes: `items:read` and `types:read`, or `audit:read`." */
 export function describeRequirement(requirement: ScopeRequirement, holder: RequirementHolder): string {
-  // An empty scope set is satisfied by anyone.
+  // An empty scope set is satisfied by any credential.
   if (requirement.some((allOf) => allOf.length === 0)) {
-    if (holder === 'public root field') return 'Public: no credential needed.';
     if (holder === 'root field') return 'Requires a credential, but no scope.';
     return 'Requires no scope beyond that of the field returning it.';
   }
@@ -46,10 +48,11 @@ function withNote(description: string | null | undefined, note: string): string 
   return description ? `${description}\n\n${note}` : note;
 }
 
-/** The API schema of a supergraph, each type's and field's own @scopes written at the end of its description. */
+/** The API schema of a supergraph, each type's and field's own @scopes (or @public) written at the end of its description. */
 export function annotatedApiSchema(supergraphSdl: string): GraphQLSchema {
   const supergraph = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   const rootTypes = new Set([supergraph.getQueryType()?.name, supergraph.getMutationType()?.name]);
+  const publicFields = publicRootFields(supergraph).coordinates;
   const declaredOn = (typeName: string, fieldName?: string): ScopeRequirement | undefined => {
     const type = supergraph.getType(typeName);
     if (!isObjectType(type)) return undefined;
@@ -67,9 +70,10 @@ export function annotatedApiSchema(supergraphSdl: string): GraphQLSchema {
       return new GraphQLObjectType({ ...config, description: withNote(description, describeRequirement(requirement, 'type')) });
     },
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      if (publicFields.has(`${typeName}.${fieldName}`)) return { ...fieldConfig, description: withNote(fieldConfig.description, PUBLIC_NOTE) };
       const requirement = declaredOn(typeName, fieldName);
       if (!requirement) return fieldConfig;
-      const holder = !rootTypes.has(typeName) ? 'field' : PUBLIC_ROOT_FIELDS.has(fieldName) ? 'public root field' : 'root field';
+      const holder = rootTypes.has(typeName) ? 'root field' : 'field';
       return { ...fieldConfig, description: withNote(fieldConfig.description, describeRequirement(requirement, holder)) };
     },
   });

@@ -9,7 +9,7 @@ import { parse, printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { printFederatedSchema } from '../lib/federated-schema.js';
 import { errorCodeOf } from '../lib/errors.js';
-import { undeclaredRootFields } from '../lib/scopes-directive.js';
+import { authorizationDeclarationProblems } from '../lib/scopes-directive.js';
 import { repositoryPath } from '../lib/paths.js';
 import { SUBGRAPHS, SUPERGRAPH_FILE, defaultSubgraphUrl } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
@@ -21,7 +21,7 @@ export const ACCEPTED_CHANGES_FILE = 'schema/accepted-breaking-changes.yaml';
 /** The client-facing schema, for code generators and client tooling. */
 export const API_SCHEMA_FILE = 'schema/api.graphql';
 
-/** The subgraphs do not make a valid supergraph (composition errors, undeclared scopes). */
+/** The subgraphs do not make a valid supergraph (composition errors, undeclared or contradictory @scopes / @public). */
 export class CompositionFailedError extends Error {
   constructor(readonly problems: string[]) {
     super(`Composition failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -32,16 +32,16 @@ export class CompositionFailedError extends Error {
 export async function generateSchemaFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const services = [];
-  const undeclared: string[] = [];
+  const misdeclared: string[] = [];
   for (const subgraph of SUBGRAPHS) {
     const schema = await SUBGRAPH_DEFINITIONS[subgraph.name].buildSchema();
-    undeclared.push(...undeclaredRootFields(schema).map((coordinate) => `${subgraph.name}: ${coordinate} declares no @scopes (use scopes(...), or PUBLIC for a field anyone may call)`));
+    misdeclared.push(...authorizationDeclarationProblems(schema).map((problem) => `${subgraph.name}: ${problem}`));
     const sdl = printFederatedSchema(schema);
     files.set(subgraph.schemaFile, `${BANNER}${sdl.trim()}\n`);
     services.push({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), typeDefs: parse(sdl) });
   }
   // Nothing is public by accident: every root field says what it needs.
-  if (undeclared.length > 0) throw new CompositionFailedError(undeclared);
+  if (misdeclared.length > 0) throw new CompositionFailedError(misdeclared);
   const composition = composeServices(services);
   if (composition.errors) {
     throw new CompositionFailedError(composition.errors.map((error) => `${errorCodeOf(error) ?? 'ERROR'}: ${error.message}`));

@@ -1,8 +1,9 @@
 // Authentication through the real gateway: every header form, both key kinds, sessions,
 // auto-selection of the only workspace, rotation with a grace period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { errorCodes, postGraphQL, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -125,6 +126,11 @@ describe('rotation', () => {
 
 describe('public operations', () => {
   it('lets register and createSession through without a credential, and nothing else', async () => {
+    const signIn = await stack.request({
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { user { id } } }',
+      variables: { input: { email: owner.email, password: owner.password } },
+    });
+    expect(signIn.body).toEqual({ data: { createSession: { user: { id: owner.userId } } }, extensions: { cost: expect.any(Number) } });
     const refused = await stack.request({ query: '{ workspaces { totalCount } }' });
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]).toMatchObject({ message: 'Invalid or missing API key', extensions: { code: 'UNAUTHENTICATED' } });
@@ -133,5 +139,43 @@ describe('public operations', () => {
       variables: { input: { email: owner.email, password: owner.password } },
     });
     expect(mixed.status).toBe(401);
+  });
+
+  it('takes what is public from the @public marks of the supergraph it runs, not from a list', async () => {
+    const committed = readCommittedSupergraph();
+    const withoutPublicSignIn = committed.replace(/(createSession\([^)]*\): SessionPayload! @join__field\(graph: IDENTITY\)) @public/, '$1');
+    expect(withoutPublicSignIn).not.toBe(committed);
+    const gateway = await stack.startGateway({ supergraphSdl: withoutPublicSignIn });
+    try {
+      const signIn = { query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }', variables: { input: { email: owner.email, password: owner.password } } };
+      expect((await postGraphQL(gateway.url, signIn)).status).toBe(401);
+      expect((await stack.request(signIn)).status).toBe(200);
+      const registration = await postGraphQL(gateway.url, {
+        query: 'mutation($input: RegisterInput!) { register(input: $input) { user { id } } }',
+        variables: { input: { email: `public-${Date.now()}@example.com`, password: 'long-enough-password', name: 'Public' } },
+      });
+      expect(registration.status, JSON.stringify(registration.body)).toBe(200);
+      expect(registration.body.errors).toBeUndefined();
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('reads them from a supergraph composed from the live subgraphs too (development composition), with the early mutation refusal', async () => {
+    const gateway = await stack.startGateway({ devIntrospection: true });
+    try {
+      const signIn = await postGraphQL(gateway.url, {
+        query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }',
+        variables: { input: { email: owner.email, password: owner.password } },
+      });
+      expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
+      expect((await postGraphQL(gateway.url, { query: '{ me { id } }' })).status).toBe(401);
+      const readOnly = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
+      const refused = await postGraphQL(gateway.url, { query: 'mutation { createWorkspace(input: { name: "x" }) { id } }', headers: { 'x-api-key': readOnly.secret } });
+      expect(refused.status).toBe(403);
+      expect(errorCodes(refused)).toEqual(['INSUFFICIENT_SCOPE']);
+    } finally {
+      await gateway.stop();
+    }
   });
 });

@@ -50,6 +50,20 @@ describe('calling a subgraph directly', () => {
     expect((await send({ [PRINCIPAL_HEADER]: captured }, query)).status).toBe(401);
   });
 
+  it('runs nothing but a @public root field for a principal without a credential, should the gateway let one through', async () => {
+    const before = await workspaceRows();
+    const asAnonymous = (payload: string) => send({ [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, 'identity', payload, stack.signingSecrets) }, payload);
+    const refused = await asAnonymous(body);
+    expect(await refused.json()).toMatchObject({ data: null, errors: [{ path: ['createWorkspace'], extensions: { code: 'UNAUTHENTICATED' } }] });
+    // A credential but no scope (`@scopes(anyOf: [[]])`) is not public either.
+    const me = await asAnonymous(JSON.stringify({ query: '{ me { id } }' }));
+    expect(await me.json()).toMatchObject({ data: null, errors: [{ path: ['me'], extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await workspaceRows()).toBe(before);
+    const owner = await signUp(stack);
+    const signIn = await asAnonymous(JSON.stringify({ query: `mutation { createSession(input: { email: "${owner.email}", password: "${owner.password}" }) { user { id } } }` }));
+    expect(await signIn.json()).toEqual({ data: { createSession: { user: { id: owner.userId } } } });
+  });
+
   it("is refused for every subgraph and for identity's internal endpoints", async () => {
     for (const url of Object.values(stack.subgraphUrls)) {
       expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).status).toBe(401);

@@ -7,11 +7,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { exampleNames, loadExample } from '../../examples/run.js';
-import { PUBLIC_ROOT_FIELDS } from '../../lib/principal.js';
 import { repositoryPath } from '../../lib/paths.js';
+import { publicRootFieldsOfSupergraph, type PublicRootFields } from '../../lib/scopes-directive.js';
 import { CASES } from '../../test/authorization/cases.js';
 import type { Fixtures } from '../../test/authorization/fixtures.js';
 import { operationsInMarkdown } from '../../test/documented-operations.js';
+import { readCommittedSupergraph } from '../supergraph.js';
 import type { Audience } from './settings.js';
 
 export interface ReferenceOperation {
@@ -36,10 +37,15 @@ function placeholder(): unknown {
   return self;
 }
 
-function audienceOf(query: string): Audience {
+function audienceOf(query: string, publicFields: PublicRootFields): Audience {
   const operations = parse(query).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const rootFields = operations.flatMap((operation) => operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '')));
-  return rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename') ? 'anonymous' : 'authenticated';
+  const anyoneMaySend = operations.every((operation) =>
+    publicFields.allows(
+      operation.operation,
+      operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '')),
+    ),
+  );
+  return anyoneMaySend ? 'anonymous' : 'authenticated';
 }
 
 function markdownFiles(): string[] {
@@ -74,5 +80,6 @@ export async function referenceOperations(): Promise<ReferenceOperation[]> {
   }
   const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
   found.push({ source: 'GraphiQL introspection', query: introspection, variables: {} });
-  return found.map((operation) => ({ ...operation, audience: audienceOf(operation.query) }));
+  const publicFields = publicRootFieldsOfSupergraph(readCommittedSupergraph());
+  return found.map((operation) => ({ ...operation, audience: audienceOf(operation.query, publicFields) }));
 }

@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 import { APOLLO_ERROR_HTTP_STATUS } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import { jsonNestsDeeperThan } from '../../lib/json-depth.js';
-import { PUBLIC_ROOT_FIELDS } from '../../lib/principal.js';
+import type { PublicRootFields } from '../../lib/scopes-directive.js';
 import { DOCUMENT_HASH, documentHash, normalizeDocumentId } from '../../lib/trusted-documents.js';
 import { summarizeDocument } from '../operation.js';
 import { INVALID_CREDENTIAL } from './credential.js';
@@ -21,6 +21,8 @@ export type DocumentParser = (query: string, anonymous: boolean) => DocumentNode
 
 export interface DocumentStepOptions {
   readonly parse: DocumentParser;
+  /** The root fields marked @public in the supergraph running now (it may be replaced while the gateway runs). */
+  readonly publicRootFields: () => PublicRootFields;
 }
 
 const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
@@ -180,7 +182,7 @@ export function documentStep(options: DocumentStepOptions): GatewayStep {
       state.operation = summarizeDocument(document, parameters.operationName);
       // Without a credential only the public root fields may be asked for: refused here,
       // before any limit is counted, as the cheapest answer (and the same for any document).
-      if (anonymous && !state.operation.rootFields.every((field) => PUBLIC_ROOT_FIELDS.has(field) || field === '__typename')) throw INVALID_CREDENTIAL;
+      if (anonymous && !options.publicRootFields().allows(state.operation.type, state.operation.rootFields)) throw INVALID_CREDENTIAL;
       if (state.operation.type === 'subscription') {
         // The federated executor has no subscriptions; it would fail with a 500.
         throw new HttpError(APOLLO_ERROR_HTTP_STATUS.GRAPHQL_VALIDATION_FAILED, 'GRAPHQL_VALIDATION_FAILED', 'Subscriptions are not supported by this API');

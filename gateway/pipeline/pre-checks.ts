@@ -13,8 +13,8 @@ const INTROSPECTION_DISABLED = new HttpError(400, 'GRAPHQL_VALIDATION_FAILED', '
 const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 export interface PreChecksOptions {
-  /** Mutation field → the scopes it needs, read once from the supergraph. */
-  readonly mutationScopes: ReadonlyMap<string, ScopeRequirement>;
+  /** Mutation field → the scopes it needs, in the supergraph running now (it may be replaced while the gateway runs). */
+  readonly mutationScopes: () => ReadonlyMap<string, ScopeRequirement>;
   readonly introspection: boolean;
 }
 
@@ -26,7 +26,7 @@ export function preChecksStep(options: PreChecksOptions): GatewayStep {
       if (!operation || !principal) return;
       if (!options.introspection && operation.rootFields.some((field) => INTROSPECTION_FIELDS.has(field))) throw INTROSPECTION_DISABLED;
       if (operation.type !== 'mutation') return;
-      const denied = firstDeniedMutation(options.mutationScopes as Map<string, ScopeRequirement>, operation.rootFields, principal.scopes);
+      const denied = firstDeniedMutation(options.mutationScopes(), operation.rootFields, principal.scopes);
       if (denied) {
         const error = insufficientScope(denied.requiredScopes);
         throw new HttpError(ERROR_HTTP_STATUS.INSUFFICIENT_SCOPE, ErrorCode.INSUFFICIENT_SCOPE, error.message, { path: [denied.field], extensions: error.extensions });

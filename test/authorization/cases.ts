@@ -26,6 +26,8 @@ export interface AuthorizationCase {
 const page = '{ totalCount nodes { id } }';
 
 let documents = 0;
+/** register runs with a credential and without one (it is @public): a new email each time, even within one millisecond. */
+let registrations = 0;
 /** A trusted document never registered before, as registerTrustedDocuments takes it. */
 function freshDocument(): { id: string; body: string } {
   const body = `query Suite${Date.now()}x${(documents += 1)} { me { id } }`;
@@ -324,7 +326,7 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { leaveWorkspace }' }),
   },
   'Mutation.register': {
-    operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
+    operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}x${(registrations += 1)}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
     path: ['register'],
     foreign: () => ({ query: `mutation { register(input: { email: "suite-f${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } workspace { id } } }` }),
   },

@@ -1,11 +1,12 @@
-// Every place the composed supergraph declares or needs authorization: each root field,
-// each field with its own @scopes, each type with a non-empty @scopes. The suites demand a
+// Every place the composed supergraph declares or needs authorization: each root field
+// (with its @scopes, or marked @public), each field with its own @scopes, each type with a
+// non-empty @scopes. The suites demand a
 // case for every one, so a new field cannot ship without authorization coverage.
 import { readFileSync } from 'node:fs';
 import { getDirective } from '@graphql-tools/utils';
 import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { repositoryPath } from '../../lib/paths.js';
-import type { ScopeRequirement } from '../../lib/scopes-directive.js';
+import { isPublicField, type ScopeRequirement } from '../../lib/scopes-directive.js';
 import { SUPERGRAPH_FILE } from '../../lib/subgraph-list.js';
 
 export interface Coordinate {
@@ -13,6 +14,8 @@ export interface Coordinate {
   readonly coordinate: string;
   readonly kind: 'query' | 'mutation' | 'field' | 'type';
   readonly requirement: ScopeRequirement | undefined;
+  /** A root field marked @public: anyone may call it, credential or not. */
+  readonly public: boolean;
 }
 
 const FEDERATION_TYPES = /^(join__|link__|_Service|_Entity|_Any)/;
@@ -30,14 +33,14 @@ export function authorizationCoordinates(schema: GraphQLSchema = supergraphSchem
     const isMutation = type === schema.getMutationType();
     const typeRequirement = requirementOf(type);
     if (!isQuery && !isMutation && typeRequirement && typeRequirement.some((allOf) => allOf.length > 0)) {
-      coordinates.push({ coordinate: type.name, kind: 'type', requirement: typeRequirement });
+      coordinates.push({ coordinate: type.name, kind: 'type', requirement: typeRequirement, public: false });
     }
     for (const field of Object.values(type.getFields())) {
       const own = requirementOf(field);
       if (isQuery || isMutation) {
-        coordinates.push({ coordinate: `${type.name}.${field.name}`, kind: isQuery ? 'query' : 'mutation', requirement: own ?? typeRequirement });
+        coordinates.push({ coordinate: `${type.name}.${field.name}`, kind: isQuery ? 'query' : 'mutation', requirement: own ?? typeRequirement, public: isPublicField(schema, field) });
       } else if (own) {
-        coordinates.push({ coordinate: `${type.name}.${field.name}`, kind: 'field', requirement: own });
+        coordinates.push({ coordinate: `${type.name}.${field.name}`, kind: 'field', requirement: own, public: false });
       }
     }
   }

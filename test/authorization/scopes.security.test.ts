@@ -3,7 +3,8 @@
 // (INSUFFICIENT_SCOPE where the case says, and only that field or type is null: what holds
 // it is still there; a mutation refused with 403 and nothing changed), and a key holding every scope is not: it runs without any error, answers with
 // data where a denial would show, and a mutation leaves an audit event (an operation only a
-// session can run is sent with a session of the same owner instead).
+// session can run is sent with a session of the same owner instead). Without a credential,
+// a root field marked @public runs and every other one is refused with 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { createUserKey } from '../identity-seeds.js';
@@ -59,9 +60,26 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 
 describe.each(coordinates.map((coordinate) => [coordinate.coordinate, coordinate] as const))('%s', (name, coordinate) => {
   const requirement = coordinate.requirement ?? [];
-  const isPublic = requirement.some((allOf) => allOf.length === 0);
+  // Public, or any credential will do: there is no scope to withhold.
+  const needsNoScope = coordinate.public || requirement.some((allOf) => allOf.length === 0);
+  const isRoot = coordinate.kind === 'query' || coordinate.kind === 'mutation';
 
-  it.skipIf(isPublic)(`is denied without ${JSON.stringify(requirement)}`, async () => {
+  it.skipIf(!isRoot || !coordinate.public)('runs without a credential (@public)', async () => {
+    const operation = await CASES[name].operation(fixtures);
+    const response = await stack.request({ query: operation.query, variables: operation.variables });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.errors ?? [], JSON.stringify(response.body)).toEqual([]);
+    expect(valueAt(response.body.data, CASES[name].path), JSON.stringify(response.body)).not.toBeNull();
+  });
+
+  it.skipIf(!isRoot || coordinate.public)('is refused without a credential (not @public)', async () => {
+    const operation = await CASES[name].operation(fixtures);
+    const response = await stack.request({ query: operation.query, variables: operation.variables });
+    expect(response.status, JSON.stringify(response.body)).toBe(401);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.skipIf(needsNoScope)(`is denied without ${JSON.stringify(requirement)}`, async () => {
     const testCase = CASES[name];
     const alsoNeeds = new Set(testCase.alsoNeeds ?? []);
     const withheld = new Set(requirement.map((allOf) => allOf.find((scope) => !alsoNeeds.has(scope)) ?? allOf[0]));

@@ -10,8 +10,8 @@ import { MIN_WORKSPACE_BUDGET_POINTS } from './rate-limit.service.js';
 
 @Resolver(() => RateLimit)
 export class RateLimitResolver {
-  // Any credential may read its own budget; anonymous callers never reach it (the gateway
-  // lets them run only register and createSession).
+  // Any credential may read its own budget; anonymous callers never reach it (it is not
+  // @public: the gateway and this subgraph refuse it to them).
   @Directive(scopes([]))
   @Query(() => RateLimit, {
     nullable: true,

@@ -57,7 +57,7 @@ describe('calling a subgraph directly', () => {
     expect(await refused.json()).toMatchObject({ data: null, errors: [{ path: ['createWorkspace'], extensions: { code: 'UNAUTHENTICATED' } }] });
     // A credential but no scope (`@scopes(anyOf: [[]])`) is not public either.
     const me = await asAnonymous(JSON.stringify({ query: '{ me { id } }' }));
-    expect(await me.json()).toMatchObject({ data: null, errors: [{ path: ['me'], extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await me.json()).toMatchObject({ data: { me: null }, errors: [{ path: ['me'], extensions: { code: 'UNAUTHENTICATED' } }] });
     expect(await workspaceRows()).toBe(before);
     const owner = await signUp(stack);
     const signIn = await asAnonymous(JSON.stringify({ query: `mutation { createSession(input: { email: "${owner.email}", password: "${owner.password}" }) { user { id } } }` }));

@@ -137,8 +137,8 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Regenerate your client types from `schema/api.graphql` and fix the operation.',
   },
   BAD_REQUEST: {
-    when: 'Not a GraphQL request: a body that is not JSON, no `query`, a mutation sent with GET (HTTP 405), or a request without `content-type: application/json` blocked as possible cross-site request forgery.',
-    whatToDo: 'POST JSON `{"query": ..., "variables": ...}` with `content-type: application/json`.',
+    when: 'Not a GraphQL request: a body that is not JSON, no `query`, a mutation sent with GET (HTTP 405), or a request without `content-type: application/json` blocked as possible cross-site request forgery. Also an `x-workspace-id` header that is not a workspace id at all (a credential that is itself invalid still gets 401).',
+    whatToDo: 'POST JSON `{"query": ..., "variables": ...}` with `content-type: application/json`; send one workspace id from `workspaces { nodes { id } }` in `x-workspace-id`.',
   },
   OPERATION_RESOLUTION_FAILURE: {
     when: '`operationName` names no operation of the document, or the document holds several operations and none is named. Nothing runs.',

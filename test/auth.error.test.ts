@@ -91,12 +91,16 @@ describe('credentials that do not authenticate', () => {
 });
 
 describe('workspaces a credential may not use', () => {
-  it('answer 403 for a workspace the key is not authorized for, and for an id that is not an id', async () => {
+  it('answer 403 for a workspace the key is not authorized for, and 400 for an id that is not an id', async () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-    for (const header of [otherWorkspaceId, newId(), 'not-an-id']) {
+    for (const header of [otherWorkspaceId, newId()]) {
       const response = await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': header } });
       expect(shape(response), header).toEqual(FORBIDDEN);
     }
+    const malformed = await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': 'not-an-id' } });
+    expect(malformed.status).toBe(400);
+    expect(errorCodes(malformed)).toEqual(['BAD_REQUEST']);
+    expect(malformed.body.errors![0].message).toContain('x-workspace-id header is not a workspace id');
   });
 
   it("answer 403 once the key's user is no longer a member", async () => {

@@ -7,6 +7,7 @@ import { ERROR_HTTP_STATUS, ErrorCode } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import { PeerUnavailableError } from '../../lib/internal-call.js';
 import type { Logger } from '../../lib/logger.js';
+import { isId } from '../../lib/ids.js';
 import { ANONYMOUS_PRINCIPAL } from '../../lib/principal.js';
 import type { KeyUsageRecorder } from '../key-usage-recorder.js';
 import type { PrincipalResolver } from '../principal-resolver.js';
@@ -15,8 +16,6 @@ import type { GatewayStep } from './step.js';
 
 export const WORKSPACE_FORBIDDEN = new HttpError(ERROR_HTTP_STATUS.FORBIDDEN, ErrorCode.FORBIDDEN, 'Token not authorized for this workspace');
 const AUTHENTICATION_UNAVAILABLE = new HttpError(503, 'SERVICE_UNAVAILABLE', 'Authentication is temporarily unavailable; retry shortly');
-/** Workspace ids are short; a longer header is refused without a lookup. */
-const MAX_WORKSPACE_ID_LENGTH = 64;
 
 export function firstHeader(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
@@ -39,8 +38,12 @@ export function principalStep(options: PrincipalStepOptions): GatewayStep {
         state.principal = ANONYMOUS_PRINCIPAL;
         return;
       }
-      const workspaceId = firstHeader(state.request, options.workspaceHeader)?.trim() || undefined;
-      if (workspaceId !== undefined && workspaceId.length > MAX_WORKSPACE_ID_LENGTH) throw WORKSPACE_FORBIDDEN;
+      const named = firstHeader(state.request, options.workspaceHeader)?.trim() || undefined;
+      // A header that is no workspace id at all is the client's mistake (400), not a
+      // workspace it may not use (403); the credential is still checked first, without it,
+      // so that a bad credential answers 401 whatever the header says.
+      const malformed = named !== undefined && !isId(named);
+      const workspaceId = malformed ? undefined : named;
       let result;
       try {
         result = await options.resolver.resolve(credential.secret, credential.kind, workspaceId);
@@ -51,6 +54,9 @@ export function principalStep(options: PrincipalStepOptions): GatewayStep {
       }
       if (!result.ok) {
         throw result.reason === 'WORKSPACE_NOT_AUTHORIZED' || result.reason === 'NOT_A_MEMBER' ? WORKSPACE_FORBIDDEN : INVALID_CREDENTIAL;
+      }
+      if (malformed) {
+        throw new HttpError(400, 'BAD_REQUEST', `The ${options.workspaceHeader} header is not a workspace id; send the id of one of your workspaces (workspaces { nodes { id } })`);
       }
       if (result.principal.keyId) options.keyUsage.record(result.principal.keyId);
       state.principal = result.principal;

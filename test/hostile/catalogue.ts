@@ -205,15 +205,21 @@ export const CREDENTIAL_CASES: readonly HostileCase[] = [
     code: 'UNAUTHENTICATED',
   },
   { name: 'forged session token', request: () => post(query('{ me { id } }'), { authorization: `Bearer ${UNKNOWN_SESSION}` }), status: 401, code: 'UNAUTHENTICATED' },
-  { name: 'workspace header of 65 characters', request: (f) => post(query('{ workspace { id } }'), { 'x-api-key': f.readKey, 'x-workspace-id': 'w'.repeat(65) }), status: 403, code: 'FORBIDDEN' },
+  { name: 'workspace header of 65 characters', request: (f) => post(query('{ workspace { id } }'), { 'x-api-key': f.readKey, 'x-workspace-id': 'w'.repeat(65) }), status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'workspace header that is no id, with a bad key',
+    request: () => post(query('{ workspace { id } }'), { 'x-api-key': 'atk_nope', 'x-workspace-id': 'nope' }),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
   {
     name: 'workspace header naming an unknown workspace',
     request: (f) => post(query('{ workspace { id } }'), { 'x-api-key': f.readKey, 'x-workspace-id': RANDOM_UUID }),
     status: 403,
     code: 'FORBIDDEN',
   },
-  { name: 'workspace header that is not an id', request: (f) => post(query('{ workspace { id } }'), { 'x-api-key': f.readKey, 'x-workspace-id': "' or 1=1 --" }), status: 403, code: 'FORBIDDEN' },
-  // Node joins repeated unknown headers with ", ": no workspace has such an id.
+  { name: 'workspace header that is not an id', request: (f) => post(query('{ workspace { id } }'), { 'x-api-key': f.readKey, 'x-workspace-id': "' or 1=1 --" }), status: 400, code: 'BAD_REQUEST' },
+  // Node joins repeated unknown headers with ", ": not a workspace id at all.
   {
     name: 'two workspace headers',
     request: (f) =>
@@ -229,8 +235,8 @@ export const CREDENTIAL_CASES: readonly HostileCase[] = [
         ],
         '{"query":"{ workspace { id } }"}',
       ),
-    status: 403,
-    code: 'FORBIDDEN',
+    status: 400,
+    code: 'BAD_REQUEST',
   },
   {
     name: 'a malformed correlation id (replaced, not echoed)',

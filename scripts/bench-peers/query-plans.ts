@@ -171,7 +171,7 @@ export function scanProblem(scan: TableScan): string | undefined {
 }
 
 export interface ExplainedStatement extends RecordedStatement {
-  /** EXPLAIN (FORMAT JSON), with ANALYZE and BUFFERS when asked. */
+  /** EXPLAIN (FORMAT JSON): the plan, not run. */
   readonly plan: PlanNode;
   readonly scans: readonly TableScan[];
   /** EXPLAIN (ANALYZE, BUFFERS) as PostgreSQL prints it; only when analysed. */
@@ -205,11 +205,13 @@ export async function explainOperations(stack: RecordingStack, databaseUrl: stri
       });
       const statements: ExplainedStatement[] = [];
       for (const statement of recorded.filter((each) => READ.test(each.sql))) {
-        const options = analyze ? 'analyze, buffers, ' : '';
-        const json = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time'?: number }] }>(`explain (${options}format json) ${statement.sql}`);
-        const [{ Plan: plan, 'Execution Time': executionMs }] = json.rows[0]['QUERY PLAN'];
+        // The plan's shape, to read the scans from; the same plan as the run printed below (same statement, same statistics).
+        const json = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (format json) ${statement.sql}`);
+        const [{ Plan: plan }] = json.rows[0]['QUERY PLAN'];
         const text = analyze ? (await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.sql}`)).rows.map((row) => row['QUERY PLAN']) : undefined;
-        statements.push({ ...statement, plan, scans: tableScans(plan), text, executionMs });
+        // Its time: that of the run printed.
+        const executionMs = text?.map((line) => /^Execution Time: ([\d.]+) ms$/.exec(line)?.[1]).find((time) => time !== undefined);
+        statements.push({ ...statement, plan, scans: tableScans(plan), text, executionMs: executionMs === undefined ? undefined : Number(executionMs) });
       }
       explained.push({ operation, statements });
     }

@@ -169,7 +169,10 @@ export function formatSqlTable(measured: readonly QuerySql[]): string[] {
     for (const statement of query.perRequest) lines.push(`  ${statement.timesPerRequest} × ${statement.msPerRequest.toFixed(3).padStart(7)}  ${shortened(statement.query, 150)}`);
     if (query.occasional.length > 0) {
       lines.push(`  occasional, runs in the window of ${query.requests} requests:`);
-      for (const statement of query.occasional) lines.push(`  ${String(statement.calls).padStart(3)} ×           ${shortened(statement.query, 150)}`);
+      // Batches of different sizes are different statements to PostgreSQL (VALUES lists are not folded): one line here.
+      const runs = new Map<string, number>();
+      for (const statement of query.occasional) runs.set(shortened(statement.query, 150), (runs.get(shortened(statement.query, 150)) ?? 0) + statement.calls);
+      for (const [text, calls] of [...runs].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(calls).padStart(3)} ×           ${text}`);
     }
   }
   return lines;

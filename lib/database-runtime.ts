@@ -13,7 +13,12 @@ export interface DatabaseHandle {
   readonly stop: () => Promise<void>;
 }
 
-export async function openDatabase(config: AtriumConfig, logger: Logger): Promise<DatabaseHandle> {
+export interface OpenDatabaseOptions {
+  /** The embedded server loads pg_stat_statements (see EmbeddedPostgresOptions); DATABASE_URL's server is taken as it is. */
+  readonly statementStatistics?: boolean;
+}
+
+export async function openDatabase(config: AtriumConfig, logger: Logger, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (config.database.url) {
     await assertDatabaseReachable(config.database.url);
     return { databaseUrl: config.database.url, embedded: false, stop: async () => undefined };
@@ -23,6 +28,7 @@ export async function openDatabase(config: AtriumConfig, logger: Logger): Promis
     name: 'postgres',
     preferredPort: config.database.embeddedPort,
     logger,
+    statementStatistics: options.statementStatistics,
   });
   await ensureDatabaseExists(server.adminUrl, EMBEDDED_DATABASE_NAME);
   return { databaseUrl: withDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: server.stop };

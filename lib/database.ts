@@ -123,6 +123,12 @@ export interface EmbeddedPostgresOptions {
   readonly logger: Logger;
   /** Trade durability for speed: right for throw-away test data only. */
   readonly fast?: boolean;
+  /**
+   * Load pg_stat_statements, so that what SQL requests cause (count and time per statement)
+   * can be read back (the benchmarks, and their test). It can only be loaded when the server
+   * starts; off by default, as every statement then pays for its bookkeeping.
+   */
+  readonly statementStatistics?: boolean;
   /** PostgreSQL's programs (a `native` folder: bin, lib, share). Default: the installed package's. */
   readonly binaries?: string;
   /** As root, when the `postgres` user cannot enter the clone: where copies of the programs and the data go (default /var/tmp/atrium-embedded-postgres). */
@@ -149,6 +155,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = await embeddedPassword(root);
   const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  // Planning counts too (short statements can take longer to plan than to run); room for
+  // the statements of many databases (a test run makes one per file) before any is evicted.
+  if (options.statementStatistics) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on', '-c', 'pg_stat_statements.max=20000');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -2,7 +2,7 @@
 // own committed migrations. `initORM` is the only way a subgraph or script gets one.
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
-import type { Constructor } from '@mikro-orm/core';
+import { DefaultLogger, type Constructor, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { SUBGRAPHS, type SubgraphName } from './subgraph-list.js';
 import { describeDatabaseUrl } from './database.js';
 
@@ -17,7 +17,11 @@ export interface SubgraphOrmDefinition {
 export interface OrmOptions {
   readonly databaseUrl: string;
   readonly poolSize?: number;
-  /** Called with every SQL statement the ORM sends (the statement-count tests use it). */
+  /**
+   * Called with every SQL statement the ORM sends, as PostgreSQL receives it (MikroORM
+   * inlines the values): the statement-count tests count them, the query-plan check and
+   * `npm run bench:peers` run EXPLAIN on them.
+   */
   readonly onQuery?: (sql: string) => void;
 }
 
@@ -25,6 +29,7 @@ export type SubgraphOrm = MikroORM;
 export type SubgraphEntityManager = EntityManager;
 
 export async function initORM(definition: SubgraphOrmDefinition, options: OrmOptions): Promise<SubgraphOrm> {
+  const { onQuery } = options;
   try {
     return await MikroORM.init({
       clientUrl: options.databaseUrl,
@@ -45,12 +50,27 @@ export async function initORM(definition: SubgraphOrmDefinition, options: OrmOpt
       pool: { min: 0, max: options.poolSize ?? 10 },
       // Every request works on its own fork; the global context is a bug.
       allowGlobalContext: false,
-      debug: options.onQuery ? ['query'] : false,
-      logger: options.onQuery ? (line: string) => options.onQuery?.(line) : undefined,
+      // 'query-params' makes the logged text the statement as sent, values included.
+      debug: onQuery ? ['query', 'query-params'] : false,
+      loggerFactory: onQuery ? (loggerOptions) => new StatementListener(loggerOptions, onQuery) : undefined,
     });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new Error(`Cannot reach PostgreSQL at ${describeDatabaseUrl(options.databaseUrl)} (${reason})`, { cause: error });
+  }
+}
+
+/** A MikroORM logger that hands each statement's text to a callback instead of writing a line (no prefix, timing or colours to strip). */
+class StatementListener extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly onStatement: (sql: string) => void,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: LogContext): void {
+    if (context.query !== undefined && (context.namespace ?? 'query') === 'query') this.onStatement(context.query);
   }
 }
 

@@ -2,7 +2,7 @@
 // PostgreSQL (or DATABASE_URL), dropped again when the benchmark is done.
 import type { AtriumConfig } from '../lib/config.js';
 import { dropDatabase, ensureDatabaseExists, withDatabase } from '../lib/database.js';
-import { migrateAll, openDatabase } from '../lib/database-runtime.js';
+import { migrateAll, openDatabase, type OpenDatabaseOptions } from '../lib/database-runtime.js';
 import type { Logger } from '../lib/logger.js';
 import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
@@ -15,8 +15,8 @@ export interface BenchDatabase {
   readonly drop: () => Promise<void>;
 }
 
-export async function freshBenchDatabase(config: AtriumConfig, logger: Logger, name: string): Promise<BenchDatabase> {
-  const server = await openDatabase(config, logger);
+export async function freshBenchDatabase(config: AtriumConfig, logger: Logger, name: string, options: OpenDatabaseOptions = {}): Promise<BenchDatabase> {
+  const server = await openDatabase(config, logger, options);
   const adminUrl = withDatabase(server.databaseUrl, 'postgres');
   await dropDatabase(adminUrl, name);
   await ensureDatabaseExists(adminUrl, name);

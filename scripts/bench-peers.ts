@@ -10,7 +10,13 @@
 // round), one target at a time, so that the CPU each gateway process and the subgraph
 // processes spend in that window (from /proc) is that target's. Figures are medians over
 // rounds; ratios are medians of per-round ratios to Atrium as shipped.
-// BENCH_REQUESTS (per round, query and target), BENCH_ROUNDS, BENCH_CONCURRENCY change it.
+// The database side, before the rounds: the tables that grow (request logs, items) are
+// filled first (scripts/bench-peers/growing-tables.ts); each query is sent through Atrium
+// one request at a time and PostgreSQL's own statement statistics say what SQL each request
+// caused, and in what time (scripts/bench-peers/sql-statistics.ts); then the reads of the
+// hot operations are explained, with ANALYZE and BUFFERS (scripts/bench-peers/query-plans.ts).
+// BENCH_REQUESTS (per round, query and target), BENCH_ROUNDS, BENCH_CONCURRENCY change it;
+// BENCH_SQL_REQUESTS the requests per query the SQL is counted over.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -20,7 +26,10 @@ import { createLogger } from '../lib/logger.js';
 import { REPOSITORY_ROOT } from '../lib/paths.js';
 import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/subgraph-list.js';
 import { freshBenchDatabase } from './bench-database.js';
+import { GROWING_TABLE_SIZES, fillGrowingTables } from './bench-peers/growing-tables.js';
 import { PEER_OPTIONS_VARIABLE, type PeerOptions } from './bench-peers/peer-options.js';
+import { explainOperations, formatPlans, hotOperations, startRecordingStack } from './bench-peers/query-plans.js';
+import { sqlPerRequest } from './bench-peers/sql-statistics.js';
 import { benchQueries, directTarget, disagreements, gatewayTarget, lookUpPrincipal, requestBody, seedBenchWorkspace, targetServes, type BenchQuery, type BenchTarget } from './bench-peers/workload.js';
 import { percentile } from './percentile.js';
 import { processCpuMs } from './process-cpu.js';
@@ -30,6 +39,8 @@ import { startServices, superviseService, type SupervisedService } from './super
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Enough that background statements (an outbox poll a second) never run once per request. */
+const SQL_REQUESTS = Number(process.env.BENCH_SQL_REQUESTS ?? 50);
 /** Requests each target gets per query before the first round: JIT, caches, connections. */
 const WARM_UP = 300;
 const DATABASE = 'atrium_bench_peers';
@@ -101,7 +112,7 @@ async function load(measured: Measured, query: BenchQuery, requests: number, sub
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger('error');
-  const database = await freshBenchDatabase(config, logger, DATABASE);
+  const database = await freshBenchDatabase(config, logger, DATABASE, { statementStatistics: true });
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const baseEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'error' };
   const budgets = { RATE_LIMIT_USER_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_WORKSPACE_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS };
@@ -120,6 +131,7 @@ await runMain(async () => {
   try {
     // Seeded through a gateway of its own, stopped before the measured ones start.
     const workspace = await seedBenchWorkspace(services.gateway.url);
+    await fillGrowingTables(services.gateway.url, database.databaseUrl, workspace);
     await services.gateway.stop();
     const principal = await lookUpPrincipal(subgraphUrls.identity, signingSecrets, workspace);
 
@@ -161,6 +173,16 @@ await runMain(async () => {
     console.log(`every target answered every query it serves with the same data; ${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per query and target, ${CONCURRENCY} concurrent clients`);
     for (const query of queries) {
       for (const each of measured.filter((candidate) => targetServes(candidate.target, query))) await load(each, query, WARM_UP, subgraphProcesses);
+    }
+
+    const { requestLogs, benchWorkspaceRequestLogs, items, benchTypeItems } = GROWING_TABLE_SIZES;
+    const sizes = `${requestLogs.toLocaleString('en')} request logs of the last day (${benchWorkspaceRequestLogs.toLocaleString('en')} the bench workspace's) and ${items.toLocaleString('en')} items (${benchTypeItems.toLocaleString('en')} in its big type)`;
+    console.log(`\n${(await sqlPerRequest(database.databaseUrl, measured[0].target, queries, SQL_REQUESTS)).join('\n')}`);
+    const recording = await startRecordingStack(database.databaseUrl, signingSecrets, logger);
+    try {
+      console.log(`\n${formatPlans(await explainOperations(recording, database.databaseUrl, workspace, hotOperations(workspace), true), sizes).join('\n')}`);
+    } finally {
+      await recording.stop();
     }
     for (let round = 0; round < ROUNDS; round += 1) {
       process.stderr.write(`round ${round + 1} of ${ROUNDS}\n`);

@@ -1,12 +1,14 @@
 // The check behind `npm run bench:peers`, at a tiny size and without timing: over one test
 // stack, a stock Apollo gateway and Hive Gateway (with and without its deduplication), each
 // adding only the signed principal, and direct signed calls to the subgraphs answer each
-// of the benchmark's queries with the same data as Atrium's gateway.
+// of the benchmark's queries with the same data as Atrium's gateway; and the SQL each query
+// causes per request through Atrium is read from PostgreSQL and printed as the benchmark prints it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../lib/http-server.js';
 import { startApolloGateway } from '../scripts/bench-peers/apollo-gateway.js';
 import { startHiveGateway } from '../scripts/bench-peers/hive-gateway.js';
 import type { PeerOptions } from '../scripts/bench-peers/peer-options.js';
+import { sqlPerRequest } from '../scripts/bench-peers/sql-statistics.js';
 import { benchQueries, directTarget, disagreements, gatewayTarget, lookUpPrincipal, requestBody, seedBenchWorkspace, type BenchTarget } from '../scripts/bench-peers/workload.js';
 import { postGraphQL, startStack, type TestStack } from './testkit.js';
 
@@ -50,4 +52,26 @@ it('every peer and direct call answers the benchmark queries with the data Atriu
   const headers = { 'content-type': 'application/json', ...targets[4].headersFor(body) };
   expect((await fetch(stack.subgraphUrls.identity, { method: 'POST', headers, body })).status).toBe(200);
   expect((await fetch(stack.subgraphUrls.identity, { method: 'POST', headers, body })).status).not.toBe(200);
+});
+
+it('prints, for each benchmark query, the SQL statements and database time one request through Atrium causes', async () => {
+  const workspace = await seedBenchWorkspace(stack.gatewayUrl);
+  const queries = benchQueries(workspace.typeId);
+  const lines = await sqlPerRequest(stack.database.url, gatewayTarget('Atrium', stack.gatewayUrl, workspace.headers), queries, 5);
+  const printed = lines.join('\n');
+  // Only a server of DATABASE_URL may lack pg_stat_statements: the embedded one loads it.
+  if (printed.startsWith('SQL per request: not measured')) {
+    expect(process.env.DATABASE_URL, printed).toBeDefined();
+    return;
+  }
+  expect(lines[1]).toMatch(/^query\s+statements\/req\s+DB ms\/req/);
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const query of queries) {
+    // A row per query: at least one statement and some time per request…
+    expect(printed).toMatch(new RegExp(`^${escaped(query.name)}\\s+[1-9]\\d*\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{2}$`, 'm'));
+    // …and the statements behind it.
+    expect(printed).toContain(`${query.name}: the statements of each request`);
+  }
+  // Those of the items query are the item page itself, as PostgreSQL saw it.
+  expect(printed).toMatch(/^ {2}1 × +\d+\.\d{3} {2}select \* from "content"\."items" where workspace_id = \$1/m);
 });

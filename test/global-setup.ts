@@ -74,6 +74,8 @@ async function startDatabases(): Promise<TestDatabases> {
     preferredPort: 0,
     logger: createLogger('warn'),
     fast: true,
+    // The benchmark's test reads what SQL its requests cause (test/bench-peers.happy.test.ts).
+    statementStatistics: true,
   }).catch((error: unknown) => {
     // The reason (a private folder as root, a data folder in use) in one sentence, not
     // under a page of vitest's stack: no test can run without the database.

@@ -39,26 +39,33 @@ export function benchQueries(typeId: string): BenchQuery[] {
 export interface BenchWorkspace {
   /** Headers of a read-scoped user key for the workspace: what clients of Atrium send. */
   readonly headers: Record<string, string>;
+  /** The owner's session in the workspace: what setting it up further takes. */
+  readonly ownerHeaders: Record<string, string>;
   readonly workspaceId: string;
+  readonly userId: string;
+  /** The read-scoped key's id. */
+  readonly keyId: string;
   /** The content type holding the items. */
   readonly typeId: string;
+  /** Every content type's id by its key (`article` is typeId). */
+  readonly typeIds: Readonly<Record<string, string>>;
 }
 
 /** A user, a workspace with five content types, one of them with four fields and 20 items, and a read key; through the gateway at url. */
 export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
-  const registered = await benchGraphql<{ register: { token: string } }>(url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
+  const registered = await benchGraphql<{ register: { token: string; user: { id: string } } }>(url, 'mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }', {
     input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
   });
   const session = { authorization: `Bearer ${registered.register.token}` };
   const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
   const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
-  const created = await benchGraphql<{ createApiKey: { secret: string } }>(
+  const created = await benchGraphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
     url,
-    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
     { input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
     session,
   );
-  const typeIds: string[] = [];
+  const typeIds: Record<string, string> = {};
   for (const key of ['article', 'author', 'page', 'product', 'review']) {
     const type = await benchGraphql<{ createContentType: { id: string } }>(
       url,
@@ -66,9 +73,9 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
       { input: { name: key, key } },
       inWorkspace,
     );
-    typeIds.push(type.createContentType.id);
+    typeIds[key] = type.createContentType.id;
   }
-  const typeId = typeIds[0];
+  const typeId = typeIds.article;
   const fields = [
     { key: 'title', name: 'Title', kind: 'TEXT' },
     { key: 'body', name: 'Body', kind: 'LONG_TEXT' },
@@ -80,7 +87,15 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
     const values = { title: `Article ${index}`, body: 'Lorem ipsum dolor sit amet. '.repeat(8), views: index * 37, published: index % 2 === 0 };
     await benchGraphql(url, 'mutation($typeId: ID!, $values: JSON!) { createItem(typeId: $typeId, values: $values) { id } }', { typeId, values }, inWorkspace);
   }
-  return { headers: { 'x-api-key': created.createApiKey.secret, 'x-workspace-id': workspaceId }, workspaceId, typeId };
+  return {
+    headers: { 'x-api-key': created.createApiKey.secret, 'x-workspace-id': workspaceId },
+    ownerHeaders: inWorkspace,
+    workspaceId,
+    userId: registered.register.user.id,
+    keyId: created.createApiKey.apiKey.id,
+    typeId,
+    typeIds,
+  };
 }
 
 /** The principal identity gives the workspace's key: what the peers sign on every call. */

@@ -1,7 +1,8 @@
 // `npm run bench:peers`: Atrium's gateway against its real peers, side by side over the same
 // subgraphs in one run (issue 15). The subgraphs run once, each in its own process; over
 // them, each in its own process: Atrium's gateway as shipped (authentication, operation
-// limits, rate limits, request logging), Atrium with request logging off, a stock
+// limits, rate limits, request logging, in-flight deduplication), Atrium with request
+// logging off, Atrium with deduplication off (what the rest costs against the stock gateway, which has none), a stock
 // `@apollo/gateway` + `@apollo/server` and Hive Gateway (deduplication off, and with its
 // defaults), the peers adding only the signed principal header (scripts/bench-peers/);
 // and, for the queries one subgraph answers alone, direct signed calls to that subgraph.
@@ -152,6 +153,7 @@ await runMain(async () => {
     };
     await started('Atrium', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({}), logger }));
     await started('Atrium, logging off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ REQUEST_LOGGING: 'false' }), logger }));
+    await started('Atrium, dedup off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ GATEWAY_DEDUPLICATION: 'false' }), logger }));
     await started('Apollo gateway', {}, () => superviseService({ name: 'apollo', script: PEER_SCRIPT, env: peerEnv, logger }));
     await started('Hive, dedup off', {}, () => superviseService({ name: 'hive', script: PEER_SCRIPT, env: peerEnv, logger }));
     await started('Hive, defaults', {}, () => superviseService({ name: 'hive-dedup', script: PEER_SCRIPT, env: peerEnv, logger }));
@@ -268,6 +270,23 @@ await runMain(async () => {
         formatRatios(perRoundRatios(atrium, byLabel('Hive, dedup off'), query, gatewayCpu)),
         formatRatios(perRoundRatios(atrium, byLabel('Atrium, logging off'), query, throughput)),
         direct ? formatRatios(perRoundRatios(direct, atrium, query, throughput)) : '—',
+      ];
+      console.log(row(cells, summaryWidths));
+    }
+    // Without deduplication, the gateways do the same subgraph calls: what Atrium's gateway
+    // spends beyond the stock one's (credential, principal, signing, limits, rate limits,
+    // logging) shows as its CPU per request above 1.00.
+    const undeduplicated = byLabel('Atrium, dedup off');
+    console.log('\nAtrium with deduplication off ÷ the peers without it: median of per-round ratios (lowest–highest round)');
+    console.log(row(['query', 'req/s ÷ Apollo', 'req/s ÷ Hive', 'gw CPU ÷ Apollo', 'gw CPU ÷ Hive', 'req/s ÷ shipped'], summaryWidths));
+    for (const query of queries) {
+      const cells = [
+        query.name,
+        formatRatios(perRoundRatios(undeduplicated, apollo, query, throughput)),
+        formatRatios(perRoundRatios(undeduplicated, byLabel('Hive, dedup off'), query, throughput)),
+        formatRatios(perRoundRatios(undeduplicated, apollo, query, gatewayCpu)),
+        formatRatios(perRoundRatios(undeduplicated, byLabel('Hive, dedup off'), query, gatewayCpu)),
+        formatRatios(perRoundRatios(undeduplicated, atrium, query, throughput)),
       ];
       console.log(row(cells, summaryWidths));
     }

@@ -62,7 +62,12 @@ if (process.env.NODE_ENV === 'production') {
   entry = path.join(ROOT, 'scripts', `${script}.ts`);
   if (!existsSync(entry)) refuse(`No script ${path.relative(ROOT, entry)}`);
   // What `node --import tsx` does, now that the script to run is known.
-  await import('tsx');
+  await import('tsx').catch((/** @type {unknown} */ error) => {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    refuse(
+      'Outside NODE_ENV=production the scripts run as TypeScript through tsx, which is not installed here: set NODE_ENV=production to run the compiled dist/, or install every dependency (npm ci).',
+    );
+  });
 }
 // The script reads its arguments as if it had been started itself (`node <entry> <args>`).
 process.argv = [process.argv[0], entry, ...args];

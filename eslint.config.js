@@ -6,12 +6,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'gateway/playground-client.js'] },
+  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'dist/', 'gateway/playground-client.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/launch.js'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { repositoryPath } from '../lib/paths.js';
 
 /** Where the page answers besides a browser's GET of the GraphQL path itself. */
 export const PLAYGROUND_PATH = '/playground';
@@ -64,7 +64,7 @@ const PAGE_CSS = 'html, body, #graphiql { height: 100%; margin: 0; }\n';
 interface AssetSource {
   readonly name: string;
   readonly contentType: string;
-  /** An npm package's file (package, path inside it), or a file of this folder. */
+  /** An npm package's file (package, path inside it), or a file of the repository (path from its root). */
   readonly file: readonly [packageName: string, file: string] | string;
 }
 
@@ -74,7 +74,7 @@ const ASSET_SOURCES: readonly AssetSource[] = [
   { name: 'react.js', contentType: JAVASCRIPT, file: ['react', 'umd/react.production.min.js'] },
   { name: 'react-dom.js', contentType: JAVASCRIPT, file: ['react-dom', 'umd/react-dom.production.min.js'] },
   { name: 'graphiql.js', contentType: JAVASCRIPT, file: ['graphiql', 'graphiql.min.js'] },
-  { name: 'playground.js', contentType: JAVASCRIPT, file: 'playground-client.js' },
+  { name: 'playground.js', contentType: JAVASCRIPT, file: 'gateway/playground-client.js' },
 ];
 
 interface Asset {
@@ -86,10 +86,10 @@ interface Asset {
 }
 
 const requireFromHere = createRequire(import.meta.url);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 async function readSource(file: AssetSource['file']): Promise<Buffer> {
-  if (typeof file === 'string') return readFile(path.join(HERE, file));
+  // From the repository root, not from this module: compiled, it runs from dist/gateway/.
+  if (typeof file === 'string') return readFile(repositoryPath(file));
   const [packageName, inside] = file;
   return readFile(path.join(path.dirname(requireFromHere.resolve(`${packageName}/package.json`)), inside));
 }

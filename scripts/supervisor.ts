@@ -1,14 +1,16 @@
 // How `npm start` runs each service: as its own child process through scripts/serve.ts
 // (the one way to start a service), reported and restarted with backoff when it dies, so
-// one crashing service never takes the others with it.
+// one crashing service never takes the others with it. Children run the way this module
+// runs: compiled (dist/scripts/serve.js, in production) or TypeScript through tsx.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../lib/database.js';
 import type { Logger } from '../lib/logger.js';
 import { REPOSITORY_ROOT } from '../lib/paths.js';
 import { SUBGRAPHS, subgraphPortVariable, subgraphUrlVariable, type SubgraphName } from '../lib/subgraph-list.js';
 
-const SERVE_SCRIPT = path.join(REPOSITORY_ROOT, 'scripts', 'serve.ts');
+/** serve.ts beside this file, or serve.js beside it in dist/ when this module is the compiled one. */
+const SERVE_SCRIPT = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './serve.ts' : './serve.js', import.meta.url));
 /** What a service sends its supervisor once it listens (see announceReady). */
 const READY_MESSAGE = 'atrium:ready';
 /** A child that ran this long before dying crashed "once", not "again": its backoff starts over. */
@@ -95,7 +97,9 @@ export async function superviseService(options: ServiceOptions): Promise<Supervi
 
   const launch = () =>
     new Promise<string>((resolve, reject) => {
-      const started = spawn(process.execPath, ['--import', 'tsx', options.script ?? SERVE_SCRIPT, name], {
+      const script = options.script ?? SERVE_SCRIPT;
+      // Only TypeScript needs tsx: production's compiled children run on node alone.
+      const started = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, name], {
         cwd: REPOSITORY_ROOT,
         env: options.env,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -11,9 +11,9 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Runs a script (relative to the repository, or absolute) in the folder that holds it. */
+/** Runs a script (relative to cwd, or absolute) in cwd: TypeScript through tsx, JavaScript on node alone. */
 export function spawnScript(script: string, args: string[], env: Record<string, string | undefined>, cwd = REPOSITORY_ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.resolve(cwd, script), ...args], {
+  return spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), path.resolve(cwd, script), ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,8 +51,8 @@ export interface RunningScript {
 }
 
 /** A long-running script (a server), with its output collected and waitable. */
-export function startScript(script: string, args: string[], env: Record<string, string | undefined>): RunningScript {
-  const child = spawnScript(script, args, env);
+export function startScript(script: string, args: string[], env: Record<string, string | undefined>, cwd = REPOSITORY_ROOT): RunningScript {
+  const child = spawnScript(script, args, env, cwd);
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk) => (output.stdout += chunk));
   child.stderr?.on('data', (chunk) => (output.stderr += chunk));

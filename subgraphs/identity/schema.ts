@@ -11,11 +11,24 @@ import { RoleResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
 import { SessionResolver } from './sessions/session.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WorkspaceResolver, UserResolver, SessionResolver, ApiKeyResolver, RoleResolver, MemberResolver, InvitationResolver, MemberGroupResolver, TrustedDocumentResolver, RateLimitResolver],
+    resolvers: [
+      WorkspaceResolver,
+      UserResolver,
+      SessionResolver,
+      ApiKeyResolver,
+      RoleResolver,
+      MemberResolver,
+      InvitationResolver,
+      MemberGroupResolver,
+      TrustedDocumentResolver,
+      RateLimitResolver,
+      ViewerResolver,
+    ],
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

@@ -103,6 +103,7 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['memberGroups', 'nodes', 0, 'members'],
     alsoNeeds: ['groups:read'],
   },
+  'Viewer.workspace': { operation: () => ({ query: '{ viewer { workspace { id } } }' }), path: ['viewer', 'workspace'] },
   'Workspace.contentTypes': {
     operation: () => ({ query: '{ workspace { contentTypes { totalCount } } }' }),
     path: ['workspace', 'contentTypes'],
@@ -171,6 +172,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'query($id: ID!) { role(id: $id) { id name } }', variables: { id: f.b.customRoleId } }),
   },
   'Query.roles': { operation: () => ({ query: `{ roles ${page} }` }), path: ['roles'], foreign: () => ({ query: `{ roles ${page} }` }) },
+  'Query.viewer': {
+    operation: () => ({ query: '{ viewer { credentialKind scopes can { manageMembers } user { id } apiKey { id } workspace { id } role { key } } }' }),
+    path: ['viewer'],
+    foreign: () => ({ query: '{ viewer { scopes user { id } apiKey { id } workspace { id name } role { id } } }' }),
+  },
   'Query.workspace': { operation: () => ({ query: '{ workspace { id } }' }), path: ['workspace'], foreign: () => ({ query: '{ workspace { id name } }' }) },
   'Query.workspaceDeletionPreview': {
     operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),

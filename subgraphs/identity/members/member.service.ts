@@ -41,6 +41,13 @@ export class MemberService extends GrantingService {
     return pageById(this.em, Member, where, page, MEMBER_CURSOR);
   }
 
+  /** The caller's own membership in the current workspace; null for a workspace key (no user) or without a workspace. */
+  async own(): Promise<Member | null> {
+    const { userId, workspaceId } = this.principal;
+    if (!userId || !workspaceId) return null;
+    return this.em.findOne(Member, { workspaceId, userId });
+  }
+
   async get(id: string): Promise<Member> {
     const member = isId(id) ? await this.em.findOne(Member, { workspaceId: this.workspaceId, id }) : null;
     if (!member) throw notFound('Member');

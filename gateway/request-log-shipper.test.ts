@@ -1,9 +1,11 @@
 // The shipper's timer: whatever goes wrong in a tick, the rejection is caught and logged
-// (an unhandled one would end the gateway) and the next tick still comes.
+// (an unhandled one would end the gateway) and the next tick still comes. A whole batch
+// ships without waiting for the timer, and only whole batches do.
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../lib/logger.js';
+import { createLogger, type Logger } from '../lib/logger.js';
 import type { RequestLogEntry } from '../lib/request-log.js';
+import { startRecordingSubgraph, type RecordingSubgraph } from '../test/recording-subgraph.js';
 import { RequestLogShipper } from './request-log-shipper.js';
 
 const entry: RequestLogEntry = {
@@ -53,9 +55,12 @@ function brittleLogger() {
 }
 
 let shipper: RequestLogShipper | undefined;
+let audit: RecordingSubgraph | undefined;
 afterEach(async () => {
   await shipper?.stop();
   shipper = undefined;
+  await audit?.close();
+  audit = undefined;
 });
 
 describe('RequestLogShipper', () => {
@@ -67,5 +72,24 @@ describe('RequestLogShipper', () => {
     await expect.poll(() => lines.find((line) => line.level === 'error')).toMatchObject({ message: 'request log shipping failed unexpectedly; will retry', fields: { reason: 'log sink broken' } });
     // The timer was re-armed: the next tick tries again (and this time its warning goes through).
     await expect.poll(() => lines.filter((line) => line.message === 'request log shipping failed; will retry').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ships a whole batch as soon as it is waiting, without the timer, and leaves a partial one for the timer or stop', async () => {
+    audit = await startRecordingSubgraph('{"stored":0,"expired":0}');
+    shipper = new RequestLogShipper({ auditUrl: audit.url, signingSecrets: ['secret'], logger: createLogger('silent'), flushIntervalMs: 3_600_000, batchSize: 3 });
+    shipper.start();
+    const record = (count: number, from: number) => {
+      for (let index = from; index < from + count; index += 1) shipper!.record({ ...entry, correlationId: `c-${index}` });
+    };
+    const shipped = () => audit!.calls.map((call) => (JSON.parse(call.body) as { entries: RequestLogEntry[] }).entries.map((each) => each.correlationId));
+
+    record(4, 0);
+    await expect.poll(shipped).toEqual([['c-0', 'c-1', 'c-2']]);
+    // The fourth waits for two more: together they are the next whole batch.
+    record(2, 4);
+    await expect.poll(() => shipped().flat().length).toBe(6);
+    record(1, 6);
+    await shipper.stop();
+    expect(shipped()).toEqual([['c-0', 'c-1', 'c-2'], ['c-3', 'c-4', 'c-5'], ['c-6']]);
   });
 });

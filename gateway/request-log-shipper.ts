@@ -2,15 +2,25 @@
 // appends to a bounded buffer. A full buffer drops the oldest entries (counted, and logged
 // once per flush rather than once per request), an unreachable audit is retried with
 // backoff, and stop() flushes what is left, retrying for a few seconds before giving up.
-import { postInternal } from '../lib/internal-call.js';
+//
+// What logging costs is mostly per call to audit, not per entry (an HTTP request, a signed
+// nonce, a statement and a commit in audit and PostgreSQL, on the same machine under load),
+// so batches are big and rare: every 5 s, or as soon as a whole batch is waiting, which
+// also keeps the buffer small under heavy traffic. They go over a keep-alive node:http
+// connection of the shipper's own (the subgraph client), not Node's fetch: undici's
+// Request, Headers and body streams were most of what logging cost the gateway itself.
+import { internalCallHeaders, PeerUnavailableError } from '../lib/internal-call.js';
 import type { Logger } from '../lib/logger.js';
-import { REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
+import { MAX_REQUEST_LOG_BATCH, REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
+import { createSubgraphClient } from './subgraph-client.js';
 
 export interface RequestLogShipperOptions {
   readonly auditUrl: string;
   readonly signingSecrets: readonly string[];
   readonly logger: Logger;
+  /** How often what is buffered is shipped, however little; default 5 s. */
   readonly flushIntervalMs?: number;
+  /** Entries per call to audit; default (and at most) MAX_REQUEST_LOG_BATCH. A whole batch waiting ships at once. */
   readonly batchSize?: number;
   readonly maxBuffered?: number;
   /** Longest wait between retries while audit is down; default 30 s. */
@@ -20,6 +30,8 @@ export interface RequestLogShipperOptions {
   /** Per batch; default 10 s. */
   readonly requestTimeoutMs?: number;
 }
+
+const DEFAULT_FLUSH_INTERVAL_MS = 5000;
 
 export class RequestLogShipper {
   /** Entries waiting to be sent, oldest first (the batch in flight is not among them). */
@@ -31,11 +43,17 @@ export class RequestLogShipper {
   private droppedSinceReport = 0;
   /** Entries dropped: the buffer was full, or audit was still unreachable at shutdown. */
   dropped = 0;
+  private readonly client = createSubgraphClient();
+  private readonly ingestUrl: URL;
+  private readonly batchSize: number;
 
-  constructor(private readonly options: RequestLogShipperOptions) {}
+  constructor(private readonly options: RequestLogShipperOptions) {
+    this.ingestUrl = new URL(REQUEST_LOG_INGEST_PATH, options.auditUrl);
+    this.batchSize = Math.min(options.batchSize ?? MAX_REQUEST_LOG_BATCH, MAX_REQUEST_LOG_BATCH);
+  }
 
   start(): void {
-    const interval = this.options.flushIntervalMs ?? 1000;
+    const interval = this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
     const tick = () => {
       if (this.stopped) return;
       const delay = this.failures === 0 ? interval : Math.min(interval * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
@@ -46,11 +64,14 @@ export class RequestLogShipper {
     tick();
   }
 
-  /** One timer's work. Never rejects: a failure nobody expected is logged and the next tick comes all the same. */
-  private async shipDue(): Promise<void> {
+  /**
+   * One timer's work (everything buffered), or only the whole batches waiting. Never
+   * rejects: a failure nobody expected is logged and the next tick comes all the same.
+   */
+  private async shipDue(wholeBatchesOnly = false): Promise<void> {
     try {
       this.reportDrops();
-      await this.flush();
+      await this.flush(wholeBatchesOnly);
     } catch (error) {
       this.options.logger.error('request log shipping failed unexpectedly; will retry', { reason: error instanceof Error ? error.message : String(error) });
     }
@@ -59,6 +80,9 @@ export class RequestLogShipper {
   record(entry: RequestLogEntry): void {
     this.buffer.push(entry);
     this.dropOverflow();
+    // A whole batch ships now rather than at the next tick; never while backing off from a
+    // failure (the timer retries), nor beside a drain in flight (it will take it).
+    if (this.buffer.length >= this.batchSize && this.failures === 0 && !this.flushing && !this.stopped) void this.shipDue(true);
   }
 
   /** Keeps the buffer within its bound by dropping the oldest entries, counted. */
@@ -70,10 +94,10 @@ export class RequestLogShipper {
     this.droppedSinceReport += excess;
   }
 
-  /** Sends everything buffered, batch by batch; on failure keeps the rest for the next try. */
-  flush(): Promise<void> {
+  /** Sends everything buffered (or only its whole batches), batch by batch; on failure keeps the rest for the next try. */
+  flush(wholeBatchesOnly = false): Promise<void> {
     // One drain at a time; the guard is cleared only after the drain has settled.
-    this.flushing ??= this.drain().finally(() => {
+    this.flushing ??= this.drain(wholeBatchesOnly ? this.batchSize : 1).finally(() => {
       this.flushing = undefined;
     });
     return this.flushing;
@@ -85,13 +109,26 @@ export class RequestLogShipper {
     this.droppedSinceReport = 0;
   }
 
-  private async drain(): Promise<void> {
-    const size = this.options.batchSize ?? 500;
-    while (this.buffer.length > 0) {
+  /** One batch to audit; rejects with PeerUnavailableError unless audit took it (2xx). */
+  private async send(batch: readonly RequestLogEntry[]): Promise<void> {
+    const body = JSON.stringify({ entries: batch });
+    const headers = internalCallHeaders('audit', body, this.options.signingSecrets);
+    let status: number;
+    try {
+      ({ status } = await this.client.post(this.ingestUrl, headers, body, { timeoutMs: this.options.requestTimeoutMs ?? 10_000 }));
+    } catch (error) {
+      throw new PeerUnavailableError(this.ingestUrl.origin, (error as Error).message);
+    }
+    if (status < 200 || status >= 300) throw new PeerUnavailableError(this.ingestUrl.origin, `HTTP ${status}`);
+  }
+
+  /** Ships batches while at least `least` entries wait (1: everything). */
+  private async drain(least: number): Promise<void> {
+    while (this.buffer.length >= least) {
       // Taken out while in flight, so that drops of a full buffer never hit entries being sent.
-      const batch = this.buffer.splice(0, size);
+      const batch = this.buffer.splice(0, this.batchSize);
       try {
-        await postInternal('audit', this.options.auditUrl, REQUEST_LOG_INGEST_PATH, { entries: batch }, this.options.signingSecrets, this.options.requestTimeoutMs ?? 10_000);
+        await this.send(batch);
       } catch (error) {
         // Back at the front, still oldest first; audit stores an entry sent twice once.
         this.buffer.unshift(...batch);
@@ -120,5 +157,6 @@ export class RequestLogShipper {
       this.options.logger.error('request logs lost at shutdown: audit unreachable', { lost: this.buffer.length, droppedTotal: this.dropped });
       this.buffer = [];
     }
+    this.client.close();
   }
 }

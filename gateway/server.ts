@@ -72,7 +72,7 @@ export interface GatewayServerConfig {
   readonly subgraphTimeoutMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
   readonly keyUsageFlushMs?: number;
-  /** How often request logs are shipped to audit; default 1 s. */
+  /** How often request logs are shipped to audit, however few; default 5 s (1,000 waiting ship at once). */
   readonly requestLogFlushMs?: number;
   /** Entries held while audit is unreachable; beyond it the oldest are dropped (counted, logged). Default 50,000. */
   readonly requestLogBufferSize?: number;

@@ -14,6 +14,11 @@ export class PeerUnavailableError extends Error {
   }
 }
 
+/** The headers of an internal call carrying `body` to the subgraph `audience`: JSON, signed for that audience only. */
+export function internalCallHeaders(audience: SubgraphName, body: string, signingSecrets: readonly string[]): Record<string, string> {
+  return { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, audience, body, signingSecrets) };
+}
+
 /**
  * POSTs `payload` to `path` on the subgraph `audience`, whose GraphQL URL is `serviceUrl`;
  * returns the JSON answer. The signature names the audience, so only that subgraph accepts it.
@@ -25,7 +30,7 @@ export async function postInternal<T>(audience: SubgraphName, serviceUrl: string
   try {
     response = await fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signPrincipal(ANONYMOUS_PRINCIPAL, audience, body, signingSecrets) },
+      headers: internalCallHeaders(audience, body, signingSecrets),
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });

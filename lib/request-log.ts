@@ -22,3 +22,6 @@ export interface RequestLogEntry {
 
 /** Audit's internal ingest endpoint (gateway signature only). Body: `{ entries: RequestLogEntry[] }`. */
 export const REQUEST_LOG_INGEST_PATH = '/internal/request-logs';
+
+/** The most entries one ingest call may carry: audit refuses more, the gateway sends batches of at most this. */
+export const MAX_REQUEST_LOG_BATCH = 1000;

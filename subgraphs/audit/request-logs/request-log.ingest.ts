@@ -4,12 +4,19 @@
 // (or absurdly far in the future) are dropped, counted and logged, not stored.
 import { HttpError } from '../../../lib/http-server.js';
 import { isId } from '../../../lib/ids.js';
-import type { RequestLogEntry } from '../../../lib/request-log.js';
+import { MAX_REQUEST_LOG_BATCH, type RequestLogEntry } from '../../../lib/request-log.js';
 import type { InternalRequest } from '../../../lib/subgraph-server.js';
 import { DAY_MS, retentionStart, withDayPartitions } from '../retention/day-partitions.js';
 
-const MAX_BATCH = 1000;
-const COLUMNS: [string, string][] = [
+/**
+ * The table's columns in the order of each row below, with their types. The batch goes to
+ * PostgreSQL as one array per column, bound as parameters and turned back into rows by
+ * unnest(): one short statement whatever the batch's size, instead of a VALUES list with a
+ * literal per value (which MikroORM's execute() would have built and PostgreSQL parsed:
+ * two thirds of the database's CPU per entry). `root_fields` travels as each row's array
+ * literal, since unnest would flatten an array of arrays.
+ */
+const COLUMNS: readonly (readonly [name: string, type: string])[] = [
   ['id', 'uuid'],
   ['correlation_id', 'text'],
   ['created_at', 'timestamptz'],
@@ -19,7 +26,7 @@ const COLUMNS: [string, string][] = [
   ['workspace_id', 'uuid'],
   ['operation_name', 'text'],
   ['operation_type', 'text'],
-  ['root_fields', 'text[]'],
+  ['root_fields', 'text'],
   ['outcome', 'text'],
   ['http_status', 'int'],
   ['duration_ms', 'int'],
@@ -27,6 +34,12 @@ const COLUMNS: [string, string][] = [
   ['user_agent', 'text'],
 ];
 const NAMES = COLUMNS.map(([name]) => name).join(', ');
+// Entries of a workspace deleted meanwhile are dropped (see deleted-workspace.entity.ts).
+const INSERT = `insert into "audit"."request_logs" (${NAMES})
+  select ${COLUMNS.map(([name]) => (name === 'root_fields' ? 'entry.root_fields::text[]' : `entry.${name}`)).join(', ')}
+    from unnest(${COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')}) as entry (${NAMES})
+   where entry.workspace_id is null or not exists (select 1 from "audit"."deleted_workspaces" d where d.workspace_id = entry.workspace_id)
+  on conflict (created_at, id) do nothing`;
 
 function nullableId(value: unknown): string | null {
   return typeof value === 'string' && isId(value) ? value : null;
@@ -42,7 +55,7 @@ const MAX_FUTURE_MS = DAY_MS;
 
 export async function ingestRequestLogs({ body, orm, settings, logger }: InternalRequest, now = new Date()): Promise<{ stored: number; expired: number }> {
   const entries = (body as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(entries) || entries.length > MAX_BATCH) throw new HttpError(400, 'BAD_REQUEST', `entries must be a list of at most ${MAX_BATCH}`);
+  if (!Array.isArray(entries) || entries.length > MAX_REQUEST_LOG_BATCH) throw new HttpError(400, 'BAD_REQUEST', `entries must be a list of at most ${MAX_REQUEST_LOG_BATCH}`);
   const oldest = retentionStart(now, settings.auditRetentionDays).getTime();
   const latest = now.getTime() + MAX_FUTURE_MS;
   const valid = (entries as Partial<RequestLogEntry>[]).filter((entry) => isId(String(entry.id)) && typeof entry.correlationId === 'string' && !Number.isNaN(Date.parse(String(entry.time))));
@@ -52,37 +65,35 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
   });
   const expired = valid.length - inWindow.length;
   if (expired > 0) logger.warn('request log entries outside the retention window dropped', { dropped: expired, retentionDays: settings.auditRetentionDays });
-  const rows = inWindow.map((entry) => [
-    entry.id,
-    text(entry.correlationId, 128),
-    new Date(String(entry.time)),
-    text(entry.credentialKind, 32),
-    nullableId(entry.keyId),
-    nullableId(entry.userId),
-    nullableId(entry.workspaceId),
-    text(entry.operationName, 200),
-    text(entry.operationType, 20),
-    `{${(Array.isArray(entry.rootFields) ? entry.rootFields : [])
-      .filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field)))
-      .slice(0, 50)
-      .join(',')}}`,
-    text(entry.outcome, 500) ?? 'UNKNOWN',
-    Number.isInteger(entry.httpStatus) ? entry.httpStatus : 0,
-    Number.isFinite(entry.durationMs) ? Math.round(entry.durationMs!) : 0,
-    text(entry.clientIp, 64),
-    text(entry.userAgent, 500),
-  ]);
-  if (rows.length === 0) return { stored: 0, expired };
-  const times = rows.map((row) => row[2] as Date);
-  const placeholders = rows.map(() => `(${COLUMNS.map(([, type]) => `?::${type}`).join(', ')})`).join(', ');
-  // Entries of a workspace deleted meanwhile are dropped (see deleted-workspace.entity.ts).
-  const insert = () =>
-    orm.em.getConnection().execute<{ id: string }[]>(
-      `insert into "audit"."request_logs" (${NAMES})
-       select * from (values ${placeholders}) as entry (${NAMES})
-        where entry.workspace_id is null or not exists (select 1 from "audit"."deleted_workspaces" d where d.workspace_id = entry.workspace_id)
-       on conflict (created_at, id) do nothing returning id`,
-      rows.flat(),
-    );
-  return { stored: (await withDayPartitions(orm, TABLE, times, insert)).length, expired };
+  if (inWindow.length === 0) return { stored: 0, expired };
+  const columns = COLUMNS.map(() => new Array<unknown>(inWindow.length));
+  const times: Date[] = [];
+  inWindow.forEach((entry, index) => {
+    const time = new Date(String(entry.time));
+    times.push(time);
+    const row = [
+      entry.id,
+      text(entry.correlationId, 128),
+      time.toISOString(),
+      text(entry.credentialKind, 32),
+      nullableId(entry.keyId),
+      nullableId(entry.userId),
+      nullableId(entry.workspaceId),
+      text(entry.operationName, 200),
+      text(entry.operationType, 20),
+      `{${(Array.isArray(entry.rootFields) ? entry.rootFields : [])
+        .filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field)))
+        .slice(0, 50)
+        .join(',')}}`,
+      text(entry.outcome, 500) ?? 'UNKNOWN',
+      Number.isInteger(entry.httpStatus) ? entry.httpStatus : 0,
+      Number.isFinite(entry.durationMs) ? Math.round(entry.durationMs!) : 0,
+      text(entry.clientIp, 64),
+      text(entry.userAgent, 500),
+    ];
+    for (let column = 0; column < row.length; column += 1) columns[column][index] = row[column];
+  });
+  // Straight to the pg pool under MikroORM, so that the arrays are bound parameters.
+  const insert = async () => (await (await orm.em.getConnection().getNativeClient()).query(INSERT, columns)).rowCount ?? 0;
+  return { stored: await withDayPartitions(orm, TABLE, times, insert), expired };
 }

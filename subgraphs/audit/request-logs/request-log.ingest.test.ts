@@ -1,0 +1,97 @@
+// Audit's ingest of the gateway's request-log batches on a real PostgreSQL: every column
+// arrives as sent, whatever characters a value holds (the batch travels as one bound
+// array per column), entries of a deleted workspace are dropped, and a batch sent again
+// is stored once.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_SUBGRAPH_SETTINGS } from '../../../lib/config.js';
+import { newId } from '../../../lib/ids.js';
+import { createLogger } from '../../../lib/logger.js';
+import { initORM, type SubgraphOrm } from '../../../lib/orm.js';
+import type { RequestLogEntry } from '../../../lib/request-log.js';
+import { createTestDatabase, selectRows, type TestDatabase } from '../../../test/testkit.js';
+import { auditOrm } from '../orm.js';
+import { ingestRequestLogs } from './request-log.ingest.js';
+
+let database: TestDatabase;
+let orm: SubgraphOrm;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  orm = await initORM(auditOrm, { databaseUrl: database.url, poolSize: 2 });
+});
+afterAll(async () => {
+  await orm?.close();
+  await database?.drop();
+});
+
+const ingest = (entries: unknown[]) => ingestRequestLogs({ body: { entries }, orm, settings: DEFAULT_SUBGRAPH_SETTINGS, logger: createLogger('silent') });
+
+function entry(correlationId: string, changes: Partial<RequestLogEntry> = {}): RequestLogEntry {
+  return {
+    id: newId(),
+    correlationId,
+    time: new Date().toISOString(),
+    credentialKind: 'user_key',
+    keyId: newId(),
+    userId: newId(),
+    workspaceId: newId(),
+    operationName: 'Named',
+    operationType: 'query',
+    rootFields: ['workspace', 'contentTypes'],
+    outcome: 'OK',
+    httpStatus: 200,
+    durationMs: 12.6,
+    clientIp: '203.0.113.7',
+    userAgent: 'atrium-test/1.0',
+    ...changes,
+  };
+}
+
+const rowsOf = (prefix: string) =>
+  selectRows(
+    database.url,
+    `select id, correlation_id, created_at, credential_kind, key_id, user_id, workspace_id, operation_name, operation_type, root_fields,
+            outcome, http_status, duration_ms, client_ip, user_agent
+       from audit.request_logs where correlation_id like $1 order by correlation_id`,
+    [`${prefix}%`],
+  );
+
+it('stores every column as sent, values that an array literal must quote included', async () => {
+  const awkward = ['quote " inside', 'back\\slash', 'comma, and {braces}', 'NULL', '', 'ünïcødé ✓', "it's"];
+  const entries = [
+    ...awkward.map((userAgent, index) => entry(`columns-${index}`, { userAgent, operationName: userAgent === '' ? null : `Op${index}` })),
+    entry('columns-nulls', { credentialKind: null, keyId: null, userId: null, workspaceId: null, operationName: null, operationType: null, rootFields: [], clientIp: null, userAgent: null }),
+  ];
+  expect(await ingest(entries)).toEqual({ stored: entries.length, expired: 0 });
+
+  const rows = await rowsOf('columns-');
+  expect(rows.map((row) => row.user_agent)).toEqual([...awkward, null]);
+  const first = entries[0];
+  expect(rows[0]).toEqual({
+    id: first.id,
+    correlation_id: 'columns-0',
+    created_at: new Date(first.time),
+    credential_kind: 'user_key',
+    key_id: first.keyId,
+    user_id: first.userId,
+    workspace_id: first.workspaceId,
+    operation_name: 'Op0',
+    operation_type: 'query',
+    root_fields: ['workspace', 'contentTypes'],
+    outcome: 'OK',
+    http_status: 200,
+    duration_ms: 13,
+    client_ip: '203.0.113.7',
+    user_agent: 'quote " inside',
+  });
+  expect(rows.at(-1)).toMatchObject({ credential_kind: null, key_id: null, user_id: null, workspace_id: null, operation_name: null, operation_type: null, root_fields: [], client_ip: null });
+});
+
+it('drops the entries of a workspace audit knows is deleted, and stores a batch sent again once', async () => {
+  const deleted = newId();
+  await orm.em.getConnection().execute('insert into audit.deleted_workspaces (workspace_id, deleted_at) values (?, now())', [deleted]);
+  const batch = [entry('deleted-gone', { workspaceId: deleted }), entry('deleted-kept'), entry('deleted-no-workspace', { workspaceId: null })];
+
+  expect(await ingest(batch)).toEqual({ stored: 2, expired: 0 });
+  expect(await ingest(batch)).toEqual({ stored: 0, expired: 0 });
+  expect((await rowsOf('deleted-')).map((row) => row.correlation_id)).toEqual(['deleted-kept', 'deleted-no-workspace']);
+});

@@ -125,11 +125,11 @@ const environmentSchema = z.object({
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
   REQUEST_LOGGING: booleanFlag.default(true),
-  /** False skips the operation-limits check, only to measure what it costs (bench:gateway); refused in production. */
+  /** False skips the operation-limits check, only to measure what it costs (bench:checks); refused in production. */
   GATEWAY_OPERATION_LIMITS: booleanFlag.default(true),
-  /** False leaves the rate-limit step out of the pipeline, only to measure what it costs (bench:gateway); refused in production. */
+  /** False leaves the rate-limit step out of the pipeline, only to measure what it costs (bench:checks); refused in production. */
   GATEWAY_RATE_LIMITS: booleanFlag.default(true),
-  /** False sends every subgraph fetch, even one identical to a fetch in flight for the same principal (bench:peers compares). */
+  /** False sends every subgraph fetch, even one identical to a fetch in flight for the same principal (bench:gateway compares). */
   GATEWAY_DEDUPLICATION: booleanFlag.default(true),
   /** Longest time a client may take to send one whole request to the gateway (slow bodies get 408). */
   GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),

@@ -20,7 +20,7 @@ export interface OrmOptions {
   /**
    * Called with every SQL statement the ORM sends, as PostgreSQL receives it (MikroORM
    * inlines the values): the statement-count tests count them, the query-plan check and
-   * `npm run bench:peers` run EXPLAIN on them.
+   * `npm run bench:gateway` run EXPLAIN on them.
    */
   readonly onQuery?: (sql: string) => void;
 }

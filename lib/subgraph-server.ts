@@ -119,7 +119,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
     // reporting to Apollo's cloud, even with APOLLO_KEY in the environment (the subgraphs
     // are internal), and so no inline traces. No cache-control plugin: no field declares a
     // cache hint and nothing caches a subgraph's answer, so its hook on every resolved
-    // field was wasted work (bench:peers' subgraph CPU per request).
+    // field was wasted work (bench:gateway' subgraph CPU per request).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -1,356 +1,304 @@
-// `npm run bench:gateway`: what the gateway's operation limits and rate limits cost per
-// request. Gateway processes run side by side over the same subgraphs, each with one thing
-// changed: everything on (operation limits, rate limits in memory), operation limits off
-// (GATEWAY_OPERATION_LIMITS=false), rate limits off (GATEWAY_RATE_LIMITS=false: the step is
-// not in the pipeline at all) twice (how far two identical gateways differ is the noise
-// floor), and rate limits in Redis (REDIS_URL; skipped, saying so, when it is unset or
-// Redis does not answer). Every round starts new gateway processes, in an order that
-// changes every round, and loads them first one at a time (throughput), then all at once
-// with requests dealt in turn (CPU per request under the same conditions at the same
-// moments, which sequential loads on a busy shared machine never get). Each gateway's CPU
-// comes from /proc: gateway CPU, not the load generator's or the subgraphs'. Comparisons
-// are medians of per-round ratios, with their range. The limits step and one budget charge
-// are also timed alone, against the gateway's CPU per request.
-// BENCH_QUERY (cheap: one subgraph field, the default; page: two subgraphs, a list),
-// BENCH_REQUESTS (per round and gateway), BENCH_ROUNDS, BENCH_CONCURRENCY change it.
+// `npm run bench:gateway`: Atrium's gateway against its real peers, side by side over the same
+// subgraphs in one run. The subgraphs run once, each in its own process; over
+// them, each in its own process: Atrium's gateway as shipped (authentication, operation
+// limits, rate limits, request logging, in-flight deduplication), Atrium with request
+// logging off, Atrium with deduplication off (what the rest costs against the stock gateway, which has none), a stock
+// `@apollo/gateway` + `@apollo/server` and Hive Gateway (deduplication off, and with its
+// defaults), the peers adding only the signed principal header (scripts/bench-peers/);
+// and, for the queries one subgraph answers alone, direct signed calls to that subgraph.
+// Every target must answer each query with the same data before anything is timed. Then,
+// for several rounds, each query is sent to each target in turn (the order changes every
+// round), one target at a time, so that the CPU each gateway process and the subgraph
+// processes spend in that window (from /proc) is that target's. Figures are medians over
+// rounds; ratios are medians of per-round ratios to Atrium as shipped.
+// The database side, before the rounds: the tables that grow (request logs, items) are
+// filled first (scripts/bench-peers/growing-tables.ts); each query is sent through Atrium
+// one request at a time and PostgreSQL's own statement statistics say what SQL each request
+// caused, and in what time (scripts/bench-peers/sql-statistics.ts); then the reads of the
+// hot operations are explained, with ANALYZE and BUFFERS (scripts/bench-peers/query-plans.ts).
+// BENCH_REQUESTS (per round, query and target), BENCH_ROUNDS, BENCH_CONCURRENCY change it;
+// BENCH_SQL_REQUESTS the requests per query the SQL is counted over.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../lib/config.js';
-import type { RunningServer } from '../lib/http-server.js';
 import { createLogger } from '../lib/logger.js';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
-import { startSubgraphServer } from '../lib/subgraph-server.js';
-import { createOperationLimiter } from '../gateway/limits/operation-limiter.js';
-import { DEFAULT_RATE_LIMIT_KEY_PREFIX, createRateBudgets } from '../gateway/rate-limits/budgets.js';
-import { readCommittedSupergraph } from '../gateway/supergraph.js';
-import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
-import { benchGraphql } from './bench-graphql.js';
+import { REPOSITORY_ROOT } from '../lib/paths.js';
+import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/subgraph-list.js';
+import { freshBenchDatabase } from './bench-database.js';
+import { GROWING_TABLE_SIZES, fillGrowingTables } from './bench-peers/growing-tables.js';
+import { PEER_OPTIONS_VARIABLE, type PeerOptions } from './bench-peers/peer-options.js';
+import { explainOperations, formatPlans, hotOperations, startRecordingStack } from './bench-peers/query-plans.js';
+import { sqlPerRequest } from './bench-peers/sql-statistics.js';
+import { benchQueries, directTarget, disagreements, gatewayTarget, lookUpPrincipal, requestBody, seedBenchWorkspace, targetServes, type BenchQuery, type BenchTarget } from './bench-peers/workload.js';
 import { percentile } from './percentile.js';
 import { processCpuMs } from './process-cpu.js';
-import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
-import { superviseService, type SupervisedService } from './supervisor.js';
+import { startServices, superviseService, type SupervisedService } from './supervisor.js';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const DATABASE = 'atrium_bench_gateway';
-const QUERIES = {
-  /** The cheapest operation that still passes every step and calls a subgraph. */
-  cheap: 'query BenchGateway { workspace { id name } }',
-  /** A typical page a frontend asks for: identity and content in one operation. */
-  page: 'query BenchGateway { workspace { id name } contentTypes(first: 10) { totalCount nodes { id key name } } }',
-} as const;
-const QUERY_NAME = (process.env.BENCH_QUERY ?? 'cheap') as keyof typeof QUERIES;
-if (!(QUERY_NAME in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
-const QUERY = QUERIES[QUERY_NAME];
-/**
- * Budgets no run can spend: a charge does the same work however large the budget, and a
- * refused request would measure the refusal instead.
- */
+/** Enough that background statements (an outbox poll a second) never run once per request. */
+const SQL_REQUESTS = Number(process.env.BENCH_SQL_REQUESTS ?? 50);
+/** Requests each target gets per query before the first round: JIT, caches, connections. */
+const WARM_UP = 300;
+const DATABASE = 'atrium_bench_peers';
+const PEER_SCRIPT = path.join(REPOSITORY_ROOT, 'scripts', 'bench-peers', 'serve.ts');
+/** Budgets no run can spend: a refused request would measure the refusal. */
 const UNSPENDABLE_POINTS = String(1_000_000_000);
+/** How long the targets may take to agree (audit events of the seeding are relayed asynchronously). */
+const AGREEMENT_TIMEOUT_MS = 30_000;
 
-interface RoundResult {
-  /** Of this gateway alone (sequential rounds); of the whole load (interleaved rounds). */
+interface Sample {
   readonly requestsPerSecond: number;
-  readonly cpuMsPerRequest: number;
   readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Of the target's own process (a gateway); undefined for direct calls. */
+  readonly gatewayCpuMs?: number;
+  /** Of the three subgraph processes together. */
+  readonly subgraphsCpuMs: number;
   readonly failed: number;
 }
 
-/**
- * Sends `requestsEach` requests to each gateway from CONCURRENCY clients, request k to
- * gateway k mod n, and says what each gateway spent on its share.
- */
-async function drive(gateways: readonly SupervisedService[], headers: Record<string, string>, requestsEach: number): Promise<RoundResult[]> {
-  const body = JSON.stringify({ query: QUERY });
-  const total = requestsEach * gateways.length;
-  const latencies = gateways.map((): number[] => []);
-  const failed = gateways.map(() => 0);
-  let next = 0;
-  const cpuBefore = gateways.map((gateway) => processCpuMs(gateway.pid!));
-  const started = performance.now();
-  const client = async () => {
-    while (next < total) {
-      const target = next % gateways.length;
-      next += 1;
-      const sent = performance.now();
-      const response = await fetch(gateways[target].url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-      const json = (await response.json()) as { errors?: unknown[] };
-      if (response.status !== 200 || json.errors) failed[target] += 1;
-      latencies[target].push(performance.now() - sent);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  const seconds = (performance.now() - started) / 1000;
-  return gateways.map((gateway, index) => ({
-    requestsPerSecond: total / seconds,
-    cpuMsPerRequest: (processCpuMs(gateway.pid!) - cpuBefore[index]) / requestsEach,
-    p50Ms: percentile(
-      latencies[index].sort((a, b) => a - b),
-      0.5,
-    ),
-    failed: failed[index],
-  }));
+interface Measured {
+  readonly target: BenchTarget;
+  /** The gateway's process; none for direct calls. */
+  readonly process?: SupervisedService;
+  /** Per query name, one sample per round. */
+  readonly samples: Map<string, Sample[]>;
 }
 
-/** Microseconds the limits step spends on the bench's document, cached as in a running gateway. */
-function limitsMicrosPerRequest(): number {
-  const limiter = createOperationLimiter({ supergraphSdl: readCommittedSupergraph() });
-  const once = () => {
-    const parsed = limiter.parse(QUERY, 'authenticated');
-    if (parsed.error) throw parsed.error;
-    if (limiter.check(parsed.document, 'BenchGateway', undefined, 'authenticated').errors.length) throw new Error('the bench query is over a limit');
-  };
-  for (let index = 0; index < 20_000; index += 1) once();
-  const iterations = 200_000;
-  const started = performance.now();
-  for (let index = 0; index < iterations; index += 1) once();
-  return ((performance.now() - started) * 1000) / iterations;
-}
-
-/**
- * CPU microseconds per budget charge, CONCURRENCY charges in flight as in a loaded
- * gateway: this process's (in memory; or in Redis, the command's encoding, the socket and
- * the reply's parsing), and, when Redis runs on this machine, Redis's own.
- */
-async function chargeCpuMicros(redis?: { url: string; pid?: number }): Promise<{ client: number; redis?: number }> {
-  const points = Number(UNSPENDABLE_POINTS);
-  const budgets = await createRateBudgets({
-    settings: { windowSeconds: 3600, points: { user_key: points, workspace_key: points, session: points, anonymous: points } },
-    redisUrl: redis?.url,
-    keyPrefix: `${DEFAULT_RATE_LIMIT_KEY_PREFIX}:bench:${randomBytes(4).toString('hex')}`,
-    logger: createLogger('error'),
-  });
-  try {
-    const charges = async (count: number) => {
-      let left = count;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async (_, client) => {
-          while (left > 0) {
-            left -= 1;
-            const charge = await budgets.charge('user_key', `bench-${client}`, 3, points);
-            if (!charge.allowed) throw new Error('a bench charge was refused');
-          }
-        }),
-      );
-    };
-    await charges(5_000);
-    const count = redis ? 50_000 : 200_000;
-    const before = process.cpuUsage();
-    const redisBefore = redis?.pid ? processCpuMs(redis.pid) : 0;
-    await charges(count);
-    const used = process.cpuUsage(before);
-    return { client: (used.user + used.system) / count, ...(redis?.pid ? { redis: ((processCpuMs(redis.pid) - redisBefore) * 1000) / count } : {}) };
-  } finally {
-    await budgets.close();
-  }
-}
-
-/** Whether Redis answers at url, and its pid when it runs on this machine (for its CPU). */
-async function probeRedis(url: string): Promise<{ answers: boolean; pid?: number; problem?: string }> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    const info = await redis.info('server');
-    const pid = Number(/process_id:(\d+)/.exec(info)?.[1]);
-    const local = Number.isInteger(pid) && existsSync(`/proc/${pid}/stat`) && /^redis/.test(readFileSync(`/proc/${pid}/stat`, 'utf8').split(' (')[1] ?? '');
-    return { answers: true, ...(local ? { pid } : {}) };
-  } catch (error) {
-    return { answers: false, problem: (error as Error).message };
-  } finally {
-    redis.disconnect();
-  }
-}
-
-const median = (values: number[]) =>
+const median = (values: readonly number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
     0.5,
   );
 
-interface Variant {
-  readonly label: string;
-  readonly env: Record<string, string>;
-  /** One gateway at a time: throughput. */
-  readonly sequential: RoundResult[];
-  /** Every gateway in the same rounds, requests dealt in turn: CPU per request under the same conditions. */
-  readonly interleaved: RoundResult[];
-  gateway?: SupervisedService;
+/** Sends `requests` requests of the query to one target from CONCURRENCY clients; what it and the subgraphs spent. */
+async function load(measured: Measured, query: BenchQuery, requests: number, subgraphs: readonly SupervisedService[]): Promise<Sample> {
+  const { target } = measured;
+  const body = requestBody(query);
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const subgraphsCpu = () => subgraphs.reduce((sum, service) => sum + processCpuMs(service.pid!), 0);
+  const gatewayCpuBefore = measured.process ? processCpuMs(measured.process.pid!) : 0;
+  const subgraphsCpuBefore = subgraphsCpu();
+  const started = performance.now();
+  const client = async () => {
+    while (next < requests) {
+      next += 1;
+      const sent = performance.now();
+      const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headersFor(body) }, body });
+      const json = (await response.json()) as { errors?: unknown[] };
+      latencies.push(performance.now() - sent);
+      if (response.status !== 200 || json.errors) failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: requests / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    ...(measured.process ? { gatewayCpuMs: (processCpuMs(measured.process.pid!) - gatewayCpuBefore) / requests } : {}),
+    subgraphsCpuMs: (subgraphsCpu() - subgraphsCpuBefore) / requests,
+    failed,
+  };
 }
 
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger('error');
-  const redisUrl = process.env.REDIS_URL;
-  const redis = redisUrl ? await probeRedis(redisUrl) : undefined;
-  const database = await freshBenchDatabase(config, logger, DATABASE);
-  const databaseUrl = database.databaseUrl;
-
-  const signingSecret = randomBytes(32).toString('base64url');
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-  const subgraphs: RunningServer[] = [];
-  for (const { name } of SUBGRAPHS) {
-    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], { databaseUrl, port: 0, signingSecrets: [signingSecret], peers: subgraphUrls, logger, poolSize: 10 });
-    subgraphs.push(server);
-    subgraphUrls[name] = server.url;
-  }
-  const gatewayEnv = (changes: Record<string, string>): NodeJS.ProcessEnv => ({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'error',
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    PRINCIPAL_SIGNING_SECRETS: signingSecret,
-    IDENTITY_URL: subgraphUrls.identity,
-    CONTENT_URL: subgraphUrls.content,
-    AUDIT_URL: subgraphUrls.audit,
-    RATE_LIMIT_USER_KEY_POINTS: UNSPENDABLE_POINTS,
-    RATE_LIMIT_WORKSPACE_KEY_POINTS: UNSPENDABLE_POINTS,
-    RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS,
-    ...changes,
+  const database = await freshBenchDatabase(config, logger, DATABASE, { statementStatistics: true });
+  const signingSecrets = [randomBytes(32).toString('base64url')];
+  const baseEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'error' };
+  const budgets = { RATE_LIMIT_USER_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_WORKSPACE_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS };
+  const services = await startServices({
+    databaseUrl: database.databaseUrl,
+    signingSecrets,
+    host: '127.0.0.1',
+    gatewayPort: 0,
+    subgraphPorts: { identity: 0, content: 0, audit: 0 },
+    env: { ...baseEnv, ...budgets },
+    logger,
   });
-  const variant = (label: string, env: Record<string, string>): Variant => ({ label, env, sequential: [], interleaved: [] });
-  const allOn = variant('all on (memory)', {});
-  const operationLimitsOff = variant('op. limits off', { GATEWAY_OPERATION_LIMITS: 'false' });
-  const rateLimitsOff = variant('rate limits off', { GATEWAY_RATE_LIMITS: 'false' });
-  // The same as rateLimitsOff: how far two identical gateways differ is the noise floor.
-  const control = variant('rate limits off 2', { GATEWAY_RATE_LIMITS: 'false' });
-  const inRedis = redis?.answers ? variant('rate limits Redis', { REDIS_URL: redisUrl! }) : undefined;
-  const variants = [allOn, operationLimitsOff, rateLimitsOff, control, ...(inRedis ? [inRedis] : [])];
-  // The seed data goes through a gateway of its own, so that every measured one serves the same requests.
-  const seeding = await superviseService({ name: 'gateway', env: gatewayEnv({}), logger });
-
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, services.subgraphs[name].url])) as Record<SubgraphName, string>;
+  const subgraphProcesses = SUBGRAPHS.map(({ name }) => services.subgraphs[name]);
+  const measured: Measured[] = [];
   try {
-    const url = seeding.url;
-    const registered = await benchGraphql<{ register: { token: string } }>(url, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
-      input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
+    // Seeded through a gateway of its own, stopped before the measured ones start.
+    const workspace = await seedBenchWorkspace(services.gateway.url);
+    await fillGrowingTables(services.gateway.url, database.databaseUrl, workspace);
+    await services.gateway.stop();
+    const principal = await lookUpPrincipal(subgraphUrls.identity, signingSecrets, workspace);
+
+    const atriumEnv = (changes: Record<string, string>): NodeJS.ProcessEnv => ({
+      ...baseEnv,
+      ...budgets,
+      PORT: '0',
+      DATABASE_URL: database.databaseUrl,
+      PRINCIPAL_SIGNING_SECRETS: signingSecrets.join(','),
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), subgraphUrls[name]])),
+      ...changes,
     });
-    const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
-    const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
-    for (const key of ['article', 'author', 'page', 'product', 'review']) {
-      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
-    }
-    const created = (
-      await benchGraphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
-        url,
-        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
-        {
-          input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] },
-        },
-        session,
-      )
-    ).createApiKey;
-    const headers = { 'x-api-key': created.secret, 'x-workspace-id': workspaceId };
-    await seeding.stop();
-
-    console.log(`\nquery (${QUERY_NAME}): ${QUERY}`);
-    console.log(`${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per gateway, ${CONCURRENCY} concurrent clients; each gateway in its own process, new ones every round`);
-    console.log('sequential: one gateway at a time (throughput); interleaved: all at once, requests dealt in turn (CPU per request under the same conditions)');
-    if (!redisUrl) console.log('rate limits in Redis: skipped (REDIS_URL is not set; e.g. REDIS_URL=redis://127.0.0.1:6379)');
-    else if (!inRedis) console.log(`rate limits in Redis: skipped (Redis at REDIS_URL does not answer: ${redis?.problem})`);
-    console.log('');
-    for (let index = 0; index < ROUNDS; index += 1) {
-      // Two processes of the same code can differ by several % for the whole of their life
-      // (where their memory landed, what the JIT made of their first requests): new processes
-      // every round, started in a new order (rotated, reversed every other round), turn that
-      // into noise between rounds instead of an effect that looks steady.
-      const rotated = [...variants.slice(index % variants.length), ...variants.slice(0, index % variants.length)];
-      const order = index % 2 === 0 ? rotated : rotated.reverse();
-      process.stderr.write(`round ${index + 1} of ${ROUNDS}: ${order.map((each) => each.label).join(', ')}, then interleaved\n`);
-      for (const each of order) each.gateway = await superviseService({ name: 'gateway', env: gatewayEnv(each.env), logger });
-      await drive(
-        order.map((each) => each.gateway!),
-        headers,
-        Math.min(1000, REQUESTS),
-      );
-      if (inRedis && index === 0) {
-        // The Redis gateway must count in Redis, not in its in-memory fallback.
-        const probe = new Redis(redisUrl!, { maxRetriesPerRequest: 1 });
-        const counted = await probe.get(`${DEFAULT_RATE_LIMIT_KEY_PREFIX}:user_key:${created.apiKey.id}`).finally(() => probe.disconnect());
-        if (counted === null) throw new Error('the Redis gateway did not count in Redis (its fallback limiter answered?)');
-      }
-      for (const each of order) each.sequential.push(...(await drive([each.gateway!], headers, REQUESTS)));
-      const interleaved = await drive(
-        order.map((each) => each.gateway!),
-        headers,
-        REQUESTS,
-      );
-      order.forEach((each, position) => each.interleaved.push(interleaved[position]));
-      for (const each of order) await each.gateway!.stop();
-    }
-
-    const failed = variants.flatMap((each) => [...each.sequential, ...each.interleaved]).reduce((sum, result) => sum + result.failed, 0);
-    const medianOf = (results: RoundResult[], read: (result: RoundResult) => number) => median(results.map(read));
-    const cpuMicros = (each: Variant) => medianOf(each.interleaved, (r) => r.cpuMsPerRequest) * 1000;
-    console.log(`${''.padEnd(18)}  sequential                        interleaved      (medians of ${ROUNDS} rounds)`);
-    for (const each of variants) {
-      console.log(
-        `${each.label.padEnd(18)} ${medianOf(each.sequential, (r) => r.requestsPerSecond)
-          .toFixed(0)
-          .padStart(
-            6,
-          )} req/s  CPU ${(medianOf(each.sequential, (r) => r.cpuMsPerRequest) * 1000).toFixed(0).padStart(5)} µs/req   CPU ${cpuMicros(each).toFixed(0).padStart(5)} µs/req  p50 ${medianOf(each.interleaved, (r) => r.p50Ms).toFixed(1)} ms`,
-      );
-    }
-    /** Median and range of per-round values (each round's two figures were measured next to each other). */
-    const spread = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return { median: median(sorted), low: sorted[0], high: sorted.at(-1)! };
+    const peerOptions: PeerOptions = { subgraphUrls, signingSecrets, principal, port: 0 };
+    const peerEnv = { ...baseEnv, [PEER_OPTIONS_VARIABLE]: JSON.stringify(peerOptions) };
+    const started = async (label: string, headers: Record<string, string>, start: () => Promise<SupervisedService>) => {
+      const service = await start();
+      measured.push({ target: gatewayTarget(label, service.url, headers), process: service, samples: new Map() });
     };
-    const compare = (label: string, withIt: Variant, without: Variant) => {
-      const perRound = (results: (each: Variant) => RoundResult[], combine: (a: RoundResult, b: RoundResult) => number) =>
-        spread(results(withIt).map((result, index) => combine(result, results(without)[index])));
-      const throughput = perRound(
-        (each) => each.sequential,
-        (a, b) => a.requestsPerSecond / b.requestsPerSecond,
-      );
-      const cpu = perRound(
-        (each) => each.interleaved,
-        (a, b) => a.cpuMsPerRequest / b.cpuMsPerRequest,
-      );
-      const cpuAdded = perRound(
-        (each) => each.interleaved,
-        (a, b) => (a.cpuMsPerRequest - b.cpuMsPerRequest) * 1000,
-      );
-      const range = (ratio: { low: number; high: number }) => `${ratio.low.toFixed(3)} to ${ratio.high.toFixed(3)}`;
-      console.log(`${label}:`);
-      const signed = (value: number, digits: number) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
-      console.log(`  throughput  ×${throughput.median.toFixed(3)} (${signed((throughput.median - 1) * 100, 1)} %; rounds ${range(throughput)})`);
-      console.log(`  CPU/request ×${cpu.median.toFixed(3)} (${signed((cpu.median - 1) * 100, 1)} %, ${signed(cpuAdded.median, 0)} µs; rounds ${range(cpu)})`);
-    };
-    console.log('\nwith / without, medians of per-round ratios (on a shared 2-core machine, sequential throughput is the noisier):');
-    compare('two identical gateways (the noise floor)', control, rateLimitsOff);
-    compare('operation limits', allOn, operationLimitsOff);
-    compare('rate limits in memory', allOn, rateLimitsOff);
-    if (inRedis) compare('rate limits in Redis', inRedis, rateLimitsOff);
+    await started('Atrium', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({}), logger }));
+    await started('Atrium, logging off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ REQUEST_LOGGING: 'false' }), logger }));
+    await started('Atrium, dedup off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ GATEWAY_DEDUPLICATION: 'false' }), logger }));
+    await started('Apollo gateway', {}, () => superviseService({ name: 'apollo', script: PEER_SCRIPT, env: peerEnv, logger }));
+    await started('Hive, dedup off', {}, () => superviseService({ name: 'hive', script: PEER_SCRIPT, env: peerEnv, logger }));
+    await started('Hive, defaults', {}, () => superviseService({ name: 'hive-dedup', script: PEER_SCRIPT, env: peerEnv, logger }));
+    for (const subgraph of ['identity', 'content'] as const) {
+      measured.push({ target: directTarget(subgraph, subgraphUrls[subgraph], principal, signingSecrets), samples: new Map() });
+    }
 
-    const micros = limitsMicrosPerRequest();
-    const baseCpu = cpuMicros(allOn);
-    console.log(`\ntimed alone, against the gateway's ${baseCpu.toFixed(0)} µs CPU per request (all on, interleaved):`);
-    console.log(`  the limits step on this document:   ${micros.toFixed(2).padStart(6)} µs = ${((micros / baseCpu) * 100).toFixed(2)} %`);
-    const memoryCharge = await chargeCpuMicros();
-    console.log(`  one budget charge in memory:        ${memoryCharge.client.toFixed(2).padStart(6)} µs CPU = ${((memoryCharge.client / baseCpu) * 100).toFixed(2)} %`);
-    if (inRedis) {
-      const redisCharge = await chargeCpuMicros({ url: redisUrl!, pid: redis?.pid });
-      console.log(`  one budget charge in Redis:         ${redisCharge.client.toFixed(2).padStart(6)} µs CPU = ${((redisCharge.client / baseCpu) * 100).toFixed(2)} % (the gateway's side)`);
-      if (redisCharge.redis !== undefined) {
-        console.log(`  the same charge, Redis's own CPU:   ${redisCharge.redis.toFixed(2).padStart(6)} µs (another machine's in production; a shared Redis counts its other clients too)`);
+    const queries = benchQueries(workspace.typeId);
+    const targets = measured.map((each) => each.target);
+    const agreeBy = performance.now() + AGREEMENT_TIMEOUT_MS;
+    let problems = await disagreements(targets, queries);
+    while (problems.length > 0 && performance.now() < agreeBy) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      problems = await disagreements(targets, queries);
+    }
+    if (problems.length > 0) throw new Error(`the targets do not answer the same data:\n${problems.join('\n')}`);
+
+    console.log(`\n${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at the start (a shared machine: other work runs beside this one)`);
+    console.log(`every target answered every query it serves with the same data; ${ROUNDS} rounds × ${REQUESTS.toLocaleString('en')} requests per query and target, ${CONCURRENCY} concurrent clients`);
+    for (const query of queries) {
+      for (const each of measured.filter((candidate) => targetServes(candidate.target, query))) await load(each, query, WARM_UP, subgraphProcesses);
+    }
+
+    const { requestLogs, benchWorkspaceRequestLogs, items, benchTypeItems } = GROWING_TABLE_SIZES;
+    const sizes = `${requestLogs.toLocaleString('en')} request logs of the last day (${benchWorkspaceRequestLogs.toLocaleString('en')} the bench workspace's) and ${items.toLocaleString('en')} items (${benchTypeItems.toLocaleString('en')} in its big type)`;
+    console.log(`\n${(await sqlPerRequest(database.databaseUrl, measured[0].target, queries, SQL_REQUESTS)).join('\n')}`);
+    const recording = await startRecordingStack(database.databaseUrl, signingSecrets, logger);
+    try {
+      console.log(`\n${formatPlans(await explainOperations(recording, database.databaseUrl, workspace, hotOperations(workspace), true), sizes).join('\n')}`);
+    } finally {
+      await recording.stop();
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      process.stderr.write(`round ${round + 1} of ${ROUNDS}\n`);
+      for (const query of queries) {
+        const serving = measured.filter((each) => targetServes(each.target, query));
+        // Rotated every round, reversed every other: no target always runs right after another.
+        const rotated = [...serving.slice(round % serving.length), ...serving.slice(0, round % serving.length)];
+        for (const each of round % 2 === 0 ? rotated : rotated.reverse()) {
+          const sample = await load(each, query, REQUESTS, subgraphProcesses);
+          each.samples.set(query.name, [...(each.samples.get(query.name) ?? []), sample]);
+        }
       }
     }
+
+    const atrium = measured[0];
+    /** Per round, a ÷ b of what read gives (rounds where either has no figure are left out). */
+    const perRoundRatios = (a: Measured, b: Measured, query: BenchQuery, read: (sample: Sample) => number | undefined) => {
+      const theirs = b.samples.get(query.name)!;
+      return a.samples.get(query.name)!.flatMap((sample, round) => {
+        const numerator = read(sample);
+        const denominator = read(theirs[round]);
+        return numerator === undefined || denominator === undefined || denominator === 0 ? [] : [numerator / denominator];
+      });
+    };
+    const medianOrNone = (values: readonly number[]) => (values.length ? median(values) : undefined);
+    const format = (value: number | undefined, digits: number) => (value === undefined ? '—' : value.toFixed(digits));
+    /** Median of per-round ratios and their range: on a shared machine the range says how far to trust it. */
+    const formatRatios = (ratios: readonly number[]) => (ratios.length ? `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '—');
+    const row = (cells: readonly string[], widths: readonly number[]) => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[index]))).join(' ');
+
+    const targetWidths = [20, 7, 7, 7, 14, 18, 15, 16];
+    for (const query of queries) {
+      console.log(`\n${query.name}: ${query.query}`);
+      console.log(row(['target', 'req/s', 'p50 ms', 'p99 ms', 'gw CPU ms/req', 'subgr. CPU ms/req', 'req/s ÷ Atrium', 'gw CPU ÷ Atrium'], targetWidths));
+      for (const each of measured.filter((candidate) => targetServes(candidate.target, query))) {
+        const samples = each.samples.get(query.name)!;
+        const medianOf = (read: (sample: Sample) => number | undefined) => medianOrNone(samples.flatMap((sample) => read(sample) ?? []));
+        const cells = [
+          each.target.label,
+          format(
+            medianOf((s) => s.requestsPerSecond),
+            0,
+          ),
+          format(
+            medianOf((s) => s.p50Ms),
+            1,
+          ),
+          format(
+            medianOf((s) => s.p99Ms),
+            1,
+          ),
+          format(
+            medianOf((s) => s.gatewayCpuMs),
+            2,
+          ),
+          format(
+            medianOf((s) => s.subgraphsCpuMs),
+            2,
+          ),
+          format(medianOrNone(perRoundRatios(each, atrium, query, (s) => s.requestsPerSecond)), 2),
+          format(medianOrNone(perRoundRatios(each, atrium, query, (s) => s.gatewayCpuMs)), 2),
+        ];
+        console.log(row(cells, targetWidths));
+      }
+    }
+
+    // Issue 15's acceptance figures, read off the same samples.
+    const byLabel = (label: string) => measured.find((each) => each.target.label === label)!;
+    const apollo = byLabel('Apollo gateway');
+    const throughput = (sample: Sample) => sample.requestsPerSecond;
+    const gatewayCpu = (sample: Sample) => sample.gatewayCpuMs;
+    console.log('\nAtrium as shipped ÷ each other target: median of per-round ratios (lowest–highest round)');
+    const summaryWidths = [20, 18, 18, 18, 18, 18, 18, 18];
+    console.log(row(['query', 'req/s ÷ Apollo', 'req/s ÷ Hive', 'req/s ÷ Hive dflt', 'gw CPU ÷ Apollo', 'gw CPU ÷ Hive', 'req/s ÷ log off', 'direct ÷ Atrium'], summaryWidths));
+    for (const query of queries) {
+      const direct = measured.find((each) => each.target.direct !== undefined && targetServes(each.target, query));
+      const cells = [
+        query.name,
+        formatRatios(perRoundRatios(atrium, apollo, query, throughput)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, dedup off'), query, throughput)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, defaults'), query, throughput)),
+        formatRatios(perRoundRatios(atrium, apollo, query, gatewayCpu)),
+        formatRatios(perRoundRatios(atrium, byLabel('Hive, dedup off'), query, gatewayCpu)),
+        formatRatios(perRoundRatios(atrium, byLabel('Atrium, logging off'), query, throughput)),
+        direct ? formatRatios(perRoundRatios(direct, atrium, query, throughput)) : '—',
+      ];
+      console.log(row(cells, summaryWidths));
+    }
+    // Without deduplication, the gateways do the same subgraph calls: what Atrium's gateway
+    // spends beyond the stock one's (credential, principal, signing, limits, rate limits,
+    // logging) shows as its CPU per request above 1.00.
+    const undeduplicated = byLabel('Atrium, dedup off');
+    console.log('\nAtrium with deduplication off ÷ the peers without it: median of per-round ratios (lowest–highest round)');
+    console.log(row(['query', 'req/s ÷ Apollo', 'req/s ÷ Hive', 'gw CPU ÷ Apollo', 'gw CPU ÷ Hive', 'req/s ÷ shipped'], summaryWidths));
+    for (const query of queries) {
+      const cells = [
+        query.name,
+        formatRatios(perRoundRatios(undeduplicated, apollo, query, throughput)),
+        formatRatios(perRoundRatios(undeduplicated, byLabel('Hive, dedup off'), query, throughput)),
+        formatRatios(perRoundRatios(undeduplicated, apollo, query, gatewayCpu)),
+        formatRatios(perRoundRatios(undeduplicated, byLabel('Hive, dedup off'), query, gatewayCpu)),
+        formatRatios(perRoundRatios(undeduplicated, atrium, query, throughput)),
+      ];
+      console.log(row(cells, summaryWidths));
+    }
+    console.log(`\nload average ${loadavg()[0].toFixed(2)} at the end`);
+    const failed = measured.flatMap((each) => [...each.samples.values()].flat()).reduce((sum, sample) => sum + sample.failed, 0);
     if (failed > 0) {
       console.error(`\nFAILED: ${failed} requests did not answer 200 without errors`);
       process.exitCode = 1;
     }
   } finally {
-    await seeding.stop();
-    for (const each of [...variants].reverse()) await each.gateway?.stop();
-    for (const server of subgraphs) await server.stop();
+    for (const each of measured) await each.process?.stop();
+    await services.stop();
     await database.drop();
   }
 });

@@ -1,4 +1,4 @@
-// The check behind `npm run bench:peers`, at a tiny size and without timing: over one test
+// The check behind `npm run bench:gateway`, at a tiny size and without timing: over one test
 // stack, a stock Apollo gateway and Hive Gateway (with and without its deduplication), each
 // adding only the signed principal, and direct signed calls to the subgraphs answer each
 // of the benchmark's queries with the same data as Atrium's gateway; and the SQL each query

@@ -87,7 +87,7 @@ interface PendingCharge {
  * Charges to the same budget made in the same turn of the event loop (the requests whose
  * bodies arrived together), sent as one charge of their summed cost: one Redis round trip
  * per budget and turn instead of one per request, which was most of what shared budgets
- * cost the gateway (bench:gateway). The counter then says what was spent up to the whole
+ * cost the gateway (bench:checks). The counter then says what was spent up to the whole
  * batch; each charge is told what was spent up to and including itself, in the order they
  * were made. Points of refused requests count too (the limiters never refuse; `standing`
  * decides), so every charge is told exactly what charging them one by one would have told

@@ -1,4 +1,4 @@
-// A stock gateway for `npm run bench:peers`: `@apollo/gateway` and `@apollo/server` (the
+// A stock gateway for `npm run bench:gateway`: `@apollo/gateway` and `@apollo/server` (the
 // versions Atrium runs) over the committed supergraph, with their defaults, and only the
 // one thing Atrium's subgraphs require added: each subgraph call carries the signed
 // principal header (lib/principal-signing.ts), signed over the exact body sent. It calls

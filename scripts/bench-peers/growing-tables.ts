@@ -77,7 +77,7 @@ export async function fillGrowingTables(url: string, databaseUrl: string, worksp
               case when g <= $2 then $6::uuid else ${NUMBERED_ID('workspace', 'g % $4')} end,
               case when g % 100 = 0 then '${RARE_OPERATION}' else 'BenchPeers' end, 'query', '{workspace}',
               case when g % $7 = 0 then 'RATE_LIMITED' when g % 40 = 0 then 'INSUFFICIENT_SCOPE' else 'OK' end,
-              case when g % $7 = 0 then 429 else 200 end, g % 50, '127.0.0.1', 'bench:peers'
+              case when g % $7 = 0 then 429 else 200 end, g % 50, '127.0.0.1', 'bench:gateway'
          from generate_series(1, $8) as g`,
       [now, ours, workspace.keyId, sizes.otherWorkspaces, workspace.userId, workspace.workspaceId, sizes.rateLimitedEvery, sizes.requestLogs],
     );

@@ -1,4 +1,4 @@
-// Hive Gateway for `npm run bench:peers`: `@graphql-hive/gateway-runtime` over the committed
+// Hive Gateway for `npm run bench:gateway`: `@graphql-hive/gateway-runtime` over the committed
 // supergraph, served by node:http, with one plugin added: each subgraph call carries the
 // signed principal header Atrium's subgraphs require (lib/principal-signing.ts), signed
 // over the exact body sent. `deduplicate: false` turns off its in-flight deduplication of

@@ -1,4 +1,4 @@
-// What every peer gateway of `npm run bench:peers` is started with: the same subgraphs, the
+// What every peer gateway of `npm run bench:gateway` is started with: the same subgraphs, the
 // same signing secret and one fixed principal (the bench key's, looked up once from
 // identity), so that a peer does only what a stock gateway does plus principal signing.
 import type { Principal } from '../../lib/principal.js';

@@ -2,7 +2,7 @@
 // logs listed with each filter, and items listed from a big type. The operations are sent
 // through a gateway and subgraphs started in this process over the measured database, so
 // that every statement is recorded as PostgreSQL receives it (values included), then each
-// read is explained. `npm run bench:peers` prints EXPLAIN (ANALYZE, BUFFERS) of each and
+// read is explained. `npm run bench:gateway` prints EXPLAIN (ANALYZE, BUFFERS) of each and
 // which scans read the tables that grow; test/query-plans.happy.test.ts checks that those
 // scans go through an index condition that narrows them, never a sequential scan.
 import pg from 'pg';
@@ -233,7 +233,7 @@ function describeScan(scan: TableScan): string {
   return `${scan.nodeType}${using} on ${scan.relation}${through}`;
 }
 
-/** The highlights (each read of a growing table and how) and then every plan, as `npm run bench:peers` prints them. */
+/** The highlights (each read of a growing table and how) and then every plan, as `npm run bench:gateway` prints them. */
 export function formatPlans(explained: readonly ExplainedOperation[], sizes: string): string[] {
   const lines = [`Query plans of the hot operations' reads, on ${sizes}: how each read reaches the tables that grow (items, request_logs and its day partitions)`];
   const problems: string[] = [];

@@ -1,4 +1,4 @@
-// One peer gateway of `npm run bench:peers` as its own process, so that its CPU can be read
+// One peer gateway of `npm run bench:gateway` as its own process, so that its CPU can be read
 // from /proc: `node --import tsx scripts/bench-peers/serve.ts <apollo|hive|hive-dedup>`,
 // options in BENCH_PEER_OPTIONS (JSON, see peer-options.ts). It tells the process that
 // started it where it listens (announceReady), as `npm run serve` does.

@@ -141,7 +141,7 @@ function shortened(query: string, width: number): string {
   return query.length <= width ? query : `${query.slice(0, width - 1)}…`;
 }
 
-/** The table of `npm run bench:peers`: per query, statements and DB time per request, then each query's statements. */
+/** The table of `npm run bench:gateway`: per query, statements and DB time per request, then each query's statements. */
 export function formatSqlTable(measured: readonly QuerySql[]): string[] {
   const widths = [22, 15, 11, 22];
   const row = (cells: readonly string[]) => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[index]))).join(' ');
@@ -179,7 +179,7 @@ export function formatSqlTable(measured: readonly QuerySql[]): string[] {
 }
 
 /**
- * The SQL table of `npm run bench:peers`: each query sent `requests` times through Atrium
+ * The SQL table of `npm run bench:gateway`: each query sent `requests` times through Atrium
  * (`target`, with request logging on), one at a time, each window closed once audit has
  * written the window's request logs. A line saying why instead when the server keeps no
  * statement statistics.

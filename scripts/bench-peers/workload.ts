@@ -1,4 +1,4 @@
-// What `npm run bench:peers` (and its tiny version in the test suite) sends: the four
+// What `npm run bench:gateway` (and its tiny version in the test suite) sends: the four
 // queries of issue 15, the workspace they read (seeded through a gateway, as a user
 // would), the targets they are sent to, and the check that every target answers each
 // query with the same data before anything is timed.

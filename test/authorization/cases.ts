@@ -194,6 +194,19 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Query.workspaces': { operation: () => ({ query: `{ workspaces ${page} }` }), path: ['workspaces'], foreign: () => ({ query: `{ workspaces ${page} }` }) },
 
   // Mutations.
+  'Mutation.changePassword': {
+    // No scope: a session of its own user (a newcomer's here, so no fixture's password changes); keys are refused by the service.
+    operation: async (f) => {
+      const user = await signUp(f.stack, 'Password Changer');
+      return {
+        query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { endedSessions user { id } } }',
+        variables: { input: { currentPassword: user.password, newPassword: `${user.password}-new` } },
+        headers: { authorization: `Bearer ${user.token}` },
+      };
+    },
+    path: ['changePassword'],
+    foreign: () => ({ query: 'mutation { changePassword(input: { currentPassword: "x", newPassword: "long-enough-password" }) { endedSessions } }' }),
+  },
   'Mutation.acceptInvitation': {
     // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).
     operation: async (f) => ({

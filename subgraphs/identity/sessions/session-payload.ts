@@ -1,5 +1,5 @@
-// What register and createSession answer: the token, shown this once.
-import { Directive, Field, ObjectType } from 'type-graphql';
+// What register and createSession answer (the token, shown this once), and changePassword.
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { User } from '../users/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
@@ -18,4 +18,14 @@ export class SessionPayload {
 
   @Field(() => Workspace, { nullable: true, description: 'The workspace the session works in by default, if one was chosen.' })
   workspace!: Workspace | null;
+}
+
+@Directive(scopes([]))
+@ObjectType({ description: 'A changed password.' })
+export class ChangePasswordPayload {
+  @Field(() => User, { description: 'The user whose password changed.' })
+  user!: User;
+
+  @Field(() => Int, { description: "How many of the user's other sessions were ended (the one that asked stays signed in)." })
+  endedSessions!: number;
 }

@@ -1,4 +1,4 @@
-// Inputs of register and createSession.
+// Inputs of register, createSession and changePassword.
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A new account.' })
@@ -23,4 +23,13 @@ export class CreateSessionInput {
 
   @Field(() => ID, { nullable: true, description: 'Workspace the session works in when a request names none.' })
   workspaceId?: string;
+}
+
+@InputType({ description: 'A new password for the signed-in user.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'The password in use now.' })
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'At least 12 characters.' })
+  newPassword!: string;
 }

@@ -1,9 +1,9 @@
-// register, createSession, revokeSession.
+// register, createSession, revokeSession, changePassword.
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import { PUBLIC, scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
-import { CreateSessionInput, RegisterInput } from './session.input.js';
-import { SessionPayload } from './session-payload.js';
+import { ChangePasswordInput, CreateSessionInput, RegisterInput } from './session.input.js';
+import { ChangePasswordPayload, SessionPayload } from './session-payload.js';
 
 @Resolver()
 export class SessionResolver {
@@ -29,5 +29,17 @@ export class SessionResolver {
   @Mutation(() => Boolean, { description: 'Signs out: the calling session token stops working at once.' })
   revokeSession(@Ctx() context: IdentityContext): Promise<boolean> {
     return context.sessions.revoke();
+  }
+
+  @Directive(scopes([]))
+  @Mutation(() => ChangePasswordPayload, {
+    description:
+      "Changes the signed-in user's password; needs a session (a person signed in), not an API key. The current password is checked as a sign-in is (same limits: RATE_LIMITED with retryAfter). Every other session of the user ends at once; this one stays. API keys are not affected.",
+  })
+  changePassword(
+    @Arg('input', () => ChangePasswordInput, { description: 'The current password and the new one.' }) input: ChangePasswordInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<ChangePasswordPayload> {
+    return context.sessions.changePassword(input);
   }
 }

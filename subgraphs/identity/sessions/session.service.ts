@@ -1,4 +1,4 @@
-// Accounts and sessions: register, sign in, sign out. Every password hash goes through the
+// Accounts and sessions: register, sign in, sign out, change a password. Every password hash goes through the
 // process's hashing slots (password-hashing.ts), and only after the throttle
 // (sign-in-throttle.ts) has reserved the try, so neither a burst nor a flood gets more
 // hashes than the limits allow.
@@ -17,12 +17,17 @@ import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { Session } from './session.entity.js';
-import type { CreateSessionInput, RegisterInput } from './session.input.js';
-import type { SessionPayload } from './session-payload.js';
+import type { ChangePasswordInput, CreateSessionInput, RegisterInput } from './session.input.js';
+import type { ChangePasswordPayload, SessionPayload } from './session-payload.js';
 import type { PasswordHashing } from './password-hashing.js';
 import { SignInThrottle, addressGroup } from './sign-in-throttle.js';
 
 const INVALID_SIGN_IN = 'Invalid email or password';
+const PASSWORD_RULE = 'must be 12 to 1024 characters';
+
+function isAcceptablePassword(password: string): boolean {
+  return password.length >= 12 && password.length <= 1024;
+}
 
 export class SessionService {
   private readonly throttle: SignInThrottle;
@@ -41,7 +46,7 @@ export class SessionService {
     const name = input.name.trim();
     const problems: { field: string; reason: string }[] = [];
     if (!isEmailAddress(email)) problems.push({ field: 'email', reason: 'must be an email address' });
-    if (input.password.length < 12 || input.password.length > 1024) problems.push({ field: 'password', reason: 'must be 12 to 1024 characters' });
+    if (!isAcceptablePassword(input.password)) problems.push({ field: 'password', reason: PASSWORD_RULE });
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (problems.length > 0) throw badUserInput(`Invalid input: ${problems.map((problem) => problem.field).join(', ')}`, { fieldErrors: problems });
     const address = addressGroup(this.principal.clientIp);
@@ -112,6 +117,53 @@ export class SessionService {
     });
     await em.flush();
     return { token, expiresAt, user, workspace };
+  }
+
+  /**
+   * A new password for the signed-in user, who proves the current one. Only a session may
+   * (a person signed in, never an API key). The check is a sign-in try: throttled and
+   * hashed the same way, so it cannot be used to guess the password faster. Every other
+   * session of the user ends at once, on every gateway; the asking one stays signed in.
+   * API keys stay: they are revoked on their own.
+   */
+  async changePassword(input: ChangePasswordInput): Promise<ChangePasswordPayload> {
+    const { sessionId, userId } = this.principal;
+    if (this.principal.kind !== 'session' || !sessionId || !userId) {
+      throw new GraphQLError('Only a signed-in person (a session) can change a password, not an API key', { extensions: { code: ErrorCode.FORBIDDEN } });
+    }
+    if (!isAcceptablePassword(input.newPassword)) throw badUserInput('Invalid input: newPassword', { fieldErrors: [{ field: 'newPassword', reason: PASSWORD_RULE }] });
+    const user = await this.em.findOne(User, { id: userId }, { populate: ['passwordHash'] });
+    if (!user) throw new GraphQLError(INVALID_SIGN_IN, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    const address = addressGroup(this.principal.clientIp);
+    const ticket = this.hashing.admit(address);
+    let newHash: string | undefined;
+    try {
+      await this.throttle.reserveSignIn(user.email, address);
+      if (await ticket.hash(() => verifyPassword(input.currentPassword, user.passwordHash))) newHash = await ticket.hash(() => hashPassword(input.newPassword));
+    } finally {
+      ticket.release();
+    }
+    if (newHash === undefined) throw badUserInput('The current password is wrong', { fieldErrors: [{ field: 'currentPassword', reason: 'is wrong' }] });
+    await this.throttle.signedIn(user.email, address);
+    const passwordHash = newHash;
+    return this.em.transactional(async (em) => {
+      await em.nativeUpdate(User, { id: user.id }, { passwordHash });
+      const now = new Date();
+      const others = await em.find(Session, { userId: user.id, revokedAt: null, expiresAt: { $gt: now }, id: { $ne: sessionId } }, { fields: ['id'] });
+      const ended = others.map((session) => session.id);
+      if (ended.length > 0) await em.nativeUpdate(Session, { id: { $in: ended } }, { revokedAt: now });
+      // The password is sensitive: the event says it changed, never what it is.
+      recordAuditEvent(em, this.principal, {
+        targetType: 'User',
+        verb: 'passwordChanged',
+        targetId: user.id,
+        workspaceId: null,
+        changes: changedFields(null, { password: true, endedSessions: ended.length }, ['password']),
+      });
+      await announceInvalidation(em, { sessionIds: ended });
+      await em.flush();
+      return { user, endedSessions: ended.length };
+    });
   }
 
   /** Ends the calling session, on every gateway at once. */

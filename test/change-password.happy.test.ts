@@ -40,7 +40,7 @@ it('sets the new password, ends every other session at once, and keeps this one 
     (await selectRows<{ changes: string }>(stack.database.url, "select changes::text as changes from audit.audit_events where action = 'user.passwordChanged' and target_id = $1", [user.userId]))[0]
       ?.changes;
   await expect.poll(changes, { timeout: 10_000 }).toBeDefined();
-  expect(JSON.parse((await changes()))).toEqual([{ field: 'endedSessions', new: 1 }, { field: 'password' }]);
+  expect(JSON.parse(await changes())).toEqual([{ field: 'endedSessions', new: 1 }, { field: 'password' }]);
   expect(await changes()).not.toContain(newPassword);
 });
 

@@ -19,14 +19,11 @@
 // BENCH_REQUESTS (per round, query and target), BENCH_ROUNDS, BENCH_CONCURRENCY change it;
 // BENCH_SQL_REQUESTS the requests per query the SQL is counted over.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../lib/config.js';
-import { createLogger } from '../lib/logger.js';
 import { REPOSITORY_ROOT } from '../lib/paths.js';
-import { SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../lib/subgraph-list.js';
-import { freshBenchDatabase } from './bench-database.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
+import { startBenchServices } from './bench-services.js';
 import { GROWING_TABLE_SIZES, fillGrowingTables } from './bench-peers/growing-tables.js';
 import { PEER_OPTIONS_VARIABLE, type PeerOptions } from './bench-peers/peer-options.js';
 import { explainOperations, formatPlans, hotOperations, startRecordingStack } from './bench-peers/query-plans.js';
@@ -35,7 +32,7 @@ import { benchQueries, directTarget, disagreements, gatewayTarget, lookUpPrincip
 import { percentile } from './percentile.js';
 import { processCpuMs } from './process-cpu.js';
 import { runMain } from './run-main.js';
-import { startServices, superviseService, type SupervisedService } from './supervisor.js';
+import { superviseService, type SupervisedService } from './supervisor.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -47,7 +44,6 @@ const WARM_UP = 300;
 const DATABASE = 'atrium_bench_peers';
 const PEER_SCRIPT = path.join(REPOSITORY_ROOT, 'scripts', 'bench-peers', 'serve.ts');
 /** Budgets no run can spend: a refused request would measure the refusal. */
-const UNSPENDABLE_POINTS = String(1_000_000_000);
 /** How long the targets may take to agree (audit events of the seeding are relayed asynchronously). */
 const AGREEMENT_TIMEOUT_MS = 30_000;
 
@@ -111,21 +107,8 @@ async function load(measured: Measured, query: BenchQuery, requests: number, sub
 }
 
 await runMain(async () => {
-  const config = loadConfig();
-  const logger = createLogger('error');
-  const database = await freshBenchDatabase(config, logger, DATABASE, { statementStatistics: true });
-  const signingSecrets = [randomBytes(32).toString('base64url')];
-  const baseEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'error' };
-  const budgets = { RATE_LIMIT_USER_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_WORKSPACE_KEY_POINTS: UNSPENDABLE_POINTS, RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS };
-  const services = await startServices({
-    databaseUrl: database.databaseUrl,
-    signingSecrets,
-    host: '127.0.0.1',
-    gatewayPort: 0,
-    subgraphPorts: { identity: 0, content: 0, audit: 0 },
-    env: { ...baseEnv, ...budgets },
-    logger,
-  });
+  const bench = await startBenchServices(DATABASE, { statementStatistics: true });
+  const { database, services, logger, signingSecrets } = bench;
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, services.subgraphs[name].url])) as Record<SubgraphName, string>;
   const subgraphProcesses = SUBGRAPHS.map(({ name }) => services.subgraphs[name]);
   const measured: Measured[] = [];
@@ -136,17 +119,9 @@ await runMain(async () => {
     await services.gateway.stop();
     const principal = await lookUpPrincipal(subgraphUrls.identity, signingSecrets, workspace);
 
-    const atriumEnv = (changes: Record<string, string>): NodeJS.ProcessEnv => ({
-      ...baseEnv,
-      ...budgets,
-      PORT: '0',
-      DATABASE_URL: database.databaseUrl,
-      PRINCIPAL_SIGNING_SECRETS: signingSecrets.join(','),
-      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), subgraphUrls[name]])),
-      ...changes,
-    });
+    const atriumEnv = bench.gatewayEnv;
     const peerOptions: PeerOptions = { subgraphUrls, signingSecrets, principal, port: 0 };
-    const peerEnv = { ...baseEnv, [PEER_OPTIONS_VARIABLE]: JSON.stringify(peerOptions) };
+    const peerEnv = { ...bench.baseEnv, [PEER_OPTIONS_VARIABLE]: JSON.stringify(peerOptions) };
     const started = async (label: string, headers: Record<string, string>, start: () => Promise<SupervisedService>) => {
       const service = await start();
       measured.push({ target: gatewayTarget(label, service.url, headers), process: service, samples: new Map() });
@@ -298,7 +273,6 @@ await runMain(async () => {
     }
   } finally {
     for (const each of measured) await each.process?.stop();
-    await services.stop();
-    await database.drop();
+    await bench.stop();
   }
 });

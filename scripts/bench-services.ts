@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../lib/subgraph-list.js';
+import type { OpenDatabaseOptions } from '../lib/database-runtime.js';
 import { freshBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { startServices, type RunningServices } from './supervisor.js';
 
@@ -17,6 +18,8 @@ export interface BenchServices {
   /** The subgraphs and a gateway over them. */
   readonly services: RunningServices;
   readonly logger: Logger;
+  /** What every process of the benchmark gets: PATH, quiet logs, unspendable budgets. */
+  readonly baseEnv: NodeJS.ProcessEnv;
   /** The whole environment of one more gateway process over the same subgraphs and database: as shipped, with `changes`. */
   readonly gatewayEnv: (changes?: Readonly<Record<string, string>>) => NodeJS.ProcessEnv;
   /** Stops the services and drops the database. */
@@ -26,10 +29,10 @@ export interface BenchServices {
 /** How many times the services are started afresh when one of them does not come up. */
 const START_ATTEMPTS = 3;
 
-export async function startBenchServices(databaseName: string): Promise<BenchServices> {
+export async function startBenchServices(databaseName: string, databaseOptions: OpenDatabaseOptions = {}): Promise<BenchServices> {
   const config = loadConfig();
   const logger = createLogger('error');
-  const database = await freshBenchDatabase(config, logger, databaseName);
+  const database = await freshBenchDatabase(config, logger, databaseName, databaseOptions);
   const signingSecrets = [randomBytes(32).toString('base64url')];
   const baseEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -69,6 +72,7 @@ export async function startBenchServices(databaseName: string): Promise<BenchSer
     signingSecrets,
     services: running,
     logger,
+    baseEnv,
     gatewayEnv: (changes = {}) => ({
       ...baseEnv,
       PORT: '0',

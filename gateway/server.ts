@@ -216,7 +216,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     includeStacktraceInErrorResponses: false,
     // The entry point owns signals and stops servers in order; Apollo must not race it.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger, currentCorrelationId),
+    formatError: createErrorFormatter(logger, currentCorrelationId, workspaceHeader),
     plugins: [ApolloServerPluginLandingPageDisabled(), responsePlugin],
     // APQ is resolved by the pipeline's document step, so hash-only requests meet every check.
     persistedQueries: false,
@@ -241,7 +241,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     credentialStep,
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
-    trustedDocumentsStep({ identity, logger }),
+    trustedDocumentsStep({ identity, logger, workspaceHeader }),
     documentStep({ parse: limitedParser(limiter), publicRootFields: () => authorization.publicRootFields }),
     ...(config.enforceOperationLimits === false ? [] : [limitsStep(limiter)]),
     ...(budgets ? [rateLimitStep(budgets)] : []),

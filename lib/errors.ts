@@ -258,11 +258,19 @@ const APOLLO_CLIENT_CODES = new Set<string>([...Object.keys(APOLLO_ERROR_HTTP_ST
  * is logged in full and reaches the client as a masked INTERNAL_SERVER_ERROR carrying
  * the correlation id, so support can find the log line.
  */
-export function createErrorFormatter(logger: Logger, correlationIdOf: () => string | undefined = () => undefined) {
+/**
+ * Formats every error an Apollo server answers with. `workspaceHeader` is the header the
+ * gateway reads the workspace from (WORKSPACE_HEADER): subgraphs never see HTTP headers and
+ * raise WORKSPACE_REQUIRED naming the default, so the gateway, which knows the configured
+ * name, says that one instead.
+ */
+export function createErrorFormatter(logger: Logger, correlationIdOf: () => string | undefined = () => undefined, workspaceHeader: string = WORKSPACE_HEADER) {
+  const workspaceRequiredMessage = workspaceRequired(workspaceHeader).message;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (KNOWN_CODES.has(code) || APOLLO_CLIENT_CODES.has(code))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      if (code === ErrorCode.WORKSPACE_REQUIRED) return { ...formatted, message: workspaceRequiredMessage, extensions };
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCredential } from '../lib/api-key-format.js';
 import { newId } from '../lib/ids.js';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
-import { errorCodes, selectRows, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
+import { errorCodes, postGraphQL, selectRows, startStack, type GraphQLResponse, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let owner: SignedUpUser;
@@ -133,6 +133,23 @@ describe('workspaces a credential may not use', () => {
     expect(partial.status).toBe(200);
     expect(partial.body.data?.workspaces).toEqual({ totalCount: 2 });
     expect(errorCodes(partial)).toEqual(['WORKSPACE_REQUIRED']);
+  });
+
+  it('name the header the gateway is configured to read in WORKSPACE_REQUIRED, not the default', async () => {
+    const gateway = await stack.startGateway({ workspaceHeader: 'x-tenant' });
+    try {
+      const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId, otherWorkspaceId] });
+      const response = await postGraphQL(gateway.url, { query: '{ contentTypes { totalCount } }', headers: { 'x-api-key': key.secret } });
+      expect(response.status).toBe(400);
+      expect(errorCodes(response)).toEqual(['WORKSPACE_REQUIRED']);
+      expect(response.body.errors?.[0]?.message).toBe('Missing required header: x-tenant');
+      // And the configured header is the one that selects the workspace.
+      const answered = await postGraphQL(gateway.url, { query: '{ contentTypes { totalCount } }', headers: { 'x-api-key': key.secret, 'x-tenant': workspaceId } });
+      expect(answered.status).toBe(200);
+      expect(errorCodes(answered)).toEqual([]);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 

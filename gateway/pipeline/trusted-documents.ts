@@ -7,7 +7,7 @@
 // they are named: the text that reaches the parser must hash to a registered id.
 // Registered bodies come from identity's internal lookup, cached here by workspace + id.
 import { LRUCache } from 'lru-cache';
-import { ERROR_HTTP_STATUS, ErrorCode } from '../../lib/errors.js';
+import { ERROR_HTTP_STATUS, ErrorCode, WORKSPACE_HEADER } from '../../lib/errors.js';
 import { HttpError } from '../../lib/http-server.js';
 import { PeerUnavailableError } from '../../lib/internal-call.js';
 import type { Logger } from '../../lib/logger.js';
@@ -21,7 +21,6 @@ export const OPERATION_NOT_ALLOWED = new HttpError(
   ErrorCode.OPERATION_NOT_ALLOWED,
   'This credential runs only trusted documents, and this operation is not registered: register it (npm run documents:register) and send its documentId',
 );
-const WORKSPACE_REQUIRED = new HttpError(ERROR_HTTP_STATUS.WORKSPACE_REQUIRED, ErrorCode.WORKSPACE_REQUIRED, 'Trusted documents belong to a workspace: send the x-workspace-id header');
 const DOCUMENTS_UNAVAILABLE = new HttpError(503, 'SERVICE_UNAVAILABLE', 'Trusted documents are temporarily unavailable; retry shortly');
 /** Always runnable, so a CI key limited to trusted documents can register the next build's (it still needs workspaces:write). */
 const REGISTRATION_HASH = documentHash(REGISTER_TRUSTED_DOCUMENTS_MUTATION);
@@ -29,6 +28,8 @@ const REGISTRATION_HASH = documentHash(REGISTER_TRUSTED_DOCUMENTS_MUTATION);
 export interface TrustedDocumentsStepOptions {
   readonly identity: IdentityClient;
   readonly logger: Logger;
+  /** The header naming the workspace (WORKSPACE_HEADER), for the error that asks for it. */
+  readonly workspaceHeader?: string;
   /**
    * How long a registered body is reused. Bodies never change under their id (it is their
    * hash); this only bounds how long a removed document keeps working. Default 60 s.
@@ -64,6 +65,11 @@ function createRegistry(options: TrustedDocumentsStepOptions) {
 }
 
 export function trustedDocumentsStep(options: TrustedDocumentsStepOptions): GatewayStep {
+  const WORKSPACE_REQUIRED = new HttpError(
+    ERROR_HTTP_STATUS.WORKSPACE_REQUIRED,
+    ErrorCode.WORKSPACE_REQUIRED,
+    `Trusted documents belong to a workspace: send the ${options.workspaceHeader ?? WORKSPACE_HEADER} header`,
+  );
   const registered = createRegistry(options);
   const bodyOf = async (workspaceId: string, id: string, correlationId: string): Promise<string | null> => {
     try {

@@ -89,7 +89,7 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
       'Check the header form and that the key is current (`apiKeys` shows `status` and `expiresAt`); create a new key or session if it expired or was revoked. Retrying unchanged will not help.',
   },
   WORKSPACE_REQUIRED: {
-    when: 'A field that works inside a workspace, without `x-workspace-id` (a credential authorized for exactly one workspace selects it by itself). HTTP 200 when other fields of the operation answered.',
+    when: 'A field that works inside a workspace, without `x-workspace-id` (an API key authorized for exactly one workspace selects it by itself; a session, the workspace it was started in with `createSession(input: { workspaceId })`). HTTP 200 when other fields of the operation answered.',
     whatToDo: 'Send `x-workspace-id` with the id of one of your workspaces (`workspaces { nodes { id name } }`).',
   },
   FORBIDDEN: {

@@ -51,7 +51,7 @@ describe('a budget out of range is refused with BAD_USER_INPUT, and nothing chan
   }
 
   const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
-  const keyInput = (rateLimit: number) => ({ input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], rateLimit } });
+  const keyInput = (rateLimit: number) => ({ input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId], rateLimit } });
 
   it.each([0, -5, MAX_BUDGET + 1])('createApiKey with rateLimit %i', async (rateLimit) => {
     expect(fieldErrors(await refused(CREATE_KEY, keyInput(rateLimit)))).toEqual([`rateLimit: must be a whole number of points from 1 to ${MAX_BUDGET}`]);
@@ -59,7 +59,7 @@ describe('a budget out of range is refused with BAD_USER_INPUT, and nothing chan
 
   it('createWorkspaceKey with rateLimit 0, with the other problems at once', async () => {
     const response = await refused('mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret } }', {
-      input: { description: ' ', expiresIn: 'ONE_MONTH', scopes: ['read'], rateLimit: 0 },
+      input: { description: ' ', expiresIn: 'ONE_MONTH', scopes: ['READ'], rateLimit: 0 },
     });
     expect(fieldErrors(response)).toEqual(['description: must be 1 to 200 characters', `rateLimit: must be a whole number of points from 1 to ${MAX_BUDGET}`]);
   });

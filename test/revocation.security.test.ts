@@ -118,7 +118,7 @@ function kinds(suite: number): RevocationKind[] {
   let doomed = 0;
   const rolePermission = (url: string, verb: 'add' | 'remove') =>
     run(url, {
-      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: "types:delete") { id } }`,
+      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: TYPES_DELETE) { id } }`,
       variables: { id: customRoleId },
       headers: ownerHeaders,
     });
@@ -212,7 +212,7 @@ function kinds(suite: number): RevocationKind[] {
       setUp: async (url) => {
         const data = await run(url, {
           query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-          variables: { input: { name: `Curator ${suite}`, key: `curator_${suite}`, permissions: ['types:read', 'types:delete'] } },
+          variables: { input: { name: `Curator ${suite}`, key: `curator_${suite}`, permissions: ['TYPES_READ', 'TYPES_DELETE'] } },
           headers: ownerHeaders,
         });
         customRoleId = data.createRole.id;

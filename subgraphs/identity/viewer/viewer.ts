@@ -5,6 +5,7 @@ import type { CredentialKind as PrincipalCredentialKind, Principal } from '../..
 import { FINE_SCOPES } from '../../../lib/scopes.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { capabilitiesOf, ViewerCapabilities, type CapabilityName } from './viewer-capabilities.js';
+import { Scope } from '../../../lib/scope-enum.js';
 
 export enum CredentialKind {
   SESSION = 'SESSION',
@@ -46,9 +47,9 @@ export class Viewer {
     return CREDENTIAL_KINDS[this.principal.kind as PrincipalCredentialKind];
   }
 
-  @Field(() => [String], {
+  @Field(() => [Scope], {
     description:
-      "Your effective fine scopes (`<resource>:<action>`), sorted: in a workspace, the credential's scopes intersected with your role's permissions there (a workspace key: its own scopes); without one, the credential's own. Exactly what every scope requirement of the API is checked against.",
+      "Your effective fine scopes (one per resource and action, `ITEMS_READ`), sorted: in a workspace, the credential's scopes intersected with your role's permissions there (a workspace key: its own scopes); without one, the credential's own. Exactly what every scope requirement of the API is checked against.",
   })
   get scopes(): string[] {
     const held = new Set(this.principal.scopes);

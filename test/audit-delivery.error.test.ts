@@ -65,7 +65,7 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   expect((await stored(itemId)).map((row) => row.action)).toEqual(['item.created']);
   expect((await stored(roleId)).map((row) => row.action)).toEqual(['role.created']);
   const visible = await stack.query({ query: 'query($id: ID!) { auditEvents(filter: { targetId: $id }) { totalCount nodes { action changes { field new } } } }', variables: { id: itemId }, headers });
-  expect(visible.auditEvents).toEqual({ totalCount: 1, nodes: [{ action: 'item.created', changes: [{ field: 'body', new: 'kept' }] }] });
+  expect(visible.auditEvents).toEqual({ totalCount: 1, nodes: [{ action: 'ITEM_CREATED', changes: [{ field: 'body', new: 'kept' }] }] });
 });
 
 it('refuses a malformed or misrouted batch whole, storing none of it', async () => {

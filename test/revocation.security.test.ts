@@ -10,6 +10,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { newId } from '../lib/ids.js';
 import { INVALIDATIONS_EXTENSION } from '../lib/principal.js';
 import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { scopeEnumName } from '../lib/scopes.js';
 import { dataOf, postGraphQL, selectRows, startStack, type AssertedJson, type GraphQLRequest, type TestStack } from './testkit.js';
 
 let stack: TestStack;
@@ -88,7 +89,7 @@ async function addMember(url: string, user: SignedUpUser, role: string): Promise
 async function createKey(url: string, token: string, scopes: string[], workspaceIds: string[]): Promise<{ id: string; secret: string }> {
   const data = await run(url, {
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-    variables: { input: { description: 'revocation round', expiresIn: 'ONE_MONTH', scopes, workspaceIds } },
+    variables: { input: { description: 'revocation round', expiresIn: 'ONE_MONTH', scopes: scopes.map(scopeEnumName), workspaceIds } },
     headers: bearer(token),
   });
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };

@@ -2,17 +2,18 @@
 // in its own transaction (the event is persisted by the same flush as the change, or not
 // at all), and the outbox relay delivers it to audit. Values of sensitive fields never
 // enter an event: only that they changed.
+import { auditAction, type AuditTargetType, type AuditVerb } from './audit-vocabulary.js';
 import { currentCorrelationId } from './correlation.js';
 import { EVENT_TARGETS, type AuditChange, type AuditEventPayload } from './domain-events.js';
 import type { SubgraphEntityManager } from './orm.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
 import type { Principal } from './principal.js';
 
-export interface AuditEventInput {
+interface AuditEventFields<T extends AuditTargetType> {
   /** The type of the changed record, as the API names it: `ApiKey`, `Member`, `Item`. */
-  readonly targetType: string;
+  readonly targetType: T;
   /** What happened to it, in camelCase: `created`, `roleChanged`; the action is `apiKey.created`. */
-  readonly verb: string;
+  readonly verb: AuditVerb<T>;
   readonly targetId: string;
   /** Defaults (when undefined) to the principal's workspace, or none; null says none. */
   readonly workspaceId?: string | null;
@@ -20,6 +21,9 @@ export interface AuditEventInput {
   /** The acting user when the principal has none yet (register, sign-in). */
   readonly actorUserId?: string;
 }
+
+/** One event: a target type with one of its verbs (lib/audit-vocabulary.ts); any other pair does not compile. */
+export type AuditEventInput = { [T in AuditTargetType]: AuditEventFields<T> }[AuditTargetType];
 
 /** The longest text kept of one value in a change summary. */
 const MAX_VALUE_LENGTH = 500;
@@ -57,7 +61,7 @@ export function recordAuditEvent(em: SubgraphEntityManager, principal: Principal
     actorUserId: principal.userId ?? event.actorUserId ?? null,
     actorKeyId: principal.keyId ?? null,
     credentialKind: principal.kind === 'anonymous' ? null : principal.kind,
-    action: `${event.targetType[0].toLowerCase()}${event.targetType.slice(1)}.${event.verb}`,
+    action: auditAction(event.targetType, event.verb as never),
     targetType: event.targetType,
     targetId: event.targetId,
     changes: event.changes ?? [],

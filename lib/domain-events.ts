@@ -6,6 +6,8 @@ import { HttpError } from './http-server.js';
 import { isId } from './ids.js';
 import type { SubgraphName } from './subgraph-list.js';
 import type { InternalRequest } from './subgraph-server.js';
+import { isAuditAction, isAuditTargetType, type AuditAction, type AuditTargetType } from './audit-vocabulary.js';
+import type { CredentialKind } from './principal.js';
 
 /** Subgraphs' internal endpoint for durable events (the outbox relay posts here, signed). Body: `{ events: DomainEvent[] }`. */
 export const EVENTS_PATH = '/internal/events';
@@ -48,18 +50,16 @@ export interface AuditEventPayload {
   readonly actorUserId: string | null;
   readonly actorKeyId: string | null;
   /** `user_key`, `workspace_key` or `session`; null when nobody was signed in (register, sign-in). */
-  readonly credentialKind: string | null;
+  readonly credentialKind: CredentialKind | null;
   /** `<targetType in camelCase>.<verb>`, e.g. `apiKey.created`, `member.roleChanged`, `item.updated`. */
-  readonly action: string;
-  readonly targetType: string;
+  readonly action: AuditAction;
+  readonly targetType: AuditTargetType;
   readonly targetId: string;
   readonly changes: readonly AuditChange[];
   readonly correlationId: string | null;
   /** ISO time of the change (its transaction). */
   readonly time: string;
 }
-
-const ACTION = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
 
 function validEvent(value: unknown): value is DomainEvent {
   const event = value as Partial<DomainEvent> | null;
@@ -68,8 +68,8 @@ function validEvent(value: unknown): value is DomainEvent {
   if (event.topic === 'audit.recorded') {
     const payload = event.payload;
     return (
-      ACTION.test(String(payload.action)) &&
-      typeof payload.targetType === 'string' &&
+      isAuditAction(payload.action) &&
+      isAuditTargetType(payload.targetType) &&
       typeof payload.targetId === 'string' &&
       Array.isArray(payload.changes) &&
       !Number.isNaN(Date.parse(String(payload.time))) &&

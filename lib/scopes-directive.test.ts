@@ -56,13 +56,13 @@ describe('enforceScopes', () => {
     expect(result.data).toEqual({ types: [{ id: '1' }], members: null, open: 'yes' });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].path).toEqual(['members']);
-    expect(result.errors![0].extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] });
+    expect(result.errors![0].extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['MEMBERS_READ']] });
   });
 
   it("applies a type's requirement to its fields, and a field's own one on top", async () => {
     const result = await graphql({ schema, source: '{ types { id secretNote } }', contextValue: as(['types:read']) });
     expect(result.data).toEqual({ types: [{ id: '1', secretNote: null }] });
-    expect(result.errors![0].extensions?.requiredScopes).toEqual([['audit:read']]);
+    expect(result.errors![0].extensions?.requiredScopes).toEqual([['AUDIT_READ']]);
     const coarse = await graphql({ schema, source: '{ types { id } }', contextValue: as(['read']) });
     expect(coarse.errors).toBeUndefined();
   });

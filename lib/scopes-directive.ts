@@ -12,7 +12,7 @@ import { buildASTSchema, defaultFieldResolver, GraphQLError, isObjectType, parse
 import { getDirective } from '@graphql-tools/utils';
 import { ErrorCode, unauthenticated } from './errors.js';
 import type { Principal } from './principal.js';
-import { satisfiesAnyOf } from './scopes.js';
+import { satisfiesAnyOf, scopeRequirementEnumNames } from './scopes.js';
 
 export const SCOPES_SPEC_URL = 'https://specs.atrium.dev/scopes/v0.1';
 /** The definitions every subgraph's SDL carries. */
@@ -109,7 +109,7 @@ export function requirementOf(schema: GraphQLSchema, type: GraphQLObjectType, fi
 export function insufficientScope(requiredScopes: ScopeRequirement): GraphQLError {
   const wording = requiredScopes.map((allOf) => allOf.join(' and ')).join(', or ');
   return new GraphQLError(`Insufficient scope: this field needs ${wording}`, {
-    extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes },
+    extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes: scopeRequirementEnumNames(requiredScopes) },
   });
 }
 

@@ -53,3 +53,21 @@ export function satisfiesAnyOf(granted: Iterable<string>, anyOf: readonly (reado
   const expanded = expandScopes(granted);
   return anyOf.some((allOf) => allOf.every((scope) => expanded.has(scope)));
 }
+
+/** Every scope of the vocabulary: the coarse ones, then the fine ones in vocabulary order. */
+export const ALL_SCOPES: readonly string[] = [...ACTIONS, ...FINE_SCOPES];
+
+/**
+ * A scope's name in the GraphQL `Scope` enum, whose values cannot hold ':': `items:read` is
+ * ITEMS_READ, `read` is READ. The one mapping between the API and the wire form that keys,
+ * signed principals, role permissions and `@scopes` keep (lib/scope-enum.ts registers it;
+ * the gateway and the subgraphs report `requiredScopes` through it).
+ */
+export function scopeEnumName(scope: string): string {
+  return scope.replace(':', '_').toUpperCase();
+}
+
+/** A scope requirement (`anyOf` sets) as the API names it: `[['items:read']]` → `[['ITEMS_READ']]`. */
+export function scopeRequirementEnumNames(anyOf: readonly (readonly string[])[]): string[][] {
+  return anyOf.map((allOf) => allOf.map(scopeEnumName));
+}

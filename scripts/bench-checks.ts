@@ -241,7 +241,7 @@ await runMain(async () => {
         url,
         'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
         {
-          input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] },
+          input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId] },
         },
         session,
       )

@@ -58,7 +58,7 @@ await runMain(async () => {
       gateway.url,
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
       {
-        input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] },
+        input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['WORKSPACES_READ', 'AUDIT_READ'], workspaceIds: [workspaceId] },
       },
       session,
     );

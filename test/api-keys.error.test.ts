@@ -1,5 +1,5 @@
 // Creating keys: every rule a new key must satisfy, each refused with BAD_USER_INPUT
-// naming what is wrong, and nothing stored.
+// naming what is wrong (an unknown scope already by GraphQL validation), and nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
 import { countRows, errorCodes, startStack, type TestStack } from './testkit.js';
@@ -28,7 +28,7 @@ async function refusal(input: Record<string, unknown>, headers = bearer(owner.to
   const before = await keyCount();
   const response = await stack.request({
     query: CREATE,
-    variables: { input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], ...input } },
+    variables: { input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId], ...input } },
     headers,
   });
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -37,8 +37,39 @@ async function refusal(input: Record<string, unknown>, headers = bearer(owner.to
 }
 
 describe('createApiKey refuses', () => {
-  it('unknown scopes, naming them', async () => {
-    expect(await refusal({ scopes: ['read', 'admin', 'items:fly'] })).toEqual(['scopes: unknown scopes: admin, items:fly']);
+  it('unknown scopes before anything runs: a value outside the Scope enum fails GraphQL validation, naming it', async () => {
+    const before = await keyCount();
+    // As a variable: the wire form, a made-up scope, and a real one in the wrong spelling.
+    for (const unknown of ['ADMIN', 'items:read', 'items_read']) {
+      const response = await stack.request({
+        query: CREATE,
+        variables: { input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['READ', unknown], workspaceIds: [workspaceId] } },
+        headers: bearer(owner.token),
+      });
+      expect(response.status).toBe(400);
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.body.errors![0].message).toContain(`Value "${unknown}" does not exist in "Scope" enum`);
+    }
+    // As a literal in the document.
+    const literal = await stack.request({
+      query: `mutation { createApiKey(input: { description: "k", expiresIn: ONE_MONTH, scopes: [READ, ITEMS_FLY], workspaceIds: ["${workspaceId}"] }) { secret } }`,
+      headers: bearer(owner.token),
+    });
+    expect(literal.status).toBe(400);
+    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(literal.body.errors![0].message).toContain('Value "ITEMS_FLY" does not exist in "Scope" enum');
+    expect(await keyCount()).toBe(before);
+  });
+
+  it('scopes as the API names them, stored and answered the same way (ITEMS_READ is items:read)', async () => {
+    const response = await stack.query<{ createApiKey: { apiKey: { scopes: string[] } } }>({
+      query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { scopes } } }',
+      variables: { input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['READ', 'ITEMS_WRITE', 'KEYS_READ'], workspaceIds: [workspaceId] } },
+      headers: bearer(owner.token),
+    });
+    expect(response.createApiKey.apiKey.scopes).toEqual(['READ', 'ITEMS_WRITE', 'KEYS_READ']);
+    const stored = await countRows(stack.database.url, `select count(*) from identity.api_keys where scopes = array['read', 'items:write', 'keys:read']`);
+    expect(stored).toBe(1);
   });
 
   it('a workspace the user does not belong to, without saying whether it exists', async () => {
@@ -52,7 +83,7 @@ describe('createApiKey refuses', () => {
 
   it('scopes beyond those of the key used to create it', async () => {
     const parent = await createUserKey(stack, owner.token, { scopes: ['read', 'keys:write'], workspaceIds: [workspaceId] });
-    const reasons = await refusal({ scopes: ['read', 'items:write'] }, { 'x-api-key': parent.secret });
+    const reasons = await refusal({ scopes: ['READ', 'ITEMS_WRITE'] }, { 'x-api-key': parent.secret });
     expect(reasons).toEqual(['scopes: exceed the scopes of the key you used: items:write']);
   });
 
@@ -64,7 +95,7 @@ describe('createApiKey refuses', () => {
 describe('a workspace key', () => {
   it('cannot be rotated by a member whose own permissions are narrower than the key', async () => {
     const powerful = await stack.query({
-      query: 'mutation { createWorkspaceKey(input: { description: "deploys", expiresIn: ONE_MONTH, scopes: ["read", "write"] }) { apiKey { id } } }',
+      query: 'mutation { createWorkspaceKey(input: { description: "deploys", expiresIn: ONE_MONTH, scopes: [READ, WRITE] }) { apiKey { id } } }',
       headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
     });
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId } });

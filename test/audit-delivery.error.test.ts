@@ -31,7 +31,7 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
   const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { body: "kept" }) { id } }', variables: { t: typeId }, headers });
   const itemId = item.createItem.id;
-  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { id } }', headers });
+  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: [ITEMS_READ] }) { id } }', headers });
   const roleId = role.createRole.id;
   // Both relays tried and failed at least once: the events are committed and undelivered.
   await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: "content's relay has tried" }).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   expect((await stored(itemId)).map((row) => row.action)).toEqual(['item.created']);
   expect((await stored(roleId)).map((row) => row.action)).toEqual(['role.created']);
   const visible = await stack.query({ query: 'query($id: ID!) { auditEvents(filter: { targetId: $id }) { totalCount nodes { action changes { field new } } } }', variables: { id: itemId }, headers });
-  expect(visible.auditEvents).toEqual({ totalCount: 1, nodes: [{ action: 'item.created', changes: [{ field: 'body', new: 'kept' }] }] });
+  expect(visible.auditEvents).toEqual({ totalCount: 1, nodes: [{ action: 'ITEM_CREATED', changes: [{ field: 'body', new: 'kept' }] }] });
 });
 
 it('refuses a malformed or misrouted batch whole, storing none of it', async () => {

@@ -23,7 +23,7 @@ it('needs audit:read, for the workspace trail and for my own', async () => {
   const workspaceTrail = await stack.request({ query: '{ auditEvents { totalCount } contentTypes { totalCount } }', headers });
   expect(workspaceTrail.body.data).toEqual({ auditEvents: null, contentTypes: { totalCount: 0 } });
   expect(errorCodes(workspaceTrail)).toEqual(['INSUFFICIENT_SCOPE']);
-  expect(workspaceTrail.body.errors![0].extensions!.requiredScopes).toEqual([['audit:read']]);
+  expect(workspaceTrail.body.errors![0].extensions!.requiredScopes).toEqual([['AUDIT_READ']]);
   const ownTrail = await stack.request({ query: '{ me { id auditEvents { totalCount } } }', headers });
   expect(errorCodes(ownTrail)).toEqual(['INSUFFICIENT_SCOPE']);
   expect(ownTrail.body.data).toEqual({ me: { id: owner.userId, auditEvents: null } });

@@ -74,35 +74,35 @@ describe('content changes', () => {
   });
 
   it('records each with its actor, target, changes and correlation id', async () => {
-    const [created] = await eventually({ action: 'contentType.created' }, 1);
+    const [created] = await eventually({ action: 'CONTENT_TYPE_CREATED' }, 1);
     expect(created).toMatchObject({
-      targetType: 'ContentType',
+      targetType: 'CONTENT_TYPE',
       targetId: typeId,
       workspaceId,
       actorUserId: owner.userId,
       actorKeyId: key.id,
-      credentialKind: 'user_key',
+      credentialKind: 'USER_KEY',
       correlationId: 'audit-create-type',
     });
     expect(created.changes).toContainEqual({ field: 'key', old: null, new: 'post', valuesHidden: false });
 
-    const [updated] = await eventually({ action: 'item.updated' }, 1);
+    const [updated] = await eventually({ action: 'ITEM_UPDATED' }, 1);
     expect(updated.correlationId).toBe('audit-update-item');
     expect(updated.changes).toEqual([{ field: 'title', old: 'Hello', new: 'Hello again', valuesHidden: false }]);
   });
 
   it('lists the history of one record, newest first, exactly once each', async () => {
     const history = await eventually({ targetId: itemId }, 3);
-    expect(history.map((event) => event.action)).toEqual(['item.deleted', 'item.updated', 'item.created']);
+    expect(history.map((event) => event.action)).toEqual(['ITEM_DELETED', 'ITEM_UPDATED', 'ITEM_CREATED']);
     expect(history[0].changes).toEqual([{ field: 'title', old: 'Hello again', new: null, valuesHidden: false }]);
     expect(new Set(history.map((event) => event.id)).size).toBe(3);
   });
 
   it('filters by actor, action, target type and time, and pages without overlap', async () => {
-    await eventually({ targetType: 'Item' }, 3);
+    await eventually({ targetType: 'ITEM' }, 3);
     const byKey = await auditEvents({ actorId: key.id });
-    expect(byKey.map((event) => event.action).sort()).toEqual(['contentField.created', 'contentType.created', 'item.created', 'item.deleted', 'item.updated']);
-    expect((await auditEvents({ targetType: 'ContentField' })).map((event) => event.action)).toEqual(['contentField.created']);
+    expect(byKey.map((event) => event.action).sort()).toEqual(['CONTENT_FIELD_CREATED', 'CONTENT_TYPE_CREATED', 'ITEM_CREATED', 'ITEM_DELETED', 'ITEM_UPDATED']);
+    expect((await auditEvents({ targetType: 'CONTENT_FIELD' })).map((event) => event.action)).toEqual(['CONTENT_FIELD_CREATED']);
     expect(await auditEvents({ from: new Date(Date.now() + 60_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
 
     const all = await auditEvents();
@@ -141,21 +141,21 @@ describe('identity changes', () => {
       headers: sessionHeaders(),
     });
 
-    const [roleChanged] = await eventually({ action: 'member.roleChanged' }, 1);
-    expect(roleChanged).toMatchObject({ targetType: 'Member', targetId: memberId, actorUserId: owner.userId, credentialKind: 'session', actorKeyId: null });
+    const [roleChanged] = await eventually({ action: 'MEMBER_ROLE_CHANGED' }, 1);
+    expect(roleChanged).toMatchObject({ targetType: 'MEMBER', targetId: memberId, actorUserId: owner.userId, credentialKind: 'SESSION', actorKeyId: null });
     expect(roleChanged.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
-    const [joined] = await eventually({ action: 'memberGroup.usersAdded' }, 1);
+    const [joined] = await eventually({ action: 'MEMBER_GROUP_USERS_ADDED' }, 1);
     expect(joined.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
 
     // Leaving is the member's own change, recorded in the workspace's trail.
     await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
-    const [left] = await eventually({ action: 'member.left' }, 1);
+    const [left] = await eventually({ action: 'MEMBER_LEFT' }, 1);
     expect(left).toMatchObject({ targetId: memberId, actorUserId: teammate.userId, workspaceId });
     expect(left.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });
   });
 });
 
-describe('me.auditEvents', () => {
+describe('ME_AUDIT_EVENTS', () => {
   it('shows what I did: my account and my workspaces, never what others did', async () => {
     const stranger = await signUp(stack, 'Stranger');
     await createWorkspaceAs(stack, stranger.token, 'Elsewhere');
@@ -165,14 +165,14 @@ describe('me.auditEvents', () => {
     let mine: Event[] = [];
     await expect
       .poll(async () => (mine = await read()).map((event) => event.action), { timeout: 10_000, interval: 100 })
-      .toEqual(expect.arrayContaining(['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'item.updated']));
+      .toEqual(expect.arrayContaining(['USER_REGISTERED', 'SESSION_CREATED', 'WORKSPACE_CREATED', 'API_KEY_CREATED', 'ITEM_UPDATED']));
     expect(mine.every((event) => event.actorUserId === owner.userId)).toBe(true);
     // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
-    const keyCreated = mine.find((event) => event.action === 'apiKey.created' && event.targetId === key.id)!;
+    const keyCreated = mine.find((event) => event.action === 'API_KEY_CREATED' && event.targetId === key.id)!;
     expect(keyCreated.workspaceId).toBeNull();
     expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'rateLimit', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
     expect(keyCreated.changes.find((change) => change.field === 'workspaceIds')!.new).toEqual([workspaceId]);
-    const registered = mine.find((event) => event.action === 'user.registered')!;
+    const registered = mine.find((event) => event.action === 'USER_REGISTERED')!;
     expect(registered).toMatchObject({ workspaceId: null, credentialKind: null, targetId: owner.userId });
     expect(registered.changes).toContainEqual({ field: 'password', old: null, new: null, valuesHidden: true });
   });

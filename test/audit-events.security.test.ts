@@ -23,7 +23,7 @@ it('keeps no password, token, key secret or key hash in any audit event, request
   await stack.request({ query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } }', variables: { input: { email: user.email, password: wrongPassword } } });
   const keyMadeByKey = await stack.query({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-    variables: { input: { description: 'made by a key', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
+    variables: { input: { description: 'made by a key', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId] } },
     headers: { 'x-api-key': userKey.secret, 'x-workspace-id': workspaceId },
   });
   await stack.query({ query: 'mutation { revokeSession }', headers: bearer(sessionToken) });

@@ -28,7 +28,7 @@ describe('a key without the scope a field needs', () => {
     const denied = await stack.request({ query: '{ requestLogs { totalCount } }', headers: { 'x-api-key': key.secret } });
     expect(denied.status).toBe(200);
     expect(denied.body.errors).toEqual([
-      expect.objectContaining({ path: ['requestLogs'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['audit:read'], ['keys:read']] }) }),
+      expect.objectContaining({ path: ['requestLogs'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['AUDIT_READ'], ['KEYS_READ']] }) }),
     ]);
   });
 
@@ -36,11 +36,11 @@ describe('a key without the scope a field needs', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read', 'write', 'delete'], workspaceIds: [workspaceId] });
     const response = await stack.request({
       query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-      variables: { input: { description: 'child', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
+      variables: { input: { description: 'child', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId] } },
       headers: { 'x-api-key': key.secret },
     });
     expect(response.status).toBe(403);
-    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['keys:write']] });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['KEYS_WRITE']] });
   });
 });
 
@@ -54,7 +54,7 @@ describe('a mutation the principal can never run', () => {
     });
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['INSUFFICIENT_SCOPE']);
-    expect(response.body.errors?.[0]).toMatchObject({ path: ['createWorkspace'], extensions: { requiredScopes: [['workspaces:write']] } });
+    expect(response.body.errors?.[0]).toMatchObject({ path: ['createWorkspace'], extensions: { requiredScopes: [['WORKSPACES_WRITE']] } });
     expect(response.body.data).toBeUndefined();
     expect(await count('identity.workspaces')).toBe(before);
   });

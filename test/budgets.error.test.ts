@@ -51,7 +51,7 @@ describe('a budget out of range is refused with BAD_USER_INPUT, and nothing chan
   }
 
   const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
-  const keyInput = (rateLimit: number) => ({ input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], rateLimit } });
+  const keyInput = (rateLimit: number) => ({ input: { description: 'k', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId], rateLimit } });
 
   it.each([0, -5, MAX_BUDGET + 1])('createApiKey with rateLimit %i', async (rateLimit) => {
     expect(fieldErrors(await refused(CREATE_KEY, keyInput(rateLimit)))).toEqual([`rateLimit: must be a whole number of points from 1 to ${MAX_BUDGET}`]);
@@ -59,7 +59,7 @@ describe('a budget out of range is refused with BAD_USER_INPUT, and nothing chan
 
   it('createWorkspaceKey with rateLimit 0, with the other problems at once', async () => {
     const response = await refused('mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret } }', {
-      input: { description: ' ', expiresIn: 'ONE_MONTH', scopes: ['read'], rateLimit: 0 },
+      input: { description: ' ', expiresIn: 'ONE_MONTH', scopes: ['READ'], rateLimit: 0 },
     });
     expect(fieldErrors(response)).toEqual(['description: must be 1 to 200 characters', `rateLimit: must be a whole number of points from 1 to ${MAX_BUDGET}`]);
   });
@@ -142,11 +142,11 @@ it('logs a request refused over its budget with outcome RATE_LIMITED and status 
   expect(statuses).toEqual([200, 200, 429]);
   const listed = async () => {
     const data = await stack.query({
-      query: 'query($key: ID!) { requestLogs(filter: { apiKeyId: $key, outcome: "RATE_LIMITED" }) { nodes { correlationId outcome httpStatus keyId } } }',
+      query: 'query($key: ID!) { requestLogs(filter: { apiKeyId: $key, outcome: RATE_LIMITED }) { nodes { correlationId outcome httpStatus keyId } } }',
       variables: { key: key.id },
       headers: ownerHeaders(),
     });
     return data.requestLogs.nodes;
   };
-  await expect.poll(listed, { timeout: 5000 }).toEqual([{ correlationId: `${correlationId}-2`, outcome: 'RATE_LIMITED', httpStatus: 429, keyId: key.id }]);
+  await expect.poll(listed, { timeout: 5000 }).toEqual([{ correlationId: `${correlationId}-2`, outcome: ['RATE_LIMITED'], httpStatus: 429, keyId: key.id }]);
 });

@@ -49,7 +49,7 @@ it('refuses a key created with rateLimit N once it has spent N points, and lists
   const budget = 3 * cost;
   const created = await stack.query({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id rateLimit } } }',
-    variables: { input: { description: 'small budget', expiresIn: 'ONE_MONTH', scopes: ['read', 'keys:read'], workspaceIds: [workspaceId], rateLimit: budget } },
+    variables: { input: { description: 'small budget', expiresIn: 'ONE_MONTH', scopes: ['READ', 'KEYS_READ'], workspaceIds: [workspaceId], rateLimit: budget } },
     headers: bearer(owner.token),
   });
   expect(created.createApiKey.apiKey.rateLimit).toBe(budget);

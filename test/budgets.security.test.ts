@@ -44,7 +44,7 @@ describe('setWorkspaceRateLimit', () => {
     const response = await stack.request({ query: SET, variables: { points: 5 * DEFAULT }, headers: sessionOf(role) });
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['INSUFFICIENT_SCOPE']);
-    expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['workspaces:write']]);
+    expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['WORKSPACES_WRITE']]);
     expect(await storedBudget()).toBe(before);
   });
 
@@ -78,7 +78,7 @@ describe('setWorkspaceRateLimit', () => {
 it("gives a viewer's key with the largest budget allowed no more than the workspace's", async () => {
   const created = await stack.query({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { rateLimit } } }',
-    variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId], rateLimit: 10_000_000 } },
+    variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId], rateLimit: 10_000_000 } },
     headers: bearer(members.viewer.token),
   });
   expect(created.createApiKey.apiKey.rateLimit).toBe(10_000_000);

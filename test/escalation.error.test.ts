@@ -48,7 +48,7 @@ async function refused(query: string, variables: Record<string, unknown>, header
 
 describe('an admin cannot make themself owner', () => {
   it('by adding workspaces:delete to the admin role', async () => {
-    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', { id: roleIds.admin }, members.admin.headers, /workspaces:delete/);
+    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { id } }', { id: roleIds.admin }, members.admin.headers, /workspaces:delete/);
   });
 
   it('by setting their own role to owner', async () => {
@@ -61,7 +61,7 @@ describe('an admin cannot make themself owner', () => {
   });
 
   it('by creating a role with workspaces:delete (to give it to themself)', async () => {
-    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: ["read", "workspaces:delete"] }) { id } }', {}, members.admin.headers, /workspaces:delete/);
+    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: [READ, WORKSPACES_DELETE] }) { id } }', {}, members.admin.headers, /workspaces:delete/);
   });
 
   it('by giving the owner role to someone else, or taking over with transferOwnership', async () => {
@@ -75,7 +75,7 @@ describe('an admin cannot make themself owner', () => {
   });
 
   it('and cannot give an editor key scopes it lacks (a workspace key is capped by its creator)', async () => {
-    await refused('mutation { createWorkspaceKey(input: { description: "x", expiresIn: ONE_MONTH, scopes: ["read", "roles:write"] }) { apiKey { id } } }', {}, members.editor.headers, /roles:write/);
+    await refused('mutation { createWorkspaceKey(input: { description: "x", expiresIn: ONE_MONTH, scopes: [READ, ROLES_WRITE] }) { apiKey { id } } }', {}, members.editor.headers, /roles:write/);
   });
 });
 
@@ -107,7 +107,7 @@ describe('members revoke their own keys whatever their role', () => {
     for (const [id, headers] of attempts) {
       const response = await stack.request({ query: REVOKE, variables: { id }, headers });
       expect(errorCodes(response), JSON.stringify(response.body)).toEqual(['INSUFFICIENT_SCOPE']);
-      expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['keys:delete']]);
+      expect(response.body.errors![0].extensions!.requiredScopes).toEqual([['KEYS_DELETE']]);
     }
     const stillActive = await selectRows(stack.database.url, 'select id from identity.api_keys where id = any($1::uuid[]) and revoked_at is null', [[editorsKey.id, workspaceKey.id, ownOther.id]]);
     expect(stillActive).toHaveLength(3);

@@ -2,6 +2,7 @@
 // workspace, create keys, create content types. Each returns what later steps need.
 import { randomBytes } from 'node:crypto';
 import type { TestStack } from './testkit.js';
+import { scopeEnumName } from '../lib/scopes.js';
 
 export interface SignedUpUser {
   readonly userId: string;
@@ -52,6 +53,7 @@ export interface CreatedKey {
   readonly secret: string;
 }
 
+/** A user key with `scopes` in the wire form (`items:read`); sent as the API's Scope enum names. */
 export async function createUserKey(
   stack: TestStack,
   token: string,
@@ -59,12 +61,13 @@ export async function createUserKey(
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createApiKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-    variables: { input: { description: 'test key', expiresIn: 'ONE_MONTH', ...input } },
+    variables: { input: { description: 'test key', expiresIn: 'ONE_MONTH', ...input, scopes: input.scopes.map(scopeEnumName) } },
     headers: bearer(token),
   });
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
 }
 
+/** A workspace key with `scopes` in the wire form (`items:read`); sent as the API's Scope enum names. */
 export async function createWorkspaceKey(
   stack: TestStack,
   token: string,
@@ -73,7 +76,7 @@ export async function createWorkspaceKey(
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createWorkspaceKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret apiKey { id } } }',
-    variables: { input: { description: 'workspace key', expiresIn: 'ONE_MONTH', ...input } },
+    variables: { input: { description: 'workspace key', expiresIn: 'ONE_MONTH', ...input, scopes: input.scopes.map(scopeEnumName) } },
     headers: { ...bearer(token), 'x-workspace-id': workspaceId },
   });
   return { id: data.createWorkspaceKey.apiKey.id, secret: data.createWorkspaceKey.secret };

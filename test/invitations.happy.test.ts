@@ -155,7 +155,7 @@ describe('the invitations list', () => {
   });
 
   it('revokes the pending invitations of a role that is deleted', async () => {
-    const created = await stack.query({ query: 'mutation { createRole(input: { key: "temporary", name: "Temporary", permissions: ["read"] }) { id } }', headers: ownerHeaders });
+    const created = await stack.query({ query: 'mutation { createRole(input: { key: "temporary", name: "Temporary", permissions: [READ] }) { id } }', headers: ownerHeaders });
     const roleId = created.createRole.id as string;
     const invited = await stack.query({ query: INVITE, variables: { input: { email: freshEmail('temp'), roleId } }, headers: ownerHeaders });
     await stack.query({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: roleId }, headers: ownerHeaders });

@@ -155,7 +155,7 @@ describe('no one invites above their own rights', () => {
     admin = await signUp(stack, 'Admin');
     expect((await accept((await invite(admin.email, 'admin')).token, admin)).body.errors).toBeUndefined();
     // A custom role that manages members and reads, without being an admin.
-    const role = await stack.query({ query: 'mutation { createRole(input: { key: "recruiter", name: "Recruiter", permissions: ["read", "members:write"] }) { id } }', headers: ownerHeaders });
+    const role = await stack.query({ query: 'mutation { createRole(input: { key: "recruiter", name: "Recruiter", permissions: [READ, MEMBERS_WRITE] }) { id } }', headers: ownerHeaders });
     roleIds.recruiter = role.createRole.id;
     recruiter = await signUp(stack, 'Recruiter');
     expect((await accept((await invite(recruiter.email, 'recruiter')).token, recruiter)).body.errors).toBeUndefined();

@@ -41,16 +41,16 @@ it('records each request once, with operation, outcome and credential, and no se
   const byCorrelation = Object.fromEntries(nodes.map((node) => [node.correlationId, node]));
   expect(byCorrelation['logged-request-1']).toMatchObject({
     operationName: 'Named',
-    operationType: 'query',
+    operationType: 'QUERY',
     rootFields: ['workspace'],
-    outcome: 'OK',
+    outcome: ['OK'],
     httpStatus: 200,
-    credentialKind: 'user_key',
+    credentialKind: 'USER_KEY',
     keyId: key.id,
     userId: owner.userId,
     userAgent: 'atrium-test/1.0',
   });
-  expect(byCorrelation['logged-request-2']).toMatchObject({ operationName: 'Denied', outcome: 'INSUFFICIENT_SCOPE', httpStatus: 200 });
+  expect(byCorrelation['logged-request-2']).toMatchObject({ operationName: 'Denied', outcome: ['INSUFFICIENT_SCOPE'], httpStatus: 200 });
 
   // The refused credential is logged too (no workspace, so only the database shows it), once
   // each; it may travel in a later batch than the other two.
@@ -78,10 +78,10 @@ it('filters by key, outcome, operation and time, and refuses a range past retent
   await expect
     .poll(async () => (await list({ apiKeyId: other.id })).body.data?.requestLogs.nodes, { timeout: 5000, interval: 100 })
     .toEqual([
-      { operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' },
-      { operationName: 'Mine', outcome: 'OK' },
+      { operationName: 'Nope', outcome: ['INSUFFICIENT_SCOPE'] },
+      { operationName: 'Mine', outcome: ['OK'] },
     ]);
-  expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: 'INSUFFICIENT_SCOPE' }]);
+  expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: ['INSUFFICIENT_SCOPE'] }]);
   expect((await list({ apiKeyId: other.id, operationName: 'Mine' })).body.data?.requestLogs.totalCount).toBe(1);
   const hourAgo = new Date(Date.now() - 3600_000);
   expect((await list({ apiKeyId: other.id, to: hourAgo.toISOString(), from: new Date(hourAgo.getTime() - 3600_000).toISOString() })).body.data?.requestLogs.totalCount).toBe(0);

@@ -10,6 +10,7 @@ import type { RunningServer } from '../lib/http-server.js';
 import { newId } from '../lib/ids.js';
 import { INVALIDATIONS_EXTENSION } from '../lib/principal.js';
 import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { scopeEnumName } from '../lib/scopes.js';
 import { dataOf, postGraphQL, selectRows, startStack, type AssertedJson, type GraphQLRequest, type TestStack } from './testkit.js';
 
 let stack: TestStack;
@@ -88,7 +89,7 @@ async function addMember(url: string, user: SignedUpUser, role: string): Promise
 async function createKey(url: string, token: string, scopes: string[], workspaceIds: string[]): Promise<{ id: string; secret: string }> {
   const data = await run(url, {
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-    variables: { input: { description: 'revocation round', expiresIn: 'ONE_MONTH', scopes, workspaceIds } },
+    variables: { input: { description: 'revocation round', expiresIn: 'ONE_MONTH', scopes: scopes.map(scopeEnumName), workspaceIds } },
     headers: bearer(token),
   });
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
@@ -118,7 +119,7 @@ function kinds(suite: number): RevocationKind[] {
   let doomed = 0;
   const rolePermission = (url: string, verb: 'add' | 'remove') =>
     run(url, {
-      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: "types:delete") { id } }`,
+      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: TYPES_DELETE) { id } }`,
       variables: { id: customRoleId },
       headers: ownerHeaders,
     });
@@ -212,7 +213,7 @@ function kinds(suite: number): RevocationKind[] {
       setUp: async (url) => {
         const data = await run(url, {
           query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-          variables: { input: { name: `Curator ${suite}`, key: `curator_${suite}`, permissions: ['types:read', 'types:delete'] } },
+          variables: { input: { name: `Curator ${suite}`, key: `curator_${suite}`, permissions: ['TYPES_READ', 'TYPES_DELETE'] } },
           headers: ownerHeaders,
         });
         customRoleId = data.createRole.id;

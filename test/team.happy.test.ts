@@ -83,7 +83,7 @@ describe('members', () => {
     expect(update.body).toEqual({ data: { updateMember: { role: { key: 'editor' } } }, extensions: { cost: 3 } });
     const remove = await stack.request({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: memberId }, headers });
     expect(remove.status).toBe(403);
-    expect(remove.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:delete']] });
+    expect(remove.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['MEMBERS_DELETE']] });
   });
 
   it('always keeps an owner', async () => {
@@ -106,7 +106,7 @@ describe('a key with only types:read', () => {
     const response = await stack.request({ query: '{ contentTypes { totalCount } members { totalCount } }', headers: { 'x-api-key': key.secret } });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ contentTypes: { totalCount: 0 }, members: null });
-    expect(response.body.errors).toEqual([expect.objectContaining({ path: ['members'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:read']] }) })]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: ['members'], extensions: expect.objectContaining({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['MEMBERS_READ']] }) })]);
   });
 
   it('has its updateMember refused by the gateway before any subgraph is called', async () => {
@@ -117,7 +117,7 @@ describe('a key with only types:read', () => {
       headers: { 'x-api-key': key.secret },
     });
     expect(response.status).toBe(403);
-    expect(response.body.errors?.[0]).toMatchObject({ path: ['updateMember'], extensions: { code: 'INSUFFICIENT_SCOPE', requiredScopes: [['members:write']] } });
+    expect(response.body.errors?.[0]).toMatchObject({ path: ['updateMember'], extensions: { code: 'INSUFFICIENT_SCOPE', requiredScopes: [['MEMBERS_WRITE']] } });
   });
 });
 
@@ -125,13 +125,13 @@ describe('roles', () => {
   it('creates, edits and deletes custom roles; built-in ones stay and the owner keeps every permission', async () => {
     const created = await stack.query({
       query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id key permissions memberCount } }',
-      variables: { input: { name: 'Reviewer', key: 'reviewer', permissions: ['items:read', 'types:read'] } },
+      variables: { input: { name: 'Reviewer', key: 'reviewer', permissions: ['ITEMS_READ', 'TYPES_READ'] } },
       headers: ownerHeaders,
     });
     const roleId = created.createRole.id;
-    expect(created.createRole).toMatchObject({ key: 'reviewer', permissions: ['types:read', 'items:read'], memberCount: 0 });
-    const added = await stack.query({ query: 'mutation($id: ID!) { addRolePermission(roleId: $id, permission: "items:write") { permissions } }', variables: { id: roleId }, headers: ownerHeaders });
-    expect(added.addRolePermission.permissions).toContain('items:write');
+    expect(created.createRole).toMatchObject({ key: 'reviewer', permissions: ['TYPES_READ', 'ITEMS_READ'], memberCount: 0 });
+    const added = await stack.query({ query: 'mutation($id: ID!) { addRolePermission(roleId: $id, permission: ITEMS_WRITE) { permissions } }', variables: { id: roleId }, headers: ownerHeaders });
+    expect(added.addRolePermission.permissions).toContain('ITEMS_WRITE');
     const reviewer = await signUp(stack, 'Reviewer');
     await addMember(reviewer.email, 'viewer');
     const list = await stack.query({ query: '{ members(filter: { search: "Reviewer" }) { nodes { id } } }', headers: ownerHeaders });
@@ -146,7 +146,7 @@ describe('roles', () => {
     expect(moved.deleteRole).toBe(true);
     const builtIn = await stack.request({ query: 'mutation($id: ID!) { deleteRole(id: $id, replacementRoleId: $id) }', variables: { id: roleIds.editor }, headers: ownerHeaders });
     expect(builtIn.body.errors?.[0]?.message).toBe('Built-in roles cannot be deleted');
-    const owner = await stack.request({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: "keys:write") { id } }', variables: { id: roleIds.owner }, headers: ownerHeaders });
+    const owner = await stack.request({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: KEYS_WRITE) { id } }', variables: { id: roleIds.owner }, headers: ownerHeaders });
     expect(owner.body.errors?.[0]?.message).toBe('The owner role keeps every permission');
   });
 });

@@ -49,7 +49,7 @@ const documentRows = () => countRows(stack.database.url, 'select count(*) from i
 async function limitedKey(workspaceIds: string[]): Promise<CreatedKey> {
   const data = await stack.query<{ createApiKey: { secret: string; apiKey: { id: string; trustedDocumentsOnly: boolean } } }>({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id trustedDocumentsOnly } } }',
-    variables: { input: { description: 'limited', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds, trustedDocumentsOnly: true } },
+    variables: { input: { description: 'limited', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds, trustedDocumentsOnly: true } },
     headers: bearer(owner.token),
   });
   expect(data.createApiKey.apiKey.trustedDocumentsOnly).toBe(true);

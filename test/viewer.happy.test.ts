@@ -5,7 +5,7 @@
 // (authorization/effective-permissions.ts), and the capabilities those scopes mean. It
 // never fails: a linked object the scopes deny is null with INSUFFICIENT_SCOPE, nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINE_SCOPES } from '../lib/scopes.js';
+import { FINE_SCOPES, scopeEnumName } from '../lib/scopes.js';
 import { VIEWER_CAPABILITIES, type CapabilityName } from '../subgraphs/identity/viewer/viewer-capabilities.js';
 import { workspacePrincipals, type WorkspacePrincipals } from './authorization/effective-permissions.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
@@ -129,7 +129,7 @@ describe.each(BUILT_IN_ROLES.flatMap((role) => [`${role} session`, `${role} user
     const viewer = response.body.data?.viewer;
     expect(viewer, body).toBeTruthy();
     expect(viewer.credentialKind).toBe(caller.kind);
-    expect(viewer.scopes).toEqual(expectedScopes);
+    expect(viewer.scopes).toEqual(expectedScopes.map(scopeEnumName));
     expect(viewer.can).toEqual(capabilities(caller.capable));
     expect(viewer.user).toEqual(caller.userId ? { id: caller.userId } : null);
     expect(viewer.workspace).toEqual({ id: workspaceId });
@@ -152,7 +152,7 @@ it('answers a session without a workspace: every scope of the user, no workspace
   const data = await stack.query({ query: VIEWER, headers: bearer(owner.token) });
   expect(data.viewer).toEqual({
     credentialKind: 'SESSION',
-    scopes: [...FINE_SCOPES].sort(),
+    scopes: [...FINE_SCOPES].sort().map(scopeEnumName),
     can: capabilities('noWorkspace'),
     user: { id: owner.userId },
     apiKey: null,
@@ -164,7 +164,7 @@ it('answers a session without a workspace: every scope of the user, no workspace
 it('hides the current workspace from a key without workspaces:read, and answers the rest', async () => {
   const key = await createUserKey(stack, owner.token, { scopes: ['items:read'], workspaceIds: [workspaceId] });
   const response = await stack.request({ query: '{ viewer { credentialKind scopes workspace { id } can { editContent readAuditLog } } }', headers: { 'x-api-key': key.secret } });
-  expect(response.body.data?.viewer).toEqual({ credentialKind: 'USER_KEY', scopes: ['items:read'], workspace: null, can: { editContent: false, readAuditLog: false } });
+  expect(response.body.data?.viewer).toEqual({ credentialKind: 'USER_KEY', scopes: ['ITEMS_READ'], workspace: null, can: { editContent: false, readAuditLog: false } });
   expect(response.body.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([['INSUFFICIENT_SCOPE', ['viewer', 'workspace']]]);
 });
 

@@ -3,6 +3,7 @@
 // at any step are logged too; 'close' also fires for a client that hung up before its
 // answer was complete (CLIENT_CLOSED).
 import { newId } from '../../lib/ids.js';
+import { requestOutcomeOf, type RequestOutcome } from '../../lib/request-log.js';
 import { onceSafely } from '../../lib/http-server.js';
 import type { Logger } from '../../lib/logger.js';
 import type { RequestLogShipper } from '../request-log-shipper.js';
@@ -10,11 +11,14 @@ import type { GatewayRequest } from './gateway-request.js';
 import { firstHeader } from './principal.js';
 import type { GatewayStep } from './step.js';
 
+/** The request's outcomes (lib/request-log.ts REQUEST_OUTCOMES), sorted and joined by commas as stored. */
 function outcomeOf(state: GatewayRequest): string {
   const { response, errorCodes } = state;
-  if (!response.writableFinished) return 'CLIENT_CLOSED';
-  if (errorCodes.size > 0) return [...errorCodes].sort().join(',');
-  return response.statusCode >= 400 ? `HTTP_${response.statusCode}` : 'OK';
+  const outcomes: RequestOutcome[] = [];
+  if (!response.writableFinished) outcomes.push('CLIENT_CLOSED');
+  else if (errorCodes.size > 0) outcomes.push(...new Set([...errorCodes].map(requestOutcomeOf)));
+  else outcomes.push(response.statusCode >= 400 ? 'HTTP_ERROR' : 'OK');
+  return outcomes.sort().join(',');
 }
 
 export function requestLogStep(shipper: RequestLogShipper, logger: Logger): GatewayStep {

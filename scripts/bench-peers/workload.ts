@@ -62,7 +62,7 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
   const created = await benchGraphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
     url,
     'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-    { input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [workspaceId] } },
+    { input: { description: 'bench', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId] } },
     session,
   );
   const typeIds: Record<string, string> = {};

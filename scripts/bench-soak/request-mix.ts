@@ -104,7 +104,7 @@ export class KeyChurn {
     const created = await benchGraphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
       url,
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
-      { input: { description: `soak ${this.minted}`, expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [this.workspaceId] } },
+      { input: { description: `soak ${this.minted}`, expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [this.workspaceId] } },
       this.session,
     );
     this.minted += 1;

@@ -234,19 +234,19 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
   },
   'Mutation.addRolePermission': {
-    operation: async (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: "items:write") { id } }', variables: { r: await f.fresh.role() } }),
+    operation: async (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { id } }', variables: { r: await f.fresh.role() } }),
     path: ['addRolePermission'],
-    foreign: (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: "items:write") { id } }', variables: { r: f.b.customRoleId } }),
+    foreign: (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { id } }', variables: { r: f.b.customRoleId } }),
   },
   'Mutation.createApiKey': {
     operation: (f) => ({
       query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
-      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [f.a.workspaceId] } },
+      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [f.a.workspaceId] } },
     }),
     path: ['createApiKey'],
     foreign: (f) => ({
       query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
-      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [f.b.workspaceId] } },
+      variables: { input: { description: 'suite', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [f.b.workspaceId] } },
     }),
   },
   'Mutation.createContentType': {
@@ -270,9 +270,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { id } }', variables: { name: 'Beta group' } }),
   },
   'Mutation.createRole': {
-    operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: ["read"] }) { id } }` }),
+    operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: [READ] }) { id } }` }),
     path: ['createRole'],
-    foreign: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_foreign_${Date.now()}", permissions: ["read"] }) { id } }` }),
+    foreign: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_foreign_${Date.now()}", permissions: [READ] }) { id } }` }),
   },
   'Mutation.createSession': {
     operation: (f) => ({
@@ -291,9 +291,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite foreign" }) { id } }' }),
   },
   'Mutation.createWorkspaceKey': {
-    operation: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id } } }' }),
+    operation: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: [READ] }) { apiKey { id } } }' }),
     path: ['createWorkspaceKey'],
-    foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id workspaces { id } } } }' }),
+    foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: [READ] }) { apiKey { id workspaces { id } } } }' }),
   },
   'Mutation.deleteContentType': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: await f.fresh.contentType() } }),
@@ -360,9 +360,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
   },
   'Mutation.removeRolePermission': {
-    operation: async (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: "read") { id } }', variables: { r: await f.fresh.role() } }),
+    operation: async (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { id } }', variables: { r: await f.fresh.role() } }),
     path: ['removeRolePermission'],
-    foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: "read") { id } }', variables: { r: f.b.customRoleId } }),
+    foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { id } }', variables: { r: f.b.customRoleId } }),
   },
   'Mutation.registerTrustedDocuments': {
     operation: () => ({ query: REGISTER, variables: { input: { clientName: 'suite', documents: [freshDocument()] } } }),

@@ -3,7 +3,7 @@
 // rights or budget (the actor's own first). escalation.security.test.ts runs each one as every actor and
 // demands a list here for every such mutation of the supergraph.
 import { generateCredential } from '../../lib/api-key-format.js';
-import { FINE_SCOPES } from '../../lib/scopes.js';
+import { FINE_SCOPES, scopeEnumName } from '../../lib/scopes.js';
 import type { TestStack } from '../testkit.js';
 import type { Operation } from './cases.js';
 
@@ -31,8 +31,8 @@ export interface EscalationAttempt {
 }
 
 const ROLE = 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }';
-const UPDATE_ROLE = 'mutation($id: ID!, $permissions: [String!]!) { updateRole(id: $id, input: { permissions: $permissions }) { id } }';
-const ADD_PERMISSION = 'mutation($id: ID!, $p: String!) { addRolePermission(roleId: $id, permission: $p) { id } }';
+const UPDATE_ROLE = 'mutation($id: ID!, $permissions: [Scope!]!) { updateRole(id: $id, input: { permissions: $permissions }) { id } }';
+const ADD_PERMISSION = 'mutation($id: ID!, $p: Scope!) { addRolePermission(roleId: $id, permission: $p) { id } }';
 const DELETE_ROLE = 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }';
 const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }';
 const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }';
@@ -41,17 +41,18 @@ const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}
 const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
 const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
-const WORKSPACE_KEY = 'mutation($scopes: [String!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
+const WORKSPACE_KEY = 'mutation($scopes: [Scope!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
 /** The largest budget identity accepts by default (RATE_LIMIT_MAX_POINTS): ten times the default. */
 const LARGEST_BUDGET = 10_000_000;
 
-const every = [...FINE_SCOPES];
+/** Every fine scope, as the API names them (the Scope enum). */
+const every = FINE_SCOPES.map(scopeEnumName);
 let counter = 0;
 const unique = (prefix: string) => `${prefix}_${Date.now()}_${(counter += 1)}`;
 
 const addToOwnRole = (permission: string): EscalationAttempt => ({
   name: `add ${permission} to own role`,
-  operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.actor.roleId, p: permission } }),
+  operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.actor.roleId, p: scopeEnumName(permission) } }),
 });
 const setOwnRole = (role: string): EscalationAttempt => ({
   name: `set own role to ${role}`,
@@ -79,8 +80,8 @@ const acceptInvitationFor = (role: string): EscalationAttempt => ({
 export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> = {
   createRole: [
     { name: 'create a role with every permission', operation: () => ({ query: ROLE, variables: { input: { key: unique('climb'), name: 'Climb', permissions: every } } }) },
-    { name: 'create a role with coarse delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('coarse'), name: 'Coarse', permissions: ['delete'] } } }) },
-    { name: 'create a role with workspaces:delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('wsdel'), name: 'Ws', permissions: ['read', 'workspaces:delete'] } } }) },
+    { name: 'create a role with coarse delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('coarse'), name: 'Coarse', permissions: ['DELETE'] } } }) },
+    { name: 'create a role with workspaces:delete', operation: () => ({ query: ROLE, variables: { input: { key: unique('wsdel'), name: 'Ws', permissions: ['READ', 'WORKSPACES_DELETE'] } } }) },
   ],
   updateRole: [
     { name: 'give own role every permission', operation: (w) => ({ query: UPDATE_ROLE, variables: { id: w.actor.roleId, permissions: every } }) },
@@ -88,14 +89,14 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
   ],
   addRolePermission: [
     ...['workspaces:delete', 'items:delete', 'keys:delete', 'members:write', 'roles:write', 'audit:read'].map(addToOwnRole),
-    { name: 'add workspaces:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'workspaces:delete' } }) },
-    { name: 'add items:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'items:delete' } }) },
-    { name: 'add workspaces:delete to the admin role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.admin, p: 'workspaces:delete' } }) },
+    { name: 'add workspaces:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'WORKSPACES_DELETE' } }) },
+    { name: 'add items:delete to the viewer role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.viewer, p: 'ITEMS_DELETE' } }) },
+    { name: 'add workspaces:delete to the admin role', operation: (w) => ({ query: ADD_PERMISSION, variables: { id: w.roleIds.admin, p: 'WORKSPACES_DELETE' } }) },
   ],
   removeRolePermission: [
     {
       name: 'take workspaces:delete from the owner role',
-      operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: "workspaces:delete") { id } }', variables: { id: w.roleIds.owner } }),
+      operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { id } }', variables: { id: w.roleIds.owner } }),
     },
   ],
   deleteRole: [
@@ -150,17 +151,17 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
       name: 'create a user key with the largest budget',
       operation: (w) => ({
         query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
-        variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['read'], workspaceIds: [w.workspaceId], rateLimit: LARGEST_BUDGET } },
+        variables: { input: { description: 'greedy', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [w.workspaceId], rateLimit: LARGEST_BUDGET } },
       }),
     },
   ],
   createWorkspaceKey: [
     { name: 'create a workspace key with every scope', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: every } }) },
-    { name: 'create a workspace key with coarse delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['delete'] } }) },
-    { name: 'create a workspace key with workspaces:delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['read', 'workspaces:delete'] } }) },
+    { name: 'create a workspace key with coarse delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['DELETE'] } }) },
+    { name: 'create a workspace key with workspaces:delete', operation: () => ({ query: WORKSPACE_KEY, variables: { scopes: ['READ', 'WORKSPACES_DELETE'] } }) },
     {
       name: 'create a workspace key with the largest budget',
-      operation: () => ({ query: `mutation { createWorkspaceKey(input: { description: "greedy", expiresIn: ONE_MONTH, scopes: ["read"], rateLimit: ${LARGEST_BUDGET} }) { apiKey { id } } }` }),
+      operation: () => ({ query: `mutation { createWorkspaceKey(input: { description: "greedy", expiresIn: ONE_MONTH, scopes: [READ], rateLimit: ${LARGEST_BUDGET} }) { apiKey { id } } }` }),
     },
   ],
   setWorkspaceRateLimit: [{ name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { id } }` }) }],

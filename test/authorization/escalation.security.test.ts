@@ -7,7 +7,7 @@
 // ownership over); no principal's rate-limit budget grew unless the actor may change the
 // workspace (workspaces:write); a refused attempt changed nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINE_SCOPES } from '../../lib/scopes.js';
+import { FINE_SCOPES, scopeEnumName } from '../../lib/scopes.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from '../identity-seeds.js';
 import { startStack, type TestStack } from '../testkit.js';
 import { supergraphSchema } from './coordinates.js';
@@ -62,8 +62,13 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Ladder');
   const ownerHeaders = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const createRole = async (key: string, permissions: string[]) =>
-    (await stack.query({ query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }', variables: { input: { key, name: key, permissions } }, headers: ownerHeaders })).createRole
-      .id as string;
+    (
+      await stack.query({
+        query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+        variables: { input: { key, name: key, permissions: permissions.map(scopeEnumName) } },
+        headers: ownerHeaders,
+      })
+    ).createRole.id as string;
   await createRole('steward', STEWARD_PERMISSIONS);
   await createRole('temp', ['read']);
   const roles = await stack.query({ query: '{ roles { nodes { id key } } members { nodes { id } } }', headers: ownerHeaders });

@@ -53,7 +53,7 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
   const roleIds = Object.fromEntries(roles.roles.nodes.map((role: { key: string; id: string }) => [role.key, role.id]));
   const custom = await stack.query({
     query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-    variables: { input: { name: `${name} reviewers`, key: 'reviewer', permissions: ['read'] } },
+    variables: { input: { name: `${name} reviewers`, key: 'reviewer', permissions: ['READ'] } },
     headers: ownerHeaders,
   });
   const colleague = await signUp(stack, `${name} Colleague`);
@@ -136,7 +136,7 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       async role() {
         const data = await stack.query({
           query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-          variables: { input: { name: `Fresh role ${(counter += 1)}`, key: `fresh_${counter}`, permissions: ['read'] } },
+          variables: { input: { name: `Fresh role ${(counter += 1)}`, key: `fresh_${counter}`, permissions: ['READ'] } },
           headers: a.ownerHeaders,
         });
         return data.createRole.id;

@@ -6,6 +6,8 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { AuditAction, AuditTargetType } from './audit-event.enums.js';
+import { CredentialKind } from '../../../lib/credential-kind-enum.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'What changed in one field of the target.' })
@@ -54,15 +56,15 @@ export class AuditEvent {
   actorKeyId: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '`user_key`, `workspace_key` or `session`; null when nobody was signed in yet (sign-up, sign-in).' })
+  @Field(() => CredentialKind, { nullable: true, description: 'The kind of credential the change was made with; null when nobody was signed in yet (sign-up, sign-in).' })
   credentialKind: string | null = null;
 
   @Property({ type: 'text' })
-  @Field(() => String, { description: 'What happened: `<targetType>.<verb>` in camelCase, e.g. `apiKey.created`, `member.roleChanged`, `item.updated`.' })
+  @Field(() => AuditAction, { description: 'What happened: the target type and a verb, e.g. `API_KEY_CREATED`, `MEMBER_ROLE_CHANGED`, `ITEM_UPDATED`.' })
   action!: string;
 
   @Property({ type: 'text' })
-  @Field(() => String, { description: 'Type of the changed record, as the API names it: `ApiKey`, `Member`, `Item`, ...' })
+  @Field(() => AuditTargetType, { description: 'Type of the changed record: `API_KEY` (an `ApiKey`), `MEMBER`, `ITEM`, ...' })
   targetType!: string;
 
   @Property({ type: 'text' })

@@ -6,6 +6,10 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
+import { OperationType, RequestOutcome } from './request-log.enums.js';
+import { parseStoredOutcome } from '../../../lib/request-log.js';
+import type { CredentialKind as WireCredentialKind } from '../../../lib/principal.js';
+import { CredentialKind } from '../../../lib/credential-kind-enum.js';
 
 @Entity({ tableName: 'request_logs' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
@@ -39,8 +43,8 @@ export class RequestLog {
   workspaceId: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '`user_key`, `workspace_key`, `session`, or null without a credential.' })
-  credentialKind: string | null = null;
+  @Field(() => CredentialKind, { nullable: true, description: 'The kind of credential used; null without a credential.' })
+  credentialKind: WireCredentialKind | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   @Field(() => ID, { nullable: true, description: 'The API key used, if any.' })
@@ -71,12 +75,17 @@ export class RequestLog {
   operationName: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '`query`, `mutation` or `subscription`.' })
+  @Field(() => OperationType, { nullable: true, description: 'The kind of operation; null when the request named none that could be read.' })
   operationType: string | null = null;
 
+  /** Outcomes joined by commas, as stored; answered as a list by `outcomes`. */
   @Property({ type: 'text' })
-  @Field(() => String, { description: '`OK`, or the error codes the response carried.' })
   outcome!: string;
+
+  @Field(() => [RequestOutcome], { name: 'outcome', description: '`OK` alone, or every error code the response carried (or how it failed), sorted.' })
+  get outcomes(): string[] {
+    return parseStoredOutcome(this.outcome).sort();
+  }
 
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'HTTP status of the response.' })

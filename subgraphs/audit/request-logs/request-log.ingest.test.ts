@@ -95,3 +95,18 @@ it('drops the entries of a workspace audit knows is deleted, and stores a batch 
   expect(await ingest(batch)).toEqual({ stored: 0, expired: 0 });
   expect((await rowsOf('deleted-')).map((row) => row.correlation_id)).toEqual(['deleted-kept', 'deleted-no-workspace']);
 });
+
+it('stores only values of the API enums: an unknown credential kind or operation type is null, an unknown outcome UNKNOWN', async () => {
+  const hostile = { credentialKind: 'root', operationType: 'QUERY', outcome: 'OK,DROP TABLE' } as unknown as Partial<RequestLogEntry>;
+  await ingest([
+    entry('vocabulary-hostile', hostile),
+    entry('vocabulary-known', { credentialKind: 'workspace_key', operationType: 'mutation', outcome: 'NOT_FOUND,INSUFFICIENT_SCOPE' }),
+    entry('vocabulary-legacy', { outcome: 'HTTP_408' }),
+  ]);
+  const rows = await rowsOf('vocabulary-');
+  expect(rows.map((row) => [row.correlation_id, row.credential_kind, row.operation_type, row.outcome])).toEqual([
+    ['vocabulary-hostile', null, null, 'OK,UNKNOWN'],
+    ['vocabulary-known', 'workspace_key', 'mutation', 'INSUFFICIENT_SCOPE,NOT_FOUND'],
+    ['vocabulary-legacy', 'user_key', 'query', 'HTTP_ERROR'],
+  ]);
+});

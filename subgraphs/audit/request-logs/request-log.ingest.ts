@@ -4,7 +4,7 @@
 // (or absurdly far in the future) are dropped, counted and logged, not stored.
 import { HttpError } from '../../../lib/http-server.js';
 import { isId } from '../../../lib/ids.js';
-import { MAX_REQUEST_LOG_BATCH, type RequestLogEntry } from '../../../lib/request-log.js';
+import { CREDENTIAL_KINDS, MAX_REQUEST_LOG_BATCH, OPERATION_TYPES, parseStoredOutcome, type RequestLogEntry } from '../../../lib/request-log.js';
 import type { InternalRequest } from '../../../lib/subgraph-server.js';
 import { DAY_MS, retentionStart, withDayPartitions } from '../retention/day-partitions.js';
 
@@ -49,6 +49,16 @@ function text(value: unknown, limit: number): string | null {
   return typeof value === 'string' ? value.slice(0, limit) : null;
 }
 
+/** The value when the vocabulary has it, else null: only values of the API's enums are stored. */
+function oneOf<T extends string>(value: unknown, vocabulary: readonly T[]): T | null {
+  return vocabulary.includes(value as T) ? (value as T) : null;
+}
+
+/** Outcomes of the vocabulary, sorted and joined (an unknown one is stored as UNKNOWN). */
+function outcome(value: unknown): string {
+  return typeof value === 'string' && value.length > 0 ? parseStoredOutcome(value.slice(0, 500)).sort().join(',') : 'UNKNOWN';
+}
+
 const TABLE = 'request_logs';
 /** A gateway clock this far ahead is wrong; its entries would create partitions for nothing. */
 const MAX_FUTURE_MS = DAY_MS;
@@ -75,17 +85,17 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
       entry.id,
       text(entry.correlationId, 128),
       time.toISOString(),
-      text(entry.credentialKind, 32),
+      oneOf(entry.credentialKind, CREDENTIAL_KINDS),
       nullableId(entry.keyId),
       nullableId(entry.userId),
       nullableId(entry.workspaceId),
       text(entry.operationName, 200),
-      text(entry.operationType, 20),
+      oneOf(entry.operationType, OPERATION_TYPES),
       `{${(Array.isArray(entry.rootFields) ? entry.rootFields : [])
         .filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field)))
         .slice(0, 50)
         .join(',')}}`,
-      text(entry.outcome, 500) ?? 'UNKNOWN',
+      outcome(entry.outcome),
       Number.isInteger(entry.httpStatus) ? entry.httpStatus : 0,
       Number.isFinite(entry.durationMs) ? Math.round(entry.durationMs!) : 0,
       text(entry.clientIp, 64),

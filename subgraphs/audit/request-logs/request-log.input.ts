@@ -1,10 +1,11 @@
 // Filters of requestLogs and ApiKey.requestLogs.
 import { Field, ID, InputType } from 'type-graphql';
 import { TimeRangeFilter } from '../time-range.input.js';
+import { RequestOutcome } from './request-log.enums.js';
 
 @InputType({ description: 'Which request logs of a key to list. The time range defaults to the last 24 hours.' })
 export class RequestLogRangeFilter extends TimeRangeFilter {
-  @Field(() => String, { nullable: true, description: '`OK`, or an error code the response carried (e.g. `INSUFFICIENT_SCOPE`).' })
+  @Field(() => RequestOutcome, { nullable: true, description: 'Only requests with this outcome (`OK`, or an error code the response carried, e.g. `INSUFFICIENT_SCOPE`).' })
   outcome?: string;
 
   @Field(() => String, { nullable: true, description: 'Only this operation name.' })

@@ -6,6 +6,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
+import { Scope } from '../../../lib/scope-enum.js';
 
 @Entity({ tableName: 'api_keys' })
 @Index({ properties: ['userId'] })
@@ -47,7 +48,7 @@ export class ApiKey {
   hint!: string;
 
   @Property({ type: 'text[]' })
-  @Field(() => [String], { description: "Scopes granted to the key; in a workspace they are further limited by its user's role." })
+  @Field(() => [Scope], { description: "Scopes granted to the key; in a workspace they are further limited by its user's role." })
   scopes!: string[];
 
   /** Workspaces the key is authorized for (a workspace key: its own). */

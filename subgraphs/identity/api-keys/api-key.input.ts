@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { KeyExpiry } from '../../../lib/config.js';
 import { ApiKeyOwner, KeyExpiryEnum } from './api-key.enums.js';
+import { Scope } from '../../../lib/scope-enum.js';
 
 @InputType({ description: 'A new user key.' })
 export class CreateApiKeyInput {
@@ -11,7 +12,7 @@ export class CreateApiKeyInput {
   @Field(() => KeyExpiryEnum, { description: 'How long the key lives.' })
   expiresIn!: KeyExpiry;
 
-  @Field(() => [String], { description: 'Scopes: `read`, `write`, `delete` or `<resource>:<action>`. `keys:*` must be named.' })
+  @Field(() => [Scope], { description: 'Scopes: `READ`, `WRITE`, `DELETE` (every resource but keys) or one per resource and action (`ITEMS_READ`). `KEYS_*` must be named.' })
   scopes!: string[];
 
   @Field(() => [ID], { description: 'Workspaces the key may act in; you must be a member of each.' })
@@ -39,7 +40,7 @@ export class CreateWorkspaceKeyInput {
   @Field(() => KeyExpiryEnum, { description: 'How long the key lives.' })
   expiresIn!: KeyExpiry;
 
-  @Field(() => [String], { description: 'Scopes, within your own permissions in the workspace.' })
+  @Field(() => [Scope], { description: 'Scopes, within your own permissions in the workspace.' })
   scopes!: string[];
 
   @Field(() => Boolean, {

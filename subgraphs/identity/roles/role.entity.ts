@@ -4,6 +4,7 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { Scope } from '../../../lib/scope-enum.js';
 
 @Entity({ tableName: 'roles' })
 @Unique({ properties: ['workspaceId', 'key'] })
@@ -33,7 +34,7 @@ export class Role {
   builtIn: boolean = false;
 
   @Property({ type: 'text[]' })
-  @Field(() => [String], { description: 'Permissions, in the scope vocabulary (`types:read`, `members:write`, ...).' })
+  @Field(() => [Scope], { description: 'Permissions, in the scope vocabulary (`TYPES_READ`, `MEMBERS_WRITE`, ...).' })
   permissions!: string[];
 
   @Property({ type: 'timestamptz' })

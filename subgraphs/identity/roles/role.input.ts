@@ -1,5 +1,6 @@
 // Inputs of the role mutations.
 import { Field, InputType } from 'type-graphql';
+import { Scope } from '../../../lib/scope-enum.js';
 
 @InputType({ description: 'A new role.' })
 export class CreateRoleInput {
@@ -9,7 +10,7 @@ export class CreateRoleInput {
   @Field(() => String, { description: 'Stable identifier, unique in the workspace (`^[a-z][a-z0-9_]*$`).' })
   key!: string;
 
-  @Field(() => [String], { description: 'Permissions in the scope vocabulary.' })
+  @Field(() => [Scope], { description: 'Permissions in the scope vocabulary.' })
   permissions!: string[];
 }
 
@@ -18,6 +19,6 @@ export class UpdateRoleInput {
   @Field(() => String, { nullable: true, description: 'New display name.' })
   name?: string;
 
-  @Field(() => [String], { nullable: true, description: 'The complete new set of permissions.' })
+  @Field(() => [Scope], { nullable: true, description: 'The complete new set of permissions.' })
   permissions?: string[];
 }

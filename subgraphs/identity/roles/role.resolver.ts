@@ -5,6 +5,7 @@ import { scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { Role } from './role.entity.js';
 import { CreateRoleInput, UpdateRoleInput } from './role.input.js';
+import { Scope } from '../../../lib/scope-enum.js';
 
 export const RoleConnection = ConnectionType(Role, 'Role');
 
@@ -57,7 +58,7 @@ export class RoleResolver {
   @Mutation(() => Role, { description: 'Grants a role one more permission.' })
   addRolePermission(
     @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
-    @Arg('permission', () => String, { description: 'The permission to grant, `<resource>:<action>` (e.g. `items:write`).' }) permission: string,
+    @Arg('permission', () => Scope, { description: 'The permission to grant (e.g. `ITEMS_WRITE`).' }) permission: string,
     @Ctx() context: IdentityContext,
   ): Promise<Role> {
     return context.roles.addPermission(roleId, permission);
@@ -67,7 +68,7 @@ export class RoleResolver {
   @Mutation(() => Role, { description: 'Takes a permission from a role.' })
   removeRolePermission(
     @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
-    @Arg('permission', () => String, { description: 'The permission to take away, `<resource>:<action>`.' }) permission: string,
+    @Arg('permission', () => Scope, { description: 'The permission to take away.' }) permission: string,
     @Ctx() context: IdentityContext,
   ): Promise<Role> {
     return context.roles.removePermission(roleId, permission);

@@ -1,5 +1,6 @@
 // Roles of the current workspace. Built-in roles cannot be deleted and the owner role
 // keeps every permission; a changed role takes effect on its members' next request.
+import type { AuditVerb } from '../../../lib/audit-vocabulary.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
@@ -63,7 +64,7 @@ export class RoleService extends GrantingService {
   }
 
   /** Saves a changed role and tells every gateway that its members' principals changed. */
-  private async saveChanged(role: Role, before: RoleSnapshot, verb: string): Promise<Role> {
+  private async saveChanged(role: Role, before: RoleSnapshot, verb: AuditVerb<'Role'>): Promise<Role> {
     if (role.key === 'owner' && role.builtIn && FINE_SCOPES.some((scope) => !role.permissions.includes(scope))) {
       throw badUserInput('The owner role keeps every permission');
     }

@@ -1,32 +1,12 @@
 // The caller as a UI sees it: who (user, key, credential kind), where (workspace, role),
 // and what it may do (effective scopes, capabilities). Resolved from the signed principal.
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { CredentialKind as PrincipalCredentialKind, Principal } from '../../../lib/principal.js';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CredentialKind } from '../../../lib/credential-kind-enum.js';
+import type { CredentialKind as WireCredentialKind, Principal } from '../../../lib/principal.js';
 import { FINE_SCOPES } from '../../../lib/scopes.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { capabilitiesOf, ViewerCapabilities, type CapabilityName } from './viewer-capabilities.js';
-
-export enum CredentialKind {
-  SESSION = 'SESSION',
-  USER_KEY = 'USER_KEY',
-  WORKSPACE_KEY = 'WORKSPACE_KEY',
-}
-
-registerEnumType(CredentialKind, {
-  name: 'CredentialKind',
-  description: 'The kind of credential a request was made with.',
-  valuesConfig: {
-    SESSION: { description: 'A session token from createSession or register.' },
-    USER_KEY: { description: "A user's API key: acts for its user, within the key's scopes and the user's role." },
-    WORKSPACE_KEY: { description: 'A workspace key: acts for no user, in its one workspace, within its own scopes.' },
-  },
-});
-
-const CREDENTIAL_KINDS: Record<PrincipalCredentialKind, CredentialKind> = {
-  session: CredentialKind.SESSION,
-  user_key: CredentialKind.USER_KEY,
-  workspace_key: CredentialKind.WORKSPACE_KEY,
-};
+import { Scope } from '../../../lib/scope-enum.js';
 
 @Directive(scopes([]))
 @ObjectType({
@@ -42,13 +22,13 @@ export class Viewer {
   }
 
   @Field(() => CredentialKind, { description: 'What the request was made with: a session, a user key or a workspace key.' })
-  get credentialKind(): CredentialKind {
-    return CREDENTIAL_KINDS[this.principal.kind as PrincipalCredentialKind];
+  get credentialKind(): WireCredentialKind {
+    return this.principal.kind as WireCredentialKind;
   }
 
-  @Field(() => [String], {
+  @Field(() => [Scope], {
     description:
-      "Your effective fine scopes (`<resource>:<action>`), sorted: in a workspace, the credential's scopes intersected with your role's permissions there (a workspace key: its own scopes); without one, the credential's own. Exactly what every scope requirement of the API is checked against.",
+      "Your effective fine scopes (one per resource and action, `ITEMS_READ`), sorted: in a workspace, the credential's scopes intersected with your role's permissions there (a workspace key: its own scopes); without one, the credential's own. Exactly what every scope requirement of the API is checked against.",
   })
   get scopes(): string[] {
     const held = new Set(this.principal.scopes);

@@ -1,0 +1,44 @@
+// What an audit event may say: each target type (as the API names the record) with the
+// verbs that happen to it. The single source of both: lib/audit-trail.ts accepts only
+// these pairs (anything else does not compile), audit's ingest stores only these, and the
+// GraphQL enums AuditTargetType and AuditAction are built from them.
+
+export const AUDIT_VERBS = {
+  User: ['registered', 'passwordChanged'],
+  Session: ['created', 'revoked'],
+  Workspace: ['created', 'updated', 'deleted'],
+  ApiKey: ['created', 'rotated', 'revoked'],
+  Member: ['added', 'joined', 'roleChanged', 'ownershipReceived', 'ownershipGivenAway', 'removed', 'left'],
+  Invitation: ['created', 'revoked', 'accepted'],
+  Role: ['created', 'updated', 'permissionAdded', 'permissionRemoved', 'deleted'],
+  MemberGroup: ['created', 'updated', 'deleted', 'usersAdded', 'usersRemoved'],
+  ContentType: ['created', 'updated', 'deleted'],
+  ContentField: ['created', 'updated', 'deleted'],
+  Item: ['created', 'updated', 'deleted'],
+  TrustedDocument: ['registered', 'removed'],
+} as const;
+
+export type AuditTargetType = keyof typeof AUDIT_VERBS;
+export type AuditVerb<T extends AuditTargetType> = (typeof AUDIT_VERBS)[T][number];
+/** `<targetType in camelCase>.<verb>`, e.g. `apiKey.created`. */
+export type AuditAction = { [T in AuditTargetType]: `${Uncapitalize<T>}.${AuditVerb<T>}` }[AuditTargetType];
+
+export const AUDIT_TARGET_TYPES = Object.keys(AUDIT_VERBS) as AuditTargetType[];
+
+export function auditAction<T extends AuditTargetType>(targetType: T, verb: AuditVerb<T>): AuditAction {
+  return `${targetType[0].toLowerCase()}${targetType.slice(1)}.${verb}` as AuditAction;
+}
+
+/** Every action, in the order of AUDIT_VERBS. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_TARGET_TYPES.flatMap((targetType) => (AUDIT_VERBS[targetType] as readonly string[]).map((verb) => auditAction(targetType, verb as never)));
+
+const TARGET_TYPES = new Set<string>(AUDIT_TARGET_TYPES);
+const ACTIONS = new Set<string>(AUDIT_ACTIONS);
+
+export function isAuditTargetType(value: unknown): value is AuditTargetType {
+  return typeof value === 'string' && TARGET_TYPES.has(value);
+}
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && ACTIONS.has(value);
+}

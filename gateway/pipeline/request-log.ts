@@ -3,6 +3,7 @@
 // at any step are logged too; 'close' also fires for a client that hung up before its
 // answer was complete (CLIENT_CLOSED).
 import { newId } from '../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../lib/node-types.js';
 import { onceSafely } from '../../lib/http-server.js';
 import type { Logger } from '../../lib/logger.js';
 import type { RequestLogShipper } from '../request-log-shipper.js';
@@ -29,7 +30,7 @@ export function requestLogStep(shipper: RequestLogShipper, logger: Logger): Gate
         () => {
           const { principal, operation } = state;
           shipper.record({
-            id: newId(),
+            id: newId(NODE_TYPE_TAGS.RequestLog),
             correlationId,
             time: state.time,
             credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,

@@ -1,6 +1,7 @@
 // The audit subgraph's federated schema (no database needed to build it).
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
+import { loadNode, type NodeReference } from '../../lib/node-reference.js';
 import type { AuditContext } from './context.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
 import { ApiKeyRequestLogsResolver, RequestLogResolver } from './request-logs/request-log.resolver.js';
@@ -15,6 +16,9 @@ export function buildAuditSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [WorkspaceDeletionPreview, ApiKey, User],
     referenceResolvers: {
       ApiKey: { __resolveReference: resolveApiKeyReference },
+      // `node(id:)` references: found where the lists would show them, else NOT_FOUND.
+      AuditEvent: { __resolveReference: (reference: NodeReference, context: AuditContext) => loadNode(context.loaders.auditEventById, reference, 'Audit event') },
+      RequestLog: { __resolveReference: (reference: NodeReference, context: AuditContext) => loadNode(context.loaders.requestLogById, reference, 'Request log') },
       // Nothing to load: User.auditEvents needs only the id (and answers for the caller only).
       User: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
       WorkspaceDeletionPreview: {

@@ -6,6 +6,7 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'What changed in one field of the target.' })
@@ -26,10 +27,12 @@ export class AuditChange {
 @Entity({ tableName: 'audit_events' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
 @Index({ properties: ['actorUserId', 'createdAt'] })
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['audit:read']))
 @ObjectType({ description: 'One change: who made it, to what, and what changed.' })
 export class AuditEvent {
-  [OptionalProps]?: 'workspaceId' | 'actorUserId' | 'actorKeyId' | 'credentialKind' | 'correlationId';
+  [OptionalProps]?: 'nodeId' | 'workspaceId' | 'actorUserId' | 'actorKeyId' | 'credentialKind' | 'correlationId';
   [PrimaryKeyProp]?: ['createdAt', 'id'];
 
   /** The partition key; with the id it is the primary key (a redelivered event keeps both). */
@@ -40,6 +43,12 @@ export class AuditEvent {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the event.' })
   id!: string;
+
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
 
   @Property({ type: 'uuid', nullable: true })
   @Field(() => ID, { nullable: true, description: 'The workspace changed; null for changes to an account (sign-up, sessions, user keys made outside a workspace).' })

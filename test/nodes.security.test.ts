@@ -177,3 +177,19 @@ describe('node(id:) tells nothing it should not', () => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('apiKey(id:) and key rotation links', () => {
+  it('links a rotated key to the key that replaced it, both ways, and shows only keys apiKeys lists', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [headers['x-workspace-id']] });
+    const rotated = await stack.query({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 0) { apiKey { id } } }', variables: { id: key.id }, headers: bearer(owner.token) });
+    const nextId = rotated.rotateApiKey.apiKey.id;
+    const LINKS = 'query($id: ID!) { apiKey(id: $id) { id rotatedFrom { id } rotatedTo { id } } }';
+    expect((await stack.query({ query: LINKS, variables: { id: key.id }, headers: bearer(owner.token) })).apiKey).toEqual({ id: key.id, rotatedFrom: null, rotatedTo: { id: nextId } });
+    expect((await stack.query({ query: LINKS, variables: { id: nextId }, headers: bearer(owner.token) })).apiKey).toEqual({ id: nextId, rotatedFrom: { id: key.id }, rotatedTo: null });
+    for (const id of [key.id, newId(NODE_TYPE_TAGS.ApiKey), 'not-an-id']) {
+      const response = await stack.request({ query: LINKS, variables: { id }, headers: strangerHeaders });
+      expect(response.body.data).toEqual({ apiKey: null });
+      expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    }
+  });
+});

@@ -9,11 +9,12 @@ import { ApiKey, resolveApiKeyReference } from './request-logs/api-key.reference
 import { AuditEventResolver, UserAuditEventsResolver } from './audit-events/audit-event.resolver.js';
 import { User } from './users/user.reference.js';
 import { WorkspaceDeletionPreview } from './workspaces/workspace-deletion-preview.reference.js';
+import { Workspace } from './workspaces/workspace.reference.js';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [RequestLogResolver, ApiKeyRequestLogsResolver, AuditEventResolver, UserAuditEventsResolver],
-    orphanedTypes: [WorkspaceDeletionPreview, ApiKey, User],
+    orphanedTypes: [WorkspaceDeletionPreview, ApiKey, User, Workspace],
     referenceResolvers: {
       ApiKey: { __resolveReference: resolveApiKeyReference },
       // `node(id:)` references: found where the lists would show them, else NOT_FOUND.

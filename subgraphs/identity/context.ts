@@ -27,6 +27,8 @@ export interface IdentityContext extends BaseSubgraphContext {
     readonly userById: DataLoader<string, User | null>;
     readonly workspaceById: DataLoader<string, Workspace | null>;
     readonly apiKeyById: DataLoader<string, ApiKey | null>;
+    /** The key that was rotated to this one (ApiKey.rotatedFrom), among the keys the caller may see. */
+    readonly apiKeyRotatedTo: DataLoader<string, ApiKey | null>;
     readonly roleById: DataLoader<string, Role | null>;
     readonly memberCountByRole: DataLoader<string, number>;
     readonly groupsOfMember: DataLoader<RelationPageKey, Connection<MemberGroup>, string>;
@@ -54,17 +56,24 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
   const { em, principal, settings } = base;
   // Workspace-owned records are looked up in the principal's workspace only.
   const workspaceId = principal.workspaceId ?? null;
+  // The keys `apiKeys` lists: the caller's own user keys and the current workspace's keys.
+  // Federated references, apiKey(id), node(id) and the rotation links see no others.
+  const visibleKeys = {
+    $or: [
+      { userId: principal.userId ?? null, kind: 'USER' },
+      { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' },
+    ],
+  };
   const loaders: IdentityContext['loaders'] = {
     userById: createByIdLoader(em, User),
     // A principal sees only the workspaces its credential may use.
     workspaceById: createByIdLoader(em, Workspace, { id: { $in: [...principal.workspaceIds] } }),
-    // Federated references to keys resolve only to the caller's own keys or its workspace's.
-    apiKeyById: createByIdLoader(em, ApiKey, {
-      $or: [
-        { userId: principal.userId ?? null, kind: 'USER' },
-        { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' },
-      ],
-    } as never),
+    apiKeyById: createByIdLoader(em, ApiKey, visibleKeys as never),
+    apiKeyRotatedTo: new DataLoader(async (keyIds) => {
+      const rows = await em.find(ApiKey, { $and: [visibleKeys, { rotatedToKeyId: { $in: [...keyIds] } }] } as never);
+      const byNext = new Map(rows.map((row) => [row.rotatedToKeyId, row]));
+      return keyIds.map((keyId) => byNext.get(keyId) ?? null);
+    }),
     roleById: createByIdLoader(em, Role, { workspaceId }),
     memberCountByRole: new DataLoader(async (roleIds) => {
       const rows = await em
@@ -105,7 +114,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     invitations: new InvitationService(em, principal),
     groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal, server.passwordHashing),
-    apiKeys: new ApiKeyService(em, principal, settings),
+    apiKeys: new ApiKeyService(em, principal, settings, loaders.apiKeyById),
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),
     nodes: new NodeService(em, principal, loaders),

@@ -128,6 +128,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['item'],
     foreign: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id values } }', variables: { id: f.b.itemId } }),
   },
+  'Query.apiKey': {
+    operation: (f) => ({ query: 'query($id: ID!) { apiKey(id: $id) { id } }', variables: { id: f.a.workspaceKeyId } }),
+    path: ['apiKey'],
+    foreign: (f) => ({ query: 'query($id: ID!) { apiKey(id: $id) { id description rotatedFrom { id } rotatedTo { id } } }', variables: { id: f.b.workspaceKeyId } }),
+  },
   'Query.node': {
     operation: (f) => ({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: f.a.itemId } }),
     path: ['node'],

@@ -50,16 +50,16 @@ export class AuditEvent {
     return this.id;
   }
 
+  /** AuditEvent.workspace. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The workspace changed; null for changes to an account (sign-up, sessions, user keys made outside a workspace).' })
   workspaceId: string | null = null;
 
+  /** AuditEvent.actor. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The user who made the change, if any (none for a workspace key).' })
   actorUserId: string | null = null;
 
+  /** AuditEvent.apiKey. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The API key the change was made with, if any.' })
   actorKeyId: string | null = null;
 
   @Property({ type: 'text', nullable: true })

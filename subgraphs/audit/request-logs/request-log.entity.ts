@@ -52,12 +52,12 @@ export class RequestLog {
   @Field(() => String, { nullable: true, description: '`user_key`, `workspace_key`, `session`, or null without a credential.' })
   credentialKind: string | null = null;
 
+  /** RequestLog.apiKey. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The API key used, if any.' })
   keyId: string | null = null;
 
+  /** RequestLog.user. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The user behind the credential, if any.' })
   userId: string | null = null;
 
   @Property({ type: 'text[]' })

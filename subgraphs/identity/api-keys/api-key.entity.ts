@@ -12,6 +12,8 @@ import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
 @Entity({ tableName: 'api_keys' })
 @Index({ properties: ['userId'] })
 @Index({ properties: ['workspaceId'] })
+// ApiKey.rotatedFrom: the key whose rotation made this one.
+@Index({ properties: ['rotatedToKeyId'] })
 @Directive('@key(fields: "id")')
 @Directive(scopes(['keys:read']))
 @ObjectType({ implements: Node, description: 'An API key, as listed: never its secret.' })

@@ -5,6 +5,8 @@
 import { auditAction, type AuditTargetType, type AuditVerb } from './audit-vocabulary.js';
 import { currentCorrelationId } from './correlation.js';
 import { EVENT_TARGETS, type AuditChange, type AuditEventPayload } from './domain-events.js';
+import { newId } from './ids.js';
+import { NODE_TYPE_TAGS } from './node-types.js';
 import type { SubgraphEntityManager } from './orm.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
 import type { Principal } from './principal.js';
@@ -68,5 +70,12 @@ export function recordAuditEvent(em: SubgraphEntityManager, principal: Principal
     correlationId: currentCorrelationId() ?? null,
     time: createdAt.toISOString(),
   };
-  em.create(OutboxEvent, { topic: 'audit.recorded', payload: payload as unknown as Record<string, unknown>, pendingTargets: [...EVENT_TARGETS['audit.recorded']], createdAt });
+  // The event's id becomes the AuditEvent's: tagged so that node(id) finds it.
+  em.create(OutboxEvent, {
+    id: newId(NODE_TYPE_TAGS.AuditEvent),
+    topic: 'audit.recorded',
+    payload: payload as unknown as Record<string, unknown>,
+    pendingTargets: [...EVENT_TARGETS['audit.recorded']],
+    createdAt,
+  });
 }

@@ -7,7 +7,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { AUTHORIZATION_DIRECTIVES_SDL, AUTHORIZATION_SCHEMA_LINK, enforceScopes } from './scopes-directive.js';
 
 const FEDERATION_LINK = `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective", "@inaccessible"])
   ${AUTHORIZATION_SCHEMA_LINK}
 ${AUTHORIZATION_DIRECTIVES_SDL}`;
 

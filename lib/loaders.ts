@@ -12,7 +12,8 @@ import { isId } from './ids.js';
 export function createByIdLoader<T extends { id: string }>(em: SubgraphEntityManager, entity: EntityName<T>, scope: FilterQuery<T> = {}): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const valid = [...new Set(ids.filter(isId))];
-    const rows = valid.length > 0 ? await em.find(entity, { ...(scope as object), id: { $in: valid } } as unknown as FilterQuery<T>) : [];
+    // $and, not a spread: a scope on the id itself (workspaceById's) must narrow, not be replaced.
+    const rows = valid.length > 0 ? await em.find(entity, { $and: [scope, { id: { $in: valid } }] } as unknown as FilterQuery<T>) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { hashCredential, hashesEqual } from '../lib/api-key-format.js';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../lib/config.js';
 import { isId } from '../lib/ids.js';
+import { createByIdLoader } from '../lib/loaders.js';
 import { initORM, type SubgraphEntityManager } from '../lib/orm.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { Principal } from '../lib/principal.js';
@@ -163,7 +164,7 @@ async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEn
   });
 
   // A key that can read everything in the workspace and change nothing.
-  const created = await new ApiKeyService(identityEm, session, settings).createUserKey({
+  const created = await new ApiKeyService(identityEm, session, settings, createByIdLoader(identityEm, ApiKey)).createUserKey({
     description: DEMO_KEY_DESCRIPTION,
     expiresIn: settings.maxKeyExpiry,
     scopes: ['read'],

@@ -15,16 +15,16 @@ interface Event {
   action: string;
   targetType: string;
   targetId: string;
-  workspaceId: string | null;
-  actorUserId: string | null;
-  actorKeyId: string | null;
+  workspace: { id: string } | null;
+  actor: { id: string } | null;
+  apiKey: { id: string } | null;
   credentialKind: string | null;
   correlationId: string | null;
   createdAt: string;
   changes: { field: string; old: unknown; new: unknown; valuesHidden: boolean }[];
 }
 
-const EVENT_FIELDS = 'id action targetType targetId workspaceId actorUserId actorKeyId credentialKind correlationId createdAt changes { field old new valuesHidden }';
+const EVENT_FIELDS = 'id action targetType targetId workspace { id } actor { id } apiKey { id } credentialKind correlationId createdAt changes { field old new valuesHidden }';
 
 const sessionHeaders = () => ({ ...bearer(owner.token), 'x-workspace-id': workspaceId });
 
@@ -78,9 +78,9 @@ describe('content changes', () => {
     expect(created).toMatchObject({
       targetType: 'CONTENT_TYPE',
       targetId: typeId,
-      workspaceId,
-      actorUserId: owner.userId,
-      actorKeyId: key.id,
+      workspace: { id: workspaceId },
+      actor: { id: owner.userId },
+      apiKey: { id: key.id },
       credentialKind: 'USER_KEY',
       correlationId: 'audit-create-type',
     });
@@ -142,7 +142,7 @@ describe('identity changes', () => {
     });
 
     const [roleChanged] = await eventually({ action: 'MEMBER_ROLE_CHANGED' }, 1);
-    expect(roleChanged).toMatchObject({ targetType: 'MEMBER', targetId: memberId, actorUserId: owner.userId, credentialKind: 'SESSION', actorKeyId: null });
+    expect(roleChanged).toMatchObject({ targetType: 'MEMBER', targetId: memberId, actor: { id: owner.userId }, credentialKind: 'SESSION', apiKey: null });
     expect(roleChanged.changes).toEqual([{ field: 'roleId', old: roleId('viewer'), new: roleId('editor'), valuesHidden: false }]);
     const [joined] = await eventually({ action: 'MEMBER_GROUP_USERS_ADDED' }, 1);
     expect(joined.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
@@ -150,7 +150,7 @@ describe('identity changes', () => {
     // Leaving is the member's own change, recorded in the workspace's trail.
     await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
     const [left] = await eventually({ action: 'MEMBER_LEFT' }, 1);
-    expect(left).toMatchObject({ targetId: memberId, actorUserId: teammate.userId, workspaceId });
+    expect(left).toMatchObject({ targetId: memberId, actor: { id: teammate.userId }, workspace: { id: workspaceId } });
     expect(left.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });
   });
 });
@@ -166,14 +166,14 @@ describe('ME_AUDIT_EVENTS', () => {
     await expect
       .poll(async () => (mine = await read()).map((event) => event.action), { timeout: 10_000, interval: 100 })
       .toEqual(expect.arrayContaining(['USER_REGISTERED', 'SESSION_CREATED', 'WORKSPACE_CREATED', 'API_KEY_CREATED', 'ITEM_UPDATED']));
-    expect(mine.every((event) => event.actorUserId === owner.userId)).toBe(true);
+    expect(mine.every((event) => event.actor?.id === owner.userId)).toBe(true);
     // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
     const keyCreated = mine.find((event) => event.action === 'API_KEY_CREATED' && event.targetId === key.id)!;
-    expect(keyCreated.workspaceId).toBeNull();
+    expect(keyCreated.workspace).toBeNull();
     expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'rateLimit', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
     expect(keyCreated.changes.find((change) => change.field === 'workspaceIds')!.new).toEqual([workspaceId]);
     const registered = mine.find((event) => event.action === 'USER_REGISTERED')!;
-    expect(registered).toMatchObject({ workspaceId: null, credentialKind: null, targetId: owner.userId });
+    expect(registered).toMatchObject({ workspace: null, credentialKind: null, targetId: owner.userId });
     expect(registered.changes).toContainEqual({ field: 'password', old: null, new: null, valuesHidden: true });
   });
 });

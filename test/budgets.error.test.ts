@@ -142,11 +142,11 @@ it('logs a request refused over its budget with outcome RATE_LIMITED and status 
   expect(statuses).toEqual([200, 200, 429]);
   const listed = async () => {
     const data = await stack.query({
-      query: 'query($key: ID!) { requestLogs(filter: { apiKeyId: $key, outcome: RATE_LIMITED }) { nodes { correlationId outcome httpStatus keyId } } }',
+      query: 'query($key: ID!) { requestLogs(filter: { apiKeyId: $key, outcome: RATE_LIMITED }) { nodes { correlationId outcome httpStatus apiKey { id } } } }',
       variables: { key: key.id },
       headers: ownerHeaders(),
     });
     return data.requestLogs.nodes;
   };
-  await expect.poll(listed, { timeout: 5000 }).toEqual([{ correlationId: `${correlationId}-2`, outcome: ['RATE_LIMITED'], httpStatus: 429, keyId: key.id }]);
+  await expect.poll(listed, { timeout: 5000 }).toEqual([{ correlationId: `${correlationId}-2`, outcome: ['RATE_LIMITED'], httpStatus: 429, apiKey: { id: key.id } }]);
 });

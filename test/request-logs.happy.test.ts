@@ -16,7 +16,8 @@ afterAll(async () => {
 it('records each request once, with operation, outcome and credential, and no secret', async () => {
   const owner = await signUp(stack);
   const workspaceId = await createWorkspaceAs(stack, owner.token);
-  const key = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read'], workspaceIds: [workspaceId] });
+  // keys:read for RequestLog.apiKey (an ApiKey like any other).
+  const key = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read', 'keys:read'], workspaceIds: [workspaceId] });
   const headers = { 'x-api-key': key.secret, 'user-agent': 'atrium-test/1.0', 'x-correlation-id': 'logged-request-1' };
   await stack.request({ query: 'query Named { workspace { id } }', headers });
   await stack.request({ query: 'query Denied { members { totalCount } }', headers: { ...headers, 'x-correlation-id': 'logged-request-2' } });
@@ -27,7 +28,7 @@ it('records each request once, with operation, outcome and credential, and no se
   let nodes: Record<string, unknown>[] = [];
   const listed = async () => {
     const data = await stack.query({
-      query: '{ requestLogs(first: 100) { nodes { correlationId operationName operationType rootFields outcome httpStatus credentialKind keyId userId userAgent durationMs } } }',
+      query: '{ requestLogs(first: 100) { nodes { correlationId operationName operationType rootFields outcome httpStatus credentialKind apiKey { id } user { id } userAgent durationMs } } }',
       headers: { 'x-api-key': key.secret },
     });
     nodes = data.requestLogs.nodes;
@@ -46,8 +47,8 @@ it('records each request once, with operation, outcome and credential, and no se
     outcome: ['OK'],
     httpStatus: 200,
     credentialKind: 'USER_KEY',
-    keyId: key.id,
-    userId: owner.userId,
+    apiKey: { id: key.id },
+    user: { id: owner.userId },
     userAgent: 'atrium-test/1.0',
   });
   expect(byCorrelation['logged-request-2']).toMatchObject({ operationName: 'Denied', outcome: ['INSUFFICIENT_SCOPE'], httpStatus: 200 });

@@ -17,7 +17,7 @@ let colleagueKey: CreatedKey;
 let workspaceKey: CreatedKey;
 let outsiderKey: CreatedKey;
 
-const LIST = 'query($f: RequestLogFilter) { requestLogs(filter: $f, first: 100) { totalCount nodes { correlationId keyId userId clientIp } } }';
+const LIST = 'query($f: RequestLogFilter) { requestLogs(filter: $f, first: 100) { totalCount nodes { correlationId apiKey { id } user { id } clientIp } } }';
 
 async function correlationIdsSeenBy(headers: Record<string, string>, prefix: string): Promise<string[]> {
   const data = await stack.query({ query: LIST, variables: { f: { operationName: 'Traced' } }, headers });

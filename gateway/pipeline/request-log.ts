@@ -4,6 +4,7 @@
 // answer was complete (CLIENT_CLOSED).
 import { newId } from '../../lib/ids.js';
 import { requestOutcomeOf, type RequestOutcome } from '../../lib/request-log.js';
+import { NODE_TYPE_TAGS } from '../../lib/node-types.js';
 import { onceSafely } from '../../lib/http-server.js';
 import type { Logger } from '../../lib/logger.js';
 import type { RequestLogShipper } from '../request-log-shipper.js';
@@ -33,7 +34,7 @@ export function requestLogStep(shipper: RequestLogShipper, logger: Logger): Gate
         () => {
           const { principal, operation } = state;
           shipper.record({
-            id: newId(),
+            id: newId(NODE_TYPE_TAGS.RequestLog),
             correlationId,
             time: state.time,
             credentialKind: principal && principal.kind !== 'anonymous' ? principal.kind : null,

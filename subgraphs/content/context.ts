@@ -18,6 +18,7 @@ export interface ContentContext extends BaseSubgraphContext {
   readonly loaders: {
     readonly workspaceContentTypes: DataLoader<RelationPageKey, Connection<ContentType>, string>;
     readonly contentTypeById: DataLoader<string, ContentType | null>;
+    readonly fieldById: DataLoader<string, ContentField | null>;
     readonly fieldsOfType: DataLoader<string, ContentField[]>;
     readonly itemById: DataLoader<string, Item | null>;
     readonly contentCounts: DataLoader<string, ContentCounts>;
@@ -37,6 +38,7 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
     loaders: {
       workspaceContentTypes: createWorkspaceContentTypesLoader(em, workspaceId),
       contentTypeById: createByIdLoader(em, ContentType, scope),
+      fieldById: createByIdLoader(em, ContentField, scope),
       fieldsOfType: new DataLoader(async (typeIds) => {
         const rows = await em.find(ContentField, { ...scope, contentTypeId: { $in: [...typeIds] } }, { orderBy: { position: 'asc', id: 'asc' } });
         return typeIds.map((typeId) => rows.filter((row) => row.contentTypeId === typeId));

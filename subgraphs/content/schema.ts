@@ -1,6 +1,7 @@
 // The content subgraph's federated schema (no database needed to build it).
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
+import { loadWorkspaceNode, type NodeReference } from '../../lib/node-reference.js';
 import type { ContentContext } from './context.js';
 import { ContentTypeResolver, WorkspaceContentTypesResolver } from './content-types/content-type.resolver.js';
 import { ContentFieldResolver } from './fields/content-field.resolver.js';
@@ -27,7 +28,13 @@ export function buildContentSchema(): Promise<GraphQLSchema> {
           workspaceId: reference.workspaceId,
         }),
       },
-      Item: { __resolveReference: (reference: { id: string }, context: ContentContext) => context.loaders.itemById.load(reference.id) },
+      // `node(id:)` references (nodeId) answer as contentType(id), field(id) and item(id) do.
+      ContentType: { __resolveReference: (reference: NodeReference, context: ContentContext) => loadWorkspaceNode(context.loaders.contentTypeById, reference, context.workspaceId, 'Content type') },
+      ContentField: { __resolveReference: (reference: NodeReference, context: ContentContext) => loadWorkspaceNode(context.loaders.fieldById, reference, context.workspaceId, 'Field') },
+      Item: {
+        __resolveReference: (reference: { id: string } | NodeReference, context: ContentContext) =>
+          'nodeId' in reference ? loadWorkspaceNode(context.loaders.itemById, reference, context.workspaceId, 'Item') : context.loaders.itemById.load(reference.id),
+      },
     },
   });
 }

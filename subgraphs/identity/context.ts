@@ -12,6 +12,7 @@ import { MemberGroupService } from './groups/member-group.service.js';
 import { InvitationService } from './invitations/invitation.service.js';
 import { Member } from './members/member.entity.js';
 import { MemberService } from './members/member.service.js';
+import { NodeService } from './nodes/node.service.js';
 import { Role } from './roles/role.entity.js';
 import { RateLimitService } from './rate-limits/rate-limit.service.js';
 import { RoleService } from './roles/role.service.js';
@@ -26,6 +27,8 @@ export interface IdentityContext extends BaseSubgraphContext {
     readonly userById: DataLoader<string, User | null>;
     readonly workspaceById: DataLoader<string, Workspace | null>;
     readonly apiKeyById: DataLoader<string, ApiKey | null>;
+    /** The key that was rotated to this one (ApiKey.rotatedFrom), among the keys the caller may see. */
+    readonly apiKeyRotatedTo: DataLoader<string, ApiKey | null>;
     readonly roleById: DataLoader<string, Role | null>;
     readonly memberCountByRole: DataLoader<string, number>;
     readonly groupsOfMember: DataLoader<RelationPageKey, Connection<MemberGroup>, string>;
@@ -40,6 +43,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
   readonly rateLimits: RateLimitService;
+  readonly nodes: NodeService;
 }
 
 /** What one identity server keeps across requests. */
@@ -52,58 +56,67 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
   const { em, principal, settings } = base;
   // Workspace-owned records are looked up in the principal's workspace only.
   const workspaceId = principal.workspaceId ?? null;
-  return {
-    ...base,
-    loaders: {
-      userById: createByIdLoader(em, User),
-      // A principal sees only the workspaces its credential may use.
-      workspaceById: createByIdLoader(em, Workspace, { id: { $in: [...principal.workspaceIds] } }),
-      // Federated references to keys resolve only to the caller's own keys or its workspace's.
-      apiKeyById: createByIdLoader(em, ApiKey, {
-        $or: [
-          { userId: principal.userId ?? null, kind: 'USER' },
-          { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' },
-        ],
-      } as never),
-      roleById: createByIdLoader(em, Role, { workspaceId }),
-      memberCountByRole: new DataLoader(async (roleIds) => {
-        const rows = await em
-          .getConnection()
-          .execute<{ role_id: string; count: string }[]>('select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id', [
-            workspaceId,
-            `{${roleIds.join(',')}}`,
-          ]);
-        const counts = new Map(rows.map((row) => [row.role_id, Number(row.count)]));
-        return roleIds.map((roleId) => counts.get(roleId) ?? 0);
-      }),
-      groupsOfMember: createRelationPageLoader({
-        em,
-        list: 'Member.groups',
-        entity: MemberGroup,
-        source: `select m.id as parent_id, g.* from "identity"."members" m
+  // The keys `apiKeys` lists: the caller's own user keys and the current workspace's keys.
+  // Federated references, apiKey(id), node(id) and the rotation links see no others.
+  const visibleKeys = {
+    $or: [
+      { userId: principal.userId ?? null, kind: 'USER' },
+      { workspaceId: principal.workspaceId ?? null, kind: 'WORKSPACE' },
+    ],
+  };
+  const loaders: IdentityContext['loaders'] = {
+    userById: createByIdLoader(em, User),
+    // A principal sees only the workspaces its credential may use.
+    workspaceById: createByIdLoader(em, Workspace, { id: { $in: [...principal.workspaceIds] } }),
+    apiKeyById: createByIdLoader(em, ApiKey, visibleKeys as never),
+    apiKeyRotatedTo: new DataLoader(async (keyIds) => {
+      const rows = await em.find(ApiKey, { $and: [visibleKeys, { rotatedToKeyId: { $in: [...keyIds] } }] } as never);
+      const byNext = new Map(rows.map((row) => [row.rotatedToKeyId, row]));
+      return keyIds.map((keyId) => byNext.get(keyId) ?? null);
+    }),
+    roleById: createByIdLoader(em, Role, { workspaceId }),
+    memberCountByRole: new DataLoader(async (roleIds) => {
+      const rows = await em
+        .getConnection()
+        .execute<{ role_id: string; count: string }[]>('select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id', [
+          workspaceId,
+          `{${roleIds.join(',')}}`,
+        ]);
+      const counts = new Map(rows.map((row) => [row.role_id, Number(row.count)]));
+      return roleIds.map((roleId) => counts.get(roleId) ?? 0);
+    }),
+    groupsOfMember: createRelationPageLoader({
+      em,
+      list: 'Member.groups',
+      entity: MemberGroup,
+      source: `select m.id as parent_id, g.* from "identity"."members" m
                    join "identity"."member_group_users" gu on gu.workspace_id = m.workspace_id and gu.user_id = m.user_id
                    join "identity"."member_groups" g on g.workspace_id = gu.workspace_id and g.id = gu.group_id
                   where m.id = any(?::uuid[]) and m.workspace_id = ?`,
-        scopeParameters: [workspaceId],
-      }),
-      membersOfGroup: createRelationPageLoader({
-        em,
-        list: 'MemberGroup.members',
-        entity: Member,
-        source: `select gu.group_id as parent_id, m.* from "identity"."member_group_users" gu
+      scopeParameters: [workspaceId],
+    }),
+    membersOfGroup: createRelationPageLoader({
+      em,
+      list: 'MemberGroup.members',
+      entity: Member,
+      source: `select gu.group_id as parent_id, m.* from "identity"."member_group_users" gu
                    join "identity"."members" m on m.workspace_id = gu.workspace_id and m.user_id = gu.user_id
                   where gu.group_id = any(?::uuid[]) and gu.workspace_id = ?`,
-        scopeParameters: [workspaceId],
-      }),
-    },
+      scopeParameters: [workspaceId],
+    }),
+  };
+  return {
+    ...base,
+    loaders,
     workspaces: new WorkspaceService(em, principal),
     roles: new RoleService(em, principal),
     members: new MemberService(em, principal),
     invitations: new InvitationService(em, principal),
     groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal, server.passwordHashing),
-    apiKeys: new ApiKeyService(em, principal, settings),
+    apiKeys: new ApiKeyService(em, principal, settings, loaders.apiKeyById),
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),
+    nodes: new NodeService(em, principal, loaders),
   };
 }

@@ -6,6 +6,8 @@ import { TrustedDocumentResolver } from './documents/trusted-document.resolver.j
 import { MemberGroupResolver } from './groups/member-group.resolver.js';
 import { InvitationResolver } from './invitations/invitation.resolver.js';
 import { MemberResolver } from './members/member.resolver.js';
+import { FOREIGN_NODE_TYPES } from './nodes/foreign-nodes.reference.js';
+import { NodeResolver } from './nodes/node.resolver.js';
 import { RateLimitResolver } from './rate-limits/rate-limit.resolver.js';
 import { RoleResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
@@ -28,7 +30,10 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       TrustedDocumentResolver,
       RateLimitResolver,
       ViewerResolver,
+      NodeResolver,
     ],
+    // Stubs of content's and audit's Node types: node(id:) hands out references to them.
+    orphanedTypes: Object.values(FOREIGN_NODE_TYPES),
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

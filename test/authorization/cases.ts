@@ -128,6 +128,28 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['item'],
     foreign: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id values } }', variables: { id: f.b.itemId } }),
   },
+  'Query.apiKey': {
+    operation: (f) => ({ query: 'query($id: ID!) { apiKey(id: $id) { id } }', variables: { id: f.a.workspaceKeyId } }),
+    path: ['apiKey'],
+    foreign: (f) => ({ query: 'query($id: ID!) { apiKey(id: $id) { id description rotatedFrom { id } rotatedTo { id } } }', variables: { id: f.b.workspaceKeyId } }),
+  },
+  'Query.node': {
+    operation: (f) => ({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: f.a.itemId } }),
+    path: ['node'],
+    alsoNeeds: ['items:read'],
+    foreign: (f) => ({ query: 'query($id: ID!) { node(id: $id) { id ... on Item { values } } }', variables: { id: f.b.itemId } }),
+  },
+  'Query.nodes': {
+    operation: (f) => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [f.a.memberId] } }),
+    path: ['nodes'],
+    alsoNeeds: ['members:read'],
+    foreign: (f) => ({
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on ContentType { name } ... on Role { permissions } ... on Member { user { email } } ... on ApiKey { description } } }',
+      variables: {
+        ids: [f.b.contentTypeId, f.b.fieldId, f.b.itemId, f.b.customRoleId, f.b.memberId, f.b.groupId, f.b.invitationId, f.b.userKeyId, f.b.workspaceKeyId, f.b.workspaceId, f.b.memberUserId],
+      },
+    }),
+  },
   'Query.items': {
     operation: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
     path: ['items'],

@@ -8,6 +8,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { AuditAction, AuditTargetType } from './audit-event.enums.js';
 import { CredentialKind } from '../../../lib/credential-kind-enum.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'What changed in one field of the target.' })
@@ -28,10 +29,12 @@ export class AuditChange {
 @Entity({ tableName: 'audit_events' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
 @Index({ properties: ['actorUserId', 'createdAt'] })
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['audit:read']))
 @ObjectType({ description: 'One change: who made it, to what, and what changed.' })
 export class AuditEvent {
-  [OptionalProps]?: 'workspaceId' | 'actorUserId' | 'actorKeyId' | 'credentialKind' | 'correlationId';
+  [OptionalProps]?: 'nodeId' | 'workspaceId' | 'actorUserId' | 'actorKeyId' | 'credentialKind' | 'correlationId';
   [PrimaryKeyProp]?: ['createdAt', 'id'];
 
   /** The partition key; with the id it is the primary key (a redelivered event keeps both). */
@@ -43,16 +46,22 @@ export class AuditEvent {
   @Field(() => ID, { description: 'Opaque id of the event.' })
   id!: string;
 
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
+
+  /** AuditEvent.workspace. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The workspace changed; null for changes to an account (sign-up, sessions, user keys made outside a workspace).' })
   workspaceId: string | null = null;
 
+  /** AuditEvent.actor. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The user who made the change, if any (none for a workspace key).' })
   actorUserId: string | null = null;
 
+  /** AuditEvent.apiKey. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The API key the change was made with, if any.' })
   actorKeyId: string | null = null;
 
   @Property({ type: 'text', nullable: true })

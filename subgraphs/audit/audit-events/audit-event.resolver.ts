@@ -6,7 +6,9 @@ import { ConnectionType, PageArgs, type Connection } from '../../../lib/connecti
 import { ErrorCode } from '../../../lib/errors.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { AuditContext } from '../context.js';
+import { ApiKey, resolveApiKeyReference } from '../request-logs/api-key.reference.js';
 import { User } from '../users/user.reference.js';
+import { Workspace } from '../workspaces/workspace.reference.js';
 import { AuditChange, AuditEvent } from './audit-event.entity.js';
 import { AuditEventFilter } from './audit-event.input.js';
 
@@ -22,6 +24,24 @@ export class AuditEventResolver {
     @Ctx() context: AuditContext,
   ): Promise<Connection<AuditEvent>> {
     return context.auditEvents.inWorkspace(filter, page);
+  }
+
+  @FieldResolver(() => Workspace, { nullable: true, description: 'The workspace changed; null for changes to an account (sign-up, sessions, user keys made outside a workspace).' })
+  workspace(@Root() event: AuditEvent): Workspace | null {
+    return event.workspaceId ? Object.assign(new Workspace(), { id: event.workspaceId }) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The user who made the change, if any (none for a workspace key).' })
+  actor(@Root() event: AuditEvent): User | null {
+    return event.actorUserId ? Object.assign(new User(), { id: event.actorUserId }) : null;
+  }
+
+  @FieldResolver(() => ApiKey, {
+    nullable: true,
+    description: "The API key the change was made with, if any; null also for a key you may not see (another user's), as `apiKey(id:)` answers. Its fields need `keys:read`.",
+  })
+  apiKey(@Root() event: AuditEvent): ApiKey | null {
+    return event.actorKeyId ? resolveApiKeyReference({ id: event.actorKeyId }) : null;
   }
 
   @FieldResolver(() => [AuditChange], { description: 'What changed, field by field (values of sensitive fields are never kept).' })

@@ -5,11 +5,13 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { newId } from '../../../lib/ids.js';
 import { OperationType, RequestOutcome } from './request-log.enums.js';
 import { parseStoredOutcome } from '../../../lib/request-log.js';
 import type { CredentialKind as WireCredentialKind } from '../../../lib/principal.js';
 import { CredentialKind } from '../../../lib/credential-kind-enum.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 
 @Entity({ tableName: 'request_logs' })
 @Index({ properties: ['workspaceId', 'createdAt'] })
@@ -21,10 +23,12 @@ import { CredentialKind } from '../../../lib/credential-kind-enum.js';
   name: 'request_logs_outcomes_index',
   expression: `create index "request_logs_outcomes_index" on "audit"."request_logs" using gin (string_to_array("outcome", ','))`,
 })
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['audit:read'], ['keys:read']))
 @ObjectType({ description: 'One API request: who made it, what it asked for and how it ended.' })
 export class RequestLog {
-  [OptionalProps]?: 'id' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType' | 'credentialKind' | 'keyId' | 'userId' | 'rootFields' | 'clientIp' | 'userAgent';
+  [OptionalProps]?: 'id' | 'nodeId' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType' | 'credentialKind' | 'keyId' | 'userId' | 'rootFields' | 'clientIp' | 'userAgent';
   [PrimaryKeyProp]?: ['createdAt', 'id'];
 
   /**
@@ -37,7 +41,13 @@ export class RequestLog {
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the entry.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.RequestLog);
+
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
 
   @Property({ type: 'uuid', nullable: true })
   workspaceId: string | null = null;
@@ -46,12 +56,12 @@ export class RequestLog {
   @Field(() => CredentialKind, { nullable: true, description: 'The kind of credential used; null without a credential.' })
   credentialKind: WireCredentialKind | null = null;
 
+  /** RequestLog.apiKey. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The API key used, if any.' })
   keyId: string | null = null;
 
+  /** RequestLog.user. */
   @Property({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The user behind the credential, if any.' })
   userId: string | null = null;
 
   @Property({ type: 'text[]' })

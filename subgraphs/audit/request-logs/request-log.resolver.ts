@@ -3,7 +3,8 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import type { AuditContext } from '../context.js';
-import { ApiKey } from './api-key.reference.js';
+import { User } from '../users/user.reference.js';
+import { ApiKey, resolveApiKeyReference } from './api-key.reference.js';
 import { RequestLog } from './request-log.entity.js';
 import { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 
@@ -28,6 +29,19 @@ export class RequestLogResolver {
     @Ctx() context: AuditContext,
   ): Promise<Connection<RequestLog>> {
     return context.requestLogs.list(filter, page);
+  }
+
+  @FieldResolver(() => ApiKey, {
+    nullable: true,
+    description: "The API key the request was made with, if any; null also for a key you may not see (another user's), as `apiKey(id:)` answers. Its fields need `keys:read`.",
+  })
+  apiKey(@Root() log: RequestLog): ApiKey | null {
+    return log.keyId ? resolveApiKeyReference({ id: log.keyId }) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The user behind the credential, if any (none for a workspace key).' })
+  user(@Root() log: RequestLog): User | null {
+    return log.userId ? Object.assign(new User(), { id: log.userId }) : null;
   }
 }
 

@@ -3,23 +3,33 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/lega
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 
 @Entity({ tableName: 'content_types' })
 // workspace_id leads the primary key and every unique index (Citus-ready, DESIGN.md "Storage").
 @Unique({ properties: ['workspaceId', 'key'] })
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['types:read']))
 @ObjectType({ description: 'A kind of content in a workspace, such as "Article", with the fields its items carry.' })
 export class ContentType {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'description' | 'itemCount';
+  [OptionalProps]?: 'id' | 'nodeId' | 'createdAt' | 'updatedAt' | 'description' | 'itemCount';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the content type.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.ContentType);
+
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Display name.' })

@@ -4,7 +4,9 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { FieldKind } from './field-kind.js';
 
 export interface FieldOptions {
@@ -17,18 +19,26 @@ export interface FieldOptions {
 @Entity({ tableName: 'content_fields' })
 @Unique({ properties: ['workspaceId', 'contentTypeId', 'key'] })
 @Index({ properties: ['workspaceId', 'contentTypeId', 'position'] })
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['types:read']))
 @ObjectType({ description: 'A field of a content type: what its items may hold under `key`.' })
 export class ContentField {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'options' | 'required' | 'unique';
+  [OptionalProps]?: 'id' | 'nodeId' | 'createdAt' | 'options' | 'required' | 'unique';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the field.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.ContentField);
+
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
 
   @Property({ type: 'uuid' })
   contentTypeId!: string;

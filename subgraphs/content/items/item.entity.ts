@@ -4,7 +4,9 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 
 @Entity({ tableName: 'items' })
 // Every index leads with the workspace, then the type: the shape of every query here.
@@ -15,18 +17,26 @@ import { scopes } from '../../../lib/scopes-directive.js';
 // so it serves the containment test while the btree indexes above narrow by workspace.
 @Index({ name: 'items_values_gin', expression: 'create index "items_values_gin" on "content"."items" using gin ("values" jsonb_path_ops)' })
 @Directive('@key(fields: "id")')
+// Reached by `node(id:)` through identity's stub (lib/node-reference.ts).
+@Directive(NODE_KEY)
 @Directive(scopes(['items:read']))
 @ObjectType({ description: 'An item of a content type.' })
 export class Item {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
+  [OptionalProps]?: 'id' | 'nodeId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the item.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.Item);
+
+  @Directive(NODE_ID_DIRECTIVE)
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  get nodeId(): string {
+    return this.id;
+  }
 
   @Property({ type: 'uuid' })
   contentTypeId!: string;

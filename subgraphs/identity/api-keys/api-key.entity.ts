@@ -4,6 +4,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.enums.js';
 import { Scope } from '../../../lib/scope-enum.js';
@@ -11,15 +13,17 @@ import { Scope } from '../../../lib/scope-enum.js';
 @Entity({ tableName: 'api_keys' })
 @Index({ properties: ['userId'] })
 @Index({ properties: ['workspaceId'] })
+// ApiKey.rotatedFrom: the key whose rotation made this one.
+@Index({ properties: ['rotatedToKeyId'] })
 @Directive('@key(fields: "id")')
 @Directive(scopes(['keys:read']))
-@ObjectType({ description: 'An API key, as listed: never its secret.' })
+@ObjectType({ implements: Node, description: 'An API key, as listed: never its secret.' })
 export class ApiKey {
   [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the key.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.ApiKey);
 
   @Property({ type: 'text' })
   @Field(() => ApiKeyKind, { description: 'USER or WORKSPACE.' })

@@ -22,6 +22,25 @@ export class ApiKeyResolver {
     return context.apiKeys.list(filter, page);
   }
 
+  @Directive(scopes(['keys:read']))
+  @Query(() => ApiKey, { nullable: true, description: "One of your API keys, or of the current workspace's keys: any key `apiKeys` lists (with or without `owner: WORKSPACE`). Never its secret." })
+  apiKey(@Arg('id', () => ID, { description: 'Id of the key.' }) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
+    return context.apiKeys.get(id);
+  }
+
+  @FieldResolver(() => ApiKey, {
+    nullable: true,
+    description: 'The key this one was rotated from (rotateApiKey made this key to replace it); null for a key created as new, and for one rotated from a key you may not see.',
+  })
+  rotatedFrom(@Root() key: ApiKey, @Ctx() context: IdentityContext): Promise<ApiKey | null> {
+    return context.loaders.apiKeyRotatedTo.load(key.id);
+  }
+
+  @FieldResolver(() => ApiKey, { nullable: true, description: 'The key that replaced this one when it was rotated; null until it is.' })
+  async rotatedTo(@Root() key: ApiKey, @Ctx() context: IdentityContext): Promise<ApiKey | null> {
+    return key.rotatedToKeyId ? context.loaders.apiKeyById.load(key.rotatedToKeyId) : null;
+  }
+
   @FieldResolver(() => [Workspace], { description: 'Workspaces the key is authorized for.' })
   async workspaces(@Root() key: ApiKey, @Ctx() context: IdentityContext): Promise<Workspace[]> {
     const workspaces = await context.loaders.workspaceById.loadMany(key.workspaceIds);

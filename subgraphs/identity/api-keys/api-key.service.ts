@@ -1,6 +1,7 @@
 // API keys: create (user and workspace keys), list, revoke, rotate. A new key never
 // exceeds its creator: its workspaces are the creator's, its scopes within the creator's
 // permissions there (and within the creating key's own scopes, when a key creates it).
+import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -34,6 +35,8 @@ export class ApiKeyService {
     private readonly em: SubgraphEntityManager,
     private readonly principal: Principal,
     private readonly settings: SubgraphSettings,
+    /** The request's DataLoader of the keys the caller may list (IdentityContext.loaders.apiKeyById). */
+    private readonly visibleKeys: DataLoader<string, ApiKey | null>,
   ) {}
 
   private checkCommon({ description, expiresIn, scopes, rateLimit }: CreateWorkspaceKeyInput): FieldProblem[] {
@@ -142,6 +145,13 @@ export class ApiKeyService {
       return pageById(this.em, ApiKey, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page, API_KEY_CURSOR);
     }
     return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page, API_KEY_CURSOR);
+  }
+
+  /** apiKey(id): a key `apiKeys` would list (your user keys, the current workspace's keys); else NOT_FOUND. */
+  async get(id: string): Promise<ApiKey> {
+    const key = await this.visibleKeys.load(id);
+    if (!key) throw notFound('API key');
+    return key;
   }
 
   /** The caller's own user key, used from a session of its user or by the key itself. */

@@ -3,12 +3,14 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/lega
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 
 @Entity({ tableName: 'member_groups' })
 @Unique({ properties: ['workspaceId', 'name'] })
 @Directive(scopes(['groups:read']))
-@ObjectType({ description: 'A named group of members of the workspace.' })
+@ObjectType({ implements: Node, description: 'A named group of members of the workspace.' })
 export class MemberGroup {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
   [OptionalProps]?: 'id' | 'createdAt' | 'description';
@@ -18,7 +20,7 @@ export class MemberGroup {
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the group.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.MemberGroup);
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Name, unique in the workspace.' })

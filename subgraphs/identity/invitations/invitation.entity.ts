@@ -5,6 +5,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 
 export enum InvitationStatus {
@@ -32,7 +34,7 @@ registerEnumType(InvitationStatus, {
 // 190 random bits do not collide.
 @Index({ properties: ['tokenHash'] })
 @Directive(scopes(['members:read']))
-@ObjectType({ description: 'An invitation to join the workspace with a role. Its token is never shown again after inviteMember.' })
+@ObjectType({ implements: Node, description: 'An invitation to join the workspace with a role. Its token is never shown again after inviteMember.' })
 export class Invitation {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
   [OptionalProps]?: 'id' | 'createdAt' | 'invitedByUserId' | 'invitedByKeyId' | 'acceptedAt' | 'acceptedByUserId' | 'revokedAt' | 'status';
@@ -42,7 +44,7 @@ export class Invitation {
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the invitation.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.Invitation);
 
   /** Lower-cased. */
   @Property({ type: 'text' })

@@ -5,6 +5,8 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorato
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 
 export enum MemberStatus {
@@ -26,7 +28,7 @@ registerEnumType(MemberStatus, {
 // The principal lookup reads a user's memberships across workspaces.
 @Index({ properties: ['userId'] })
 @Directive(scopes(['members:read']))
-@ObjectType({ description: 'A member of the workspace, with their role.' })
+@ObjectType({ implements: Node, description: 'A member of the workspace, with their role.' })
 export class Member {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
   [OptionalProps]?: 'id' | 'createdAt' | 'invitedEmail' | 'status';
@@ -36,7 +38,7 @@ export class Member {
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the membership.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.Member);
 
   @Property({ type: 'uuid' })
   userId!: string;

@@ -3,13 +3,15 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/lega
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { Scope } from '../../../lib/scope-enum.js';
 
 @Entity({ tableName: 'roles' })
 @Unique({ properties: ['workspaceId', 'key'] })
 @Directive(scopes(['roles:read']))
-@ObjectType({ description: 'A role: a named set of permissions a member holds in the workspace.' })
+@ObjectType({ implements: Node, description: 'A role: a named set of permissions a member holds in the workspace.' })
 export class Role {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
   [OptionalProps]?: 'id' | 'createdAt' | 'builtIn';
@@ -19,7 +21,7 @@ export class Role {
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the role.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.Role);
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Stable identifier, unique in the workspace: owner, admin, editor, viewer for the built-in roles.' })

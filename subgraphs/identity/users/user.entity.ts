@@ -4,18 +4,20 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 
 @Entity({ tableName: 'users' })
 @Directive('@key(fields: "id")')
 // Reaching a user at all takes a field that is itself guarded (me, Member.user).
 @Directive(scopes([]))
-@ObjectType({ description: 'A person with an Atrium account.' })
+@ObjectType({ implements: Node, description: 'A person with an Atrium account.' })
 export class User {
   [OptionalProps]?: 'id' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the user.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.User);
 
   /** Stored lower-cased, so uniqueness ignores case. */
   @Property({ type: 'text', unique: true })

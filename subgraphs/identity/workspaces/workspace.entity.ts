@@ -4,18 +4,20 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { newId } from '../../../lib/ids.js';
+import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { Node } from '../nodes/node.interface.js';
 
 @Entity({ tableName: 'workspaces' })
 @Directive('@key(fields: "id")')
 // Reaching a workspace takes a guarded field (workspaces, workspace, a session payload).
 @Directive(scopes([]))
-@ObjectType({ description: "A workspace: a team's space holding its members, keys and content." })
+@ObjectType({ implements: Node, description: "A workspace: a team's space holding its members, keys and content." })
 export class Workspace {
   [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
-  id: string = newId();
+  id: string = newId(NODE_TYPE_TAGS.Workspace);
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Display name of the workspace.' })

@@ -1,45 +1,50 @@
-// Relay-style connections (DESIGN.md "API conventions"): first 1–100 (default 20),
-// opaque keyset cursors, edges, nodes, pageInfo and totalCount.
+// Relay-style connections (DESIGN.md "API conventions"): first/after and last/before
+// (1–100, default 20), opaque keyset cursors, edges, nodes, a complete pageInfo and
+// totalCount: the GraphQL types. How a page is read is lib/paging.ts.
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { CursorCodec } from './cursor.js';
-import { badUserInput } from './errors.js';
 import { scopes } from './scopes-directive.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
+import type { Connection, Edge } from './paging.js';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
+export type { Connection, Edge };
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many records to return: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `How many records to return from the start: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}. Not with \`last\`.` })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Return records after this cursor (`pageInfo.endCursor` of the previous page).' })
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: `How many records to return from the end (in the same order as \`first\`): 1 to ${MAX_PAGE_SIZE}. Not with \`first\`.` })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return records before this cursor (`pageInfo.startCursor` of the next page).' })
+  before?: string;
 }
 
 // Every subgraph returns connections, so every subgraph may resolve PageInfo. Wrappers
 // need no scope of their own: the field returning them declares it.
 @Directive('@shareable')
 @Directive(scopes([]))
-@ObjectType({ description: 'Where a page ends and whether more follow.' })
+@ObjectType({ description: 'Where a page starts and ends, and whether more records lie on either side.' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'True when another page follows this one.' })
+  @Field(() => Boolean, {
+    description: 'True when records follow this page. Exact with `first`; with `last`, true when `before` was given (its record follows), false otherwise.',
+  })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last record on this page; pass it as `after` for the next page.' })
+  @Field(() => Boolean, {
+    description: 'True when records precede this page. Exact with `last`; with `first`, true when `after` was given (its record precedes), false otherwise.',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first record on this page; pass it as `before` for the previous page. Null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last record on this page; pass it as `after` for the next page. Null when the page is empty.' })
   endCursor!: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: number;
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
@@ -70,45 +75,4 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
     totalCount!: number;
   }
   return ConnectionClass;
-}
-
-/** The page size a `first` argument asks for: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
-export function pageSize(first: number | undefined | null): number {
-  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be an integer from 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); got ${first}`, { argumentName: 'first' });
-  }
-  return first;
-}
-
-export interface PageRequest<Position> {
-  readonly limit: number;
-  /** The keyset position to continue after, or undefined for the first page. */
-  readonly after: Position | undefined;
-}
-
-/** Both page arguments, checked: `first` in range and `after` a cursor of this list. */
-export function pageRequest<Position extends readonly unknown[]>(page: { first?: number | null; after?: string | null }, cursor: CursorCodec<Position>): PageRequest<Position> {
-  return { limit: pageSize(page.first), after: cursor.decode(page.after) };
-}
-
-/**
- * Turns `limit + 1` rows fetched in keyset order into a page: the extra row only
- * tells whether another page follows.
- */
-export function toConnection<T, Position extends readonly unknown[]>(
-  rows: T[],
-  limit: number,
-  totalCount: number,
-  cursor: CursorCodec<Position>,
-  position: (row: T) => NoInfer<Position>,
-): Connection<T> {
-  const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: cursor.encode(position(node)), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
-  };
 }

@@ -1,7 +1,8 @@
-// Keyset cursors, the one place an `after` argument is read: every connection declares
-// the shape of its position (which parts, in which order), and a cursor is accepted only
-// when each part is what the API itself writes there. Anything else is one BAD_USER_INPUT
-// naming `after`, before any SQL runs (issue 11: forged cursors used to reach PostgreSQL).
+// Keyset cursors, the one place an `after` or `before` argument is read: every connection
+// declares the shape of its position (which parts, in which order), and a cursor is
+// accepted only when each part is what the API itself writes there. Anything else is one
+// BAD_USER_INPUT naming the argument, before any SQL runs (issue 11: forged cursors used
+// to reach PostgreSQL).
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { badUserInput } from './errors.js';
@@ -22,6 +23,10 @@ export const CursorPart = {
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** An instant exactly as `Date.toISOString()` writes it (millisecond precision, UTC). */
   timestamp: z.iso.datetime({ precision: 3 }),
+  /** A whole number that orders a list (a field's position). */
+  integer: z.int(),
+  /** A timestamp a record may lack (a key never used, a key that never expires): null then. */
+  optionalTimestamp: z.iso.datetime({ precision: 3 }).nullable(),
   /**
    * A value that orders a list (an item's field value), or null for "no value" (such
    * items come last). Any JSON value, because items order by any field kind; it reaches
@@ -38,16 +43,23 @@ export type PositionOf<P extends Parts> = { -readonly [K in keyof P]: z.output<P
 export interface CursorCodec<Position extends readonly unknown[]> {
   /** The opaque cursor (`edges.cursor`, `pageInfo.endCursor`) of a row at this position. */
   readonly encode: (position: Position) => string;
-  /** The position an `after` argument continues from: undefined without one, BAD_USER_INPUT for anything this codec did not write. */
-  readonly decode: (after: string | null | undefined) => Position | undefined;
+  /**
+   * The position an `after` (or `before`) argument names: undefined without one,
+   * BAD_USER_INPUT naming `argumentName` for anything this codec did not write.
+   */
+  readonly decode: (cursor: string | null | undefined, argumentName?: CursorArgument) => Position | undefined;
 }
+
+/** The arguments that carry a cursor. */
+export type CursorArgument = 'after' | 'before';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /** The one refusal of a cursor, whatever is wrong with it: a client can only fix it by passing a cursor of the same list. */
-export function invalidCursor(): GraphQLError {
-  return badUserInput("after is not a cursor of this list: pass `pageInfo.endCursor` (or an edge's `cursor`) of a previous page of the same field, with the same order", {
-    argumentName: 'after',
+export function invalidCursor(argumentName: CursorArgument = 'after'): GraphQLError {
+  const source = argumentName === 'after' ? '`pageInfo.endCursor`' : '`pageInfo.startCursor`';
+  return badUserInput(`${argumentName} is not a cursor of this list: pass ${source} (or an edge's \`cursor\`) of a previous page of the same field, with the same order`, {
+    argumentName,
   });
 }
 
@@ -66,20 +78,20 @@ export function cursorCodec<const P extends Parts>(list: string, parts: P): Curs
   const schema = z.tuple([z.literal(list), ...parts] as unknown as [z.ZodLiteral<string>, ...z.ZodType[]]);
   return {
     encode: (position) => Buffer.from(JSON.stringify([list, ...position])).toString('base64url'),
-    decode: (after) => {
-      if (after === undefined || after === null) return undefined;
-      if (after.length > MAX_CURSOR_LENGTH || !BASE64URL.test(after)) throw invalidCursor();
-      const bytes = Buffer.from(after, 'base64url');
+    decode: (cursor, argumentName = 'after') => {
+      if (cursor === undefined || cursor === null) return undefined;
+      if (cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) throw invalidCursor(argumentName);
+      const bytes = Buffer.from(cursor, 'base64url');
       // Base64 text that is not exactly what encode writes (stray trailing bits) is not ours.
-      if (bytes.toString('base64url') !== after) throw invalidCursor();
+      if (bytes.toString('base64url') !== cursor) throw invalidCursor(argumentName);
       let value: unknown;
       try {
         value = JSON.parse(bytes.toString('utf8'));
       } catch {
-        throw invalidCursor();
+        throw invalidCursor(argumentName);
       }
       const parsed = schema.safeParse(value);
-      if (!parsed.success) throw invalidCursor();
+      if (!parsed.success) throw invalidCursor(argumentName);
       return parsed.data.slice(1) as PositionOf<P>;
     },
   };

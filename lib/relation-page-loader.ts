@@ -1,46 +1,43 @@
 // A page of related records for many parents at once (Workspace.contentTypes,
 // MemberGroup.members, ApiKey.requestLogs, ...): one query for the pages and one grouped
-// count per set of page arguments, whatever the number of parents in the response.
+// count per set of page arguments, whatever the number of parents in the response. The
+// pages are keyset pages of lib/paging.ts, forwards or backwards.
 import DataLoader from 'dataloader';
 import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from './orm.js';
-import { pageRequest, toConnection, type Connection, type PageRequest } from './connection.js';
-import { idCursor, type CursorCodec } from './cursor.js';
+import { idOrder, keysetBounds, keysetOrderBy, pageWindow, toConnection, type Connection, type KeysetOrder, type PageArguments, type PageWindow } from './paging.js';
 import { isId } from './ids.js';
 
-export interface RelationPageKey {
+export interface RelationPageKey extends PageArguments {
   readonly parentId: string;
-  readonly first?: number | null;
-  readonly after?: string | null;
 }
 
-/** One batch of parents that share their page arguments (checked: `limit` in range, `after` a position of this list). */
-export interface PageGroup<K extends RelationPageKey, Position> extends PageRequest<Position> {
+/** One batch of parents that share their page arguments (checked: sizes in range, cursors of this list). */
+export interface PageGroup<K extends RelationPageKey> {
+  readonly window: PageWindow;
   /** Distinct, valid (UUID) parent ids. */
   readonly parentIds: string[];
   /** A key of the group, for arguments beyond the page ones (all keys of a group share them). */
   readonly sample: K;
 }
 
-/** Up to `limit + 1` rows per parent in page order, and each parent's total. */
+/** Up to `limit + 1` rows per parent in the order they were read (keysetOrderBy), and each parent's total. */
 export interface GroupPages<T> {
   readonly rows: Map<string, T[]>;
   readonly totals: Map<string, number>;
 }
 
-export interface PageLoaderOptions<K extends RelationPageKey, T, Position extends readonly unknown[]> {
-  readonly fetchGroup: (group: PageGroup<K, Position>) => Promise<GroupPages<T>>;
-  /** The cursors of this list (lib/cursor.ts). */
-  readonly cursor: CursorCodec<Position>;
-  /** The keyset position of a row (what its cursor encodes). */
-  readonly position: (row: T) => Position;
+export interface PageLoaderOptions<K extends RelationPageKey, T> {
+  readonly fetchGroup: (group: PageGroup<K>) => Promise<GroupPages<T>>;
+  /** The list's order, which names its cursors (lib/paging.ts). */
+  readonly order: KeysetOrder<T>;
   /** Arguments besides parent and page that keys of one batch must share (a filter). */
   readonly argumentsOf?: (key: K) => string;
 }
 
 /** The batching around any per-parent page query: groups keys by their arguments, one fetch per group. */
-export function createPageLoader<K extends RelationPageKey, T, Position extends readonly unknown[]>(options: PageLoaderOptions<K, T, Position>): DataLoader<K, Connection<T>, string> {
-  const groupOf = (key: K) => `${key.first ?? ''}|${key.after ?? ''}|${options.argumentsOf?.(key) ?? ''}`;
+export function createPageLoader<K extends RelationPageKey, T>(options: PageLoaderOptions<K, T>): DataLoader<K, Connection<T>, string> {
+  const groupOf = (key: K) => JSON.stringify([key.first, key.after, key.last, key.before, options.argumentsOf?.(key) ?? '']);
   return new DataLoader(
     async (keys) => {
       // Keys of one batch usually share their arguments; each group is one fetch.
@@ -49,19 +46,18 @@ export function createPageLoader<K extends RelationPageKey, T, Position extends 
       const results = new Map<K, Connection<T> | Error>();
       for (const group of groups.values()) {
         const sample = group[0];
-        let page: PageRequest<Position>;
+        let window: PageWindow;
         try {
-          page = pageRequest(sample, options.cursor);
+          window = pageWindow(sample, options.order);
         } catch (error) {
           // Bad page arguments fail the fields that gave them, not the whole batch.
           for (const key of group) results.set(key, error as Error);
           continue;
         }
-        const { limit, after } = page;
         const parentIds = [...new Set(group.map((key) => key.parentId).filter(isId))];
-        const pages: GroupPages<T> = parentIds.length === 0 ? { rows: new Map(), totals: new Map() } : await options.fetchGroup({ parentIds, limit, after, sample });
+        const pages: GroupPages<T> = parentIds.length === 0 ? { rows: new Map(), totals: new Map() } : await options.fetchGroup({ parentIds, window, sample });
         for (const key of group) {
-          results.set(key, toConnection(pages.rows.get(key.parentId) ?? [], limit, pages.totals.get(key.parentId) ?? 0, options.cursor, options.position));
+          results.set(key, toConnection(pages.rows.get(key.parentId) ?? [], window, pages.totals.get(key.parentId) ?? 0, options.order));
         }
       }
       return keys.map((key) => results.get(key)!);
@@ -81,34 +77,36 @@ export interface RelationPageOptions<T extends { id: string }> {
    */
   readonly source: string;
   readonly scopeParameters?: readonly unknown[];
+  /** The children's order (over the source's columns); id order when absent. */
+  readonly order?: KeysetOrder<T>;
 }
 
-/** Children ordered by id: one windowed query for every parent's page, one grouped count. */
+/** Children in keyset order: one windowed query for every parent's page, one grouped count. */
 export function createRelationPageLoader<T extends { id: string }>(options: RelationPageOptions<T>): DataLoader<RelationPageKey, Connection<T>, string> {
   const { em } = options;
-  return createPageLoader<RelationPageKey, T, [string]>({
-    cursor: idCursor(options.list),
-    position: (row) => [row.id],
-    fetchGroup: async ({ parentIds, limit, after }) => {
-      const afterId = after?.[0] ?? null;
+  const order = options.order ?? idOrder<T>(options.list);
+  return createPageLoader<RelationPageKey, T>({
+    order,
+    fetchGroup: async ({ parentIds, window }) => {
       // One PostgreSQL array literal; every element is a validated UUID.
       const parents = `{${parentIds.join(',')}}`;
       const scope = options.scopeParameters ?? [];
+      const bounds = keysetBounds(order, window, 's');
       const connection = em.getConnection();
       const [rows, counts] = await Promise.all([
         connection.execute<Record<string, unknown>[]>(
           `select * from (
-             select s.*, row_number() over (partition by s.parent_id order by s.id) as position
+             select s.*, row_number() over (partition by s.parent_id order by ${keysetOrderBy(order, window, 's')}) as page_rank
              from (${options.source}) s
-             where (?::uuid is null or s.id > ?::uuid)
-           ) ranked where ranked.position <= ?`,
-          [parents, ...scope, afterId, afterId, limit + 1],
+             where ${bounds.sql}
+           ) ranked where ranked.page_rank <= ? order by ranked.parent_id, ranked.page_rank`,
+          [parents, ...scope, ...bounds.params, window.limit + 1],
         ),
         connection.execute<{ parent_id: string; count: string }[]>(`select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`, [parents, ...scope]),
       ]);
       const byParent = new Map<string, T[]>();
       for (const row of rows) {
-        const { position: _position, parent_id: parentId, ...columns } = row;
+        const { page_rank: _rank, parent_id: parentId, ...columns } = row;
         const entity = em.map(options.entity, columns as never);
         byParent.set(String(parentId), [...(byParent.get(String(parentId)) ?? []), entity]);
       }

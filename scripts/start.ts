@@ -35,7 +35,7 @@ function tryIt(gatewayUrl: string, demo: DemoData | undefined, keyFile: string):
     workspace,
     `  export ATRIUM_KEY=${demo.apiKey}`,
     `  curl -s $GATEWAY -H 'content-type: application/json' -H "x-api-key: $ATRIUM_KEY" -H "x-workspace-id: $WORKSPACE_ID" \\`,
-    `    -d '{"query":"{ workspace { name statistics { members items } contentTypes { nodes { key fields { key kind } } } } }"}'`,
+    `    -d '{"query":"{ workspace { name statistics { members items } contentTypes { nodes { key fields { nodes { key kind } } } } } }"}'`,
   ];
 }
 

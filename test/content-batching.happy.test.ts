@@ -45,7 +45,7 @@ async function statementsFor(first: number): Promise<Record<SubgraphName, number
   for (const name of Object.keys(statements) as SubgraphName[]) statements[name] = 0;
   counting = true;
   const data = await stack.query({
-    query: 'query($t: ID!, $first: Int) { items(typeId: $t, first: $first) { nodes { id contentType { key fields { key kind } } createdBy { name } } } }',
+    query: 'query($t: ID!, $first: Int) { items(typeId: $t, first: $first) { nodes { id contentType { key fields { nodes { key kind } } } createdBy { name } } } }',
     variables: { t: typeId, first },
     headers,
   });

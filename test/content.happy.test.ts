@@ -75,12 +75,12 @@ describe('items', () => {
     const item = response.body.data!.createItem;
     expect(item.values.published_at).toBe('2026-11-22T08:00:00.000Z');
     const read = await stack.query({
-      query: 'query($id: ID!) { item(id: $id) { contentType { key fields { key kind } } createdBy { id name } } }',
+      query: 'query($id: ID!) { item(id: $id) { contentType { key fields { nodes { key kind } } } createdBy { id name } } }',
       variables: { id: item.id },
       headers,
     });
     expect(read.item.contentType.key).toBe('article');
-    expect(read.item.contentType.fields).toHaveLength(12);
+    expect(read.item.contentType.fields.nodes).toHaveLength(12);
     expect(read.item.createdBy).toEqual({ id: userId, name: 'Editor' });
   });
 
@@ -189,8 +189,8 @@ describe('items', () => {
 
 describe('deleting', () => {
   it('a field removes its value from every item', async () => {
-    const field = await stack.query({ query: 'query($t: ID!) { contentType(id: $t) { fields { id key } } }', variables: { t: typeId }, headers });
-    const body = field.contentType.fields.find((candidate: { key: string }) => candidate.key === 'body').id;
+    const field = await stack.query({ query: 'query($t: ID!) { contentType(id: $t) { fields { nodes { id key } } } }', variables: { t: typeId }, headers });
+    const body = field.contentType.fields.nodes.find((candidate: { key: string }) => candidate.key === 'body').id;
     await stack.query({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: body }, headers });
     expect(await rows("select count(*) from content.items where content_type_id = $1 and values ? 'body'", [typeId])).toBe(0);
   });

@@ -28,7 +28,7 @@ afterAll(async () => {
 const TOUR = `{
   workspace { name statistics { members items contentTypes } }
   members { nodes { role { key } user { email } } }
-  contentTypes { nodes { id key fields { key kind required unique } } }
+  contentTypes { nodes { id key fields { nodes { key kind required unique } } } }
 }`;
 const ITEMS = 'query Items($typeId: ID!) { items(typeId: $typeId) { totalCount nodes { id values } } }';
 
@@ -43,8 +43,8 @@ it('seeds a workspace with two members, typed fields, items and a read-only key'
   ]);
   const typeNamed = (key: string) => data.contentTypes.nodes.find((type: { key: string }) => type.key === key);
   const article = typeNamed('article');
-  expect(new Set(article.fields.map((field: { kind: string }) => field.kind)).size).toBeGreaterThanOrEqual(8);
-  expect(article.fields[0]).toEqual({ key: 'title', kind: 'TEXT', required: true, unique: true });
+  expect(new Set(article.fields.nodes.map((field: { kind: string }) => field.kind)).size).toBeGreaterThanOrEqual(8);
+  expect(article.fields.nodes[0]).toEqual({ key: 'title', kind: 'TEXT', required: true, unique: true });
 
   // Each article refers to one of the two authors.
   const authors = (await stack.query({ query: ITEMS, variables: { typeId: typeNamed('author').id }, headers })).items;

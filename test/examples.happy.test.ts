@@ -39,12 +39,12 @@ async function run(name: string, overrides: Record<string, AssertedJson> = {}): 
 it("lists types, adds a field, creates an item and reads the key's request logs, in the order examples/README.md gives", async () => {
   const listed = await run('list-content-types');
   const article = listed.contentTypes.nodes.find((type: { key: string }) => type.key === 'article');
-  expect(article).toMatchObject({ key: 'article', fields: [] });
+  expect(article).toMatchObject({ key: 'article', fields: { nodes: [] } });
 
   expect((await run('add-title-field', { typeId: article.id })).createField).toMatchObject({ key: 'title', kind: 'TEXT' });
   const created = (await run('create-item', { typeId: article.id })).createItem;
   expect(created).toMatchObject({ values: { title: 'Hello from the examples' }, contentType: { key: 'article' } });
-  expect((await run('list-content-types')).contentTypes.nodes.find((type: { key: string }) => type.key === 'article').fields).toEqual([{ key: 'title', kind: 'TEXT', required: true }]);
+  expect((await run('list-content-types')).contentTypes.nodes.find((type: { key: string }) => type.key === 'article').fields.nodes).toEqual([{ key: 'title', kind: 'TEXT', required: true }]);
 
   // Request logs reach audit in batches, shortly after each response.
   let operations: string[] = [];

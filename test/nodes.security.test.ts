@@ -116,11 +116,11 @@ describe('node(id:) for every Node type', () => {
 
   it("fetches the owning subgraph's fields of a content type (the gateway plans them on content)", async () => {
     const data = await stack.query({
-      query: 'query($id: ID!) { node(id: $id) { id ... on ContentType { name key fields { key } } ... on Item { values } } }',
+      query: 'query($id: ID!) { node(id: $id) { id ... on ContentType { name key fields { nodes { key } } } ... on Item { values } } }',
       variables: { id: records.ContentType },
       headers,
     });
-    expect(data.node).toEqual({ id: records.ContentType, name: 'Post', key: 'post', fields: [{ key: 'title' }] });
+    expect(data.node).toEqual({ id: records.ContentType, name: 'Post', key: 'post', fields: { nodes: [{ key: 'title' }] } });
   });
 });
 

@@ -3,7 +3,7 @@
 import { Kind, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readCommittedSupergraph } from '../supergraph.js';
-import { operationCost } from './cost.js';
+import { costVariables, operationCost } from './cost.js';
 import { createOperationLimiter } from './operation-limiter.js';
 import { DEFAULT_OPERATION_LIMITS } from './settings.js';
 
@@ -43,8 +43,15 @@ describe('operationCost', () => {
   });
 
   it('multiplies a list without paging by the default page size', () => {
-    // 1 + 2 × (1 node + (20 fields × (1 + 1 key)))
-    expect(costOf('{ contentTypes(first: 2) { nodes { fields { key } } } }')).toBe(1 + 2 * (1 + 20 * 2));
+    // 1 + 2 × (1 node + (20 workspaces × (1 + 1 id)))
+    expect(costOf('{ contentTypes(first: 2) { nodes { id } } apiKeys(first: 1) { nodes { workspaces { id } } } }')).toBe(1 + 2 * 2 + 1 + 1 * (1 + 20 * 2));
+  });
+
+  it('sizes a connection by last as by first, and by the larger when both are given', () => {
+    expect(costOf('query($n: Int) { members(last: $n) { nodes { id } } }', { n: 50 })).toBe(1 + 50 * 2);
+    expect(costOf('{ members(last: 1000) { nodes { id } } }')).toBe(1 + 100 * 2);
+    expect(costOf('{ members(first: 3, last: 60) { nodes { id } } }')).toBe(1 + 60 * 2);
+    expect(costVariables(parse('query($a: Int, $b: Int) { members(last: $a) { nodes { groups(first: $b) { totalCount } } } }'))).toEqual(['a', 'b']);
   });
 
   it('counts a fragment each time it is spread, with the page size of where it is spread', () => {
@@ -61,9 +68,9 @@ describe('operationCost', () => {
   });
 
   it('counts introspection by what it answers on this schema', () => {
-    // PageInfo has two fields: 1 (__type) + 1 (name) + 2 × (1 + 1)
-    expect(costOf('{ __type(name: "PageInfo") { name fields { name } } }')).toBe(6);
-    expect(costOf('query($t: String!) { __type(name: $t) { name fields { name } } }', { t: 'PageInfo' })).toBe(6);
+    // PageInfo has four fields: 1 (__type) + 1 (name) + 4 × (1 + 1)
+    expect(costOf('{ __type(name: "PageInfo") { name fields { name } } }')).toBe(10);
+    expect(costOf('query($t: String!) { __type(name: $t) { name fields { name } } }', { t: 'PageInfo' })).toBe(10);
     expect(costOf('{ __type(name: "NoSuchType") { name } }')).toBe(1);
     const full = costOf(getIntrospectionQuery());
     console.log(`GraphiQL's introspection query costs ${full}`);

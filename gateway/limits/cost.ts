@@ -9,10 +9,10 @@
 //   cost(leaf field)              = 1                      scalar or enum, list of them too
 //   cost(object field)            = 1 + cost(selections)
 //   cost(list-of-objects field)   = size × (1 + cost(selections))
-//   size                          = the field's own `first`, else the `first` of the
-//                                   connection field holding it (its `edges` and `nodes`),
-//                                   else the default page size (a list without paging)
-//   first                         = the literal, or the variable's value (else its default);
+//   size                          = the field's own `first` or `last` (the larger when both),
+//                                   else that of the connection field holding it (its
+//                                   `edges` and `nodes`), else the default page size
+//   first, last                   = the literal, or the variable's value (else its default);
 //                                   absent: 20; clamped to 1..100 (lib/connection.ts)
 //   cost(selections)              = the sum over fields, inline fragments and fragment
 //                                   spreads (all type conditions: an upper bound)
@@ -48,8 +48,8 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/page-size.js';
 import { introspectionFieldCost } from './introspection-cost.js';
 
-/** The argument that sizes a list or a connection (lib/connection.ts PageArgs). */
-const SLICING_ARGUMENT = 'first';
+/** The arguments that size a list or a connection (lib/connection.ts PageArgs: `first`, or `last` from the end). */
+const SLICING_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last']);
 const INTROSPECTION_ROOT_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 /** Costs past this are all "far too much"; it keeps `extensions.actual` a plain number. */
@@ -76,13 +76,13 @@ function listDepth(type: GraphQLOutputType): number {
   }
 }
 
-/** A `first` value as the page size the subgraph will use: 1..100, default 20. */
+/** A `first` or `last` value as the page size the subgraph will use: 1..100, default 20. */
 function pageSizeOf(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) return DEFAULT_PAGE_SIZE;
   return Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
 }
 
-/** The variables whose values change an operation's cost: those given to `first` and to `__type(name:)`. */
+/** The variables whose values change an operation's cost: those given to `first`, `last` and `__type(name:)`. */
 export function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
@@ -92,7 +92,7 @@ export function costVariables(document: DocumentNode): string[] {
       for (const selection of stack.pop()!.selections) {
         if (selection.kind === Kind.FIELD) {
           for (const argument of selection.arguments ?? []) {
-            const sizing = argument.name.value === SLICING_ARGUMENT || (selection.name.value === '__type' && argument.name.value === 'name');
+            const sizing = SLICING_ARGUMENTS.has(argument.name.value) || (selection.name.value === '__type' && argument.name.value === 'name');
             if (sizing && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
           }
         }
@@ -131,9 +131,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     if (!definition) return 1 + (field.selectionSet ? selectionCost(field.selectionSet, undefined, undefined) : 0);
     const type = getNamedType(definition.type);
     if (!field.selectionSet || !isCompositeType(type)) return 1;
-    const slicing = definition.args.some((argument) => argument.name === SLICING_ARGUMENT);
-    const firstArgument = field.arguments?.find((argument) => argument.name.value === SLICING_ARGUMENT);
-    const ownSize = slicing ? pageSizeOf(firstArgument ? argumentValue(firstArgument.value) : undefined) : undefined;
+    const slicing = definition.args.some((argument) => SLICING_ARGUMENTS.has(argument.name));
+    // `first` and `last` together are refused by the subgraph; until then the larger counts.
+    const sizes = (field.arguments ?? []).filter((argument) => SLICING_ARGUMENTS.has(argument.name.value)).map((argument) => pageSizeOf(argumentValue(argument.value)));
+    const ownSize = slicing ? (sizes.length > 0 ? Math.max(...sizes) : DEFAULT_PAGE_SIZE) : undefined;
     const lists = listDepth(definition.type);
     // A connection hands its page size to the lists it holds (edges, nodes); a list uses it itself.
     const elementCost = 1 + selectionCost(field.selectionSet, type, lists === 0 ? ownSize : undefined);

@@ -1,9 +1,5 @@
 // What audit's lists share: a time range that defaults to the last 24 hours and never
-// reaches past retention, and keyset pages newest first (time, then id).
-import type { EntityName } from '@mikro-orm/core';
-import type { SubgraphEntityManager } from '../../lib/orm.js';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../lib/connection.js';
-import type { CursorCodec } from '../../lib/cursor.js';
+// reaches past retention (their pages are lib/paging.ts's, newest first).
 import { badUserInput } from '../../lib/errors.js';
 import { DAY_MS, retentionStart } from './retention/day-partitions.js';
 
@@ -27,23 +23,4 @@ export function timeWindow(filter: { from?: Date | null; to?: Date | null } | un
   }
   if (to <= from) throw badUserInput('to must be after from', { fieldErrors: [{ field: 'filter.to', reason: 'must be after from' }] });
   return { from, to };
-}
-
-/** A row's place in newest-first order (created_at desc, id desc): what its cursor encodes (lib/cursor.ts timeCursor). */
-export function newestFirstPosition(row: { createdAt: Date; id: string }): [string, string] {
-  return [row.createdAt.toISOString(), row.id];
-}
-
-/** A page of rows matching `where`, newest first, keyset on (createdAt, id). */
-export async function pageNewestFirst<T extends { id: string; createdAt: Date }>(
-  em: SubgraphEntityManager,
-  entity: EntityName<T>,
-  where: Record<string, unknown>,
-  page: PageArgs,
-  cursor: CursorCodec<[string, string]>,
-): Promise<Connection<T>> {
-  const { limit, after } = pageRequest(page, cursor);
-  const pageWhere = after ? { $and: [where, { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] }] } : where;
-  const [rows, totalCount] = await Promise.all([em.find(entity, pageWhere as never, { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit: limit + 1 }), em.count(entity, where as never)]);
-  return toConnection(rows as T[], limit, totalCount, cursor, newestFirstPosition);
 }

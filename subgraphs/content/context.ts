@@ -7,6 +7,7 @@ import type { RelationPageKey } from '../../lib/relation-page-loader.js';
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import { ContentType } from './content-types/content-type.entity.js';
 import { createWorkspaceContentTypesLoader } from './content-types/content-type.loader.js';
+import { createTypeFieldsLoader } from './fields/content-field.loader.js';
 import { ContentTypeService } from './content-types/content-type.service.js';
 import { ContentField } from './fields/content-field.entity.js';
 import { ContentFieldService } from './fields/content-field.service.js';
@@ -19,7 +20,7 @@ export interface ContentContext extends BaseSubgraphContext {
     readonly workspaceContentTypes: DataLoader<RelationPageKey, Connection<ContentType>, string>;
     readonly contentTypeById: DataLoader<string, ContentType | null>;
     readonly fieldById: DataLoader<string, ContentField | null>;
-    readonly fieldsOfType: DataLoader<string, ContentField[]>;
+    readonly fieldsOfType: DataLoader<RelationPageKey, Connection<ContentField>, string>;
     readonly itemById: DataLoader<string, Item | null>;
     readonly contentCounts: DataLoader<string, ContentCounts>;
   };
@@ -39,10 +40,7 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
       workspaceContentTypes: createWorkspaceContentTypesLoader(em, workspaceId),
       contentTypeById: createByIdLoader(em, ContentType, scope),
       fieldById: createByIdLoader(em, ContentField, scope),
-      fieldsOfType: new DataLoader(async (typeIds) => {
-        const rows = await em.find(ContentField, { ...scope, contentTypeId: { $in: [...typeIds] } }, { orderBy: { position: 'asc', id: 'asc' } });
-        return typeIds.map((typeId) => rows.filter((row) => row.contentTypeId === typeId));
-      }),
+      fieldsOfType: createTypeFieldsLoader(em, workspaceId),
       itemById: createByIdLoader(em, Item, scope),
       contentCounts: createContentCountsLoader(em, workspaceId),
     },

@@ -85,7 +85,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   ApiKey: { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'] },
   ContentType: { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'] },
   ContentField: {
-    operation: (f) => ({ query: 'query($id: ID!) { items(typeId: $id) { nodes { contentType { fields { key } } } } }', variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'query($id: ID!) { items(typeId: $id) { nodes { contentType { fields { nodes { key } } } } } }', variables: { id: f.a.contentTypeId } }),
     path: ['items', 'nodes', 0, 'contentType'],
     alsoNeeds: ['items:read'],
   },

@@ -2,17 +2,17 @@
 // their credential may use, newest first within a checked time range.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { timeCursor } from '../../../lib/cursor.js';
+import { newestFirstOrder, pageQuery } from '../../../lib/paging.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
-import { pageNewestFirst, timeWindow } from '../time-window.js';
+import { timeWindow } from '../time-window.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './audit-event.input.js';
 
-/** Cursors of `auditEvents` and of `User.auditEvents`: positions in newest-first order, each bound to its list. */
-const WORKSPACE_EVENT_CURSOR = timeCursor('auditEvents');
-const USER_EVENT_CURSOR = timeCursor('User.auditEvents');
+/** `auditEvents` and `User.auditEvents`: newest first, each list with its own cursors. */
+const WORKSPACE_EVENT_ORDER = newestFirstOrder<AuditEvent>('auditEvents');
+const USER_EVENT_ORDER = newestFirstOrder<AuditEvent>('User.auditEvents');
 
 export class AuditEventService {
   constructor(
@@ -37,7 +37,7 @@ export class AuditEventService {
   /** Every change in the current workspace. */
   inWorkspace(filter: AuditEventFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<AuditEvent>> {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
-    return pageNewestFirst(this.em, AuditEvent, this.where({ workspaceId }, filter, now), page, WORKSPACE_EVENT_CURSOR);
+    return pageQuery(this.em, { entity: AuditEvent, where: this.where({ workspaceId }, filter, now), order: WORKSPACE_EVENT_ORDER, page });
   }
 
   /**
@@ -46,6 +46,6 @@ export class AuditEventService {
    */
   ofUser(userId: string, filter: AuditEventFilter | undefined, page: PageArgs, now = new Date()): Promise<Connection<AuditEvent>> {
     const scope = { actorUserId: userId, $or: [{ workspaceId: null }, { workspaceId: { $in: [...this.principal.workspaceIds] } }] };
-    return pageNewestFirst(this.em, AuditEvent, this.where(scope, filter, now), page, USER_EVENT_CURSOR);
+    return pageQuery(this.em, { entity: AuditEvent, where: this.where(scope, filter, now), order: USER_EVENT_ORDER, page });
   }
 }

@@ -3,29 +3,24 @@
 // their totals, however many keys the page lists.
 import type DataLoader from 'dataloader';
 import type { Connection } from '../../../lib/connection.js';
-import { timeCursor } from '../../../lib/cursor.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { keysetBounds, keysetOrderBy } from '../../../lib/paging.js';
 import { createPageLoader, type RelationPageKey } from '../../../lib/relation-page-loader.js';
 import { RequestLog } from './request-log.entity.js';
-import { REQUEST_LOG_ORDER, keysetCondition, type SqlCondition } from './request-log.sql.js';
-import { newestFirstPosition } from '../time-window.js';
+import { KEY_REQUEST_LOG_ORDER, type SqlCondition } from './request-log.sql.js';
 
 export interface KeyRequestLogsKey extends RelationPageKey {
   /** What the principal may see within the filter (same for every key of a request). */
   readonly where: SqlCondition;
 }
 
-/** Cursors of `ApiKey.requestLogs`: a position in newest-first order. */
-const KEY_REQUEST_LOG_CURSOR = timeCursor('ApiKey.requestLogs');
-
 export function createKeyRequestLogsLoader(em: SubgraphEntityManager): DataLoader<KeyRequestLogsKey, Connection<RequestLog>, string> {
-  return createPageLoader<KeyRequestLogsKey, RequestLog, [string, string]>({
-    cursor: KEY_REQUEST_LOG_CURSOR,
-    position: newestFirstPosition,
+  return createPageLoader<KeyRequestLogsKey, RequestLog>({
+    order: KEY_REQUEST_LOG_ORDER,
     argumentsOf: (key) => JSON.stringify(key.where),
-    fetchGroup: async ({ parentIds, limit, after, sample }) => {
+    fetchGroup: async ({ parentIds, window, sample }) => {
       const { where } = sample;
-      const keyset = keysetCondition(after);
+      const keyset = keysetBounds(KEY_REQUEST_LOG_ORDER, window, 'r');
       const keys = `{${parentIds.join(',')}}`;
       const connection = em.getConnection();
       const [rows, counts] = await Promise.all([
@@ -34,9 +29,9 @@ export function createKeyRequestLogsLoader(em: SubgraphEntityManager): DataLoade
            cross join lateral (
              select r.* from "audit"."request_logs" r
               where r.key_id = k.key_id and ${where.sql} and ${keyset.sql}
-              order by ${REQUEST_LOG_ORDER} limit ?
+              order by ${keysetOrderBy(KEY_REQUEST_LOG_ORDER, window, 'r')} limit ?
            ) page`,
-          [keys, ...where.params, ...keyset.params, limit + 1],
+          [keys, ...where.params, ...keyset.params, window.limit + 1],
         ),
         connection.execute<{ key_id: string; count: string }[]>(`select r.key_id, count(*) as count from "audit"."request_logs" r where r.key_id = any(?::uuid[]) and ${where.sql} group by r.key_id`, [
           keys,

@@ -4,20 +4,17 @@
 // (those made as your user: your keys and sessions; a workspace key: its own).
 import type DataLoader from 'dataloader';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { timeCursor } from '../../../lib/cursor.js';
+import type { PageArgs } from '../../../lib/connection.js';
+import { pageQuery, type Connection } from '../../../lib/paging.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
 import { satisfiesAnyOf } from '../../../lib/scopes.js';
-import { newestFirstPosition, timeWindow } from '../time-window.js';
+import { timeWindow } from '../time-window.js';
 import { RequestLog } from './request-log.entity.js';
 import type { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 import { createKeyRequestLogsLoader, type KeyRequestLogsKey } from './request-log.loader.js';
-import { REQUEST_LOG_ORDER, joinConditions, keysetCondition, sqlCondition, type SqlCondition } from './request-log.sql.js';
-
-/** Cursors of `requestLogs`: a position in newest-first order. */
-const REQUEST_LOG_CURSOR = timeCursor('requestLogs');
+import { REQUEST_LOG_ORDER, joinConditions, sqlCondition, type SqlCondition } from './request-log.sql.js';
 
 export class RequestLogService {
   /** One "now" per request, so that every default range in it is the same (and batches). */
@@ -40,25 +37,8 @@ export class RequestLogService {
     const workspaceId = requireWorkspace(this.workspaceId);
     const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter)];
     if (!this.readsWholeWorkspace()) conditions.push(this.ownRequests());
-    const { limit, after } = pageRequest(page, REQUEST_LOG_CURSOR);
-    const where = joinConditions(conditions);
-    const keyset = keysetCondition(after);
-    const connection = this.em.getConnection();
-    const [rows, counts] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(`select r.* from "audit"."request_logs" r where ${where.sql} and ${keyset.sql} order by ${REQUEST_LOG_ORDER} limit ?`, [
-        ...where.params,
-        ...keyset.params,
-        limit + 1,
-      ]),
-      connection.execute<{ count: string }[]>(`select count(*) as count from "audit"."request_logs" r where ${where.sql}`, where.params),
-    ]);
-    return toConnection(
-      rows.map((row) => this.em.map(RequestLog, row as never)),
-      limit,
-      Number(counts[0]?.count ?? 0),
-      REQUEST_LOG_CURSOR,
-      newestFirstPosition,
-    );
+    // Conditions are written over `r`, the alias pageQuery gives the table (PAGE_ALIAS).
+    return pageQuery(this.em, { entity: RequestLog, sql: joinConditions(conditions), order: REQUEST_LOG_ORDER, page });
   }
 
   /**
@@ -70,7 +50,7 @@ export class RequestLogService {
     if (this.workspaceId && this.readsWholeWorkspace()) visible.push(sqlCondition('r.workspace_id = ?::uuid', this.workspaceId));
     const visibility = joinConditions(visible, ' or ');
     const where = joinConditions([sqlCondition(`(${visibility.sql})`, ...visibility.params), ...this.filterConditions(filter)]);
-    return this.keyPages.load({ parentId: keyId, first: page.first, after: page.after, where });
+    return this.keyPages.load({ ...page, parentId: keyId, where });
   }
 
   private readsWholeWorkspace(): boolean {

@@ -1,10 +1,10 @@
 // SQL pieces shared by requestLogs and ApiKey.requestLogs: conditions with their
-// parameters, the newest-first order and its keyset cursor.
+// parameters, and the newest-first order (lib/paging.ts) whose keyset their cursors hold.
+import { newestFirstOrder, type SqlFragment } from '../../../lib/paging.js';
+import type { RequestLog } from './request-log.entity.js';
+
 /** A SQL boolean expression over `r` (audit.request_logs) and its `?` parameters, in order. */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-}
+export type SqlCondition = SqlFragment;
 
 export function sqlCondition(sql: string, ...params: unknown[]): SqlCondition {
   return { sql, params };
@@ -14,10 +14,11 @@ export function joinConditions(conditions: readonly SqlCondition[], separator: '
   return { sql: conditions.map((condition) => condition.sql).join(separator), params: conditions.flatMap((condition) => condition.params) };
 }
 
-/** Newest first; the primary key (created_at, id) makes it a total order. */
-export const REQUEST_LOG_ORDER = 'r.created_at desc, r.id desc';
+/**
+ * Newest first; the primary key (created_at, id) makes it a total order, and its keyset
+ * bound is a row comparison on that key, which every day partition's index answers.
+ */
+export const REQUEST_LOG_ORDER = newestFirstOrder<RequestLog>('requestLogs');
 
-/** Rows strictly after a decoded cursor's (created_at, id) in newest-first order. */
-export function keysetCondition(after: readonly [time: string, id: string] | undefined): SqlCondition {
-  return after ? sqlCondition('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', after[0], after[1]) : sqlCondition('true');
-}
+/** ApiKey.requestLogs: the same order, its own cursors. */
+export const KEY_REQUEST_LOG_ORDER = newestFirstOrder<RequestLog>('ApiKey.requestLogs');

@@ -9,6 +9,7 @@ import { ContentType } from './content-type.entity.js';
 import { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
 
 export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
+export const ContentFieldConnection = ConnectionType(ContentField, 'ContentField');
 
 @Resolver(() => ContentType)
 export class ContentTypeResolver {
@@ -28,9 +29,9 @@ export class ContentTypeResolver {
     return context.contentTypes.get(id);
   }
 
-  @FieldResolver(() => [ContentField], { description: 'The fields of the type, in order.' })
-  fields(@Root() type: ContentType, @Ctx() context: ContentContext): Promise<ContentField[]> {
-    return context.loaders.fieldsOfType.load(type.id);
+  @FieldResolver(() => ContentFieldConnection, { description: 'The fields of the type, in order.' })
+  fields(@Root() type: ContentType, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentField>> {
+    return context.loaders.fieldsOfType.load({ ...page, parentId: type.id });
   }
 
   @Directive(scopes(['types:write']))
@@ -71,6 +72,6 @@ export class WorkspaceContentTypesResolver {
     description: 'Content types of this workspace, oldest first. Only the workspace your request works in shows them; for any other it is empty.',
   })
   contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
-    return context.loaders.workspaceContentTypes.load({ parentId: workspace.id, first: page.first, after: page.after });
+    return context.loaders.workspaceContentTypes.load({ ...page, parentId: workspace.id });
   }
 }

@@ -2,8 +2,7 @@
 // workspace; a record elsewhere is simply not found.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -17,8 +16,8 @@ import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentType } from './content-type.entity.js';
 import type { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } from './content-type.input.js';
 
-/** Cursors of `contentTypes`: a position in id order. */
-const CONTENT_TYPE_CURSOR = idCursor('contentTypes');
+/** `contentTypes` in id order, which its cursors hold. */
+const CONTENT_TYPE_ORDER = idOrder<ContentType>('contentTypes');
 
 /** What an audit event compares before and after a change. */
 function snapshot(type: ContentType): Record<string, unknown> {
@@ -43,7 +42,7 @@ export class ContentTypeService {
       const pattern = containsPattern(search);
       where.$or = [{ name: { $ilike: pattern } }, { key: { $ilike: pattern } }];
     }
-    return pageById(this.em, ContentType, where, page, CONTENT_TYPE_CURSOR);
+    return pageQuery(this.em, { entity: ContentType, where, order: CONTENT_TYPE_ORDER, page });
   }
 
   async get(id: string): Promise<ContentType> {

@@ -1,6 +1,7 @@
 // Inputs of the item queries.
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { OrderDirection } from '../../../lib/order-direction.js';
 
 export enum ItemOrderBy {
   CREATED_AT = 'CREATED_AT',
@@ -8,20 +9,10 @@ export enum ItemOrderBy {
   FIELD = 'FIELD',
 }
 
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-
 registerEnumType(ItemOrderBy, {
   name: 'ItemOrderBy',
   description: 'What items are ordered by.',
   valuesConfig: { CREATED_AT: { description: 'Creation time.' }, UPDATED_AT: { description: 'Last change.' }, FIELD: { description: 'The value of `field` (items without one come last).' } },
-});
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Ascending or descending.',
-  valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } },
 });
 
 @InputType({ description: 'A range on a number, date or datetime field.' })

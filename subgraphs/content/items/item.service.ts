@@ -2,9 +2,9 @@
 // validated against the type's fields, with uniqueness and the item counter kept in the
 // same transaction as the item.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { pageSize, toConnection, type Connection, type PageArgs } from '../../../lib/connection.js';
-import { CursorPart, cursorCodec, timeCursor, type CursorCodec } from '../../../lib/cursor.js';
-import type { JSONType } from 'zod';
+import type { PageArgs } from '../../../lib/connection.js';
+import { CursorPart } from '../../../lib/cursor.js';
+import { idColumn, keysetOrder, pageQuery, pageWindow, timeColumn, type Connection, type KeysetOrder, type SortDirection } from '../../../lib/paging.js';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -17,7 +17,8 @@ import type { ContentField } from '../fields/content-field.entity.js';
 import type { ContentFieldService } from '../fields/content-field.service.js';
 import { COUNTED_KINDS, FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
 import { Item } from './item.entity.js';
-import { ItemOrderBy, OrderDirection, type ItemFilter, type ItemOrder } from './item.input.js';
+import { OrderDirection } from '../../../lib/order-direction.js';
+import { ItemOrderBy, type ItemFilter, type ItemOrder } from './item.input.js';
 import { uniqueText, validateValues, type MemberCheck, type ReferenceCheck } from './item-values.validator.js';
 
 interface Query {
@@ -30,17 +31,25 @@ const UNIQUE_VIOLATION = '23505';
 const COMMON_VALUE_SHARE = 0.02;
 
 /**
- * Cursors of `items` in one order. The order is part of the list's name inside the
+ * `items` by creation or last change. The order is part of the list's name inside the
  * cursor, so a cursor made under one order is refused under another (a creation-time
  * position read as a last-change position would silently skip or repeat items).
  */
-function timeOrderCursor(column: 'createdAt' | 'updatedAt', direction: 'asc' | 'desc'): CursorCodec<[string, string]> {
-  return timeCursor(`items:${column}:${direction}`);
+function timeOrder(column: 'createdAt' | 'updatedAt', direction: SortDirection): KeysetOrder<Item> {
+  const sqlColumn = column === 'updatedAt' ? 'updated_at' : 'created_at';
+  return keysetOrder<Item>(`items:${column}:${direction}`, [timeColumn(sqlColumn, (item) => item[column], direction), idColumn(direction)]);
 }
 
-/** Items ordered by a field: the position is the item's value (null when it has none: those come last) and id. */
-function fieldOrderCursor(fieldKey: string, direction: 'asc' | 'desc') {
-  return cursorCodec(`items:field.${fieldKey}:${direction}`, [CursorPart.sortValue, CursorPart.id]);
+/**
+ * `items` by a field's value (compared as jsonb), then id; items without a value come
+ * last, in either direction. `fieldKey` must be a validated key (^[a-z][a-z0-9_]*$): it is
+ * written into the SQL.
+ */
+function fieldOrder(fieldKey: string, direction: SortDirection): KeysetOrder<Item> {
+  return keysetOrder<Item>(`items:field.${fieldKey}:${direction}`, [
+    { sql: (alias) => `(${alias}."values"->'${fieldKey}')`, direction, type: 'jsonb', nullable: true, part: CursorPart.sortValue, value: (item) => item.values[fieldKey] ?? null },
+    idColumn(direction),
+  ]);
 }
 
 export class ItemService {
@@ -142,16 +151,13 @@ export class ItemService {
   }
 
   async list(typeId: string, filter: ItemFilter | undefined, order: ItemOrder | undefined, page: PageArgs): Promise<Connection<Item>> {
-    const descending = order?.direction === OrderDirection.DESC;
-    const comparison = descending ? '<' : '>';
-    const direction = descending ? 'desc' : 'asc';
-    // Page arguments are checked before anything is read: the cheapest refusal first.
-    const byField = order?.by === ItemOrderBy.FIELD ? fieldOrderCursor(order.field ?? '', direction) : undefined;
-    const column = order?.by === ItemOrderBy.UPDATED_AT ? 'updatedAt' : 'createdAt';
-    const byTime = timeOrderCursor(column, direction);
-    const limit = pageSize(page.first);
-    const afterField = byField?.decode(page.after);
-    const afterTime = byField ? undefined : byTime.decode(page.after);
+    const direction: SortDirection = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+    // Page arguments are checked before anything is read: the cheapest refusal first. A
+    // field order's key only names its cursors here; it is checked against the type's
+    // fields below, before its SQL is ever written.
+    const byField = order?.by === ItemOrderBy.FIELD;
+    const keyset = byField ? fieldOrder(order.field ?? '', direction) : timeOrder(order?.by === ItemOrderBy.UPDATED_AT ? 'updatedAt' : 'createdAt', direction);
+    pageWindow(page, keyset);
 
     const type = await this.type(typeId);
     const fields = await this.fields.ofType(type.id);
@@ -165,50 +171,14 @@ export class ItemService {
       // condition from the GIN index so that the planner takes the ordered path.
       base.conditions[base.conditions.indexOf('"values" @> ?::jsonb')] = 'coalesce("values" @> ?::jsonb, false)';
     }
-
-    const page$ = { conditions: [...base.conditions], parameters: [...base.parameters] };
-    let orderBy: string;
-    let rowsToConnection: (rows: Item[], totalCount: number) => Connection<Item>;
-    if (byField) {
-      const field = fields.find((candidate) => candidate.key === order?.field);
-      if (!field) throw invalidInput([{ field: 'orderBy.field', reason: 'must be a field of this type' }]);
-      const value = `("values"->'${field.key}')`; // key is validated (^[a-z][a-z0-9_]*$)
-      // Items without a value come last, in either direction.
-      orderBy = `(${value} is null) asc, ${value} ${direction}, id ${direction}`;
-      if (afterField) {
-        const [sortValue, id] = afterField;
-        if (sortValue === null) {
-          page$.conditions.push(`(${value} is null and id ${comparison} ?::uuid)`);
-          page$.parameters.push(id);
-        } else {
-          const json = JSON.stringify(sortValue);
-          page$.conditions.push(`(${value} is null or ${value} ${comparison} ?::jsonb or (${value} = ?::jsonb and id ${comparison} ?::uuid))`);
-          page$.parameters.push(json, json, id);
-        }
-      }
-      rowsToConnection = (rows, totalCount) => toConnection(rows, limit, totalCount, byField, (item): [JSONType, string] => [(item.values[field.key] ?? null) as JSONType, item.id]);
-    } else {
-      const sqlColumn = column === 'updatedAt' ? 'updated_at' : 'created_at';
-      orderBy = `${sqlColumn} ${direction}, id ${direction}`;
-      if (afterTime) {
-        page$.conditions.push(`(${sqlColumn}, id) ${comparison} (?::timestamptz, ?::uuid)`);
-        page$.parameters.push(afterTime[0], afterTime[1]);
-      }
-      rowsToConnection = (rows, totalCount) => toConnection(rows, limit, totalCount, byTime, (item): [string, string] => [item[column].toISOString(), item.id]);
-    }
+    if (byField && !fields.some((candidate) => candidate.key === order.field)) throw invalidInput([{ field: 'orderBy.field', reason: 'must be a field of this type' }]);
     const connection = this.em.getConnection();
-    const [rows, totalCount] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(`select * from "content"."items" where ${page$.conditions.join(' and ')} order by ${orderBy} limit ?`, [...page$.parameters, limit + 1]),
-      counted
-        ? Promise.resolve(counted.count)
-        : filtered
-          ? connection.execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters).then((result) => Number(result[0].count))
-          : Promise.resolve(type.itemCount),
-    ]);
-    return rowsToConnection(
-      rows.map((row) => this.em.map(Item, row as never)),
-      totalCount,
-    );
+    const totalCount = counted
+      ? counted.count
+      : filtered
+        ? connection.execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters).then((result) => Number(result[0].count))
+        : type.itemCount;
+    return pageQuery(this.em, { entity: Item, sql: { sql: base.conditions.join(' and '), params: base.parameters }, order: keyset, page, totalCount });
   }
 
   /**

@@ -13,6 +13,12 @@ export enum ApiKeyStatus {
   REVOKED = 'REVOKED',
 }
 
+export enum ApiKeyOrderBy {
+  CREATED_AT = 'CREATED_AT',
+  LAST_USED_AT = 'LAST_USED_AT',
+  EXPIRES_AT = 'EXPIRES_AT',
+}
+
 export enum ApiKeyOwner {
   ME = 'ME',
   WORKSPACE = 'WORKSPACE',
@@ -40,6 +46,15 @@ registerEnumType(ApiKeyStatus, {
   name: 'ApiKeyStatus',
   description: 'Whether a key works now.',
   valuesConfig: { ACTIVE: { description: 'Works.' }, EXPIRED: { description: 'Past its expiry.' }, REVOKED: { description: 'Revoked, or rotated and past its grace period.' } },
+});
+registerEnumType(ApiKeyOrderBy, {
+  name: 'ApiKeyOrderBy',
+  description: 'What keys are ordered by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'Creation time.' },
+    LAST_USED_AT: { description: 'Last use (keys never used come last).' },
+    EXPIRES_AT: { description: 'Expiry (keys that never expire come last).' },
+  },
 });
 registerEnumType(ApiKeyOwner, {
   name: 'ApiKeyOwner',

@@ -1,8 +1,9 @@
 // Inputs of the API key mutations and list.
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { KeyExpiry } from '../../../lib/config.js';
-import { ApiKeyOwner, KeyExpiryEnum } from './api-key.enums.js';
 import { Scope } from '../../../lib/scope-enum.js';
+import { OrderDirection } from '../../../lib/order-direction.js';
+import { ApiKeyKind, ApiKeyOrderBy, ApiKeyOwner, ApiKeyStatus, KeyExpiryEnum } from './api-key.enums.js';
 
 @InputType({ description: 'A new user key.' })
 export class CreateApiKeyInput {
@@ -61,4 +62,19 @@ export class CreateWorkspaceKeyInput {
 export class ApiKeyFilter {
   @Field(() => ApiKeyOwner, { nullable: true, description: "ME (default): your user keys; WORKSPACE: the current workspace's keys." })
   owner?: ApiKeyOwner;
+
+  @Field(() => ApiKeyStatus, { nullable: true, description: 'Only keys in this state now.' })
+  status?: ApiKeyStatus | null;
+
+  @Field(() => ApiKeyKind, { nullable: true, description: 'Only keys of this kind.' })
+  kind?: ApiKeyKind | null;
+}
+
+@InputType({ description: 'How keys are ordered (the shape of every `orderBy`, as ItemOrder).' })
+export class ApiKeyOrder {
+  @Field(() => ApiKeyOrderBy, { description: 'What to order by.' })
+  by!: ApiKeyOrderBy;
+
+  @Field(() => OrderDirection, { nullable: true, description: 'Default ASC. Keys without the time (never used, never expiring) come last either way.' })
+  direction?: OrderDirection | null;
 }

@@ -5,7 +5,7 @@ import { scopes, scopesUnlessOwn } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
+import { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
 import { CreatedApiKey } from './created-api-key.js';
 
 export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
@@ -15,11 +15,12 @@ export class ApiKeyResolver {
   @Directive(scopes(['keys:read']))
   @Query(() => ApiKeyConnection, { nullable: true, description: "Your API keys, or with `owner: WORKSPACE` the current workspace's keys. Never their secrets." })
   apiKeys(
-    @Arg('filter', () => ApiKeyFilter, { nullable: true, description: 'Whose keys.' }) filter: ApiKeyFilter | undefined,
+    @Arg('filter', () => ApiKeyFilter, { nullable: true, description: 'Whose keys, in which state, of which kind.' }) filter: ApiKeyFilter | undefined,
+    @Arg('orderBy', () => ApiKeyOrder, { nullable: true, description: 'Order; default oldest first.' }) orderBy: ApiKeyOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: IdentityContext,
   ): Promise<Connection<ApiKey>> {
-    return context.apiKeys.list(filter, page);
+    return context.apiKeys.list(filter, orderBy, page);
   }
 
   @Directive(scopes(['keys:read']))

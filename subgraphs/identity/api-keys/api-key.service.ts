@@ -2,13 +2,14 @@
 // exceeds its creator: its workspaces are the creator's, its scopes within the creator's
 // permissions there (and within the creating key's own scopes, when a key creates it).
 import type DataLoader from 'dataloader';
+import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { KEY_EXPIRIES, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idColumn, idOrder, keysetOrder, pageQuery, timeColumn, type KeysetOrder, type SortDirection } from '../../../lib/paging.js';
+import { OrderDirection } from '../../../lib/order-direction.js';
 import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
@@ -21,12 +22,39 @@ import { membershipsOf } from '../members/membership.repository.js';
 import { requireUserId } from '../principal-guards.js';
 import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyKind, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
-import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
+import { ApiKeyKind, ApiKeyOrderBy, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
+import type { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
 import type { CreatedApiKey } from './created-api-key.js';
 
-/** Cursors of `apiKeys`: a position in id order. */
-const API_KEY_CURSOR = idCursor('apiKeys');
+/**
+ * `apiKeys` in the asked order, then id; the order names the cursors (`apiKeys:lastUsedAt:desc`),
+ * so a cursor of one order is refused under another. Id order (creation order) by default.
+ */
+function apiKeyOrder(orderBy: ApiKeyOrder | undefined): KeysetOrder<ApiKey> {
+  const direction: SortDirection = orderBy?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  switch (orderBy?.by) {
+    case ApiKeyOrderBy.LAST_USED_AT:
+      return keysetOrder<ApiKey>(`apiKeys:lastUsedAt:${direction}`, [timeColumn('last_used_at', (key) => key.lastUsedAt, direction, true), idColumn(direction)]);
+    case ApiKeyOrderBy.EXPIRES_AT:
+      return keysetOrder<ApiKey>(`apiKeys:expiresAt:${direction}`, [timeColumn('expires_at', (key) => key.expiresAt, direction, true), idColumn(direction)]);
+    case ApiKeyOrderBy.CREATED_AT:
+      return keysetOrder<ApiKey>(`apiKeys:createdAt:${direction}`, [timeColumn('created_at', (key) => key.createdAt, direction), idColumn(direction)]);
+    default:
+      return API_KEY_ORDER;
+  }
+}
+
+/** `apiKeys` without orderBy: id order, with the cursors it always had. */
+const API_KEY_ORDER = idOrder<ApiKey>('apiKeys');
+
+/** Keys in a state at `now`, as ApiKey.status decides it (a revocation wins over an expiry). */
+function statusCondition(status: ApiKeyStatus, now: Date): FilterQuery<ApiKey> {
+  const notRevoked = { $or: [{ revokedAt: null }, { revokedAt: { $gt: now } }] };
+  const notExpired = { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] };
+  if (status === ApiKeyStatus.REVOKED) return { revokedAt: { $lte: now } };
+  if (status === ApiKeyStatus.EXPIRED) return { $and: [notRevoked, { expiresAt: { $lte: now } }] };
+  return { $and: [notRevoked, notExpired] };
+}
 
 export const MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
 
@@ -140,11 +168,12 @@ export class ApiKeyService {
     return this.issue({ kind: ApiKeyKind.WORKSPACE, userId: null, workspaceId, workspaceIds: [workspaceId], createdByUserId: userId }, input);
   }
 
-  list(filter: ApiKeyFilter | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
-    if (filter?.owner === ApiKeyOwner.WORKSPACE) {
-      return pageById(this.em, ApiKey, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page, API_KEY_CURSOR);
-    }
-    return pageById(this.em, ApiKey, { userId: requireUserId(this.principal) }, page, API_KEY_CURSOR);
+  list(filter: ApiKeyFilter | undefined, orderBy: ApiKeyOrder | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
+    const owner: FilterQuery<ApiKey> = filter?.owner === ApiKeyOwner.WORKSPACE ? { workspaceId: requireWorkspace(this.principal.workspaceId) } : { userId: requireUserId(this.principal) };
+    const conditions: FilterQuery<ApiKey>[] = [owner];
+    if (filter?.kind) conditions.push({ kind: filter.kind });
+    if (filter?.status) conditions.push(statusCondition(filter.status, new Date()));
+    return pageQuery(this.em, { entity: ApiKey, where: { $and: conditions }, order: apiKeyOrder(orderBy), page });
   }
 
   /** apiKey(id): a key `apiKeys` would list (your user keys, the current workspace's keys); else NOT_FOUND. */

@@ -5,10 +5,10 @@
 import { GraphQLError, Kind, parse } from 'graphql';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { CursorPart, cursorCodec } from '../../../lib/cursor.js';
+import { CursorPart } from '../../../lib/cursor.js';
+import { keysetOrder, pageQuery } from '../../../lib/paging.js';
 import { invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
-import { pageById } from '../../../lib/paging.js';
 import type { Principal } from '../../../lib/principal.js';
 import { MAX_DOCUMENTS_PER_CALL, MAX_DOCUMENT_BYTES_PER_CALL, documentHash, normalizeDocumentId } from '../../../lib/trusted-documents.js';
 import type { Workspace } from '../workspaces/workspace.entity.js';
@@ -18,7 +18,9 @@ import type { RegisterTrustedDocumentsInput, TrustedDocumentInput } from './trus
 import type { TrustedDocumentsRegistration } from './trusted-documents-registration.js';
 
 /** Trusted documents page in id order; their ids are SHA-256 hashes, not UUIDs. */
-const TRUSTED_DOCUMENT_CURSOR = cursorCodec('trustedDocuments', [CursorPart.sha256]);
+const TRUSTED_DOCUMENT_ORDER = keysetOrder<TrustedDocument>('trustedDocuments', [
+  { sql: (alias) => `${alias}.id`, direction: 'asc', type: 'text', part: CursorPart.sha256, value: (document) => document.id },
+]);
 
 const MAX_NAME_LENGTH = 100;
 
@@ -107,7 +109,7 @@ export class TrustedDocumentService {
   }
 
   list(page: PageArgs): Promise<Connection<TrustedDocument>> {
-    return pageById(this.em, TrustedDocument, { workspaceId: requireWorkspace(this.principal.workspaceId) }, page, TRUSTED_DOCUMENT_CURSOR);
+    return pageQuery(this.em, { entity: TrustedDocument, where: { workspaceId: requireWorkspace(this.principal.workspaceId) }, order: TRUSTED_DOCUMENT_ORDER, page });
   }
 
   /** Removes a document; clients still sending its id get PERSISTED_QUERY_NOT_FOUND once gateway caches expire (a minute at most). */

@@ -26,7 +26,7 @@ export class MemberGroupResolver {
   @Directive(scopes(['groups:read', 'members:read']))
   @FieldResolver(() => MemberConnection, { nullable: true, description: 'Members in the group.' })
   members(@Root() group: MemberGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<Member>> {
-    return context.loaders.membersOfGroup.load({ parentId: group.id, first: page.first, after: page.after });
+    return context.loaders.membersOfGroup.load({ ...page, parentId: group.id });
   }
 
   @Directive(scopes(['groups:write']))

@@ -6,15 +6,14 @@ import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { Member } from '../members/member.entity.js';
 import { MemberGroup } from './member-group.entity.js';
 import { MemberGroupUser } from './member-group-user.entity.js';
 import type { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
 
-/** Cursors of `memberGroups`: a position in id order. */
-const MEMBER_GROUP_CURSOR = idCursor('memberGroups');
+/** `memberGroups` in id order, which its cursors hold. */
+const MEMBER_GROUP_ORDER = idOrder<MemberGroup>('memberGroups');
 
 export class MemberGroupService {
   constructor(
@@ -27,7 +26,7 @@ export class MemberGroupService {
   }
 
   list(page: PageArgs): Promise<Connection<MemberGroup>> {
-    return pageById(this.em, MemberGroup, { workspaceId: this.workspaceId }, page, MEMBER_GROUP_CURSOR);
+    return pageQuery(this.em, { entity: MemberGroup, where: { workspaceId: this.workspaceId }, order: MEMBER_GROUP_ORDER, page });
   }
 
   async get(id: string): Promise<MemberGroup> {

@@ -8,10 +8,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { generateCredential, hashCredential, isWellFormedSecret } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import { pageById } from '../../../lib/paging.js';
 import { currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
 import { GrantingService } from '../grants/granting-service.js';
 import { announceInvalidation } from '../invalidation.js';
@@ -26,8 +25,8 @@ import type { CreatedInvitation } from './created-invitation.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { INVITATION_HOURS, type InvitationFilter, type InviteMemberInput } from './invitation.input.js';
 
-/** Cursors of `invitations`: a position in id order. */
-const INVITATION_CURSOR = idCursor('invitations');
+/** `invitations` in id order, which its cursors hold. */
+const INVITATION_ORDER = idOrder<Invitation>('invitations');
 
 /** The one refusal of a token that does not let its bearer join, whatever the reason. */
 function unusableInvitation() {
@@ -55,7 +54,7 @@ function statusCondition(status: InvitationStatus, now: Date): Record<string, un
 export class InvitationService extends GrantingService {
   list(filter: InvitationFilter | undefined, page: PageArgs): Promise<Connection<Invitation>> {
     const where = { workspaceId: this.workspaceId, ...(filter?.status ? statusCondition(filter.status, new Date()) : {}) };
-    return pageById(this.em, Invitation, where, page, INVITATION_CURSOR);
+    return pageQuery(this.em, { entity: Invitation, where, order: INVITATION_ORDER, page });
   }
 
   private async get(id: string): Promise<Invitation> {

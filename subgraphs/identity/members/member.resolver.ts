@@ -42,7 +42,7 @@ export class MemberResolver {
   @Directive(scopes(['groups:read']))
   @FieldResolver(() => MemberGroupConnection, { nullable: true, description: 'Groups the member is in.' })
   groups(@Root() member: Member, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<MemberGroup>> {
-    return context.loaders.groupsOfMember.load({ parentId: member.id, first: page.first, after: page.after });
+    return context.loaders.groupsOfMember.load({ ...page, parentId: member.id });
   }
 
   @Directive(scopes(['members:write']))

@@ -5,8 +5,7 @@ import { badUserInput, notFound } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { GrantingService } from '../grants/granting-service.js';
 import { MemberGroupUser } from '../groups/member-group-user.entity.js';
 import { announceInvalidation } from '../invalidation.js';
@@ -17,8 +16,8 @@ import { User } from '../users/user.entity.js';
 import { Member } from './member.entity.js';
 import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
 
-/** Cursors of `members`: a position in id order. */
-const MEMBER_CURSOR = idCursor('members');
+/** `members` in id order, which its cursors hold. */
+const MEMBER_ORDER = idOrder<Member>('members');
 
 export class MemberService extends GrantingService {
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
@@ -38,7 +37,7 @@ export class MemberService extends GrantingService {
     }
     // Each narrowing is a set of users; a member must be in all of them.
     if (userIdSets.length > 0) where.$and = userIdSets.map((userIds) => ({ userId: { $in: userIds } }));
-    return pageById(this.em, Member, where, page, MEMBER_CURSOR);
+    return pageQuery(this.em, { entity: Member, where, order: MEMBER_ORDER, page });
   }
 
   /** The caller's own membership in the current workspace; null for a workspace key (no user) or without a workspace. */

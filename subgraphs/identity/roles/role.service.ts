@@ -5,8 +5,7 @@ import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
 import { forbidden } from '../grants/escalation-guard.js';
 import { GrantingService } from '../grants/granting-service.js';
@@ -16,8 +15,8 @@ import { Member } from '../members/member.entity.js';
 import { Role } from './role.entity.js';
 import type { CreateRoleInput, UpdateRoleInput } from './role.input.js';
 
-/** Cursors of `roles`: a position in id order. */
-const ROLE_CURSOR = idCursor('roles');
+/** `roles` in id order, which its cursors hold. */
+const ROLE_ORDER = idOrder<Role>('roles');
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -30,7 +29,7 @@ function snapshot(role: Role): RoleSnapshot {
 
 export class RoleService extends GrantingService {
   list(page: PageArgs): Promise<Connection<Role>> {
-    return pageById(this.em, Role, { workspaceId: this.workspaceId }, page, ROLE_CURSOR);
+    return pageQuery(this.em, { entity: Role, where: { workspaceId: this.workspaceId }, order: ROLE_ORDER, page });
   }
 
   /** A role of this workspace; anything else is not found. */

@@ -1,8 +1,7 @@
 // Workspaces the principal may use, and creating one (its creator becomes its owner).
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
-import { pageById } from '../../../lib/paging.js';
-import { idCursor } from '../../../lib/cursor.js';
+import { idOrder, pageQuery } from '../../../lib/paging.js';
 import type { Principal } from '../../../lib/principal.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
@@ -15,8 +14,8 @@ import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
 import { Role } from '../roles/role.entity.js';
 import { Workspace } from './workspace.entity.js';
 
-/** Cursors of `workspaces`: a position in id order. */
-const WORKSPACE_CURSOR = idCursor('workspaces');
+/** `workspaces` in id order, which its cursors hold. */
+const WORKSPACE_ORDER = idOrder<Workspace>('workspaces');
 
 export class WorkspaceService {
   constructor(
@@ -26,7 +25,7 @@ export class WorkspaceService {
 
   /** The workspaces this credential may act in, oldest first. */
   list(page: PageArgs): Promise<Connection<Workspace>> {
-    return pageById(this.em, Workspace, { id: { $in: [...this.principal.workspaceIds] } }, page, WORKSPACE_CURSOR);
+    return pageQuery(this.em, { entity: Workspace, where: { id: { $in: [...this.principal.workspaceIds] } }, order: WORKSPACE_ORDER, page });
   }
 
   /** A new workspace with the built-in roles, its creator as owner: one transaction. */

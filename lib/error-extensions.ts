@@ -4,9 +4,10 @@
 // types, so one subgraph registers them as orphaned types (subgraphs/identity/schema.ts)
 // and composition and the API schema keep them (lib/error-extensions.test.ts checks
 // schema/api.graphql). Codes and descriptions come from lib/errors.ts, the one source.
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ERROR_EXTENSION_DESCRIPTIONS, ERROR_GUIDANCE, type ClientErrorCode, type ErrorExtensionFields, type FieldProblem } from './errors.js';
 import { Scope } from './scope-enum.js';
+import { scopes } from './scopes-directive.js';
 
 /** Every `extensions.code` a client can see, enum name = code. */
 export const ErrorCodeEnum: Readonly<Record<ClientErrorCode, ClientErrorCode>> = Object.fromEntries(Object.keys(ERROR_GUIDANCE).map((code) => [code, code])) as Record<
@@ -20,6 +21,8 @@ registerEnumType(ErrorCodeEnum, {
   valuesConfig: Object.fromEntries(Object.entries(ERROR_GUIDANCE).map(([code, guidance]) => [code, { description: `${guidance.when} What to do: ${guidance.whatToDo}` }])),
 });
 
+// Never returned by a field, so nothing to require (the authorization suite wants every object type to say).
+@Directive(scopes([]))
 @ObjectType({ description: 'One invalid input field of a `BAD_USER_INPUT` error (`extensions.fieldErrors`).' })
 export class FieldError implements FieldProblem {
   @Field(() => String, { description: 'Path of the input field, dotted from the input (`name`, `filter.from`, `options.singleSelect.choices`) or an item value key.' })
@@ -31,6 +34,7 @@ export class FieldError implements FieldProblem {
 
 const described = (key: keyof ErrorExtensionFields) => ({ nullable: true, description: ERROR_EXTENSION_DESCRIPTIONS[key] });
 
+@Directive(scopes([]))
 @ObjectType({
   description:
     'The `extensions` of an error in a response (`errors[].extensions`): `code` always, the other fields when the code carries them. Never returned by a field; declared so generated clients can type the errors they read (docs/errors.md shows how).',

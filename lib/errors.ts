@@ -195,6 +195,41 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
   },
 };
 
+/**
+ * Every key an error's `extensions` may carry besides `code`, as the client sees it. The
+ * GraphQL type `ErrorExtensions` (lib/error-extensions.ts) declares one field per key with
+ * this description, so GraphQL Code Generator can type `errors[].extensions`;
+ * lib/error-extensions.test.ts fails when the code emits a key not listed here.
+ */
+export interface ErrorExtensionFields {
+  readonly fieldErrors?: readonly FieldProblem[];
+  readonly argumentName?: string;
+  /** Enum names of the `Scope` enum (`ITEMS_READ`), never the wire form. */
+  readonly requiredScopes?: readonly (readonly string[])[];
+  readonly retryAfter?: number;
+  readonly limit?: number;
+  readonly actual?: number;
+  readonly limitName?: 'depth' | 'values';
+  readonly cost?: number;
+  readonly correlationId?: string;
+  readonly serviceName?: string;
+}
+
+export const ERROR_EXTENSION_DESCRIPTIONS: Readonly<Record<keyof ErrorExtensionFields, string>> = {
+  fieldErrors: '`BAD_USER_INPUT`: every invalid input field at once, each with what is wrong with it.',
+  argumentName: '`BAD_USER_INPUT`: the argument whose value is invalid (`first`, `after`, `token`, …), when the problem is an argument rather than a field of an input.',
+  requiredScopes:
+    '`INSUFFICIENT_SCOPE`: the scope sets that would have allowed the field: any one set, every scope in it (`[[ITEMS_READ, TYPES_READ], [READ]]` is items:read and types:read, or read).',
+  retryAfter: '`RATE_LIMITED`: seconds to wait before sending again (at least 1; the same as the `Retry-After` header).',
+  limit:
+    '`RATE_LIMITED`: the budget in points per window. The operation limit codes (`DEPTH_LIMIT_EXCEEDED`, `COST_LIMIT_EXCEEDED`, …): the limit that was exceeded (bytes, tokens, levels, aliases, root fields, directives, cost or variable values).',
+  actual: 'The operation limit codes: what the operation measured (same unit as `limit`). A Float, because a cost can exceed 32 bits.',
+  limitName: '`VARIABLES_LIMIT_EXCEEDED`: which variables limit was exceeded, `depth` (nesting) or `values` (how many values).',
+  cost: '`RATE_LIMITED`: what this request would have cost, in points.',
+  correlationId: "`INTERNAL_SERVER_ERROR`: names the server's log entry (also in the `x-correlation-id` response header); quote it when you report the problem.",
+  serviceName: '`SUBGRAPH_UNAVAILABLE`: the service behind the gateway that did not answer (`identity`, `content` or `audit`).',
+};
+
 export const WORKSPACE_HEADER = 'x-workspace-id';
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -210,7 +245,7 @@ export function workspaceRequired(header = WORKSPACE_HEADER): GraphQLError {
   return new GraphQLError(`Missing required header: ${header}`, { extensions: { code: ErrorCode.WORKSPACE_REQUIRED } });
 }
 
-export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function badUserInput(message: string, extensions: Pick<ErrorExtensionFields, 'fieldErrors' | 'argumentName'> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
 }
 

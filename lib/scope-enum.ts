@@ -20,6 +20,6 @@ function describeScope(scope: string): string {
 registerEnumType(Scope, {
   name: 'Scope',
   description:
-    'A scope of the vocabulary (README "Scopes"). Keys, headers and `@scopes` requirements spell it `<resource>:<action>` (or `read`, `write`, `delete`); the API spells it as this enum: `items:read` is `ITEMS_READ`, `read` is `READ`.',
+    'A scope of the vocabulary (README "Scopes"). Keys, headers and the requirements closing descriptions spell it `<resource>:<action>` (or `read`, `write`, `delete`); the API spells it as this enum: `items:read` is `ITEMS_READ`, `read` is `READ`.',
   valuesConfig: Object.fromEntries(ALL_SCOPES.map((scope) => [scopeEnumName(scope), { description: describeScope(scope) }])),
 });

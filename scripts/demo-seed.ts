@@ -128,12 +128,12 @@ async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEn
   const article = await types.create({ key: 'article', name: 'Article', description: 'A published piece of writing.' });
   await fields.create(article.id, { key: 'title', name: 'Title', kind: FieldKind.TEXT, required: true, unique: true });
   await fields.create(article.id, { key: 'body', name: 'Body', kind: FieldKind.LONG_TEXT });
-  await fields.create(article.id, { key: 'status', name: 'Status', kind: FieldKind.SINGLE_SELECT, options: { choices: ['draft', 'in_review', 'published'] } });
-  await fields.create(article.id, { key: 'tags', name: 'Tags', kind: FieldKind.MULTI_SELECT, options: { choices: ['graphql', 'security', 'databases', 'history'] } });
+  await fields.create(article.id, { key: 'status', name: 'Status', kind: FieldKind.SINGLE_SELECT, options: { singleSelect: { choices: ['draft', 'in_review', 'published'] } } });
+  await fields.create(article.id, { key: 'tags', name: 'Tags', kind: FieldKind.MULTI_SELECT, options: { multiSelect: { choices: ['graphql', 'security', 'databases', 'history'] } } });
   await fields.create(article.id, { key: 'published_on', name: 'Published on', kind: FieldKind.DATE });
   await fields.create(article.id, { key: 'reading_minutes', name: 'Reading time (minutes)', kind: FieldKind.NUMBER });
   await fields.create(article.id, { key: 'featured', name: 'Featured', kind: FieldKind.BOOLEAN });
-  await fields.create(article.id, { key: 'author', name: 'Author', kind: FieldKind.REFERENCE, options: { contentTypeId: author.id } });
+  await fields.create(article.id, { key: 'author', name: 'Author', kind: FieldKind.REFERENCE, options: { reference: { contentTypeId: author.id } } });
   await fields.create(article.id, { key: 'reviewer', name: 'Reviewer', kind: FieldKind.MEMBER });
   await items.create(article.id, {
     title: 'Notes on the Analytical Engine',

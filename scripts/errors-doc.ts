@@ -55,5 +55,48 @@ a credential get much tighter limits. Each error carries \`extensions.limit\` an
 \`extensions.actual\`; when several limits are exceeded, each has its own error.
 
 ${table(codes(LIMIT_ERROR_HTTP_STATUS))}
+
+## Typing \`extensions\` in a client
+
+\`schema/api.graphql\` declares what \`errors[].extensions\` holds: the enum \`ErrorCode\` (every
+code above), the type \`ErrorExtensions\` (\`code\` and each further key, described with the
+codes that carry it: \`fieldErrors\`, \`argumentName\`, \`requiredScopes\`, \`retryAfter\`,
+\`limit\`, \`actual\`, \`cost\`, …) and \`FieldError\` (\`{ field, reason }\`). No field returns them:
+errors stay where GraphQL puts them, and these types are there for generated code. GraphQL
+Code Generator's \`typescript\` plugin writes every type of the schema (the client preset may
+keep only those your operations use), so generate them into a file of their own beside the
+client preset of the README's "Typed operations":
+
+\`\`\`ts
+// codegen.ts: add to \`generates\`
+'./src/atrium-types.ts': { plugins: ['typescript'], config: { enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown' } } },
+\`\`\`
+
+Then read an error's \`extensions\` through that type (\`enumsAsTypes\` makes \`ErrorCode\` and
+\`Scope\` unions of the strings the API sends; a key a code does not carry is absent):
+
+\`\`\`ts
+import type { GraphQLFormattedError } from 'graphql';
+import type { ErrorExtensions } from './atrium-types';
+
+export function extensionsOf(error: GraphQLFormattedError): ErrorExtensions {
+  return error.extensions as unknown as ErrorExtensions;
+}
+
+for (const error of result.errors ?? []) {
+  const extensions = extensionsOf(error);
+  switch (extensions.code) {
+    case 'BAD_USER_INPUT':
+      for (const { field, reason } of extensions.fieldErrors ?? []) form.setError(field, reason);
+      break;
+    case 'INSUFFICIENT_SCOPE':
+      askForScopes(extensions.requiredScopes ?? []); // e.g. [['ITEMS_READ', 'TYPES_READ'], ['READ']]
+      break;
+    case 'RATE_LIMITED':
+      await new Promise((resolve) => setTimeout(resolve, (extensions.retryAfter ?? 1) * 1000));
+      break;
+  }
+}
+\`\`\`
 `;
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
     const typeId = type.createContentType.id;
     await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }', variables: { t: typeId }, headers });
     await stack.query({
-      query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { contentTypeId: $t } }) { id } }',
+      query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { reference: { contentTypeId: $t } } }) { id } }',
       variables: { t: typeId },
       headers,
     });
@@ -43,6 +43,19 @@ describe('look-alike workspaces', () => {
     expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'related', reason: 'must reference an item of its content type in this workspace' }]);
     const count = await stack.query({ query: 'query($t: ID!) { items(typeId: $t) { totalCount } }', variables: { t: one.typeId }, headers: one.headers });
     expect(count.items.totalCount).toBe(1);
+  });
+
+  it('refuse a reference field to a content type of the other workspace, writing nothing', async () => {
+    const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
+    const response = await stack.request({
+      query: 'mutation($t: ID!, $other: ID!) { createField(typeId: $t, input: { name: "Away", key: "away", kind: REFERENCE, options: { reference: { contentTypeId: $other } } }) { id } }',
+      variables: { t: one.typeId, other: two.typeId },
+      headers: one.headers,
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'options.reference.contentTypeId', reason: 'must be a content type of this workspace' }]);
+    const fields = await stack.query({ query: 'query($t: ID!) { contentType(id: $t) { fields { nodes { key } } } }', variables: { t: one.typeId }, headers: one.headers });
+    expect(fields.contentType.fields.nodes.map((field: { key: string }) => field.key)).toEqual(['title', 'related']);
   });
 
   it('filter only within the workspace', async () => {

@@ -2,7 +2,7 @@
 // are validated, filtered, ordered, paged and partially updated, and deletions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { countRows, errorCodes, startStack, type TestStack } from './testkit.js';
+import { countRows, errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let headers: Record<string, string>;
@@ -38,9 +38,9 @@ beforeAll(async () => {
     ['published_at', 'DATETIME', {}],
     ['contact', 'EMAIL', {}],
     ['link', 'URL', {}],
-    ['status', 'SINGLE_SELECT', { options: { choices: ['draft', 'published'] } }],
-    ['tags', 'MULTI_SELECT', { options: { choices: ['news', 'tech', 'life'] } }],
-    ['author', 'REFERENCE', { options: { contentTypeId: authorTypeId } }],
+    ['status', 'SINGLE_SELECT', { options: { singleSelect: { choices: ['draft', 'published'] } } }],
+    ['tags', 'MULTI_SELECT', { options: { multiSelect: { choices: ['news', 'tech', 'life'] } } }],
+    ['author', 'REFERENCE', { options: { reference: { contentTypeId: authorTypeId } } }],
     ['owner', 'MEMBER', {}],
   ];
   for (const [key, kind, extra] of fields) {
@@ -184,6 +184,106 @@ describe('items', () => {
     expect(updated.updateItem.values).toEqual({ title: 'Partial', status: 'published' });
     const refused = await stack.request({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: null }) { id } }', variables: { id: created.id }, headers });
     expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'title', reason: 'is required' }]);
+  });
+});
+
+const OPTIONS_SELECTION = 'options { singleSelect { choices } multiSelect { choices } reference { contentTypeId } }';
+
+const fieldsOfType = async () => {
+  const read = await stack.query({ query: `query($t: ID!) { contentType(id: $t) { fields(first: 100) { nodes { id key ${OPTIONS_SELECTION} } } } }`, variables: { t: typeId }, headers });
+  return read.contentType.fields.nodes as { id: string; key: string; options: unknown }[];
+};
+const storedOptions = async (key: string) =>
+  (await selectRows<{ options: unknown }>(stack.database.url, 'select options from content.content_fields where content_type_id = $1 and key = $2', [typeId, key]))[0]?.options;
+
+describe('field options', () => {
+  it('read back typed per kind, null for a kind without settings, stored as before', async () => {
+    const options = Object.fromEntries((await fieldsOfType()).map((field) => [field.key, field.options]));
+    expect(options.status).toEqual({ singleSelect: { choices: ['draft', 'published'] }, multiSelect: null, reference: null });
+    expect(options.tags).toEqual({ singleSelect: null, multiSelect: { choices: ['news', 'tech', 'life'] }, reference: null });
+    expect(options.author).toEqual({ singleSelect: null, multiSelect: null, reference: { contentTypeId: authorTypeId } });
+    for (const key of ['title', 'body', 'rating', 'featured', 'day', 'published_at', 'contact', 'link', 'owner']) expect(options[key], key).toBeNull();
+    // The column keeps its form, so rows written before typed options read the same.
+    expect(await storedOptions('status')).toEqual({ choices: ['draft', 'published'] });
+    expect(await storedOptions('author')).toEqual({ contentTypeId: authorTypeId });
+    expect(await storedOptions('title')).toEqual({});
+  });
+
+  it('change with updateField and read back what was sent', async () => {
+    const tags = (await fieldsOfType()).find((field) => field.key === 'tags')!;
+    const updated = await stack.query({
+      query: `mutation($id: ID!, $input: UpdateFieldInput!) { updateField(id: $id, input: $input) { ${OPTIONS_SELECTION} } }`,
+      variables: { id: tags.id, input: { options: { multiSelect: { choices: ['news', 'tech', 'life', 'science'] } } } },
+      headers,
+    });
+    expect(updated.updateField.options.multiSelect).toEqual({ choices: ['news', 'tech', 'life', 'science'] });
+    expect(await storedOptions('tags')).toEqual({ choices: ['news', 'tech', 'life', 'science'] });
+  });
+
+  const other = '00000000-0000-7000-8000-000000000000';
+  it.each([
+    ['options on a kind without settings', { kind: 'TEXT', options: { singleSelect: { choices: ['a'] } } }, [{ field: 'options', reason: 'a TEXT field takes no options' }]],
+    ['no options where the kind needs them', { kind: 'SINGLE_SELECT' }, [{ field: 'options', reason: 'is required for a SINGLE_SELECT field: set options.singleSelect' }]],
+    [
+      'the options of another kind',
+      { kind: 'SINGLE_SELECT', options: { reference: { contentTypeId: other } } },
+      [
+        { field: 'options.reference', reason: 'does not apply to a SINGLE_SELECT field: set options.singleSelect only' },
+        { field: 'options.singleSelect', reason: 'is required for a SINGLE_SELECT field' },
+      ],
+    ],
+    [
+      'more than one kind at once',
+      { kind: 'MULTI_SELECT', options: { multiSelect: { choices: ['a'] }, singleSelect: { choices: ['a'] } } },
+      [{ field: 'options.singleSelect', reason: 'does not apply to a MULTI_SELECT field: set options.multiSelect only' }],
+    ],
+    ['an empty options object', { kind: 'REFERENCE', options: {} }, [{ field: 'options.reference', reason: 'is required for a REFERENCE field' }]],
+    [
+      'repeated choices',
+      { kind: 'MULTI_SELECT', options: { multiSelect: { choices: ['a', 'a'] } } },
+      [{ field: 'options.multiSelect.choices', reason: 'must be a non-empty list of distinct, non-empty strings' }],
+    ],
+    [
+      'no choices',
+      { kind: 'SINGLE_SELECT', options: { singleSelect: { choices: [] } } },
+      [{ field: 'options.singleSelect.choices', reason: 'must be a non-empty list of distinct, non-empty strings' }],
+    ],
+    [
+      'a reference to no content type of the workspace',
+      { kind: 'REFERENCE', options: { reference: { contentTypeId: other } } },
+      [{ field: 'options.reference.contentTypeId', reason: 'must be a content type of this workspace' }],
+    ],
+    [
+      'a reference that is no id',
+      { kind: 'REFERENCE', options: { reference: { contentTypeId: 'nope' } } },
+      [{ field: 'options.reference.contentTypeId', reason: 'must be a content type of this workspace' }],
+    ],
+  ])('refuse %s in createField, listing every problem and writing nothing', async (_case, input, fieldErrors) => {
+    const before = await rows('select count(*) from content.content_fields');
+    const response = await stack.request({
+      query: 'mutation($t: ID!, $input: CreateFieldInput!) { createField(typeId: $t, input: $input) { id } }',
+      variables: { t: typeId, input: { name: 'Extra', key: 'extra_field', ...input } },
+      headers,
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual(fieldErrors);
+    expect(await rows('select count(*) from content.content_fields')).toBe(before);
+  });
+
+  it('refuse options of another kind in updateField, and keep the old ones', async () => {
+    const status = (await fieldsOfType()).find((field) => field.key === 'status')!;
+    const response = await stack.request({
+      query: 'mutation($id: ID!, $input: UpdateFieldInput!) { updateField(id: $id, input: $input) { id } }',
+      variables: { id: status.id, input: { name: 'Renamed', options: { multiSelect: { choices: ['x'] } } } },
+      headers,
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual([
+      { field: 'options.multiSelect', reason: 'does not apply to a SINGLE_SELECT field: set options.singleSelect only' },
+      { field: 'options.singleSelect', reason: 'is required for a SINGLE_SELECT field' },
+    ]);
+    expect(await storedOptions('status')).toEqual({ choices: ['draft', 'published'] });
+    expect(await rows("select count(*) from content.content_fields where id = $1 and name = 'status'", [status.id])).toBe(1);
   });
 });
 

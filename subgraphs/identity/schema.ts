@@ -1,5 +1,6 @@
 // The identity subgraph's federated schema (no database needed to build it).
 import type { GraphQLSchema } from 'graphql';
+import { ErrorExtensions } from '../../lib/error-extensions.js';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
 import { TrustedDocumentResolver } from './documents/trusted-document.resolver.js';
@@ -32,8 +33,10 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       ViewerResolver,
       NodeResolver,
     ],
-    // Stubs of content's and audit's Node types: node(id:) hands out references to them.
-    orphanedTypes: Object.values(FOREIGN_NODE_TYPES),
+    // Stubs of content's and audit's Node types (node(id:) hands out references to them), and,
+    // reachable from no field, the shape of `errors[].extensions` for generated clients
+    // (lib/error-extensions.ts).
+    orphanedTypes: [...Object.values(FOREIGN_NODE_TYPES), ErrorExtensions],
     referenceResolvers: {
       Workspace: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.workspaceById.load(reference.id) },
       User: { __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.userById.load(reference.id) },

@@ -2,19 +2,12 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
 import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { FieldKind } from './field-kind.js';
-
-export interface FieldOptions {
-  /** SINGLE_SELECT, MULTI_SELECT: the allowed values. */
-  choices?: string[];
-  /** REFERENCE: the content type referenced items belong to. */
-  contentTypeId?: string;
-}
+import type { StoredFieldOptions } from './field-options.js';
 
 @Entity({ tableName: 'content_fields' })
 @Unique({ properties: ['workspaceId', 'contentTypeId', 'key'] })
@@ -63,9 +56,9 @@ export class ContentField {
   @Field(() => Boolean, { description: 'No two items of the type may have the same value.' })
   unique: boolean = false;
 
+  // Stored as it always was; the API answers it typed (`options`, ContentFieldResolver).
   @Property({ type: 'jsonb' })
-  @Field(() => JSONResolver, { description: 'Kind-specific settings: `choices` for selects, `contentTypeId` for references.' })
-  options: FieldOptions = {};
+  options: StoredFieldOptions = {};
 
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'Order of the field in its type.' })

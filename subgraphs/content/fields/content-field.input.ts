@@ -1,7 +1,7 @@
 // Inputs of the field mutations.
 import { Field, InputType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
 import { FieldKind } from './field-kind.js';
+import { FieldOptionsInput } from './field-options.input.js';
 
 @InputType({ description: 'A new field of a content type.' })
 export class CreateFieldInput {
@@ -20,8 +20,11 @@ export class CreateFieldInput {
   @Field(() => Boolean, { nullable: true, description: 'No two items may share a value (default false).' })
   unique?: boolean;
 
-  @Field(() => JSONResolver, { nullable: true, description: '`{ "choices": [...] }` for selects, `{ "contentTypeId": "..." }` for references.' })
-  options?: unknown;
+  @Field(() => FieldOptionsInput, {
+    nullable: true,
+    description: 'Settings of the kind: required for SINGLE_SELECT, MULTI_SELECT and REFERENCE (`{ singleSelect: { choices: [...] } }`, …), refused for the others.',
+  })
+  options?: FieldOptionsInput | null;
 }
 
 @InputType({ description: 'Changes to a field; omitted fields stay as they are. Key and kind never change.' })
@@ -32,6 +35,6 @@ export class UpdateFieldInput {
   @Field(() => Boolean, { nullable: true, description: 'Whether a value is required from now on (existing items are not checked).' })
   required?: boolean;
 
-  @Field(() => JSONResolver, { nullable: true, description: 'New kind-specific settings.' })
-  options?: unknown;
+  @Field(() => FieldOptionsInput, { nullable: true, description: "New settings, replacing the old: set the field named after the field's kind." })
+  options?: FieldOptionsInput | null;
 }

@@ -1,12 +1,22 @@
 // Field queries and mutations.
-import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { ContentContext } from '../context.js';
 import { ContentField } from './content-field.entity.js';
 import { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
+import { FieldOptions, typedFieldOptions } from './field-options.js';
 
 @Resolver(() => ContentField)
 export class ContentFieldResolver {
+  @FieldResolver(() => FieldOptions, {
+    name: 'options',
+    nullable: true,
+    description: 'Kind-specific settings: `singleSelect` / `multiSelect` choices, the `reference` target type; null for a kind without settings.',
+  })
+  typedOptions(@Root() field: ContentField): FieldOptions | null {
+    return typedFieldOptions(field.kind, field.options);
+  }
+
   @Directive(scopes(['types:read']))
   @Query(() => ContentField, { nullable: true, description: 'A field of a content type of the current workspace.' })
   field(@Arg('id', () => ID, { description: 'Id of the field.' }) id: string, @Ctx() context: ContentContext): Promise<ContentField> {

@@ -8,9 +8,12 @@ import { KEY_PATTERN } from '../content-scope.js';
 import { ContentType } from '../content-types/content-type.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ItemValueCount } from '../items/item-value-count.entity.js';
-import { ContentField, type FieldOptions } from './content-field.entity.js';
+import { ContentField } from './content-field.entity.js';
 import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
 import { FieldKind } from './field-kind.js';
+import type { StoredFieldOptions } from './field-options.js';
+import type { FieldOptionsInput } from './field-options.input.js';
+import { checkFieldOptions } from './field-options.validator.js';
 
 /** What an audit event compares before and after a change. */
 function snapshot(field: ContentField): Record<string, unknown> {
@@ -40,30 +43,14 @@ export class ContentFieldService {
     return this.em.find(ContentField, { workspaceId, contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
   }
 
-  private async checkOptions(kind: FieldKind, options: unknown, problems: FieldProblem[]): Promise<FieldOptions> {
-    const given = (options ?? {}) as Record<string, unknown>;
-    if (typeof given !== 'object' || Array.isArray(given)) {
-      problems.push({ field: 'options', reason: 'must be a JSON object' });
-      return {};
+  /** The field's settings checked against its kind (field-options.validator.ts), the referenced type looked up here. */
+  private async checkOptions(kind: FieldKind, options: FieldOptionsInput | null | undefined, problems: FieldProblem[]): Promise<StoredFieldOptions> {
+    const checked = checkFieldOptions(kind, options);
+    problems.push(...checked.problems);
+    if (checked.contentTypeId && !(await this.em.count(ContentType, { workspaceId: this.workspaceId, id: checked.contentTypeId }))) {
+      problems.push({ field: 'options.reference.contentTypeId', reason: 'must be a content type of this workspace' });
     }
-    if (kind === FieldKind.SINGLE_SELECT || kind === FieldKind.MULTI_SELECT) {
-      const choices = given.choices;
-      if (!Array.isArray(choices) || choices.length === 0 || choices.some((choice) => typeof choice !== 'string' || choice.length === 0) || new Set(choices).size !== choices.length) {
-        problems.push({ field: 'options', reason: 'choices must be a non-empty list of distinct strings' });
-        return {};
-      }
-      return { choices: choices as string[] };
-    }
-    if (kind === FieldKind.REFERENCE) {
-      const target = given.contentTypeId;
-      const exists = typeof target === 'string' && isId(target) && (await this.em.count(ContentType, { workspaceId: this.workspaceId, id: target })) > 0;
-      if (!exists) {
-        problems.push({ field: 'options', reason: 'contentTypeId must be a content type of this workspace' });
-        return {};
-      }
-      return { contentTypeId: target };
-    }
-    return {};
+    return checked.stored;
   }
 
   async create(typeId: string, input: CreateFieldInput): Promise<ContentField> {

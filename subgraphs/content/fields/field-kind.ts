@@ -35,9 +35,9 @@ registerEnumType(FieldKind, {
     DATETIME: { description: 'An instant, ISO-8601 with a time zone; stored in UTC.' },
     EMAIL: { description: 'An email address.' },
     URL: { description: 'An http(s) URL.' },
-    SINGLE_SELECT: { description: 'One of `options.choices`.' },
-    MULTI_SELECT: { description: 'Distinct values from `options.choices`.' },
-    REFERENCE: { description: 'The id of an item of the type `options.contentTypeId`, in the same workspace.' },
+    SINGLE_SELECT: { description: 'One of `options.singleSelect.choices`.' },
+    MULTI_SELECT: { description: 'Distinct values from `options.multiSelect.choices`.' },
+    REFERENCE: { description: 'The id of an item of the type `options.reference.contentTypeId`, in the same workspace.' },
     MEMBER: { description: 'The user id of a member of the workspace.' },
   },
 });

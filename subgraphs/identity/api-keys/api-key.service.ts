@@ -14,7 +14,7 @@ import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
-import { expandScopes, satisfiesAnyOf, scopesBeyond, unknownScopes } from '../../../lib/scopes.js';
+import { expandScopes, satisfiesAnyOf, scopeRequirementEnumNames, scopesBeyond, unknownScopes } from '../../../lib/scopes.js';
 import { insufficientScope, type ScopeRequirement } from '../../../lib/scopes-directive.js';
 import { EscalationGuard } from '../grants/escalation-guard.js';
 import { announceInvalidation } from '../invalidation.js';
@@ -90,7 +90,7 @@ export class ApiKeyService {
     if (!this.creatingWithKey) return;
     if (!expandScopes(this.principal.scopes).has('keys:write')) {
       throw new GraphQLError('Insufficient scope: creating keys needs keys:write', {
-        extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes: [['keys:write']] },
+        extensions: { code: ErrorCode.INSUFFICIENT_SCOPE, requiredScopes: scopeRequirementEnumNames([['keys:write']]) },
       });
     }
     const beyond = scopesBeyond(scopes, this.principal.scopes);

@@ -234,7 +234,7 @@ await runMain(async () => {
     const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
     const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
     for (const key of ['article', 'author', 'page', 'product', 'review']) {
-      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
+      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { contentType { id } } }', { input: { name: key, key } }, inWorkspace);
     }
     const created = (
       await benchGraphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(

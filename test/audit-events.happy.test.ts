@@ -60,17 +60,24 @@ describe('content changes', () => {
 
   beforeAll(async () => {
     const headers = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
-    const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers: { ...headers, 'x-correlation-id': 'audit-create-type' } });
-    typeId = type.createContentType.id;
-    await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
-    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Hello" }) { id } }', variables: { t: typeId }, headers });
-    itemId = item.createItem.id;
+    const type = await stack.query({
+      query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }',
+      headers: { ...headers, 'x-correlation-id': 'audit-create-type' },
+    });
+    typeId = type.createContentType.contentType.id;
     await stack.query({
-      query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { id } }',
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',
+      variables: { t: typeId },
+      headers,
+    });
+    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Hello" }) { item { id } } }', variables: { t: typeId }, headers });
+    itemId = item.createItem.item.id;
+    await stack.query({
+      query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { item { id } } }',
       variables: { id: itemId },
       headers: { ...headers, 'x-correlation-id': 'audit-update-item' },
     });
-    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: itemId }, headers });
+    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: itemId }, headers });
   });
 
   it('records each with its actor, target, changes and correlation id', async () => {
@@ -103,7 +110,7 @@ describe('content changes', () => {
     const byKey = await auditEvents({ actorId: key.id });
     expect(byKey.map((event) => event.action).sort()).toEqual(['contentField.created', 'contentType.created', 'item.created', 'item.deleted', 'item.updated']);
     expect((await auditEvents({ targetType: 'ContentField' })).map((event) => event.action)).toEqual(['contentField.created']);
-    expect(await auditEvents({ from: new Date(Date.now() + 60_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
+    expect(await auditEvents({ createdAfter: new Date(Date.now() + 60_000).toISOString(), createdBefore: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
 
     const all = await auditEvents();
     const first = await stack.query({ query: `{ auditEvents(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, headers: sessionHeaders() });

@@ -37,12 +37,12 @@ export async function createWorkspaceAs(stack: TestStack, token: string, name = 
 export async function createContentTypesAs(stack: TestStack, token: string, workspaceId: string, keys: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const key of keys) {
-    const data = await stack.query<{ createContentType: { id: string } }>({
-      query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }',
+    const data = await stack.query<{ createContentType: { contentType: { id: string } } }>({
+      query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { contentType { id } } }',
       variables: { input: { key, name: key[0].toUpperCase() + key.slice(1) } },
       headers: { ...bearer(token), 'x-workspace-id': workspaceId },
     });
-    ids.push(data.createContentType.id);
+    ids.push(data.createContentType.contentType.id);
   }
   return ids;
 }

@@ -45,7 +45,7 @@ const INSUFFICIENT_SCOPE: Refusal = { status: 403, code: 'INSUFFICIENT_SCOPE' };
 
 const WORKSPACE = '{ workspace { id } }';
 /** Needs types:delete; answered up front with 403 by the gateway when the principal lacks it. */
-const DELETE_TYPE = 'mutation($id: ID!) { deleteContentType(id: $id) }';
+const DELETE_TYPE = 'mutation($id: ID!) { deleteContentType(id: $id) { deletedId } }';
 
 /** Sends an operation to one gateway and returns its data, failing loudly on errors. */
 async function run(url: string, request: GraphQLRequest): Promise<Record<string, AssertedJson>> {

@@ -54,13 +54,17 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Doomed');
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }', headers });
   await stack.query({
-    query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }',
-    variables: { t: type.createContentType.id },
+    query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { contentField { id } } }',
+    variables: { t: type.createContentType.contentType.id },
     headers,
   });
-  await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Last words" }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await stack.query({
+    query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Last words" }) { item { id } } }',
+    variables: { t: type.createContentType.contentType.id },
+    headers,
+  });
   // Without its workers audit has made no day partition yet; ingest would make this one.
   await ensureDayPartitions(orm.em.getConnection(), 'request_logs', [new Date()]);
   await sql(

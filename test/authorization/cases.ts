@@ -85,7 +85,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   ApiKey: { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'] },
   ContentType: { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'] },
   ContentField: {
-    operation: (f) => ({ query: 'query($id: ID!) { items(typeId: $id) { nodes { contentType { fields { key } } } } }', variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'query($id: ID!) { items(contentTypeId: $id) { nodes { contentType { fields { key } } } } }', variables: { id: f.a.contentTypeId } }),
     path: ['items', 'nodes', 0, 'contentType'],
     alsoNeeds: ['items:read'],
   },
@@ -118,10 +118,10 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['contentType'],
     foreign: (f) => ({ query: 'query($id: ID!) { contentType(id: $id) { id name } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Query.field': {
-    operation: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id } }', variables: { id: f.a.fieldId } }),
-    path: ['field'],
-    foreign: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id key } }', variables: { id: f.b.fieldId } }),
+  'Query.contentField': {
+    operation: (f) => ({ query: 'query($id: ID!) { contentField(id: $id) { id } }', variables: { id: f.a.fieldId } }),
+    path: ['contentField'],
+    foreign: (f) => ({ query: 'query($id: ID!) { contentField(id: $id) { id key } }', variables: { id: f.b.fieldId } }),
   },
   'Query.item': {
     operation: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id } }', variables: { id: f.a.itemId } }),
@@ -129,9 +129,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id values } }', variables: { id: f.b.itemId } }),
   },
   'Query.items': {
-    operation: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: `query($id: ID!) { items(contentTypeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
     path: ['items'],
-    foreign: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: `query($id: ID!) { items(contentTypeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
   },
   'Query.auditEvents': {
     operation: () => ({ query: `{ auditEvents ${page} }` }),
@@ -181,7 +181,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Query.workspaceDeletionPreview': {
     operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),
     path: ['workspaceDeletionPreview'],
-    foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes fields items requestLogs } }' }),
+    foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes contentFields items requestLogs } }' }),
   },
   'Query.trustedDocuments': {
     operation: () => ({ query: `{ trustedDocuments ${page} }` }),
@@ -250,19 +250,25 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
   },
   'Mutation.createContentType': {
-    operation: () => ({ query: `mutation { createContentType(input: { name: "Suite", key: "suite_${Date.now()}" }) { id } }` }),
+    operation: () => ({ query: `mutation { createContentType(input: { name: "Suite", key: "suite_${Date.now()}" }) { contentType { id } } }` }),
     path: ['createContentType'],
-    foreign: () => ({ query: 'mutation { createContentType(input: { name: "Same key as B", key: "article" }) { id } }' }),
+    foreign: () => ({ query: 'mutation { createContentType(input: { name: "Same key as B", key: "article" }) { contentType { id } } }' }),
   },
-  'Mutation.createField': {
-    operation: async (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: await f.fresh.contentType() } }),
-    path: ['createField'],
-    foreign: (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: f.b.contentTypeId } }),
+  'Mutation.createContentField': {
+    operation: async (f) => ({
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { contentField { id } } }',
+      variables: { t: await f.fresh.contentType() },
+    }),
+    path: ['createContentField'],
+    foreign: (f) => ({
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { contentField { id } } }',
+      variables: { t: f.b.contentTypeId },
+    }),
   },
   'Mutation.createItem': {
-    operation: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Suite" }) { item { id } } }', variables: { t: f.a.contentTypeId } }),
     path: ['createItem'],
-    foreign: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Suite" }) { item { id } } }', variables: { t: f.b.contentTypeId } }),
   },
   'Mutation.createMemberGroup': {
     operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { id } }` }),
@@ -296,19 +302,19 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: ["read"] }) { apiKey { id workspaces { id } } } }' }),
   },
   'Mutation.deleteContentType': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: await f.fresh.contentType() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) { deletedId } }', variables: { id: await f.fresh.contentType() } }),
     path: ['deleteContentType'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) { deletedId } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Mutation.deleteField': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: await f.fresh.field() } }),
-    path: ['deleteField'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: f.b.fieldId } }),
+  'Mutation.deleteContentField': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentField(id: $id) { deletedId } }', variables: { id: await f.fresh.field() } }),
+    path: ['deleteContentField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentField(id: $id) { deletedId } }', variables: { id: f.b.fieldId } }),
   },
   'Mutation.deleteItem': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: await f.fresh.item() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: await f.fresh.item() } }),
     path: ['deleteItem'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: f.b.itemId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: f.b.itemId } }),
   },
   'Mutation.deleteWorkspace': {
     operation: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Disposable") }' }),
@@ -422,19 +428,19 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { id role { key } } }', variables: { id: f.b.memberId } }),
   },
   'Mutation.updateContentType': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { id } }', variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { contentType { id } } }', variables: { id: f.a.contentTypeId } }),
     path: ['updateContentType'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { name: "Taken over" }) { contentType { id } } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Mutation.updateField': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Heading" }) { id } }', variables: { id: f.a.fieldId } }),
-    path: ['updateField'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.fieldId } }),
+  'Mutation.updateContentField': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentField(id: $id, input: { name: "Heading" }) { contentField { id } } }', variables: { id: f.a.fieldId } }),
+    path: ['updateContentField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentField(id: $id, input: { name: "Taken over" }) { contentField { id } } }', variables: { id: f.b.fieldId } }),
   },
   'Mutation.updateItem': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Changed" }) { id } }', variables: { id: f.a.itemId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Changed" }) { item { id } } }', variables: { id: f.a.itemId } }),
     path: ['updateItem'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Taken over" }) { id } }', variables: { id: f.b.itemId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Taken over" }) { item { id } } }', variables: { id: f.b.itemId } }),
   },
   'Mutation.updateMember': {
     operation: async (f) => ({

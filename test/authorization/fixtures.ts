@@ -102,15 +102,15 @@ async function invite(stack: TestStack, headers: Record<string, string>, roleId:
 
 /** A content type with a title field and one item, through the API. */
 async function createContent(stack: TestStack, headers: Record<string, string>, key: string) {
-  const type = await stack.query({ query: 'mutation($key: String!) { createContentType(input: { name: "Type", key: $key }) { id } }', variables: { key }, headers });
-  const contentTypeId = type.createContentType.id as string;
+  const type = await stack.query({ query: 'mutation($key: String!) { createContentType(input: { name: "Type", key: $key }) { contentType { id } } }', variables: { key }, headers });
+  const contentTypeId = type.createContentType.contentType.id as string;
   const field = await stack.query({
-    query: 'mutation($type: ID!) { createField(typeId: $type, input: { name: "Title", key: "title", kind: TEXT }) { id } }',
+    query: 'mutation($type: ID!) { createContentField(contentTypeId: $type, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',
     variables: { type: contentTypeId },
     headers,
   });
-  const item = await stack.query({ query: 'mutation($type: ID!) { createItem(typeId: $type, values: { title: "Hello" }) { id } }', variables: { type: contentTypeId }, headers });
-  return { contentTypeId, fieldId: field.createField.id as string, itemId: item.createItem.id as string };
+  const item = await stack.query({ query: 'mutation($type: ID!) { createItem(contentTypeId: $type, values: { title: "Hello" }) { item { id } } }', variables: { type: contentTypeId }, headers });
+  return { contentTypeId, fieldId: field.createContentField.contentField.id as string, itemId: item.createItem.item.id as string };
 }
 
 export async function buildFixtures(stack: TestStack): Promise<Fixtures> {

@@ -75,13 +75,13 @@ beforeAll(async () => {
   const run = (query: string, variables: Record<string, unknown> = {}) => stack.query({ query, variables, headers });
 
   // Content: two types (Query.contentTypes, Workspace.contentTypes), items of the first one.
-  const type = await run('mutation { createContentType(input: { name: "Posts", key: "posts" }) { id } }');
-  typeId = type.createContentType.id;
-  await run('mutation { createContentType(input: { name: "Pages", key: "pages" }) { id } }');
-  await run('mutation($t: ID!) { createField(typeId: $t, input: { name: "Rank", key: "rank", kind: NUMBER }) { id } }', { t: typeId });
-  await run('mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', { t: typeId });
+  const type = await run('mutation { createContentType(input: { name: "Posts", key: "posts" }) { contentType { id } } }');
+  typeId = type.createContentType.contentType.id;
+  await run('mutation { createContentType(input: { name: "Pages", key: "pages" }) { contentType { id } } }');
+  await run('mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Rank", key: "rank", kind: NUMBER }) { contentField { id } } }', { t: typeId });
+  await run('mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }', { t: typeId });
   for (const values of [{ rank: 2, title: 'b' }, { rank: 1, title: 'c' }, { title: 'a' }]) {
-    await run('mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', { t: typeId, v: values });
+    await run('mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }', { t: typeId, v: values });
   }
 
   // Two trusted documents (Query.trustedDocuments); their ids are the SHA-256 of their text.

@@ -35,8 +35,8 @@ it('loses no event and duplicates none when subgraphs die between commit and del
   });
   const item = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { body: "kept" }) { item { id } } }', variables: { t: typeId }, headers });
   const itemId = item.createItem.item.id;
-  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { id } }', headers });
-  const roleId = role.createRole.id;
+  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: ["items:read"] }) { role { id } } }', headers });
+  const roleId = role.createRole.role.id;
   // Both relays tried and failed at least once: the events are committed and undelivered.
   await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: "content's relay has tried" }).toBeGreaterThan(0);
   await expect

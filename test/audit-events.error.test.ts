@@ -34,7 +34,7 @@ it("never shows another user's trail", async () => {
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId } });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
   await stack.query({
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email: teammate.email, roleId: viewer } },
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });

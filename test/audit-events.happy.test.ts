@@ -131,20 +131,20 @@ describe('identity changes', () => {
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: sessionHeaders() });
     const roleId = (key: string) => roles.roles.nodes.find((role: { key: string }) => role.key === key).id;
     const added = await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: teammate.email, roleId: roleId('viewer') } },
       headers: sessionHeaders(),
     });
-    const memberId = added.addMember.id;
+    const memberId = added.addMember.member.id;
     await stack.query({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
       variables: { id: memberId, input: { roleId: roleId('editor') } },
       headers: sessionHeaders(),
     });
-    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { id } }', headers: sessionHeaders() });
+    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { memberGroup { id } } }', headers: sessionHeaders() });
     await stack.query({
-      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }',
-      variables: { g: group.createMemberGroup.id, u: [teammate.userId] },
+      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }',
+      variables: { g: group.createMemberGroup.memberGroup.id, u: [teammate.userId] },
       headers: sessionHeaders(),
     });
 
@@ -155,7 +155,7 @@ describe('identity changes', () => {
     expect(joined.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
 
     // Leaving is the member's own change, recorded in the workspace's trail.
-    await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
+    await stack.query({ query: 'mutation { leaveWorkspace { deletedId } }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
     const [left] = await eventually({ action: 'member.left' }, 1);
     expect(left).toMatchObject({ targetId: memberId, actorUserId: teammate.userId, workspaceId });
     expect(left.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });

@@ -90,6 +90,6 @@ it('offers the key no more once it is revoked, or when the file holds anything e
 
   // Its owner revokes it, from a session.
   const { createSession } = await stack.query({ query: `mutation { createSession(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { token } }` });
-  await stack.query({ query: `mutation { revokeApiKey(id: "${key.id}") { id } }`, headers: { authorization: `Bearer ${createSession.token}` } });
+  await stack.query({ query: `mutation { revokeApiKey(id: "${key.id}") { apiKey { id } } }`, headers: { authorization: `Bearer ${createSession.token}` } });
   expect(await seedDemoWhenEmpty(stack.database.url, { keyFile })).toEqual({ workspaceId: first.workspaceId, created: false });
 });

@@ -25,12 +25,12 @@ export async function signUp(stack: TestStack, name = 'Test User'): Promise<Sign
 }
 
 export async function createWorkspaceAs(stack: TestStack, token: string, name = 'Workspace'): Promise<string> {
-  const data = await stack.query<{ createWorkspace: { id: string } }>({
-    query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
+  const data = await stack.query<{ createWorkspace: { workspace: { id: string } } }>({
+    query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } } }',
     variables: { input: { name } },
     headers: bearer(token),
   });
-  return data.createWorkspace.id;
+  return data.createWorkspace.workspace.id;
 }
 
 /** Content types with these keys (named after them: `article` → `Article`) in a workspace of the token's user; returns their ids. */

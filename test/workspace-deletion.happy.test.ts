@@ -74,11 +74,11 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const keyHeaders = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
   expect((await stack.request({ query: '{ workspace { id } }', headers: keyHeaders })).status).toBe(200);
 
-  const wrongName = await stack.request({ query: 'mutation { deleteWorkspace(confirmName: "doomed") }', headers });
+  const wrongName = await stack.request({ query: 'mutation { deleteWorkspace(confirmName: "doomed") { deletedId } }', headers });
   expect(errorCodes(wrongName)).toEqual(['BAD_USER_INPUT']);
   expect(await rowsOf(workspaceId)).toHaveProperty(['identity.workspaces'], 1);
 
-  expect((await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Doomed") }', headers })).deleteWorkspace).toBe(true);
+  expect((await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Doomed") { deletedId } }', headers })).deleteWorkspace).toEqual({ deletedId: workspaceId });
   // At once: the workspace's key is refused and identity holds nothing of it.
   const refused = await stack.request({ query: '{ workspace { id } }', headers: keyHeaders });
   expect(refused.status).toBe(403);

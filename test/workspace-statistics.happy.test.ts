@@ -20,7 +20,7 @@ beforeAll(async () => {
   const colleague = await signUp(stack, 'Colleague');
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
-  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: colleague.email, roleId: viewer } }, headers });
+  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }', variables: { input: { email: colleague.email, roleId: viewer } }, headers });
   const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }', headers });
   await stack.query({
     query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',

@@ -57,7 +57,8 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
     input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
   });
   const session = { authorization: `Bearer ${registered.register.token}` };
-  const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
+  const workspaceId = (await benchGraphql<{ createWorkspace: { workspace: { id: string } } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { workspace { id } } }', {}, session))
+    .createWorkspace.workspace.id;
   const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
   const created = await benchGraphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
     url,

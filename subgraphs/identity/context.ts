@@ -20,6 +20,7 @@ import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
+import { UserService } from './users/user.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -32,6 +33,7 @@ export interface IdentityContext extends BaseSubgraphContext {
     readonly membersOfGroup: DataLoader<RelationPageKey, Connection<Member>, string>;
   };
   readonly workspaces: WorkspaceService;
+  readonly users: UserService;
   readonly roles: RoleService;
   readonly members: MemberService;
   readonly invitations: InvitationService;
@@ -97,6 +99,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
       }),
     },
     workspaces: new WorkspaceService(em, principal),
+    users: new UserService(em, principal),
     roles: new RoleService(em, principal),
     members: new MemberService(em, principal),
     invitations: new InvitationService(em, principal),

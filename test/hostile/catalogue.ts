@@ -288,7 +288,7 @@ export const DOCUMENT_CASES: readonly HostileCase[] = [
   },
   {
     name: 'an allowed mutation beside one the key can never run',
-    request: (f) => post(query('mutation { createContentType(input: { name: "Y", key: "y" }) { contentType { id } } deleteWorkspace(confirmName: "x") }'), asWriter(f)),
+    request: (f) => post(query('mutation { createContentType(input: { name: "Y", key: "y" }) { contentType { id } } deleteWorkspace(confirmName: "x") { deletedId } }'), asWriter(f)),
     status: 403,
     code: 'INSUFFICIENT_SCOPE',
   },

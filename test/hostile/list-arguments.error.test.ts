@@ -64,7 +64,7 @@ let headers: Record<string, string>;
 let typeId: string;
 
 /** Values for required arguments of list fields (besides first/after), by coordinate. */
-const requiredArguments = (): Record<string, Record<string, unknown>> => ({ 'Query.items': { typeId } });
+const requiredArguments = (): Record<string, Record<string, unknown>> => ({ 'Query.items': { contentTypeId: typeId } });
 
 beforeAll(async () => {
   stack = await startStack({ logLines, gateway: { requestLogFlushMs: 50 } });
@@ -98,14 +98,17 @@ beforeAll(async () => {
   const colleague = await signUp(stack, 'Colleague');
   const roles = await run('{ roles { nodes { id key } } }');
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
-  await run('mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', { input: { email: colleague.email, roleId: viewer } });
+  await run('mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }', { input: { email: colleague.email, roleId: viewer } });
   // Two invitations (Query.invitations).
   for (const email of ['first-invitee@example.com', 'second-invitee@example.com']) {
     await run('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', { input: { email, roleId: viewer } });
   }
   for (const name of ['Editors', 'Reviewers']) {
-    const group = await run('mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { id } }', { input: { name } });
-    await run('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', { g: group.createMemberGroup.id, u: [owner.userId, colleague.userId] });
+    const group = await run('mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { memberGroup { id } } }', { input: { name } });
+    await run('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', {
+      g: group.createMemberGroup.memberGroup.id,
+      u: [owner.userId, colleague.userId],
+    });
   }
 
   // Audit: request logs and audit events arrive asynchronously; wait until every list has two entries.

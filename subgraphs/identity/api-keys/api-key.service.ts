@@ -22,7 +22,7 @@ import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyKind, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
-import type { CreatedApiKey } from './created-api-key.js';
+import type { CreatedApiKey } from './api-key.payloads.js';
 
 /** Cursors of `apiKeys`: a position in id order. */
 const API_KEY_CURSOR = idCursor('apiKeys');

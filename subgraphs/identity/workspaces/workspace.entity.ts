@@ -11,15 +11,19 @@ import { newId } from '../../../lib/ids.js';
 @Directive(scopes([]))
 @ObjectType({ description: "A workspace: a team's space holding its members, keys and content." })
 export class Workspace {
-  [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly' | 'rateLimit';
+  [OptionalProps]?: 'id' | 'createdAt' | 'description' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
   id: string = newId();
 
   @Property({ type: 'text' })
-  @Field(() => String, { description: 'Display name of the workspace.' })
+  @Field(() => String, { description: 'Display name of the workspace. Changed with updateWorkspace.' })
   name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the workspace is for; null when nobody said. Changed with updateWorkspace.' })
+  description: string | null = null;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the workspace was created (ISO-8601 UTC).' })

@@ -1,6 +1,6 @@
 // Runs one example operation against a running gateway (`npm start`) and prints the answer:
 //   node --import tsx examples/run.ts <example> [variable=value ...]
-// e.g. node --import tsx examples/run.ts create-item typeId=01J...
+// e.g. node --import tsx examples/run.ts create-item contentTypeId=01J...
 // The credential and workspace come from ATRIUM_KEY and WORKSPACE_ID, the endpoint from
 // GATEWAY (default http://127.0.0.1:4000/graphql). Variables are read from
 // <example>.json when it exists; name=value pairs replace them (values that parse as JSON

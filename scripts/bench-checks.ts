@@ -231,10 +231,11 @@ await runMain(async () => {
       input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
     });
     const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
+    const workspaceId = (await benchGraphql<{ createWorkspace: { workspace: { id: string } } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { workspace { id } } }', {}, session))
+      .createWorkspace.workspace.id;
     const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
     for (const key of ['article', 'author', 'page', 'product', 'review']) {
-      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }', { input: { name: key, key } }, inWorkspace);
+      await benchGraphql(url, 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { contentType { id } } }', { input: { name: key, key } }, inWorkspace);
     }
     const created = (
       await benchGraphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(

@@ -105,8 +105,8 @@ await runMain(async () => {
     if (json.errors) throw new Error(JSON.stringify(json.errors));
     return json.data;
   };
-  const page = 'query($t: ID!, $f: ItemFilter, $first: Int, $after: String) { items(typeId: $t, filter: $f, first: $first, after: $after) { pageInfo { endCursor } nodes { id values } } }';
-  const count = 'query($t: ID!, $f: ItemFilter) { items(typeId: $t, filter: $f, first: 1) { totalCount } }';
+  const page = 'query($t: ID!, $f: ItemFilter, $first: Int, $after: String) { items(contentTypeId: $t, filter: $f, first: $first, after: $after) { pageInfo { endCursor } nodes { id values } } }';
+  const count = 'query($t: ID!, $f: ItemFilter) { items(contentTypeId: $t, filter: $f, first: 1) { totalCount } }';
   const published = { equals: { status: 'published' } };
 
   // A cursor 50 pages of 100 deep, reached by following endCursor as a client would.

@@ -52,8 +52,8 @@ await runMain(async () => {
       input: { email, password: randomBytes(12).toString('hex'), name: 'Bench' },
     });
     const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspace = await benchGraphql<{ createWorkspace: { id: string } }>(gateway.url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session);
-    const workspaceId = workspace.createWorkspace.id;
+    const workspace = await benchGraphql<{ createWorkspace: { workspace: { id: string } } }>(gateway.url, 'mutation { createWorkspace(input: { name: "Bench" }) { workspace { id } } }', {}, session);
+    const workspaceId = workspace.createWorkspace.workspace.id;
     const key = await benchGraphql<{ createApiKey: { secret: string } }>(
       gateway.url,
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',

@@ -109,7 +109,7 @@ async function requestLogPage(gatewayUrl: string, headers: Record<string, string
 
 /** How many entries of the operation requestLogs holds since `from`. */
 export async function countLogged(gatewayUrl: string, headers: Record<string, string>, operationName: string, from: Date): Promise<number> {
-  return (await requestLogPage(gatewayUrl, headers, { operationName, from: from.toISOString() }, null)).totalCount;
+  return (await requestLogPage(gatewayUrl, headers, { operationName, createdAfter: from.toISOString() }, null)).totalCount;
 }
 
 /** Waits until requestLogs holds at least `expected` entries of the operation, or the timeout passes. */
@@ -128,7 +128,7 @@ export async function loggedCorrelationIds(gatewayUrl: string, headers: Record<s
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await requestLogPage(gatewayUrl, headers, { operationName, from: from.toISOString() }, after);
+    const page = await requestLogPage(gatewayUrl, headers, { operationName, createdAfter: from.toISOString() }, after);
     ids.push(...page.nodes.map((node) => node.correlationId));
     if (!page.pageInfo.hasNextPage) return ids;
     after = page.pageInfo.endCursor;

@@ -102,7 +102,7 @@ describe('a workspace key', () => {
     const viewerRole = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
     const viewer = await signUp(stack, 'Viewer');
     await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: viewer.email, roleId: viewerRole } },
       headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
     });

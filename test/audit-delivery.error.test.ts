@@ -26,13 +26,17 @@ it('loses no event and duplicates none when subgraphs die between commit and del
 
   // Audit is down: the mutations commit, their events wait in the outboxes.
   await stack.stopSubgraph('audit');
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Note", key: "note" }) { id } }', headers });
-  const typeId = type.createContentType.id;
-  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
-  const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { body: "kept" }) { id } }', variables: { t: typeId }, headers });
-  const itemId = item.createItem.id;
-  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: [ITEMS_READ] }) { id } }', headers });
-  const roleId = role.createRole.id;
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Note", key: "note" }) { contentType { id } } }', headers });
+  const typeId = type.createContentType.contentType.id;
+  await stack.query({
+    query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Body", key: "body", kind: TEXT }) { contentField { id } } }',
+    variables: { t: typeId },
+    headers,
+  });
+  const item = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { body: "kept" }) { item { id } } }', variables: { t: typeId }, headers });
+  const itemId = item.createItem.item.id;
+  const role = await stack.query({ query: 'mutation { createRole(input: { key: "reviewer", name: "Reviewer", permissions: [ITEMS_READ] }) { role { id } } }', headers });
+  const roleId = role.createRole.role.id;
   // Both relays tried and failed at least once: the events are committed and undelivered.
   await expect.poll(() => countRows(stack.database.url, 'select count(*) from content.outbox_events where attempts > 0'), { timeout: 20_000, message: "content's relay has tried" }).toBeGreaterThan(0);
   await expect

@@ -34,7 +34,7 @@ it("never shows another user's trail", async () => {
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId } });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
   await stack.query({
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email: teammate.email, roleId: viewer } },
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
@@ -51,12 +51,12 @@ it("never shows another user's trail", async () => {
 it('refuses a range that starts before the retention window, saying so', async () => {
   const from = new Date(Date.now() - 91 * 86_400_000).toISOString();
   const response = await stack.request({
-    query: 'query($from: DateTime) { auditEvents(filter: { from: $from }) { totalCount } }',
+    query: 'query($from: DateTime) { auditEvents(filter: { createdAfter: $from }) { totalCount } }',
     variables: { from },
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-  expect(response.body.errors![0].message).toMatch(/retention window: audit events are kept 90 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
+  expect(response.body.errors![0].message).toMatch(/retention window: audit events are kept 90 days, so createdAfter must be at or after \d{4}-\d{2}-\d{2}T/);
 });
 
 it('refuses a cursor it did not make as bad input', async () => {
@@ -74,9 +74,9 @@ it('records nothing for a mutation that was refused', async () => {
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const pending = () => countRows(stack.database.url, "select count(*) from content.outbox_events where payload->>'action' = 'contentType.created'");
   const stored = () => countRows(stack.database.url, "select count(*) from audit.audit_events where action = 'contentType.created'");
-  const refused = await stack.request({ query: 'mutation { createContentType(input: { name: "", key: "Not A Key" }) { id } }', headers });
+  const refused = await stack.request({ query: 'mutation { createContentType(input: { name: "", key: "Not A Key" }) { contentType { id } } }', headers });
   expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-  await stack.query({ query: 'mutation { createContentType(input: { name: "Fine", key: "fine" }) { id } }', headers });
+  await stack.query({ query: 'mutation { createContentType(input: { name: "Fine", key: "fine" }) { contentType { id } } }', headers });
   // The accepted one arrives (and nothing is left to deliver); the refused one never existed.
   await expect.poll(async () => ({ stored: await stored(), pending: await pending() }), { timeout: 10_000, interval: 100 }).toEqual({ stored: 1, pending: 0 });
 });

@@ -60,17 +60,24 @@ describe('content changes', () => {
 
   beforeAll(async () => {
     const headers = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
-    const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers: { ...headers, 'x-correlation-id': 'audit-create-type' } });
-    typeId = type.createContentType.id;
-    await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: typeId }, headers });
-    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Hello" }) { id } }', variables: { t: typeId }, headers });
-    itemId = item.createItem.id;
+    const type = await stack.query({
+      query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }',
+      headers: { ...headers, 'x-correlation-id': 'audit-create-type' },
+    });
+    typeId = type.createContentType.contentType.id;
     await stack.query({
-      query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { id } }',
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',
+      variables: { t: typeId },
+      headers,
+    });
+    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Hello" }) { item { id } } }', variables: { t: typeId }, headers });
+    itemId = item.createItem.item.id;
+    await stack.query({
+      query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Hello again" }) { item { id } } }',
       variables: { id: itemId },
       headers: { ...headers, 'x-correlation-id': 'audit-update-item' },
     });
-    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: itemId }, headers });
+    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: itemId }, headers });
   });
 
   it('records each with its actor, target, changes and correlation id', async () => {
@@ -103,7 +110,7 @@ describe('content changes', () => {
     const byKey = await auditEvents({ actorId: key.id });
     expect(byKey.map((event) => event.action).sort()).toEqual(['CONTENT_FIELD_CREATED', 'CONTENT_TYPE_CREATED', 'ITEM_CREATED', 'ITEM_DELETED', 'ITEM_UPDATED']);
     expect((await auditEvents({ targetType: 'CONTENT_FIELD' })).map((event) => event.action)).toEqual(['CONTENT_FIELD_CREATED']);
-    expect(await auditEvents({ from: new Date(Date.now() + 60_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
+    expect(await auditEvents({ createdAfter: new Date(Date.now() + 60_000).toISOString(), createdBefore: new Date(Date.now() + 120_000).toISOString() })).toEqual([]);
 
     const all = await auditEvents();
     const first = await stack.query({ query: `{ auditEvents(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, headers: sessionHeaders() });
@@ -124,20 +131,20 @@ describe('identity changes', () => {
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: sessionHeaders() });
     const roleId = (key: string) => roles.roles.nodes.find((role: { key: string }) => role.key === key).id;
     const added = await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: teammate.email, roleId: roleId('viewer') } },
       headers: sessionHeaders(),
     });
-    const memberId = added.addMember.id;
+    const memberId = added.addMember.member.id;
     await stack.query({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
       variables: { id: memberId, input: { roleId: roleId('editor') } },
       headers: sessionHeaders(),
     });
-    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { id } }', headers: sessionHeaders() });
+    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Writers" }) { memberGroup { id } } }', headers: sessionHeaders() });
     await stack.query({
-      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }',
-      variables: { g: group.createMemberGroup.id, u: [teammate.userId] },
+      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }',
+      variables: { g: group.createMemberGroup.memberGroup.id, u: [teammate.userId] },
       headers: sessionHeaders(),
     });
 
@@ -148,7 +155,7 @@ describe('identity changes', () => {
     expect(joined.changes).toEqual([{ field: 'userIds', old: null, new: [teammate.userId], valuesHidden: false }]);
 
     // Leaving is the member's own change, recorded in the workspace's trail.
-    await stack.query({ query: 'mutation { leaveWorkspace }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
+    await stack.query({ query: 'mutation { leaveWorkspace { deletedId } }', headers: { ...bearer(teammate.token), 'x-workspace-id': workspaceId } });
     const [left] = await eventually({ action: 'MEMBER_LEFT' }, 1);
     expect(left).toMatchObject({ targetId: memberId, actor: { id: teammate.userId }, workspace: { id: workspaceId } });
     expect(left.changes).toContainEqual({ field: 'roleId', old: roleId('editor'), new: null, valuesHidden: false });

@@ -26,7 +26,7 @@ it('keeps no password, token, key secret or key hash in any audit event, request
     variables: { input: { description: 'made by a key', expiresIn: 'ONE_MONTH', scopes: ['READ'], workspaceIds: [workspaceId] } },
     headers: { 'x-api-key': userKey.secret, 'x-workspace-id': workspaceId },
   });
-  await stack.query({ query: 'mutation { revokeSession }', headers: bearer(sessionToken) });
+  await stack.query({ query: 'mutation { revokeSession { user { id } } }', headers: bearer(sessionToken) });
 
   const expected = ['user.registered', 'session.created', 'workspace.created', 'apiKey.created', 'apiKey.rotated', 'session.revoked'];
   let events: Record<string, unknown>[] = [];

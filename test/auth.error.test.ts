@@ -36,7 +36,7 @@ const QUERY = '{ workspace { id } }';
 describe('credentials that do not authenticate', () => {
   it('answer 401 with one message, whatever the cause', async () => {
     const revoked = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-    await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: revoked.id }, headers: bearer(owner.token) });
+    await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { status } } }', variables: { id: revoked.id }, headers: bearer(owner.token) });
     const expired = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     await sql("update identity.api_keys set expires_at = now() - interval '1 minute' where id = $1", [expired.id]);
     const valid = generateCredential('user_key');
@@ -110,13 +110,13 @@ describe('workspaces a credential may not use', () => {
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
     const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
     const added = await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: member.email, roleId: viewer } },
       headers: ownerHeaders,
     });
     const key = await createUserKey(stack, member.token, { scopes: ['read'], workspaceIds: [shared] });
     expect((await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': shared } })).status).toBe(200);
-    await stack.query({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: added.addMember.id }, headers: ownerHeaders });
+    await stack.query({ query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: added.addMember.member.id }, headers: ownerHeaders });
     // The very next request, with the principal still cached from the one above.
     expect(shape(await stack.request({ query: QUERY, headers: { 'x-api-key': key.secret, 'x-workspace-id': shared } }))).toEqual(FORBIDDEN);
   });

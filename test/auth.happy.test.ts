@@ -96,7 +96,7 @@ describe('sessions', () => {
     expect(token.startsWith('ats_')).toBe(true);
     expect(new Date(signIn.createSession.expiresAt).getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
     expect((await stack.query({ query: '{ me { id } }', headers: bearer(token) })).me.id).toBe(user.userId);
-    expect((await stack.query({ query: 'mutation { revokeSession }', headers: bearer(token) })).revokeSession).toBe(true);
+    expect((await stack.query({ query: 'mutation { revokeSession { user { id } } }', headers: bearer(token) })).revokeSession).toEqual({ user: { id: user.userId } });
     const after = await stack.request({ query: '{ me { id } }', headers: bearer(token) });
     expect(after.status).toBe(401);
     expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
@@ -135,7 +135,7 @@ describe('public operations', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]).toMatchObject({ message: 'Invalid or missing API key', extensions: { code: 'UNAUTHENTICATED' } });
     const mixed = await stack.request({
-      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } createWorkspace(input: { name: "x" }) { id } }',
+      query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { token } createWorkspace(input: { name: "x" }) { workspace { id } } }',
       variables: { input: { email: owner.email, password: owner.password } },
     });
     expect(mixed.status).toBe(401);
@@ -143,7 +143,7 @@ describe('public operations', () => {
 
   it('takes what is public from the @public marks of the supergraph it runs, not from a list', async () => {
     const committed = readCommittedSupergraph();
-    const withoutPublicSignIn = committed.replace(/(createSession\([^)]*\): SessionPayload! @join__field\(graph: IDENTITY\)) @public/, '$1');
+    const withoutPublicSignIn = committed.replace(/(createSession\([^)]*\): CreateSessionPayload! @join__field\(graph: IDENTITY\)) @public/, '$1');
     expect(withoutPublicSignIn).not.toBe(committed);
     const gateway = await stack.startGateway({ supergraphSdl: withoutPublicSignIn });
     try {
@@ -171,7 +171,7 @@ describe('public operations', () => {
       expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
       expect((await postGraphQL(gateway.url, { query: '{ me { id } }' })).status).toBe(401);
       const readOnly = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-      const refused = await postGraphQL(gateway.url, { query: 'mutation { createWorkspace(input: { name: "x" }) { id } }', headers: { 'x-api-key': readOnly.secret } });
+      const refused = await postGraphQL(gateway.url, { query: 'mutation { createWorkspace(input: { name: "x" }) { workspace { id } } }', headers: { 'x-api-key': readOnly.secret } });
       expect(refused.status).toBe(403);
       expect(errorCodes(refused)).toEqual(['INSUFFICIENT_SCOPE']);
     } finally {

@@ -21,7 +21,7 @@ afterAll(async () => {
 const workspaceRows = () => countRows(stack.database.url, 'select count(*) from identity.workspaces');
 
 describe('calling a subgraph directly', () => {
-  const body = JSON.stringify({ query: 'mutation { createWorkspace(input: { name: "sneaky" }) { id } }' });
+  const body = JSON.stringify({ query: 'mutation { createWorkspace(input: { name: "sneaky" }) { workspace { id } } }' });
   const principal: Principal = { kind: 'session', userId: '00000000-0000-7000-8000-000000000000', sessionId: 'x', scopes: [], workspaceIds: [] };
   const send = (headers: Record<string, string>, payload = body) => fetch(stack.subgraphUrls.identity, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
 
@@ -87,7 +87,7 @@ describe('revocation', () => {
       // Both instances have the principal cached now.
       expect((await ask(stack.gatewayUrl)).status).toBe(200);
       expect((await ask(second.url)).status).toBe(200);
-      await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: key.id }, headers: bearer(owner.token) });
+      await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { status } } }', variables: { id: key.id }, headers: bearer(owner.token) });
       // The gateway that revoked refuses at once; the other within a second (NOTIFY).
       expect((await ask(stack.gatewayUrl)).status).toBe(401);
       await expect.poll(async () => (await ask(second.url)).status, { timeout: 1000, interval: 20 }).toBe(401);

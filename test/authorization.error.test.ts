@@ -49,7 +49,7 @@ describe('a mutation the principal can never run', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const before = await count('identity.workspaces');
     const response = await stack.request({
-      query: 'mutation { createWorkspace(input: { name: "not allowed" }) { id } }',
+      query: 'mutation { createWorkspace(input: { name: "not allowed" }) { workspace { id } } }',
       headers: { 'x-api-key': key.secret },
     });
     expect(response.status).toBe(403);
@@ -60,7 +60,7 @@ describe('a mutation the principal can never run', () => {
   });
 
   it('runs for a principal that has the scope', async () => {
-    const response = await stack.request({ query: 'mutation { createWorkspace(input: { name: "allowed" }) { id } }', headers: bearer(owner.token) });
+    const response = await stack.request({ query: 'mutation { createWorkspace(input: { name: "allowed" }) { workspace { id } } }', headers: bearer(owner.token) });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
   });

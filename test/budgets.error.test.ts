@@ -65,12 +65,12 @@ describe('a budget out of range is refused with BAD_USER_INPUT, and nothing chan
   });
 
   it.each([0, 999, MAX_BUDGET + 1])('setWorkspaceRateLimit with %i points', async (points) => {
-    const response = await refused('mutation($points: Int) { setWorkspaceRateLimit(points: $points) { id } }', { points });
+    const response = await refused('mutation($points: Int) { setWorkspaceRateLimit(points: $points) { workspace { id } } }', { points });
     expect(fieldErrors(response)).toEqual([`points: must be a whole number of points from 1000 to ${MAX_BUDGET}`]);
   });
 
   it('a budget that is not a whole number, before anything runs', async () => {
-    const response = await stack.request({ query: 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { id } }', variables: { points: 1500.5 }, headers: ownerHeaders() });
+    const response = await stack.request({ query: 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { workspace { id } } }', variables: { points: 1500.5 }, headers: ownerHeaders() });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     const shown = await stack.query({ query: '{ workspace { rateLimit } }', headers: ownerHeaders() });
     expect(shown.workspace.rateLimit).toBeNull();

@@ -42,7 +42,7 @@ const keyIn = (secret: string, workspace = workspaceId) => ({ 'x-api-key': secre
 const ownerIn = (workspace: string) => ({ ...bearer(owner.token), 'x-workspace-id': workspace });
 
 async function setWorkspaceBudget(workspace: string, points: number | null) {
-  return stack.query({ query: 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { id rateLimit } }', variables: { points }, headers: ownerIn(workspace) });
+  return stack.query({ query: 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { workspace { id rateLimit } } }', variables: { points }, headers: ownerIn(workspace) });
 }
 
 it('refuses a key created with rateLimit N once it has spent N points, and lists the key with rateLimit N', async () => {
@@ -89,7 +89,7 @@ describe('a workspace budget', () => {
       expect(limitOf(await stack.request({ query: QUERY, headers }))).toBe(DEFAULT);
     }
     const raised = await setWorkspaceBudget(workspace, 3 * DEFAULT);
-    expect(raised.setWorkspaceRateLimit).toEqual({ id: workspace, rateLimit: 3 * DEFAULT });
+    expect(raised.setWorkspaceRateLimit).toEqual({ workspace: { id: workspace, rateLimit: 3 * DEFAULT } });
     for (const headers of [keyIn(userKey.secret, workspace), keyIn(workspaceKey.secret, workspace), ownerIn(workspace)]) {
       const response = await stack.request({ query: QUERY, headers });
       expect(response.status).toBe(200);

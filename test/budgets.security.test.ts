@@ -6,7 +6,7 @@ import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } f
 import { errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
 
 const DEFAULT = 10_000;
-const SET = 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { id rateLimit } }';
+const SET = 'mutation($points: Int) { setWorkspaceRateLimit(points: $points) { workspace { id rateLimit } } }';
 let stack: TestStack;
 let owner: SignedUpUser;
 let workspaceId: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
     const user = await signUp(stack, role);
     const roleId = roles.roles.nodes.find((candidate: { key: string }) => candidate.key === role).id;
     await stack.query({
-      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }',
       variables: { email: user.email, role: roleId },
       headers: ownerHeaders(),
     });
@@ -61,7 +61,7 @@ describe('setWorkspaceRateLimit', () => {
     expect(await storedBudget()).toBe(2 * DEFAULT);
     const key = await createUserKey(stack, owner.token, { scopes: ['read', 'workspaces:write'], workspaceIds: [workspaceId] });
     const byKey = await stack.request({ query: SET, variables: { points: null }, headers: { 'x-api-key': key.secret } });
-    expect(byKey.body.data).toEqual({ setWorkspaceRateLimit: { id: workspaceId, rateLimit: null } });
+    expect(byKey.body.data).toEqual({ setWorkspaceRateLimit: { workspace: { id: workspaceId, rateLimit: null } } });
     expect(await storedBudget()).toBeNull();
   });
 

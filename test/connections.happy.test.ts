@@ -37,7 +37,7 @@ const WAYS: Record<string, Way> = {
   'Query.auditEvents': rootField('auditEvents'),
   'Query.contentTypes': rootField('contentTypes'),
   'Query.invitations': rootField('invitations'),
-  'Query.items': rootField('items', 'typeId: $typeId, '),
+  'Query.items': rootField('items', 'contentTypeId: $typeId, '),
   'Query.memberGroups': rootField('memberGroups'),
   'Query.members': rootField('members'),
   // Only the requests of the oldest key: the workspace's own log grows with every test request.
@@ -87,22 +87,22 @@ beforeAll(async () => {
   // Content: two more types, three fields and three items.
   const types: string[] = [];
   for (const key of ['article', 'page', 'note'])
-    types.push((await mutate('mutation($i: CreateContentTypeInput!) { createContentType(input: $i) { id } }', { i: { key, name: key } })).createContentType.id);
+    types.push((await mutate('mutation($i: CreateContentTypeInput!) { createContentType(input: $i) { contentType { id } } }', { i: { key, name: key } })).createContentType.contentType.id);
   typeId = types[0];
-  for (const key of ['title', 'body', 'summary']) await mutate(`mutation($t: ID!) { createField(typeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { id } }`, { t: typeId });
-  for (const title of ['a', 'b', 'c']) await mutate('mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', { t: typeId, v: { title } });
+  for (const key of ['title', 'body', 'summary']) await mutate(`mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { contentField { id } } }`, { t: typeId });
+  for (const title of ['a', 'b', 'c']) await mutate('mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }', { t: typeId, v: { title } });
 
   // Team: two more members, two invitations, groups holding everyone.
   const roles = (await mutate('{ roles(first: 100) { nodes { id key } } }')).roles.nodes;
   const roleId = roles.find((role: { key: string }) => role.key !== 'owner').id;
   const others = [await signUp(stack, 'Second member'), await signUp(stack, 'Third member')];
-  for (const other of others) await mutate('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { email: other.email, roleId } });
+  for (const other of others) await mutate('mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }', { i: { email: other.email, roleId } });
   for (let index = 0; index < 2; index++) {
     await mutate('mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }', { i: { email: `invited-${randomBytes(4).toString('hex')}@example.com`, roleId } });
   }
   for (const name of ['Editors', 'Reviewers']) {
-    const group = (await mutate('mutation($i: CreateMemberGroupInput!) { createMemberGroup(input: $i) { id } }', { i: { name } })).createMemberGroup.id;
-    await mutate('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', { g: group, u: [owner.userId, ...others.map((other) => other.userId)] });
+    const group = (await mutate('mutation($i: CreateMemberGroupInput!) { createMemberGroup(input: $i) { memberGroup { id } } }', { i: { name } })).createMemberGroup.memberGroup.id;
+    await mutate('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', { g: group, u: [owner.userId, ...others.map((other) => other.userId)] });
   }
 
   // Trusted documents, and keys: the oldest one makes requests, so that it has request logs.

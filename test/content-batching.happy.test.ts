@@ -26,13 +26,17 @@ beforeAll(async () => {
   const user = await signUp(stack, 'Author');
   const workspaceId = await createWorkspaceAs(stack, user.token);
   headers = { ...bearer(user.token), 'x-workspace-id': workspaceId };
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Note", key: "note" }) { id } }', headers });
-  typeId = type.createContentType.id;
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Note", key: "note" }) { contentType { id } } }', headers });
+  typeId = type.createContentType.contentType.id;
   for (const key of ['title', 'text']) {
-    await stack.query({ query: `mutation($t: ID!) { createField(typeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { id } }`, variables: { t: typeId }, headers });
+    await stack.query({
+      query: `mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { contentField { id } } }`,
+      variables: { t: typeId },
+      headers,
+    });
   }
   for (let index = 0; index < 100; index += 1) {
-    await stack.query({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', variables: { t: typeId, v: { title: `Note ${index}` } }, headers });
+    await stack.query({ query: 'mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }', variables: { t: typeId, v: { title: `Note ${index}` } }, headers });
   }
 });
 afterAll(async () => {
@@ -45,7 +49,7 @@ async function statementsFor(first: number): Promise<Record<SubgraphName, number
   for (const name of Object.keys(statements) as SubgraphName[]) statements[name] = 0;
   counting = true;
   const data = await stack.query({
-    query: 'query($t: ID!, $first: Int) { items(typeId: $t, first: $first) { nodes { id contentType { key fields { nodes { key kind } } } createdBy { name } } } }',
+    query: 'query($t: ID!, $first: Int) { items(contentTypeId: $t, first: $first) { nodes { id contentType { key fields { nodes { key kind } } } createdBy { name } } } }',
     variables: { t: typeId, first },
     headers,
   });

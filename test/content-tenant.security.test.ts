@@ -15,16 +15,20 @@ beforeAll(async () => {
     const user = await signUp(stack, name);
     const workspaceId = await createWorkspaceAs(stack, user.token, name);
     const headers = { ...bearer(user.token), 'x-workspace-id': workspaceId };
-    const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
-    const typeId = type.createContentType.id;
-    await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }', variables: { t: typeId }, headers });
+    const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }', headers });
+    const typeId = type.createContentType.contentType.id;
     await stack.query({
-      query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { reference: { contentTypeId: $t } } }) { id } }',
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { contentField { id } } }',
       variables: { t: typeId },
       headers,
     });
-    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Same title" }) { id } }', variables: { t: typeId }, headers });
-    workspaces.push({ headers, workspaceId, typeId, itemId: item.createItem.id });
+    await stack.query({
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { reference: { contentTypeId: $t } } }) { contentField { id } } }',
+      variables: { t: typeId },
+      headers,
+    });
+    const item = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Same title" }) { item { id } } }', variables: { t: typeId }, headers });
+    workspaces.push({ headers, workspaceId, typeId, itemId: item.createItem.item.id });
   }
 });
 afterAll(async () => {
@@ -35,20 +39,20 @@ describe('look-alike workspaces', () => {
   it('refuse a reference to an item of the other workspace, writing nothing', async () => {
     const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
     const response = await stack.request({
-      query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }',
+      query: 'mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }',
       variables: { t: one.typeId, v: { title: 'Pointing away', related: two.itemId } },
       headers: one.headers,
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'related', reason: 'must reference an item of its content type in this workspace' }]);
-    const count = await stack.query({ query: 'query($t: ID!) { items(typeId: $t) { totalCount } }', variables: { t: one.typeId }, headers: one.headers });
+    const count = await stack.query({ query: 'query($t: ID!) { items(contentTypeId: $t) { totalCount } }', variables: { t: one.typeId }, headers: one.headers });
     expect(count.items.totalCount).toBe(1);
   });
 
   it('refuse a reference field to a content type of the other workspace, writing nothing', async () => {
     const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
     const response = await stack.request({
-      query: 'mutation($t: ID!, $other: ID!) { createField(typeId: $t, input: { name: "Away", key: "away", kind: REFERENCE, options: { reference: { contentTypeId: $other } } }) { id } }',
+      query: 'mutation($t: ID!, $other: ID!) { createContentField(contentTypeId: $t, input: { name: "Away", key: "away", kind: REFERENCE, options: { reference: { contentTypeId: $other } } }) { contentField { id } } }',
       variables: { t: one.typeId, other: two.typeId },
       headers: one.headers,
     });
@@ -61,13 +65,13 @@ describe('look-alike workspaces', () => {
   it('filter only within the workspace', async () => {
     const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
     const found = await stack.query({
-      query: 'query($t: ID!) { items(typeId: $t, filter: { equals: { title: "Same title" } }) { totalCount nodes { id } } }',
+      query: 'query($t: ID!) { items(contentTypeId: $t, filter: { equals: { title: "Same title" } }) { totalCount nodes { id } } }',
       variables: { t: one.typeId },
       headers: one.headers,
     });
     // Both workspaces hold a unique "Same title"; uniqueness and filters are per workspace.
     expect(found.items).toEqual({ totalCount: 1, nodes: [{ id: one.itemId }] });
-    const across = await stack.request({ query: 'query($t: ID!) { items(typeId: $t) { totalCount } }', variables: { t: two.typeId }, headers: one.headers });
+    const across = await stack.request({ query: 'query($t: ID!) { items(contentTypeId: $t) { totalCount } }', variables: { t: two.typeId }, headers: one.headers });
     expect(errorCodes(across)).toEqual(['NOT_FOUND']);
   });
 

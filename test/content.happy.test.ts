@@ -1,12 +1,14 @@
 // Workspace content through the gateway: a type with a field of every kind, items that
 // are validated, filtered, ordered, paged and partially updated, and deletions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createWorkspaceAs, signUp } from './identity-seeds.js';
+import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
 import { countRows, errorCodes, selectRows, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let headers: Record<string, string>;
 let userId: string;
+let userToken: string;
+let workspaceId: string;
 let typeId: string;
 let authorTypeId: string;
 let authorId: string;
@@ -14,21 +16,26 @@ let authorId: string;
 const rows = (sql: string, values: unknown[] = []) => countRows(stack.database.url, sql, values);
 
 const createItem = (values: Record<string, unknown>) =>
-  stack.request({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id values } }', variables: { t: typeId, v: values }, headers });
+  stack.request({ query: 'mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id values } } }', variables: { t: typeId, v: values }, headers });
 
 beforeAll(async () => {
   stack = await startStack();
   const user = await signUp(stack, 'Editor');
   userId = user.userId;
-  const workspaceId = await createWorkspaceAs(stack, user.token, 'Content');
+  userToken = user.token;
+  workspaceId = await createWorkspaceAs(stack, user.token, 'Content');
   headers = { ...bearer(user.token), 'x-workspace-id': workspaceId };
-  const authors = await stack.query({ query: 'mutation { createContentType(input: { name: "Author", key: "author" }) { id } }', headers });
-  authorTypeId = authors.createContentType.id;
-  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Name", key: "name", kind: TEXT, required: true }) { id } }', variables: { t: authorTypeId }, headers });
-  const author = await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { name: "Ada" }) { id } }', variables: { t: authorTypeId }, headers });
-  authorId = author.createItem.id;
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Article", key: "article", description: "Writing" }) { id } }', headers });
-  typeId = type.createContentType.id;
+  const authors = await stack.query({ query: 'mutation { createContentType(input: { name: "Author", key: "author" }) { contentType { id } } }', headers });
+  authorTypeId = authors.createContentType.contentType.id;
+  await stack.query({
+    query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Name", key: "name", kind: TEXT, required: true }) { contentField { id } } }',
+    variables: { t: authorTypeId },
+    headers,
+  });
+  const author = await stack.query({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { name: "Ada" }) { item { id } } }', variables: { t: authorTypeId }, headers });
+  authorId = author.createItem.item.id;
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Article", key: "article", description: "Writing" }) { contentType { id } } }', headers });
+  typeId = type.createContentType.contentType.id;
   const fields: [string, string, Record<string, unknown>][] = [
     ['title', 'TEXT', { required: true, unique: true }],
     ['body', 'LONG_TEXT', {}],
@@ -45,7 +52,7 @@ beforeAll(async () => {
   ];
   for (const [key, kind, extra] of fields) {
     await stack.query({
-      query: 'mutation($t: ID!, $input: CreateFieldInput!) { createField(typeId: $t, input: $input) { id } }',
+      query: 'mutation($t: ID!, $input: CreateContentFieldInput!) { createContentField(contentTypeId: $t, input: $input) { contentField { id } } }',
       variables: { t: typeId, input: { name: key, key, kind, ...extra } },
       headers,
     });
@@ -72,7 +79,7 @@ describe('items', () => {
       owner: userId,
     });
     expect(response.body.errors).toBeUndefined();
-    const item = response.body.data!.createItem;
+    const item = response.body.data!.createItem.item;
     expect(item.values.published_at).toBe('2026-11-22T08:00:00.000Z');
     const read = await stack.query({
       query: 'query($id: ID!) { item(id: $id) { contentType { key fields { nodes { key kind } } } createdBy { id name } } }',
@@ -134,7 +141,7 @@ describe('items', () => {
       (
         await stack.query({
           query:
-            'query($t: ID!, $f: ItemFilter, $o: ItemOrder, $first: Int, $after: String) { items(typeId: $t, filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { values } } }',
+            'query($t: ID!, $f: ItemFilter, $o: ItemOrder, $first: Int, $after: String) { items(contentTypeId: $t, filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { values } } }',
           variables: { t: typeId, ...variables },
           headers,
         })
@@ -163,26 +170,26 @@ describe('items', () => {
 
   it('count items per select value exactly through creates, updates and deletes', async () => {
     const published = async () =>
-      (await stack.query({ query: 'query($t: ID!) { items(typeId: $t, filter: { equals: { status: "published" } }) { totalCount } }', variables: { t: typeId }, headers })).items.totalCount;
+      (await stack.query({ query: 'query($t: ID!) { items(contentTypeId: $t, filter: { equals: { status: "published" } }) { totalCount } }', variables: { t: typeId }, headers })).items.totalCount;
     const actual = () => rows(`select count(*) from content.items where content_type_id = $1 and values->>'status' = 'published'`, [typeId]);
     expect(await published()).toBe(await actual());
-    const draft = (await createItem({ title: 'Counted', status: 'draft' })).body.data!.createItem;
-    await stack.query({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { status: "published" }) { id } }', variables: { id: draft.id }, headers });
+    const draft = (await createItem({ title: 'Counted', status: 'draft' })).body.data!.createItem.item;
+    await stack.query({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { status: "published" }) { item { id } } }', variables: { id: draft.id }, headers });
     expect(await published()).toBe(await actual());
-    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: draft.id }, headers });
+    await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: draft.id }, headers });
     expect(await published()).toBe(await actual());
     expect(await actual()).toBeGreaterThan(0);
   });
 
   it('update only the values given; null clears an optional one', async () => {
-    const created = (await createItem({ title: 'Partial', rating: 2, status: 'draft' })).body.data!.createItem;
+    const created = (await createItem({ title: 'Partial', rating: 2, status: 'draft' })).body.data!.createItem.item;
     const updated = await stack.query({
-      query: 'mutation($id: ID!, $v: JSON!) { updateItem(id: $id, values: $v) { values } }',
+      query: 'mutation($id: ID!, $v: JSON!) { updateItem(id: $id, values: $v) { item { values } } }',
       variables: { id: created.id, v: { status: 'published', rating: null } },
       headers,
     });
-    expect(updated.updateItem.values).toEqual({ title: 'Partial', status: 'published' });
-    const refused = await stack.request({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: null }) { id } }', variables: { id: created.id }, headers });
+    expect(updated.updateItem.item.values).toEqual({ title: 'Partial', status: 'published' });
+    const refused = await stack.request({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: null }) { item { id } } }', variables: { id: created.id }, headers });
     expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'title', reason: 'is required' }]);
   });
 });
@@ -209,14 +216,14 @@ describe('field options', () => {
     expect(await storedOptions('title')).toEqual({});
   });
 
-  it('change with updateField and read back what was sent', async () => {
+  it('change with updateContentField and read back what was sent', async () => {
     const tags = (await fieldsOfType()).find((field) => field.key === 'tags')!;
     const updated = await stack.query({
-      query: `mutation($id: ID!, $input: UpdateFieldInput!) { updateField(id: $id, input: $input) { ${OPTIONS_SELECTION} } }`,
+      query: `mutation($id: ID!, $input: UpdateContentFieldInput!) { updateContentField(id: $id, input: $input) { contentField { ${OPTIONS_SELECTION} } } }`,
       variables: { id: tags.id, input: { options: { multiSelect: { choices: ['news', 'tech', 'life', 'science'] } } } },
       headers,
     });
-    expect(updated.updateField.options.multiSelect).toEqual({ choices: ['news', 'tech', 'life', 'science'] });
+    expect(updated.updateContentField.contentField.options.multiSelect).toEqual({ choices: ['news', 'tech', 'life', 'science'] });
     expect(await storedOptions('tags')).toEqual({ choices: ['news', 'tech', 'life', 'science'] });
   });
 
@@ -258,10 +265,10 @@ describe('field options', () => {
       { kind: 'REFERENCE', options: { reference: { contentTypeId: 'nope' } } },
       [{ field: 'options.reference.contentTypeId', reason: 'must be a content type of this workspace' }],
     ],
-  ])('refuse %s in createField, listing every problem and writing nothing', async (_case, input, fieldErrors) => {
+  ])('refuse %s in createContentField, listing every problem and writing nothing', async (_case, input, fieldErrors) => {
     const before = await rows('select count(*) from content.content_fields');
     const response = await stack.request({
-      query: 'mutation($t: ID!, $input: CreateFieldInput!) { createField(typeId: $t, input: $input) { id } }',
+      query: 'mutation($t: ID!, $input: CreateContentFieldInput!) { createContentField(contentTypeId: $t, input: $input) { contentField { id } } }',
       variables: { t: typeId, input: { name: 'Extra', key: 'extra_field', ...input } },
       headers,
     });
@@ -270,10 +277,10 @@ describe('field options', () => {
     expect(await rows('select count(*) from content.content_fields')).toBe(before);
   });
 
-  it('refuse options of another kind in updateField, and keep the old ones', async () => {
+  it('refuse options of another kind in updateContentField, and keep the old ones', async () => {
     const status = (await fieldsOfType()).find((field) => field.key === 'status')!;
     const response = await stack.request({
-      query: 'mutation($id: ID!, $input: UpdateFieldInput!) { updateField(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateContentFieldInput!) { updateContentField(id: $id, input: $input) { contentField { id } } }',
       variables: { id: status.id, input: { name: 'Renamed', options: { multiSelect: { choices: ['x'] } } } },
       headers,
     });
@@ -287,19 +294,40 @@ describe('field options', () => {
   });
 });
 
+describe('mutation payloads', () => {
+  it('answer the changed object, and a key that may write but not read still gets its payload', async () => {
+    const writer = await createUserKey(stack, userToken, { scopes: ['items:write', 'items:delete', 'types:read'], workspaceIds: [workspaceId] });
+    const asWriter = { 'x-api-key': writer.secret, 'x-workspace-id': workspaceId };
+    const created = await stack.request({
+      query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Blind write" }) { __typename item { id } } }',
+      variables: { t: typeId },
+      headers: asWriter,
+    });
+    // The item ran and was written; only the object the key may not read is null.
+    expect(created.body.data).toEqual({ createItem: { __typename: 'CreateItemPayload', item: null } });
+    expect(created.body.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([['INSUFFICIENT_SCOPE', ['createItem', 'item', 'id']]]);
+    expect(await rows(`select count(*) from content.items where content_type_id = $1 and values->>'title' = 'Blind write'`, [typeId])).toBe(1);
+    const [row] = await selectRows<{ id: string }>(stack.database.url, `select id from content.items where values->>'title' = 'Blind write'`);
+    const deleted = await stack.query({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: row.id }, headers: asWriter });
+    expect(deleted.deleteItem).toEqual({ deletedId: row.id });
+  });
+});
+
 describe('deleting', () => {
   it('a field removes its value from every item', async () => {
     const field = await stack.query({ query: 'query($t: ID!) { contentType(id: $t) { fields { nodes { id key } } } }', variables: { t: typeId }, headers });
     const body = field.contentType.fields.nodes.find((candidate: { key: string }) => candidate.key === 'body').id;
-    await stack.query({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: body }, headers });
+    const deleted = await stack.query({ query: 'mutation($id: ID!) { deleteContentField(id: $id) { deletedId } }', variables: { id: body }, headers });
+    expect(deleted.deleteContentField).toEqual({ deletedId: body });
     expect(await rows("select count(*) from content.items where content_type_id = $1 and values ? 'body'", [typeId])).toBe(0);
   });
 
   it('a type with items is refused, and with force takes its items in one go', async () => {
-    const refused = await stack.request({ query: 'mutation($t: ID!) { deleteContentType(id: $t) }', variables: { t: typeId }, headers });
+    const refused = await stack.request({ query: 'mutation($t: ID!) { deleteContentType(id: $t) { deletedId } }', variables: { t: typeId }, headers });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(await rows('select count(*) from content.items where content_type_id = $1', [typeId])).toBeGreaterThan(0);
-    await stack.query({ query: 'mutation($t: ID!) { deleteContentType(id: $t, force: true) }', variables: { t: typeId }, headers });
+    const deleted = await stack.query({ query: 'mutation($t: ID!) { deleteContentType(id: $t, force: true) { deletedId } }', variables: { t: typeId }, headers });
+    expect(deleted.deleteContentType).toEqual({ deletedId: typeId });
     expect(await rows('select count(*) from content.items where content_type_id = $1', [typeId])).toBe(0);
     expect(await rows('select count(*) from content.content_fields where content_type_id = $1', [typeId])).toBe(0);
     expect(await rows('select count(*) from content.item_unique_values where content_type_id = $1', [typeId])).toBe(0);

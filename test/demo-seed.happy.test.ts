@@ -30,7 +30,7 @@ const TOUR = `{
   members { nodes { role { key } user { email } } }
   contentTypes { nodes { id key fields { nodes { key kind required unique } } } }
 }`;
-const ITEMS = 'query Items($typeId: ID!) { items(typeId: $typeId) { totalCount nodes { id values } } }';
+const ITEMS = 'query Items($typeId: ID!) { items(contentTypeId: $typeId) { totalCount nodes { id values } } }';
 
 it('seeds a workspace with two members, typed fields, items and a read-only key', async () => {
   expect(first).toMatchObject({ created: true, apiKey: expect.stringMatching(/^atk_/) });
@@ -53,7 +53,7 @@ it('seeds a workspace with two members, typed fields, items and a read-only key'
   for (const { values } of articles.nodes) expect(authors.nodes.map((author: { id: string }) => author.id)).toContain(values.author);
 
   // Read-only: it reads everything a reader may, and changes nothing.
-  const refused = await stack.request({ query: 'mutation { createContentType(input: { key: "note", name: "Note" }) { id } }', headers });
+  const refused = await stack.request({ query: 'mutation { createContentType(input: { key: "note", name: "Note" }) { contentType { id } } }', headers });
   expect(errorCodes(refused)).toEqual(['INSUFFICIENT_SCOPE']);
 
   // Both demo users sign in with the public password.
@@ -90,6 +90,6 @@ it('offers the key no more once it is revoked, or when the file holds anything e
 
   // Its owner revokes it, from a session.
   const { createSession } = await stack.query({ query: `mutation { createSession(input: { email: "${DEMO_EMAIL}", password: "${DEMO_PASSWORD}" }) { token } }` });
-  await stack.query({ query: `mutation { revokeApiKey(id: "${key.id}") { id } }`, headers: { authorization: `Bearer ${createSession.token}` } });
+  await stack.query({ query: `mutation { revokeApiKey(id: "${key.id}") { apiKey { id } } }`, headers: { authorization: `Bearer ${createSession.token}` } });
   expect(await seedDemoWhenEmpty(stack.database.url, { keyFile })).toEqual({ workspaceId: first.workspaceId, created: false });
 });

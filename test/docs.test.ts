@@ -67,7 +67,7 @@ describe('the operation finder', () => {
   });
 
   it('checks shown variables against the operation: undeclared, missing and mistyped ones', () => {
-    const operation = { file: 'create.graphql', line: 1, text: 'mutation($typeId: ID!, $values: JSON!) { createItem(typeId: $typeId, values: $values) { id } }', verbatim: true };
+    const operation = { file: 'create.graphql', line: 1, text: 'mutation($typeId: ID!, $values: JSON!) { createItem(contentTypeId: $typeId, values: $values) { item { id } } }', verbatim: true };
     expect(operationProblems(schema, [{ ...operation, variables: { typeId: 'x', values: {} } }])).toEqual([]);
     expect(operationProblems(schema, [{ ...operation, variables: { typeId: 7.5, title: 'x' } }])).toEqual([
       'create.graphql:1: variable $title is not declared by the operation',

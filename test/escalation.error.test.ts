@@ -24,11 +24,11 @@ beforeAll(async () => {
   for (const role of ['admin', 'editor', 'viewer']) {
     const user = await signUp(stack, role);
     const added = await stack.query({
-      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }',
       variables: { email: user.email, role: roleIds[role] },
       headers: sessionHeaders(owner),
     });
-    members[role] = { user, memberId: added.addMember.id, headers: sessionHeaders(user) };
+    members[role] = { user, memberId: added.addMember.member.id, headers: sessionHeaders(user) };
   }
 });
 afterAll(async () => {
@@ -48,12 +48,12 @@ async function refused(query: string, variables: Record<string, unknown>, header
 
 describe('an admin cannot make themself owner', () => {
   it('by adding workspaces:delete to the admin role', async () => {
-    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { id } }', { id: roleIds.admin }, members.admin.headers, /workspaces:delete/);
+    await refused('mutation($id: ID!) { addRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { role { id } } }', { id: roleIds.admin }, members.admin.headers, /workspaces:delete/);
   });
 
   it('by setting their own role to owner', async () => {
     await refused(
-      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }',
       { id: members.admin.memberId, role: roleIds.owner },
       members.admin.headers,
       /own membership/,
@@ -61,17 +61,17 @@ describe('an admin cannot make themself owner', () => {
   });
 
   it('by creating a role with workspaces:delete (to give it to themself)', async () => {
-    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: [READ, WORKSPACES_DELETE] }) { id } }', {}, members.admin.headers, /workspaces:delete/);
+    await refused('mutation { createRole(input: { key: "root", name: "Root", permissions: [READ, WORKSPACES_DELETE] }) { role { id } } }', {}, members.admin.headers, /workspaces:delete/);
   });
 
   it('by giving the owner role to someone else, or taking over with transferOwnership', async () => {
     await refused(
-      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }',
       { id: members.viewer.memberId, role: roleIds.owner },
       members.admin.headers,
       /only an owner grants the owner role/,
     );
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.admin.memberId }, members.admin.headers, /Only an owner may transfer ownership/);
+    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', { id: members.admin.memberId }, members.admin.headers, /Only an owner may transfer ownership/);
   });
 
   it('and cannot give an editor key scopes it lacks (a workspace key is capped by its creator)', async () => {
@@ -80,7 +80,7 @@ describe('an admin cannot make themself owner', () => {
 });
 
 describe('members revoke their own keys whatever their role', () => {
-  const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id status } }';
+  const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id status } } }';
 
   it.each(['editor', 'viewer'])('a %s revokes and rotates their own key from a session', async (role) => {
     const member = members[role];
@@ -90,7 +90,7 @@ describe('members revoke their own keys whatever their role', () => {
     expect(rotated.body.errors).toBeUndefined();
     const next = rotated.body.data!.rotateApiKey.apiKey.id as string;
     const revoked = await stack.request({ query: REVOKE, variables: { id: next }, headers: member.headers });
-    expect(revoked.body).toEqual({ data: { revokeApiKey: { id: next, status: 'REVOKED' } }, extensions: expect.anything() });
+    expect(revoked.body).toEqual({ data: { revokeApiKey: { apiKey: { id: next, status: 'REVOKED' } } }, extensions: expect.anything() });
   });
 
   it("but not another member's key, a workspace key, or their other keys through a narrow key", async () => {
@@ -120,9 +120,9 @@ describe('members revoke their own keys whatever their role', () => {
 
 describe('transferOwnership', () => {
   it('lets only the owner hand the workspace over; the old owner becomes admin, with audit events', async () => {
-    const transfer = 'mutation($id: ID!) { transferOwnership(memberId: $id) { id role { key } } }';
+    const transfer = 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id role { key } } } }';
     const response = await stack.request({ query: transfer, variables: { id: members.admin.memberId }, headers: members.owner.headers });
-    expect(response.body.data).toEqual({ transferOwnership: { id: members.admin.memberId, role: { key: 'owner' } } });
+    expect(response.body.data).toEqual({ transferOwnership: { member: { id: members.admin.memberId, role: { key: 'owner' } } } });
     const roles = await selectRows<{ id: string; key: string }>(
       stack.database.url,
       'select m.id, r.key from identity.members m join identity.roles r on r.id = m.role_id where m.id = any($1::uuid[]) order by r.key',
@@ -138,6 +138,6 @@ describe('transferOwnership', () => {
     );
     expect(events.map((event) => event.action)).toEqual(['member.ownershipGivenAway', 'member.ownershipReceived']);
     // The old owner, now an admin, cannot take it back.
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', { id: members.owner.memberId }, members.owner.headers, /Only an owner may transfer ownership/);
+    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', { id: members.owner.memberId }, members.owner.headers, /Only an owner may transfer ownership/);
   });
 });

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const owner = await signUp(stack);
   const workspaceId = await createWorkspaceAs(stack, owner.token);
   await stack.query({
-    query: 'mutation { createContentType(input: { key: "article", name: "Article" }) { id } }',
+    query: 'mutation { createContentType(input: { key: "article", name: "Article" }) { contentType { id } } }',
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
   // The key examples/README.md tells you to create.
@@ -41,8 +41,8 @@ it("lists types, adds a field, creates an item and reads the key's request logs,
   const article = listed.contentTypes.nodes.find((type: { key: string }) => type.key === 'article');
   expect(article).toMatchObject({ key: 'article', fields: { nodes: [] } });
 
-  expect((await run('add-title-field', { typeId: article.id })).createField).toMatchObject({ key: 'title', kind: 'TEXT' });
-  const created = (await run('create-item', { typeId: article.id })).createItem;
+  expect((await run('add-title-field', { contentTypeId: article.id })).createContentField.contentField).toMatchObject({ key: 'title', kind: 'TEXT' });
+  const created = (await run('create-item', { contentTypeId: article.id })).createItem.item;
   expect(created).toMatchObject({ values: { title: 'Hello from the examples' }, contentType: { key: 'article' } });
   expect((await run('list-content-types')).contentTypes.nodes.find((type: { key: string }) => type.key === 'article').fields.nodes).toEqual([{ key: 'title', kind: 'TEXT', required: true }]);
 

@@ -26,24 +26,24 @@ export async function signUp(stack: TestStack, name = 'Test User'): Promise<Sign
 }
 
 export async function createWorkspaceAs(stack: TestStack, token: string, name = 'Workspace'): Promise<string> {
-  const data = await stack.query<{ createWorkspace: { id: string } }>({
-    query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
+  const data = await stack.query<{ createWorkspace: { workspace: { id: string } } }>({
+    query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } } }',
     variables: { input: { name } },
     headers: bearer(token),
   });
-  return data.createWorkspace.id;
+  return data.createWorkspace.workspace.id;
 }
 
 /** Content types with these keys (named after them: `article` → `Article`) in a workspace of the token's user; returns their ids. */
 export async function createContentTypesAs(stack: TestStack, token: string, workspaceId: string, keys: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const key of keys) {
-    const data = await stack.query<{ createContentType: { id: string } }>({
-      query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }',
+    const data = await stack.query<{ createContentType: { contentType: { id: string } } }>({
+      query: 'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { contentType { id } } }',
       variables: { input: { key, name: key[0].toUpperCase() + key.slice(1) } },
       headers: { ...bearer(token), 'x-workspace-id': workspaceId },
     });
-    ids.push(data.createContentType.id);
+    ids.push(data.createContentType.contentType.id);
   }
   return ids;
 }

@@ -101,8 +101,12 @@ describe('the invitations list', () => {
     const pending = await invite(freshEmail('pending'), 'viewer');
     const revoked = await invite(freshEmail('revoked'), 'viewer');
     const expired = await invite(freshEmail('expired'), 'viewer');
-    const revokedAnswer = await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id status revokedAt } }', variables: { id: revoked.invitation.id }, headers: ownerHeaders });
-    expect(revokedAnswer.revokeInvitation).toEqual({ id: revoked.invitation.id, status: 'REVOKED', revokedAt: expect.any(String) });
+    const revokedAnswer = await stack.query({
+      query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id status revokedAt } } }',
+      variables: { id: revoked.invitation.id },
+      headers: ownerHeaders,
+    });
+    expect(revokedAnswer.revokeInvitation).toEqual({ invitation: { id: revoked.invitation.id, status: 'REVOKED', revokedAt: expect.any(String) } });
     await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [expired.invitation.id]);
 
     const byStatus = async (status: string) =>
@@ -147,7 +151,7 @@ describe('the invitations list', () => {
     const twice = await stack.request({ query: INVITE, variables: { input: { email, roleId: roleIds.editor } }, headers: ownerHeaders });
     expect(errorCodes(twice)).toEqual(['BAD_USER_INPUT']);
     expect(twice.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has a pending invitation' }]);
-    await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id: first.invitation.id }, headers: ownerHeaders });
+    await stack.query({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }', variables: { id: first.invitation.id }, headers: ownerHeaders });
     const second = await invite(email, 'editor');
     await selectRows(stack.database.url, "update identity.invitations set expires_at = now() - interval '1 minute' where id = $1", [second.invitation.id]);
     const third = await invite(email, 'viewer');
@@ -155,10 +159,10 @@ describe('the invitations list', () => {
   });
 
   it('revokes the pending invitations of a role that is deleted', async () => {
-    const created = await stack.query({ query: 'mutation { createRole(input: { key: "temporary", name: "Temporary", permissions: [READ] }) { id } }', headers: ownerHeaders });
-    const roleId = created.createRole.id as string;
+    const created = await stack.query({ query: 'mutation { createRole(input: { key: "temporary", name: "Temporary", permissions: [READ] }) { role { id } } }', headers: ownerHeaders });
+    const roleId = created.createRole.role.id as string;
     const invited = await stack.query({ query: INVITE, variables: { input: { email: freshEmail('temp'), roleId } }, headers: ownerHeaders });
-    await stack.query({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: roleId }, headers: ownerHeaders });
+    await stack.query({ query: 'mutation($id: ID!) { deleteRole(id: $id) { deletedId } }', variables: { id: roleId }, headers: ownerHeaders });
     const listed = await stack.query({ query: '{ invitations(first: 100, filter: { status: REVOKED }) { nodes { id role { key } } } }', headers: ownerHeaders });
     expect(listed.invitations.nodes).toContainEqual({ id: invited.inviteMember.invitation.id, role: null });
     const joiner = await signUp(stack, 'Late');
@@ -174,7 +178,7 @@ describe('the invitations list', () => {
     const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
     await stack.query({ query: INVITE, variables: { input: { email: freshEmail('gone'), roleId: viewer } }, headers });
     expect(await stack.query({ query: '{ workspaceDeletionPreview { members invitations } }', headers })).toEqual({ workspaceDeletionPreview: { members: 1, invitations: 1 } });
-    await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Short-lived") }', headers });
+    await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Short-lived") { deletedId } }', headers });
     expect(await countRows(stack.database.url, 'select count(*) from identity.invitations where workspace_id = $1', [disposable])).toBe(0);
   });
 });

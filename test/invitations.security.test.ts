@@ -18,7 +18,7 @@ let roleIds: Record<string, string>;
 
 const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
-const REVOKE = 'mutation($id: ID!) { revokeInvitation(id: $id) { id status } }';
+const REVOKE = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id status } } }';
 const UNUSABLE = 'This invitation cannot be accepted: it is unknown, expired, revoked or already used. Ask for a new one.';
 
 let emails = 0;
@@ -155,8 +155,8 @@ describe('no one invites above their own rights', () => {
     admin = await signUp(stack, 'Admin');
     expect((await accept((await invite(admin.email, 'admin')).token, admin)).body.errors).toBeUndefined();
     // A custom role that manages members and reads, without being an admin.
-    const role = await stack.query({ query: 'mutation { createRole(input: { key: "recruiter", name: "Recruiter", permissions: [READ, MEMBERS_WRITE] }) { id } }', headers: ownerHeaders });
-    roleIds.recruiter = role.createRole.id;
+    const role = await stack.query({ query: 'mutation { createRole(input: { key: "recruiter", name: "Recruiter", permissions: [READ, MEMBERS_WRITE] }) { role { id } } }', headers: ownerHeaders });
+    roleIds.recruiter = role.createRole.role.id;
     recruiter = await signUp(stack, 'Recruiter');
     expect((await accept((await invite(recruiter.email, 'recruiter')).token, recruiter)).body.errors).toBeUndefined();
   });
@@ -184,13 +184,13 @@ describe('no one invites above their own rights', () => {
     const crown = await invite(freshEmail('heir'), 'owner');
     await refused(REVOKE, { id: crown.id }, sessionIn(admin), /Only an owner may revoke an invitation for an owner/);
     const revoked = await stack.query({ query: REVOKE, variables: { id: crown.id }, headers: ownerHeaders });
-    expect(revoked.revokeInvitation).toEqual({ id: crown.id, status: 'REVOKED' });
+    expect(revoked.revokeInvitation).toEqual({ invitation: { id: crown.id, status: 'REVOKED' } });
   });
 
   it('makes an invitation unusable once its inviter may no longer grant its role', async () => {
     const pending = await invite(freshEmail('orphan'), 'admin', sessionIn(admin));
     await stack.query({
-      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }',
       variables: { id: await memberIdOf(admin), role: roleIds.viewer },
       headers: ownerHeaders,
     });
@@ -200,7 +200,7 @@ describe('no one invites above their own rights', () => {
     expect(await snapshotRows(stack.database.url)).toEqual(before);
     // Given the role back, the same token works: the invitation stayed pending.
     await stack.query({
-      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }',
+      query: 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }',
       variables: { id: await memberIdOf(admin), role: roleIds.admin },
       headers: ownerHeaders,
     });

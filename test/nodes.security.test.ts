@@ -42,36 +42,36 @@ beforeAll(async () => {
   const colleague = await signUp(stack, 'Colleague');
   const seeded = await stack.query({
     query: `mutation($email: String!, $roleId: ID!) {
-      createContentType(input: { name: "Post", key: "post" }) { id }
-      createMemberGroup(input: { name: "Writers" }) { id }
-      createRole(input: { name: "Reader", key: "reader", permissions: [ITEMS_READ] }) { id }
-      addMember(input: { email: $email, roleId: $roleId }) { id user { id } }
+      createContentType(input: { name: "Post", key: "post" }) { contentType { id } }
+      createMemberGroup(input: { name: "Writers" }) { memberGroup { id } }
+      createRole(input: { name: "Reader", key: "reader", permissions: [ITEMS_READ] }) { role { id } }
+      addMember(input: { email: $email, roleId: $roleId }) { member { id user { id } } }
     }`,
     variables: { email: colleague.email, roleId: await builtInRoleId('viewer') },
     headers,
   });
-  const typeId = seeded.createContentType.id;
+  const typeId = seeded.createContentType.contentType.id;
   const more = await stack.query({
     query: `mutation($t: ID!, $roleId: ID!) {
-      createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id }
-      createItem(typeId: $t, values: { title: "Hello" }) { id }
+      createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } }
+      createItem(contentTypeId: $t, values: { title: "Hello" }) { item { id } }
       inviteMember(input: { email: "someone@example.com", roleId: $roleId }) { invitation { id } }
     }`,
-    variables: { t: typeId, roleId: seeded.createRole.id },
+    variables: { t: typeId, roleId: seeded.createRole.role.id },
     headers,
   });
   const key = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
   Object.assign(records, {
-    User: seeded.addMember.user.id,
+    User: seeded.addMember.member.user.id,
     Workspace: workspaceId,
     ApiKey: key.id,
-    Role: seeded.createRole.id,
-    Member: seeded.addMember.id,
-    MemberGroup: seeded.createMemberGroup.id,
+    Role: seeded.createRole.role.id,
+    Member: seeded.addMember.member.id,
+    MemberGroup: seeded.createMemberGroup.memberGroup.id,
     Invitation: more.inviteMember.invitation.id,
     ContentType: typeId,
-    ContentField: more.createField.id,
-    Item: more.createItem.id,
+    ContentField: more.createContentField.contentField.id,
+    Item: more.createItem.item.id,
   });
   // Audit events arrive through the outbox, request logs through the gateway's shipper.
   records.AuditEvent = await vi.waitFor(() => firstId('auditEvents'), { timeout: 20_000, interval: 100 });

@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing && !process.env.CI)('the playground in a browser
   });
 
   it('shows UNAUTHENTICATED once the key is revoked', async () => {
-    await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: key.id }, headers: bearer(ownerToken) });
+    await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { status } } }', variables: { id: key.id }, headers: bearer(ownerToken) });
     // Revoked through the playground's own gateway: its very next request is refused (the
     // poll waits for GraphiQL to show the answer it received, not for the revocation).
     await runOperation();

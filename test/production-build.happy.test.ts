@@ -112,9 +112,9 @@ it('runs `npm start` from the compiled files with NODE_ENV=production: migration
       query: 'mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }',
       variables: { input: { email, password: `pw-${randomBytes(12).toString('hex')}`, name: 'Build' } },
     });
-    const { createWorkspace } = await send({ query: 'mutation { createWorkspace(input: { name: "Compiled" }) { id } }', headers: bearer(register.token) });
-    const inWorkspace = { ...bearer(register.token), 'x-workspace-id': createWorkspace.id };
-    await send({ query: 'mutation { createContentType(input: { key: "article", name: "Article" }) { id } }', headers: inWorkspace });
+    const { createWorkspace } = await send({ query: 'mutation { createWorkspace(input: { name: "Compiled" }) { workspace { id } } }', headers: bearer(register.token) });
+    const inWorkspace = { ...bearer(register.token), 'x-workspace-id': createWorkspace.workspace.id };
+    await send({ query: 'mutation { createContentType(input: { key: "article", name: "Article" }) { contentType { id } } }', headers: inWorkspace });
     // identity and content in one answer, through the compiled gateway.
     const { me, workspace } = await send({ query: '{ me { id email } workspace { name contentTypes { nodes { key } } } }', headers: inWorkspace });
     expect(me).toEqual({ id: register.user.id, email });

@@ -85,8 +85,8 @@ it('filters by key, outcome, operation and time, and refuses a range past retent
   expect((await list({ apiKeyId: other.id, outcome: 'INSUFFICIENT_SCOPE' })).body.data?.requestLogs.nodes).toEqual([{ operationName: 'Nope', outcome: ['INSUFFICIENT_SCOPE'] }]);
   expect((await list({ apiKeyId: other.id, operationName: 'Mine' })).body.data?.requestLogs.totalCount).toBe(1);
   const hourAgo = new Date(Date.now() - 3600_000);
-  expect((await list({ apiKeyId: other.id, to: hourAgo.toISOString(), from: new Date(hourAgo.getTime() - 3600_000).toISOString() })).body.data?.requestLogs.totalCount).toBe(0);
-  const tooOld = await list({ from: new Date(Date.now() - 91 * 86_400_000).toISOString() });
+  expect((await list({ apiKeyId: other.id, createdBefore: hourAgo.toISOString(), createdAfter: new Date(hourAgo.getTime() - 3600_000).toISOString() })).body.data?.requestLogs.totalCount).toBe(0);
+  const tooOld = await list({ createdAfter: new Date(Date.now() - 91 * 86_400_000).toISOString() });
   expect(tooOld.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   expect(tooOld.body.errors?.[0]?.message).toContain('retention window');
 });

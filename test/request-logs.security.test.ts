@@ -53,7 +53,11 @@ beforeAll(async () => {
   colleague = await signUp(stack, 'Colleague');
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
   const editor = roles.roles.nodes.find((role: { key: string }) => role.key === 'editor').id;
-  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: colleague.email, roleId: editor } }, headers: ownerHeaders });
+  await stack.query({
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
+    variables: { input: { email: colleague.email, roleId: editor } },
+    headers: ownerHeaders,
+  });
   ownerKey = await createUserKey(stack, owner.token, { scopes: ['workspaces:read', 'audit:read', 'keys:read'], workspaceIds: [workspaceId] });
   colleagueKey = await createUserKey(stack, colleague.token, { scopes: ['workspaces:read', 'keys:read'], workspaceIds: [workspaceId] });
   workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['workspaces:read', 'keys:read'] });

@@ -115,14 +115,14 @@ it('refuses a range reaching past the window with a clear message naming it', as
   const workspaceId = await createWorkspaceAs(stack, owner.token);
   const key = await createUserKey(stack, owner.token, { scopes: ['audit:read'], workspaceIds: [workspaceId] });
   const list = (from: Date) =>
-    stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount } }', variables: { f: { from: from.toISOString() } }, headers: { 'x-api-key': key.secret } });
+    stack.request({ query: 'query($f: RequestLogFilter) { requestLogs(filter: $f) { totalCount } }', variables: { f: { createdAfter: from.toISOString() } }, headers: { 'x-api-key': key.secret } });
 
   const refused = await list(new Date(Date.now() - 8 * DAY_MS));
   expect(refused.body.data?.requestLogs ?? null).toBeNull();
   expect(refused.body.errors?.[0]).toMatchObject({
-    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${RETENTION_DAYS} days` }] },
+    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'filter.createdAfter', reason: `must be within the last ${RETENTION_DAYS} days` }] },
   });
-  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: request logs are kept 7 days, so from must be at or after \d{4}-\d{2}-\d{2}T/);
+  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: request logs are kept 7 days, so createdAfter must be at or after \d{4}-\d{2}-\d{2}T/);
 
   const allowed = await list(new Date(Date.now() - 6 * DAY_MS));
   expect(allowed.body.errors).toBeUndefined();
@@ -171,9 +171,9 @@ it('keeps audit events by the same window: late ones in their day, expired ones 
   expect(statements.filter((statement) => /\bdelete\s+from\b/i.test(statement))).toEqual([]);
 
   const refused = await stack.request({
-    query: 'query($from: DateTime) { auditEvents(filter: { from: $from }) { totalCount } }',
+    query: 'query($from: DateTime) { auditEvents(filter: { createdAfter: $from }) { totalCount } }',
     variables: { from: new Date(today - 8 * DAY_MS).toISOString() },
     headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
   });
-  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: audit events are kept 7 days, so from must be at or after/);
+  expect(refused.body.errors?.[0]?.message).toMatch(/retention window: audit events are kept 7 days, so createdAfter must be at or after/);
 });

@@ -46,7 +46,7 @@ const INSUFFICIENT_SCOPE: Refusal = { status: 403, code: 'INSUFFICIENT_SCOPE' };
 
 const WORKSPACE = '{ workspace { id } }';
 /** Needs types:delete; answered up front with 403 by the gateway when the principal lacks it. */
-const DELETE_TYPE = 'mutation($id: ID!) { deleteContentType(id: $id) }';
+const DELETE_TYPE = 'mutation($id: ID!) { deleteContentType(id: $id) { deletedId } }';
 
 /** Sends an operation to one gateway and returns its data, failing loudly on errors. */
 async function run(url: string, request: GraphQLRequest): Promise<Record<string, AssertedJson>> {
@@ -79,11 +79,11 @@ async function seedSession(userId: string): Promise<string> {
 /** Adds a user to the workspace (again) with a role; returns the member id. */
 async function addMember(url: string, user: SignedUpUser, role: string): Promise<string> {
   const data = await run(url, {
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email: user.email, roleId: roleIds[role] } },
     headers: ownerHeaders,
   });
-  return data.addMember.id;
+  return data.addMember.member.id;
 }
 
 async function createKey(url: string, token: string, scopes: string[], workspaceIds: string[]): Promise<{ id: string; secret: string }> {
@@ -119,7 +119,7 @@ function kinds(suite: number): RevocationKind[] {
   let doomed = 0;
   const rolePermission = (url: string, verb: 'add' | 'remove') =>
     run(url, {
-      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: TYPES_DELETE) { id } }`,
+      query: `mutation($id: ID!) { ${verb}RolePermission(roleId: $id, permission: TYPES_DELETE) { role { id } } }`,
       variables: { id: customRoleId },
       headers: ownerHeaders,
     });
@@ -131,7 +131,7 @@ function kinds(suite: number): RevocationKind[] {
         const key = await createKey(url, owner.token, ['read'], [workspaceId]);
         return {
           request: { query: WORKSPACE, headers: { 'x-api-key': key.secret } },
-          revoke: async () => void (await run(url, { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { status } }', variables: { id: key.id }, headers: bearer(owner.token) })),
+          revoke: async () => void (await run(url, { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { status } } }', variables: { id: key.id }, headers: bearer(owner.token) })),
         };
       },
     },
@@ -153,7 +153,7 @@ function kinds(suite: number): RevocationKind[] {
         const token = await seedSession(owner.userId);
         return {
           request: { query: '{ me { id } }', headers: bearer(token) },
-          revoke: async () => void (await run(url, { query: 'mutation { revokeSession }', headers: bearer(token) })),
+          revoke: async () => void (await run(url, { query: 'mutation { revokeSession { user { id } } }', headers: bearer(token) })),
         };
       },
     },
@@ -164,13 +164,13 @@ function kinds(suite: number): RevocationKind[] {
         removable = await signUp(stack, 'Removable');
         await addMember(url, removable, 'editor');
         removableKey = (await createKey(url, removable.token, ['read'], [workspaceId])).secret;
-        await run(url, { query: 'mutation { leaveWorkspace }', headers: { ...bearer(removable.token), 'x-workspace-id': workspaceId } });
+        await run(url, { query: 'mutation { leaveWorkspace { deletedId } }', headers: { ...bearer(removable.token), 'x-workspace-id': workspaceId } });
       },
       prepare: async (url) => {
         const memberId = await addMember(url, removable, 'editor');
         return {
           request: { query: WORKSPACE, headers: { 'x-api-key': removableKey, 'x-workspace-id': workspaceId } },
-          revoke: async () => void (await run(url, { query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: memberId }, headers: ownerHeaders })),
+          revoke: async () => void (await run(url, { query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: memberId }, headers: ownerHeaders })),
         };
       },
     },
@@ -181,7 +181,7 @@ function kinds(suite: number): RevocationKind[] {
         await addMember(url, removable, 'viewer');
         return {
           request: { query: WORKSPACE, headers: { ...bearer(removable.token), 'x-workspace-id': workspaceId } },
-          revoke: async () => void (await run(url, { query: 'mutation { leaveWorkspace }', headers: { ...bearer(removable.token), 'x-workspace-id': workspaceId } })),
+          revoke: async () => void (await run(url, { query: 'mutation { leaveWorkspace { deletedId } }', headers: { ...bearer(removable.token), 'x-workspace-id': workspaceId } })),
         };
       },
     },
@@ -196,7 +196,7 @@ function kinds(suite: number): RevocationKind[] {
       prepare: async (url) => {
         const setRole = (role: string) =>
           run(url, {
-            query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+            query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
             variables: { id: demotableMemberId, input: { roleId: roleIds[role] } },
             headers: ownerHeaders,
           });
@@ -212,14 +212,14 @@ function kinds(suite: number): RevocationKind[] {
       refusal: INSUFFICIENT_SCOPE,
       setUp: async (url) => {
         const data = await run(url, {
-          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
           variables: { input: { name: `Curator ${suite}`, key: `curator_${suite}`, permissions: ['TYPES_READ', 'TYPES_DELETE'] } },
           headers: ownerHeaders,
         });
-        customRoleId = data.createRole.id;
+        customRoleId = data.createRole.role.id;
         const holder = await signUp(stack, 'Curator');
         await run(url, {
-          query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+          query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
           variables: { input: { email: holder.email, roleId: customRoleId } },
           headers: ownerHeaders,
         });
@@ -240,11 +240,15 @@ function kinds(suite: number): RevocationKind[] {
       prepare: async (url) => {
         doomed += 1;
         const name = `Doomed ${suite}.${doomed}`;
-        const data = await run(url, { query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }', variables: { input: { name } }, headers: bearer(owner.token) });
-        const headers = { ...bearer(owner.token), 'x-workspace-id': data.createWorkspace.id as string };
+        const data = await run(url, {
+          query: 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } } }',
+          variables: { input: { name } },
+          headers: bearer(owner.token),
+        });
+        const headers = { ...bearer(owner.token), 'x-workspace-id': data.createWorkspace.workspace.id as string };
         return {
           request: { query: WORKSPACE, headers },
-          revoke: async () => void (await run(url, { query: 'mutation($name: String!) { deleteWorkspace(confirmName: $name) }', variables: { name }, headers })),
+          revoke: async () => void (await run(url, { query: 'mutation($name: String!) { deleteWorkspace(confirmName: $name) { deletedId } }', variables: { name }, headers })),
         };
       },
     },

@@ -26,11 +26,11 @@ afterAll(async () => {
 
 async function addMember(email: string, role: string): Promise<string> {
   const data = await stack.query({
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email, roleId: roleIds[role] } },
     headers: ownerHeaders,
   });
-  return data.addMember.id;
+  return data.addMember.member.id;
 }
 
 describe('members', () => {
@@ -41,7 +41,7 @@ describe('members', () => {
     expect(data.members.nodes).toEqual(expect.arrayContaining([{ status: 'ACTIVE', invitedEmail: null, user: { email: colleague.email }, role: { key: 'editor' } }]));
     const unknown = `newcomer-${Date.now()}@example.com`;
     const refused = await stack.request({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: unknown, roleId: roleIds.viewer } },
       headers: ownerHeaders,
     });
@@ -57,10 +57,14 @@ describe('members', () => {
     const memberId = await addMember(admin.email, 'admin');
     const key = await createUserKey(stack, admin.token, { scopes: ['read', 'write'], workspaceIds: [workspaceId] });
     const createGroup = (name: string) =>
-      stack.request({ query: 'mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { id } }', variables: { input: { name } }, headers: { 'x-api-key': key.secret } });
+      stack.request({
+        query: 'mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { memberGroup { id } } }',
+        variables: { input: { name } },
+        headers: { 'x-api-key': key.secret },
+      });
     expect((await createGroup('Before')).status).toBe(200);
     await stack.query({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { role { key } } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { role { key } } } }',
       variables: { id: memberId, input: { roleId: roleIds.viewer } },
       headers: ownerHeaders,
     });
@@ -76,12 +80,12 @@ describe('members', () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read', 'write', 'types:delete', 'items:delete', 'keys:read', 'keys:write'], workspaceIds: [workspaceId] });
     const headers = { 'x-api-key': key.secret };
     const update = await stack.request({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { role { key } } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { role { key } } } }',
       variables: { id: memberId, input: { roleId: roleIds.editor } },
       headers,
     });
-    expect(update.body).toEqual({ data: { updateMember: { role: { key: 'editor' } } }, extensions: { cost: 3 } });
-    const remove = await stack.request({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: memberId }, headers });
+    expect(update.body).toEqual({ data: { updateMember: { member: { role: { key: 'editor' } } } }, extensions: { cost: 4 } });
+    const remove = await stack.request({ query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: memberId }, headers });
     expect(remove.status).toBe(403);
     expect(remove.body.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_SCOPE', requiredScopes: [['MEMBERS_DELETE']] });
   });
@@ -90,9 +94,9 @@ describe('members', () => {
     const me = await stack.query({ query: '{ members(filter: { search: "Owner" }) { nodes { id role { key } } } }', headers: ownerHeaders });
     const ownerMemberId = me.members.nodes.find((node: { role: { key: string } }) => node.role.key === 'owner').id;
     for (const [query, variables] of [
-      ['mutation($id: ID!) { removeMember(id: $id) { id } }', { id: ownerMemberId }],
-      ['mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }', { id: ownerMemberId, input: { roleId: roleIds.viewer } }],
-      ['mutation { leaveWorkspace }', {}],
+      ['mutation($id: ID!) { removeMember(id: $id) { deletedId } }', { id: ownerMemberId }],
+      ['mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }', { id: ownerMemberId, input: { roleId: roleIds.viewer } }],
+      ['mutation { leaveWorkspace { deletedId } }', {}],
     ] as const) {
       const response = await stack.request({ query, variables, headers: ownerHeaders });
       expect(response.body.errors?.[0]?.message, query).toBe('A workspace keeps at least one owner');
@@ -112,7 +116,7 @@ describe('a key with only types:read', () => {
   it('has its updateMember refused by the gateway before any subgraph is called', async () => {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
     const response = await stack.request({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
       variables: { id: '00000000-0000-7000-8000-000000000000', input: { roleId: roleIds.viewer } },
       headers: { 'x-api-key': key.secret },
     });
@@ -124,29 +128,41 @@ describe('a key with only types:read', () => {
 describe('roles', () => {
   it('creates, edits and deletes custom roles; built-in ones stay and the owner keeps every permission', async () => {
     const created = await stack.query({
-      query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id key permissions memberCount } }',
+      query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id key permissions memberCount } } }',
       variables: { input: { name: 'Reviewer', key: 'reviewer', permissions: ['ITEMS_READ', 'TYPES_READ'] } },
       headers: ownerHeaders,
     });
-    const roleId = created.createRole.id;
-    expect(created.createRole).toMatchObject({ key: 'reviewer', permissions: ['TYPES_READ', 'ITEMS_READ'], memberCount: 0 });
-    const added = await stack.query({ query: 'mutation($id: ID!) { addRolePermission(roleId: $id, permission: ITEMS_WRITE) { permissions } }', variables: { id: roleId }, headers: ownerHeaders });
-    expect(added.addRolePermission.permissions).toContain('ITEMS_WRITE');
+    const roleId = created.createRole.role.id;
+    expect(created.createRole.role).toMatchObject({ key: 'reviewer', permissions: ['TYPES_READ', 'ITEMS_READ'], memberCount: 0 });
+    const added = await stack.query({
+      query: 'mutation($id: ID!) { addRolePermission(roleId: $id, permission: ITEMS_WRITE) { role { permissions } } }',
+      variables: { id: roleId },
+      headers: ownerHeaders,
+    });
+    expect(added.addRolePermission.role.permissions).toContain('ITEMS_WRITE');
     const reviewer = await signUp(stack, 'Reviewer');
     await addMember(reviewer.email, 'viewer');
     const list = await stack.query({ query: '{ members(filter: { search: "Reviewer" }) { nodes { id } } }', headers: ownerHeaders });
     await stack.query({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
       variables: { id: list.members.nodes[0].id, input: { roleId } },
       headers: ownerHeaders,
     });
-    const held = await stack.request({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: roleId }, headers: ownerHeaders });
+    const held = await stack.request({ query: 'mutation($id: ID!) { deleteRole(id: $id) { deletedId } }', variables: { id: roleId }, headers: ownerHeaders });
     expect(errorCodes(held)).toEqual(['BAD_USER_INPUT']);
-    const moved = await stack.query({ query: 'mutation($id: ID!, $to: ID!) { deleteRole(id: $id, replacementRoleId: $to) }', variables: { id: roleId, to: roleIds.viewer }, headers: ownerHeaders });
-    expect(moved.deleteRole).toBe(true);
-    const builtIn = await stack.request({ query: 'mutation($id: ID!) { deleteRole(id: $id, replacementRoleId: $id) }', variables: { id: roleIds.editor }, headers: ownerHeaders });
+    const moved = await stack.query({
+      query: 'mutation($id: ID!, $to: ID!) { deleteRole(id: $id, replacementRoleId: $to) { deletedId } }',
+      variables: { id: roleId, to: roleIds.viewer },
+      headers: ownerHeaders,
+    });
+    expect(moved.deleteRole).toEqual({ deletedId: roleId });
+    const builtIn = await stack.request({ query: 'mutation($id: ID!) { deleteRole(id: $id, replacementRoleId: $id) { deletedId } }', variables: { id: roleIds.editor }, headers: ownerHeaders });
     expect(builtIn.body.errors?.[0]?.message).toBe('Built-in roles cannot be deleted');
-    const owner = await stack.request({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: KEYS_WRITE) { id } }', variables: { id: roleIds.owner }, headers: ownerHeaders });
+    const owner = await stack.request({
+      query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: KEYS_WRITE) { role { id } } }',
+      variables: { id: roleIds.owner },
+      headers: ownerHeaders,
+    });
     expect(owner.body.errors?.[0]?.message).toBe('The owner role keeps every permission');
   });
 });
@@ -156,10 +172,10 @@ describe('member groups', () => {
     const member = await signUp(stack, 'Grouped');
     await addMember(member.email, 'viewer');
     const stranger = await signUp(stack, 'Stranger');
-    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Blog" }) { id } }', headers: ownerHeaders });
-    const groupId = group.createMemberGroup.id;
+    const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Blog" }) { memberGroup { id } } }', headers: ownerHeaders });
+    const groupId = group.createMemberGroup.memberGroup.id;
     const refused = await stack.request({
-      query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { id } }',
+      query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { memberGroup { id } } }',
       variables: { group: groupId, users: [member.userId, stranger.userId] },
       headers: ownerHeaders,
     });
@@ -168,7 +184,7 @@ describe('member groups', () => {
     let data = await stack.query({ query: '{ memberGroups { nodes { name members { totalCount } } } }', headers: ownerHeaders });
     expect(data.memberGroups.nodes.find((node: { name: string }) => node.name === 'Blog').members.totalCount).toBe(0);
     await stack.query({
-      query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { id } }',
+      query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { memberGroup { id } } }',
       variables: { group: groupId, users: [member.userId, owner.userId] },
       headers: ownerHeaders,
     });

@@ -124,8 +124,8 @@ it("lists the workspace's documents page by page", async () => {
 
 it("with the workspace's mode on, keys run registered documents only, refusals are logged; sessions are not limited; off again frees them", async () => {
   const set = (enabled: boolean) =>
-    stack.query({ query: 'mutation($enabled: Boolean!) { setTrustedDocumentsOnly(enabled: $enabled) { trustedDocumentsOnly } }', variables: { enabled }, headers: asOwner() });
-  expect((await set(true)).setTrustedDocumentsOnly).toEqual({ trustedDocumentsOnly: true });
+    stack.query({ query: 'mutation($enabled: Boolean!) { setTrustedDocumentsOnly(enabled: $enabled) { workspace { trustedDocumentsOnly } } }', variables: { enabled }, headers: asOwner() });
+  expect((await set(true)).setTrustedDocumentsOnly).toEqual({ workspace: { trustedDocumentsOnly: true } });
   await expect.poll(async () => (await post({ query: UNREGISTERED }, asReader())).status, { timeout: 5000 }).toBe(403);
 
   const refused = await post({ query: UNREGISTERED }, asReader(), 'trusted-refused');
@@ -150,14 +150,14 @@ it("with the workspace's mode on, keys run registered documents only, refusals a
     .poll(() => selectRows(stack.database.url, "select changes from audit.audit_events where action = 'workspace.updated' and target_id = $1", [workspaceId]), { timeout: 5000 })
     .toEqual([{ changes: [{ field: 'trustedDocumentsOnly', old: false, new: true }] }]);
 
-  expect((await set(false)).setTrustedDocumentsOnly).toEqual({ trustedDocumentsOnly: false });
+  expect((await set(false)).setTrustedDocumentsOnly).toEqual({ workspace: { trustedDocumentsOnly: false } });
   await expect.poll(async () => (await post({ query: 'query Free { workspace { id } }' }, asReader())).status, { timeout: 5000 }).toBe(200);
 });
 
 it('removes a document: its id then names nothing', async () => {
   const id = documentHash(ROLE_COUNT);
-  const removed = await stack.query({ query: 'mutation($id: ID!) { removeTrustedDocument(id: $id) { id clientName } }', variables: { id: `sha256:${id}` }, headers: asOwner() });
-  expect(removed.removeTrustedDocument).toEqual({ id, clientName: 'web' });
+  const removed = await stack.query({ query: 'mutation($id: ID!) { deleteTrustedDocument(id: $id) { deletedId } }', variables: { id: `sha256:${id}` }, headers: asOwner() });
+  expect(removed.deleteTrustedDocument).toEqual({ deletedId: id });
   // A gateway that never cached it (this one keeps a body up to a minute) answers at once.
   const other = await stack.startGateway();
   try {

@@ -111,7 +111,7 @@ describe('registration', () => {
     const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerIn(workspaceA) });
     const editorRole = roles.roles.nodes.find((role: { key: string }) => role.key === 'editor').id;
     await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: editor.email, roleId: editorRole } },
       headers: ownerIn(workspaceA),
     });
@@ -125,7 +125,7 @@ describe('registration', () => {
       const refused = await post({ query: REGISTER, variables: { input } }, headers);
       expect([refused.status, codesOf(refused)]).toEqual([403, ['INSUFFICIENT_SCOPE']]);
     }
-    const mode = await post({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { id } }' }, { ...bearer(editor.token), 'x-workspace-id': workspaceA });
+    const mode = await post({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { workspace { id } } }' }, { ...bearer(editor.token), 'x-workspace-id': workspaceA });
     expect([mode.status, codesOf(mode)]).toEqual([403, ['INSUFFICIENT_SCOPE']]);
     expect(await documentRows()).toBe(before);
   });
@@ -185,13 +185,13 @@ describe('workspaces', () => {
     const inB = { 'x-api-key': bothKey.secret, 'x-workspace-id': workspaceB };
     const byId = await post({ documentId: `sha256:${documentHash(REGISTERED)}` }, inB);
     expect([byId.status, codesOf(byId)]).toEqual([200, ['PERSISTED_QUERY_NOT_FOUND']]);
-    await stack.query({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { id } }', headers: ownerIn(workspaceB) });
+    await stack.query({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { workspace { id } } }', headers: ownerIn(workspaceB) });
     await expect.poll(async () => (await post({ query: REGISTERED }, inB)).status, { timeout: 5000 }).toBe(403);
     const byText = await post({ query: REGISTERED }, inB);
     expect(codesOf(byText)).toEqual(['OPERATION_NOT_ALLOWED']);
     // The same key in A, whose mode is off, runs it.
     expect((await post({ documentId: documentHash(REGISTERED) }, { 'x-api-key': bothKey.secret, 'x-workspace-id': workspaceA })).status).toBe(200);
-    await stack.query({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { id } }', headers: ownerIn(workspaceB) });
+    await stack.query({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { workspace { id } } }', headers: ownerIn(workspaceB) });
   });
 });
 

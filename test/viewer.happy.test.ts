@@ -67,7 +67,7 @@ beforeAll(async () => {
   const users: Record<BuiltInRoleKey, SignedUpUser> = { owner, admin: await signUp(stack, 'Admin'), editor: await signUp(stack, 'Editor'), viewer: await signUp(stack, 'Viewer') };
   for (const role of ['admin', 'editor', 'viewer'] as const) {
     await stack.query({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: users[role].email, roleId: roleOf[role].id } },
       headers: ownerHeaders,
     });

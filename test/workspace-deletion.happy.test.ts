@@ -54,13 +54,17 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Doomed');
   const headers = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
   const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId] });
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }', headers });
   await stack.query({
-    query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { id } }',
-    variables: { t: type.createContentType.id },
+    query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT, unique: true }) { contentField { id } } }',
+    variables: { t: type.createContentType.contentType.id },
     headers,
   });
-  await stack.query({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Last words" }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await stack.query({
+    query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Last words" }) { item { id } } }',
+    variables: { t: type.createContentType.contentType.id },
+    headers,
+  });
   // Without its workers audit has made no day partition yet; ingest would make this one.
   await ensureDayPartitions(orm.em.getConnection(), 'request_logs', [new Date()]);
   await sql(
@@ -70,11 +74,11 @@ it('removes every row of the workspace in every schema, resuming after the relay
   const keyHeaders = { 'x-api-key': key.secret, 'x-workspace-id': workspaceId };
   expect((await stack.request({ query: '{ workspace { id } }', headers: keyHeaders })).status).toBe(200);
 
-  const wrongName = await stack.request({ query: 'mutation { deleteWorkspace(confirmName: "doomed") }', headers });
+  const wrongName = await stack.request({ query: 'mutation { deleteWorkspace(confirmName: "doomed") { deletedId } }', headers });
   expect(errorCodes(wrongName)).toEqual(['BAD_USER_INPUT']);
   expect(await rowsOf(workspaceId)).toHaveProperty(['identity.workspaces'], 1);
 
-  expect((await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Doomed") }', headers })).deleteWorkspace).toBe(true);
+  expect((await stack.query({ query: 'mutation { deleteWorkspace(confirmName: "Doomed") { deletedId } }', headers })).deleteWorkspace).toEqual({ deletedId: workspaceId });
   // At once: the workspace's key is refused and identity holds nothing of it.
   const refused = await stack.request({ query: '{ workspace { id } }', headers: keyHeaders });
   expect(refused.status).toBe(403);

@@ -20,15 +20,23 @@ beforeAll(async () => {
   const colleague = await signUp(stack, 'Colleague');
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
-  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: colleague.email, roleId: viewer } }, headers });
-  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { id } }', headers });
-  await stack.query({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { id } }', variables: { t: type.createContentType.id }, headers });
+  await stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }', variables: { input: { email: colleague.email, roleId: viewer } }, headers });
+  const type = await stack.query({ query: 'mutation { createContentType(input: { name: "Post", key: "post" }) { contentType { id } } }', headers });
+  await stack.query({
+    query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',
+    variables: { t: type.createContentType.contentType.id },
+    headers,
+  });
   for (const title of ['a', 'b', 'c']) {
-    await stack.query({ query: 'mutation($t: ID!, $v: JSON!) { createItem(typeId: $t, values: $v) { id } }', variables: { t: type.createContentType.id, v: { title } }, headers });
+    await stack.query({
+      query: 'mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }',
+      variables: { t: type.createContentType.contentType.id, v: { title } },
+      headers,
+    });
   }
   // A second workspace of the same user whose counts must not show up.
   const other = await createWorkspaceAs(stack, owner.token, 'Other');
-  await stack.query({ query: 'mutation { createContentType(input: { name: "Elsewhere", key: "elsewhere" }) { id } }', headers: { ...bearer(owner.token), 'x-workspace-id': other } });
+  await stack.query({ query: 'mutation { createContentType(input: { name: "Elsewhere", key: "elsewhere" }) { contentType { id } } }', headers: { ...bearer(owner.token), 'x-workspace-id': other } });
   // Request logs: a gateway that logs, stopped after a few requests (stopping ships every entry).
   const logging = await stack.startGateway({ requestLogging: true });
   for (let request = 0; request < LOGGED_REQUESTS; request += 1) dataOf(await postGraphQL(logging.url, { query: '{ workspace { id } }', headers }), { query: '{ workspace { id } }' });
@@ -47,6 +55,6 @@ it('counts members and keys in identity, types and items in content, in one quer
 });
 
 it('previews what deleting the workspace would remove, from every subgraph', async () => {
-  const data = await stack.query({ query: '{ workspaceDeletionPreview { members roles memberGroups apiKeys contentTypes fields items requestLogs } }', headers });
-  expect(data.workspaceDeletionPreview).toEqual({ members: 2, roles: 4, memberGroups: 0, apiKeys: 1, contentTypes: 1, fields: 1, items: 3, requestLogs: LOGGED_REQUESTS });
+  const data = await stack.query({ query: '{ workspaceDeletionPreview { members roles memberGroups apiKeys contentTypes contentFields items requestLogs } }', headers });
+  expect(data.workspaceDeletionPreview).toEqual({ members: 2, roles: 4, memberGroups: 0, apiKeys: 1, contentTypes: 1, contentFields: 1, items: 3, requestLogs: LOGGED_REQUESTS });
 });

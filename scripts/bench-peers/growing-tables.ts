@@ -50,7 +50,12 @@ export async function fillGrowingTables(url: string, databaseUrl: string, worksp
     { key: 'name', name: 'Name', kind: 'TEXT' },
     { key: 'price', name: 'Price', kind: 'NUMBER' },
   ]) {
-    await benchGraphql(url, 'mutation($typeId: ID!, $input: CreateFieldInput!) { createField(typeId: $typeId, input: $input) { id } }', { typeId: productTypeId, input }, workspace.ownerHeaders);
+    await benchGraphql(
+      url,
+      'mutation($typeId: ID!, $input: CreateContentFieldInput!) { createContentField(contentTypeId: $typeId, input: $input) { contentField { id } } }',
+      { typeId: productTypeId, input },
+      workspace.ownerHeaders,
+    );
   }
 
   // Spread over the last 23 hours: inside requestLogs' default range (the last 24).

@@ -30,7 +30,7 @@ export interface HotOperation {
 /** The benchmark's queries, then request logs and items listed as the console lists them, over the bench workspace. */
 export function hotOperations(workspace: BenchWorkspace): HotOperation[] {
   const logs = 'query($f: RequestLogFilter) { requestLogs(filter: $f, first: 20) { totalCount nodes { id createdAt operationName outcome } } }';
-  const items = 'query($t: ID!, $f: ItemFilter, $o: ItemOrder) { items(typeId: $t, filter: $f, orderBy: $o, first: 20) { totalCount nodes { id values createdAt } } }';
+  const items = 'query($t: ID!, $f: ItemFilter, $o: ItemOrder) { items(contentTypeId: $t, filter: $f, orderBy: $o, first: 20) { totalCount nodes { id values createdAt } } }';
   const product = workspace.typeIds.product;
   return [
     ...benchQueries(workspace.typeId),

@@ -24,8 +24,8 @@ export function benchQueries(typeId: string): BenchQuery[] {
     { name: 'identity', query: 'query BenchPeers { workspace { id name } }', subgraph: 'identity' },
     { name: 'identity → content', query: 'query BenchPeers { workspace { id name contentTypes(first: 10) { totalCount nodes { id key name } } } }' },
     {
-      name: '20 items (content)',
-      query: 'query BenchPeers($typeId: ID!) { items(typeId: $typeId, first: 20) { totalCount nodes { id values createdAt } } }',
+      name: '20 items(content)',
+      query: 'query BenchPeers($typeId: ID!) { items(contentTypeId: $typeId, first: 20) { totalCount nodes { id values createdAt } } }',
       variables: { typeId },
       subgraph: 'content',
     },
@@ -57,7 +57,8 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
     input: { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: randomBytes(12).toString('hex'), name: 'Bench' },
   });
   const session = { authorization: `Bearer ${registered.register.token}` };
-  const workspaceId = (await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { id } }', {}, session)).createWorkspace.id;
+  const workspaceId = (await benchGraphql<{ createWorkspace: { workspace: { id: string } } }>(url, 'mutation { createWorkspace(input: { name: "Bench" }) { workspace { id } } }', {}, session))
+    .createWorkspace.workspace.id;
   const inWorkspace = { ...session, 'x-workspace-id': workspaceId };
   const created = await benchGraphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
     url,
@@ -67,13 +68,13 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
   );
   const typeIds: Record<string, string> = {};
   for (const key of ['article', 'author', 'page', 'product', 'review']) {
-    const type = await benchGraphql<{ createContentType: { id: string } }>(
+    const type = await benchGraphql<{ createContentType: { contentType: { id: string } } }>(
       url,
-      'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { id } }',
+      'mutation($input: CreateContentTypeInput!) { createContentType(input: $input) { contentType { id } } }',
       { input: { name: key, key } },
       inWorkspace,
     );
-    typeIds[key] = type.createContentType.id;
+    typeIds[key] = type.createContentType.contentType.id;
   }
   const typeId = typeIds.article;
   const fields = [
@@ -82,10 +83,16 @@ export async function seedBenchWorkspace(url: string): Promise<BenchWorkspace> {
     { key: 'views', name: 'Views', kind: 'NUMBER' },
     { key: 'published', name: 'Published', kind: 'BOOLEAN' },
   ];
-  for (const input of fields) await benchGraphql(url, 'mutation($typeId: ID!, $input: CreateFieldInput!) { createField(typeId: $typeId, input: $input) { id } }', { typeId, input }, inWorkspace);
+  for (const input of fields)
+    await benchGraphql(
+      url,
+      'mutation($typeId: ID!, $input: CreateContentFieldInput!) { createContentField(contentTypeId: $typeId, input: $input) { contentField { id } } }',
+      { typeId, input },
+      inWorkspace,
+    );
   for (let index = 0; index < 20; index += 1) {
     const values = { title: `Article ${index}`, body: 'Lorem ipsum dolor sit amet. '.repeat(8), views: index * 37, published: index % 2 === 0 };
-    await benchGraphql(url, 'mutation($typeId: ID!, $values: JSON!) { createItem(typeId: $typeId, values: $values) { id } }', { typeId, values }, inWorkspace);
+    await benchGraphql(url, 'mutation($typeId: ID!, $values: JSON!) { createItem(contentTypeId: $typeId, values: $values) { item { id } } }', { typeId, values }, inWorkspace);
   }
   return {
     headers: { 'x-api-key': created.createApiKey.secret, 'x-workspace-id': workspaceId },

@@ -90,10 +90,10 @@ export class KeyChurn {
       input: { email: `soak-${generateCredential('session').slice(4, 16).toLowerCase()}@example.com`, password: generateCredential('session'), name: 'Soak' },
     });
     const session = { authorization: `Bearer ${registered.register.token}` };
-    const workspace = await benchGraphql<{ createWorkspace: { id: string } }>(url, 'mutation { createWorkspace(input: { name: "Soak keys" }) { id } }', {}, session);
+    const workspace = await benchGraphql<{ createWorkspace: { workspace: { id: string } } }>(url, 'mutation { createWorkspace(input: { name: "Soak keys" }) { workspace { id } } }', {}, session);
     return new KeyChurn(
       session,
-      workspace.createWorkspace.id,
+      workspace.createWorkspace.workspace.id,
       queries.filter((query) => query.variables === undefined),
       liveKeys,
     );
@@ -111,7 +111,7 @@ export class KeyChurn {
     this.live.push({ id: created.createApiKey.apiKey.id, headers: { 'x-api-key': created.createApiKey.secret, 'x-workspace-id': this.workspaceId } });
     while (this.live.length > this.liveKeys) {
       const oldest = this.live.shift()!;
-      await benchGraphql(url, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: oldest.id }, this.session);
+      await benchGraphql(url, 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }', { id: oldest.id }, this.session);
       this.revocations += 1;
       this.revoked.push(oldest);
       // A few revoked keys are enough to be refused with; the rest are forgotten.

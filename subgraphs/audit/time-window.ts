@@ -12,15 +12,15 @@ export interface TimeWindow {
  * The filter's range, checked: refused, naming the window, when it starts before
  * retention (`records` says what is kept: "request logs", "audit events").
  */
-export function timeWindow(filter: { from?: Date | null; to?: Date | null } | undefined, now: Date, retentionDays: number, records: string): TimeWindow {
-  const from = filter?.from ?? new Date(now.getTime() - DAY_MS);
-  const to = filter?.to ?? now;
+export function timeWindow(filter: { createdAfter?: Date | null; createdBefore?: Date | null } | undefined, now: Date, retentionDays: number, records: string): TimeWindow {
+  const from = filter?.createdAfter ?? new Date(now.getTime() - DAY_MS);
+  const to = filter?.createdBefore ?? now;
   const oldest = retentionStart(now, retentionDays);
   if (from < oldest) {
-    throw badUserInput(`from is outside the retention window: ${records} are kept ${retentionDays} days, so from must be at or after ${oldest.toISOString()}`, {
-      fieldErrors: [{ field: 'filter.from', reason: `must be within the last ${retentionDays} days` }],
+    throw badUserInput(`createdAfter is outside the retention window: ${records} are kept ${retentionDays} days, so createdAfter must be at or after ${oldest.toISOString()}`, {
+      fieldErrors: [{ field: 'filter.createdAfter', reason: `must be within the last ${retentionDays} days` }],
     });
   }
-  if (to <= from) throw badUserInput('to must be after from', { fieldErrors: [{ field: 'filter.to', reason: 'must be after from' }] });
+  if (to <= from) throw badUserInput('createdBefore must be after createdAfter', { fieldErrors: [{ field: 'filter.createdBefore', reason: 'must be after createdAfter' }] });
   return { from, to };
 }

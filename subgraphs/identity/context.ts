@@ -21,6 +21,7 @@ import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
+import { UserService } from './users/user.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -35,6 +36,7 @@ export interface IdentityContext extends BaseSubgraphContext {
     readonly membersOfGroup: DataLoader<RelationPageKey, Connection<Member>, string>;
   };
   readonly workspaces: WorkspaceService;
+  readonly users: UserService;
   readonly roles: RoleService;
   readonly members: MemberService;
   readonly invitations: InvitationService;
@@ -109,6 +111,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     ...base,
     loaders,
     workspaces: new WorkspaceService(em, principal),
+    users: new UserService(em, principal),
     roles: new RoleService(em, principal),
     members: new MemberService(em, principal),
     invitations: new InvitationService(em, principal),

@@ -53,8 +53,12 @@ async function workspaceToTransfer(f: Fixtures): Promise<string> {
   const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
   const heir = await signUp(f.stack, 'Heir');
-  const added = await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: heir.email, roleId: viewer } }, headers });
-  transferTarget = added.addMember.id;
+  const added = await f.stack.query({
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
+    variables: { input: { email: heir.email, roleId: viewer } },
+    headers,
+  });
+  transferTarget = added.addMember.member.id;
   return workspaceId;
 }
 
@@ -65,7 +69,7 @@ async function workspaceToLeave(f: Fixtures): Promise<string> {
   const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const owner = roles.roles.nodes.find((role: { key: string }) => role.key === 'owner').id;
   const coOwner = await signUp(f.stack, 'Co-owner');
-  await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', variables: { input: { email: coOwner.email, roleId: owner } }, headers });
+  await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }', variables: { input: { email: coOwner.email, roleId: owner } }, headers });
   return workspaceId;
 }
 
@@ -85,7 +89,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   ApiKey: { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'] },
   ContentType: { operation: () => ({ query: `{ contentTypes ${page} }` }), path: ['contentTypes'] },
   ContentField: {
-    operation: (f) => ({ query: 'query($id: ID!) { items(typeId: $id) { nodes { contentType { fields { nodes { key } } } } } }', variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'query($id: ID!) { items(contentTypeId: $id) { nodes { contentType { fields { nodes { key } } } } } }', variables: { id: f.a.contentTypeId } }),
     path: ['items', 'nodes', 0, 'contentType'],
     alsoNeeds: ['items:read'],
   },
@@ -118,10 +122,10 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['contentType'],
     foreign: (f) => ({ query: 'query($id: ID!) { contentType(id: $id) { id name } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Query.field': {
-    operation: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id } }', variables: { id: f.a.fieldId } }),
-    path: ['field'],
-    foreign: (f) => ({ query: 'query($id: ID!) { field(id: $id) { id key } }', variables: { id: f.b.fieldId } }),
+  'Query.contentField': {
+    operation: (f) => ({ query: 'query($id: ID!) { contentField(id: $id) { id } }', variables: { id: f.a.fieldId } }),
+    path: ['contentField'],
+    foreign: (f) => ({ query: 'query($id: ID!) { contentField(id: $id) { id key } }', variables: { id: f.b.fieldId } }),
   },
   'Query.item': {
     operation: (f) => ({ query: 'query($id: ID!) { item(id: $id) { id } }', variables: { id: f.a.itemId } }),
@@ -151,9 +155,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
   },
   'Query.items': {
-    operation: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: `query($id: ID!) { items(contentTypeId: $id) ${page} }`, variables: { id: f.a.contentTypeId } }),
     path: ['items'],
-    foreign: (f) => ({ query: `query($id: ID!) { items(typeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: `query($id: ID!) { items(contentTypeId: $id) ${page} }`, variables: { id: f.b.contentTypeId } }),
   },
   'Query.auditEvents': {
     operation: () => ({ query: `{ auditEvents ${page} }` }),
@@ -203,7 +207,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Query.workspaceDeletionPreview': {
     operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),
     path: ['workspaceDeletionPreview'],
-    foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes fields items requestLogs } }' }),
+    foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes contentFields items requestLogs } }' }),
   },
   'Query.trustedDocuments': {
     operation: () => ({ query: `{ trustedDocuments ${page} }` }),
@@ -241,24 +245,27 @@ export const CASES: Record<string, AuthorizationCase> = {
   },
   'Mutation.addMember': {
     operation: async (f) => ({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: (await signUp(f.stack, 'Added')).email, roleId: f.a.roleIds.viewer } },
     }),
     path: ['addMember'],
     foreign: async (f) => ({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
       variables: { input: { email: (await signUp(f.stack, 'Foreign')).email, roleId: f.b.customRoleId } },
     }),
   },
   'Mutation.addMemberGroupUsers': {
-    operation: async (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: await f.fresh.group(), u: [f.a.memberUserId] } }),
+    operation: async (f) => ({
+      query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }',
+      variables: { g: await f.fresh.group(), u: [f.a.memberUserId] },
+    }),
     path: ['addMemberGroupUsers'],
-    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
+    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
   },
   'Mutation.addRolePermission': {
-    operation: async (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { id } }', variables: { r: await f.fresh.role() } }),
+    operation: async (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { role { id } } }', variables: { r: await f.fresh.role() } }),
     path: ['addRolePermission'],
-    foreign: (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { id } }', variables: { r: f.b.customRoleId } }),
+    foreign: (f) => ({ query: 'mutation($r: ID!) { addRolePermission(roleId: $r, permission: ITEMS_WRITE) { role { id } } }', variables: { r: f.b.customRoleId } }),
   },
   'Mutation.createApiKey': {
     operation: (f) => ({
@@ -272,29 +279,35 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
   },
   'Mutation.createContentType': {
-    operation: () => ({ query: `mutation { createContentType(input: { name: "Suite", key: "suite_${Date.now()}" }) { id } }` }),
+    operation: () => ({ query: `mutation { createContentType(input: { name: "Suite", key: "suite_${Date.now()}" }) { contentType { id } } }` }),
     path: ['createContentType'],
-    foreign: () => ({ query: 'mutation { createContentType(input: { name: "Same key as B", key: "article" }) { id } }' }),
+    foreign: () => ({ query: 'mutation { createContentType(input: { name: "Same key as B", key: "article" }) { contentType { id } } }' }),
   },
-  'Mutation.createField': {
-    operation: async (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: await f.fresh.contentType() } }),
-    path: ['createField'],
-    foreign: (f) => ({ query: 'mutation($t: ID!) { createField(typeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { id } }', variables: { t: f.b.contentTypeId } }),
+  'Mutation.createContentField': {
+    operation: async (f) => ({
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { contentField { id } } }',
+      variables: { t: await f.fresh.contentType() },
+    }),
+    path: ['createContentField'],
+    foreign: (f) => ({
+      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Body", key: "body", kind: LONG_TEXT }) { contentField { id } } }',
+      variables: { t: f.b.contentTypeId },
+    }),
   },
   'Mutation.createItem': {
-    operation: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Suite" }) { item { id } } }', variables: { t: f.a.contentTypeId } }),
     path: ['createItem'],
-    foreign: (f) => ({ query: 'mutation($t: ID!) { createItem(typeId: $t, values: { title: "Suite" }) { id } }', variables: { t: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($t: ID!) { createItem(contentTypeId: $t, values: { title: "Suite" }) { item { id } } }', variables: { t: f.b.contentTypeId } }),
   },
   'Mutation.createMemberGroup': {
-    operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { id } }` }),
+    operation: () => ({ query: `mutation { createMemberGroup(input: { name: "Suite ${Date.now()}" }) { memberGroup { id } } }` }),
     path: ['createMemberGroup'],
-    foreign: () => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { id } }', variables: { name: 'Beta group' } }),
+    foreign: () => ({ query: 'mutation($name: String!) { createMemberGroup(input: { name: $name }) { memberGroup { id } } }', variables: { name: 'Beta group' } }),
   },
   'Mutation.createRole': {
-    operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: [READ] }) { id } }` }),
+    operation: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_${Date.now()}", permissions: [READ] }) { role { id } } }` }),
     path: ['createRole'],
-    foreign: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_foreign_${Date.now()}", permissions: [READ] }) { id } }` }),
+    foreign: () => ({ query: `mutation { createRole(input: { name: "Suite", key: "suite_foreign_${Date.now()}", permissions: [READ] }) { role { id } } }` }),
   },
   'Mutation.createSession': {
     operation: (f) => ({
@@ -308,9 +321,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
   },
   'Mutation.createWorkspace': {
-    operation: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite" }) { id } }' }),
+    operation: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite" }) { workspace { id } } }' }),
     path: ['createWorkspace'],
-    foreign: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite foreign" }) { id } }' }),
+    foreign: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite foreign" }) { workspace { id } } }' }),
   },
   'Mutation.createWorkspaceKey': {
     operation: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: [READ] }) { apiKey { id } } }' }),
@@ -318,35 +331,35 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { createWorkspaceKey(input: { description: "suite", expiresIn: ONE_MONTH, scopes: [READ] }) { apiKey { id workspaces { id } } } }' }),
   },
   'Mutation.deleteContentType': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: await f.fresh.contentType() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) { deletedId } }', variables: { id: await f.fresh.contentType() } }),
     path: ['deleteContentType'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) }', variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentType(id: $id, force: true) { deletedId } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Mutation.deleteField': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: await f.fresh.field() } }),
-    path: ['deleteField'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteField(id: $id) }', variables: { id: f.b.fieldId } }),
+  'Mutation.deleteContentField': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteContentField(id: $id) { deletedId } }', variables: { id: await f.fresh.field() } }),
+    path: ['deleteContentField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteContentField(id: $id) { deletedId } }', variables: { id: f.b.fieldId } }),
   },
   'Mutation.deleteItem': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: await f.fresh.item() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: await f.fresh.item() } }),
     path: ['deleteItem'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) }', variables: { id: f.b.itemId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteItem(id: $id) { deletedId } }', variables: { id: f.b.itemId } }),
   },
   'Mutation.deleteWorkspace': {
-    operation: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Disposable") }' }),
+    operation: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Disposable") { deletedId } }' }),
     workspace: (f) => f.fresh.workspace(),
     path: ['deleteWorkspace'],
-    foreign: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Beta") }' }),
+    foreign: () => ({ query: 'mutation { deleteWorkspace(confirmName: "Beta") { deletedId } }' }),
   },
   'Mutation.deleteMemberGroup': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: await f.fresh.group() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) { deletedId } }', variables: { id: await f.fresh.group() } }),
     path: ['deleteMemberGroup'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: f.b.groupId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) { deletedId } }', variables: { id: f.b.groupId } }),
   },
   'Mutation.deleteRole': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: await f.fresh.role() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteRole(id: $id) { deletedId } }', variables: { id: await f.fresh.role() } }),
     path: ['deleteRole'],
-    foreign: (f) => ({ query: 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }', variables: { id: f.b.customRoleId, to: f.a.roleIds.viewer } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) { deletedId } }', variables: { id: f.b.customRoleId, to: f.a.roleIds.viewer } }),
   },
   'Mutation.inviteMember': {
     operation: (f) => ({
@@ -361,10 +374,10 @@ export const CASES: Record<string, AuthorizationCase> = {
   },
   'Mutation.leaveWorkspace': {
     // In a workspace of its own with another owner: the last owner cannot leave, and A keeps its owner.
-    operation: () => ({ query: 'mutation { leaveWorkspace }' }),
+    operation: () => ({ query: 'mutation { leaveWorkspace { deletedId } }' }),
     workspace: workspaceToLeave,
     path: ['leaveWorkspace'],
-    foreign: () => ({ query: 'mutation { leaveWorkspace }' }),
+    foreign: () => ({ query: 'mutation { leaveWorkspace { deletedId } }' }),
   },
   'Mutation.register': {
     operation: () => ({ query: `mutation { register(input: { email: "suite${Date.now()}x${(registrations += 1)}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } } }` }),
@@ -372,19 +385,19 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: `mutation { register(input: { email: "suite-f${Date.now()}@example.com", password: "long-enough-password", name: "Suite" }) { user { id } workspace { id } } }` }),
   },
   'Mutation.removeMember': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: (await f.fresh.member()).memberId } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: (await f.fresh.member()).memberId } }),
     path: ['removeMember'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: f.b.memberId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: f.b.memberId } }),
   },
   'Mutation.removeMemberGroupUsers': {
-    operation: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.a.groupId, u: [f.a.memberUserId] } }),
+    operation: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', variables: { g: f.a.groupId, u: [f.a.memberUserId] } }),
     path: ['removeMemberGroupUsers'],
-    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { id } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
+    foreign: (f) => ({ query: 'mutation($g: ID!, $u: [ID!]!) { removeMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', variables: { g: f.b.groupId, u: [f.b.memberUserId] } }),
   },
   'Mutation.removeRolePermission': {
-    operation: async (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { id } }', variables: { r: await f.fresh.role() } }),
+    operation: async (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { role { id } } }', variables: { r: await f.fresh.role() } }),
     path: ['removeRolePermission'],
-    foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { id } }', variables: { r: f.b.customRoleId } }),
+    foreign: (f) => ({ query: 'mutation($r: ID!) { removeRolePermission(roleId: $r, permission: READ) { role { id } } }', variables: { r: f.b.customRoleId } }),
   },
   'Mutation.registerTrustedDocuments': {
     operation: () => ({ query: REGISTER, variables: { input: { clientName: 'suite', documents: [freshDocument()] } } }),
@@ -395,89 +408,108 @@ export const CASES: Record<string, AuthorizationCase> = {
       return { query: REGISTER, variables: { input: { clientName: 'suite foreign', documents: [document] } } };
     },
   },
-  'Mutation.removeTrustedDocument': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { removeTrustedDocument(id: $id) { id } }', variables: { id: (await registeredDocument(f, f.a.ownerHeaders)).id } }),
-    path: ['removeTrustedDocument'],
-    foreign: async (f) => ({ query: 'mutation($id: ID!) { removeTrustedDocument(id: $id) { id body } }', variables: { id: (await registeredDocument(f, f.b.ownerHeaders)).id } }),
+  'Mutation.deleteTrustedDocument': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { deleteTrustedDocument(id: $id) { deletedId } }', variables: { id: (await registeredDocument(f, f.a.ownerHeaders)).id } }),
+    path: ['deleteTrustedDocument'],
+    foreign: async (f) => ({ query: 'mutation($id: ID!) { deleteTrustedDocument(id: $id) { deletedId } }', variables: { id: (await registeredDocument(f, f.b.ownerHeaders)).id } }),
   },
   'Mutation.revokeApiKey': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: await f.fresh.userKey() } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
     path: ['revokeApiKey'],
-    foreign: (f) => ({ query: 'mutation($a: ID!, $b: ID!) { user: revokeApiKey(id: $a) { id } workspace: revokeApiKey(id: $b) { id } }', variables: { a: f.b.userKeyId, b: f.b.workspaceKeyId } }),
+    foreign: (f) => ({
+      query: 'mutation($a: ID!, $b: ID!) { user: revokeApiKey(id: $a) { apiKey { id } } workspace: revokeApiKey(id: $b) { apiKey { id } } }',
+      variables: { a: f.b.userKeyId, b: f.b.workspaceKeyId },
+    }),
   },
   'Mutation.revokeInvitation': {
-    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id: (await f.fresh.invitation()).id } }),
+    operation: async (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }', variables: { id: (await f.fresh.invitation()).id } }),
     path: ['revokeInvitation'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id email status } }', variables: { id: f.b.invitationId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id email status } } }', variables: { id: f.b.invitationId } }),
   },
   'Mutation.revokeSession': {
     // Only a session token can sign itself out; an API key is refused with BAD_USER_INPUT.
-    operation: async (f) => ({ query: 'mutation { revokeSession }', headers: await freshSession(f) }),
+    operation: async (f) => ({ query: 'mutation { revokeSession { user { id } } }', headers: await freshSession(f) }),
     path: ['revokeSession'],
-    foreign: () => ({ query: 'mutation { revokeSession }' }),
+    foreign: () => ({ query: 'mutation { revokeSession { user { id } } }' }),
   },
   'Mutation.rotateApiKey': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: await f.fresh.userKey() } }),
     path: ['rotateApiKey'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret } }', variables: { id: f.b.userKeyId } }),
   },
+  'Mutation.updateMe': {
+    // A newcomer's session, so no fixture's user is renamed; a key needs keys:write, a workspace key has no user.
+    operation: async (f) => {
+      const user = await signUp(f.stack, 'Before Rename');
+      return { query: 'mutation { updateMe(input: { name: "After Rename" }) { user { id name } } }', headers: { authorization: `Bearer ${user.token}` } };
+    },
+    path: ['updateMe'],
+    foreign: () => ({ query: 'mutation { updateMe(input: {}) { user { id } } }' }),
+  },
+  'Mutation.updateWorkspace': {
+    // In a workspace of its own, so A keeps its name for the suites that follow.
+    operation: () => ({ query: `mutation { updateWorkspace(input: { name: "Renamed ${Date.now()}", description: "suite" }) { workspace { id name description } } }` }),
+    workspace: (f) => f.fresh.workspace(),
+    path: ['updateWorkspace'],
+    foreign: () => ({ query: 'mutation { updateWorkspace(input: { description: "suite" }) { workspace { id } } }' }),
+  },
   'Mutation.setTrustedDocumentsOnly': {
     // In a workspace of its own: turned on, it would limit every key of A in the suites that follow.
-    operation: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { id trustedDocumentsOnly } }' }),
+    operation: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: true) { workspace { id trustedDocumentsOnly } } }' }),
     workspace: (f) => f.fresh.workspace(),
     path: ['setTrustedDocumentsOnly'],
-    foreign: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { id trustedDocumentsOnly } }' }),
+    foreign: () => ({ query: 'mutation { setTrustedDocumentsOnly(enabled: false) { workspace { id trustedDocumentsOnly } } }' }),
   },
   'Mutation.setWorkspaceRateLimit': {
     // In a workspace of its own: A's budget stays the default for the suites that follow.
-    operation: () => ({ query: 'mutation { setWorkspaceRateLimit(points: 2000000) { id rateLimit } }' }),
+    operation: () => ({ query: 'mutation { setWorkspaceRateLimit(points: 2000000) { workspace { id rateLimit } } }' }),
     workspace: (f) => f.fresh.workspace(),
     path: ['setWorkspaceRateLimit'],
     // No id to aim at B: it sets the current workspace's (A's, back to the default) and nothing else.
-    foreign: () => ({ query: 'mutation { setWorkspaceRateLimit(points: null) { id rateLimit } }' }),
+    foreign: () => ({ query: 'mutation { setWorkspaceRateLimit(points: null) { workspace { id rateLimit } } }' }),
   },
   'Mutation.transferOwnership': {
     // In a workspace of its own: A keeps its owner for the suites that follow.
-    operation: () => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { id } }', variables: { id: transferTarget } }),
+    operation: () => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', variables: { id: transferTarget } }),
     workspace: workspaceToTransfer,
     path: ['transferOwnership'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { id role { key } } }', variables: { id: f.b.memberId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id role { key } } } }', variables: { id: f.b.memberId } }),
   },
   'Mutation.updateContentType': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { id } }', variables: { id: f.a.contentTypeId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { contentType { id } } }', variables: { id: f.a.contentTypeId } }),
     path: ['updateContentType'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.contentTypeId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { name: "Taken over" }) { contentType { id } } }', variables: { id: f.b.contentTypeId } }),
   },
-  'Mutation.updateField': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Heading" }) { id } }', variables: { id: f.a.fieldId } }),
-    path: ['updateField'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateField(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.fieldId } }),
+  'Mutation.updateContentField': {
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateContentField(id: $id, input: { name: "Heading" }) { contentField { id } } }', variables: { id: f.a.fieldId } }),
+    path: ['updateContentField'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateContentField(id: $id, input: { name: "Taken over" }) { contentField { id } } }', variables: { id: f.b.fieldId } }),
   },
   'Mutation.updateItem': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Changed" }) { id } }', variables: { id: f.a.itemId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Changed" }) { item { id } } }', variables: { id: f.a.itemId } }),
     path: ['updateItem'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Taken over" }) { id } }', variables: { id: f.b.itemId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateItem(id: $id, values: { title: "Taken over" }) { item { id } } }', variables: { id: f.b.itemId } }),
   },
   'Mutation.updateMember': {
     operation: async (f) => ({
-      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }',
+      query: 'mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { member { id } } }',
       variables: { id: (await f.fresh.member()).memberId, input: { roleId: f.a.roleIds.editor } },
     }),
     path: ['updateMember'],
     foreign: (f) => ({
       query:
-        'mutation($theirs: ID!, $ours: ID!, $a: UpdateMemberInput!, $b: UpdateMemberInput!) { theirMember: updateMember(id: $theirs, input: $a) { id } theirRole: updateMember(id: $ours, input: $b) { id } }',
+        'mutation($theirs: ID!, $ours: ID!, $a: UpdateMemberInput!, $b: UpdateMemberInput!) { theirMember: updateMember(id: $theirs, input: $a) { member { id } } theirRole: updateMember(id: $ours, input: $b) { member { id } } }',
       variables: { theirs: f.b.memberId, ours: f.a.memberId, a: { roleId: f.a.roleIds.viewer }, b: { roleId: f.b.customRoleId } },
     }),
   },
   'Mutation.updateMemberGroup': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "updated" }) { id } }', variables: { id: f.a.groupId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "updated" }) { memberGroup { id } } }', variables: { id: f.a.groupId } }),
     path: ['updateMemberGroup'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "taken over" }) { id } }', variables: { id: f.b.groupId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { description: "taken over" }) { memberGroup { id } } }', variables: { id: f.b.groupId } }),
   },
   'Mutation.updateRole': {
-    operation: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Renamed" }) { id } }', variables: { id: f.a.customRoleId } }),
+    operation: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Renamed" }) { role { id } } }', variables: { id: f.a.customRoleId } }),
     path: ['updateRole'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Taken over" }) { id } }', variables: { id: f.b.customRoleId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Taken over" }) { role { id } } }', variables: { id: f.b.customRoleId } }),
   },
 };

@@ -30,16 +30,16 @@ export interface EscalationAttempt {
   readonly operation: (world: EscalationWorld) => Operation | Promise<Operation>;
 }
 
-const ROLE = 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }';
-const UPDATE_ROLE = 'mutation($id: ID!, $permissions: [Scope!]!) { updateRole(id: $id, input: { permissions: $permissions }) { id } }';
-const ADD_PERMISSION = 'mutation($id: ID!, $p: Scope!) { addRolePermission(roleId: $id, permission: $p) { id } }';
-const DELETE_ROLE = 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) }';
-const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }';
-const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { id } }';
-const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { id } }';
+const ROLE = 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }';
+const UPDATE_ROLE = 'mutation($id: ID!, $permissions: [Scope!]!) { updateRole(id: $id, input: { permissions: $permissions }) { role { id } } }';
+const ADD_PERMISSION = 'mutation($id: ID!, $p: Scope!) { addRolePermission(roleId: $id, permission: $p) { role { id } } }';
+const DELETE_ROLE = 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) { deletedId } }';
+const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }';
+const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }';
+const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }';
 const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
 const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
-const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }';
+const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
 const WORKSPACE_KEY = 'mutation($scopes: [Scope!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
 /** The largest budget identity accepts by default (RATE_LIMIT_MAX_POINTS): ten times the default. */
@@ -96,7 +96,7 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
   removeRolePermission: [
     {
       name: 'take workspaces:delete from the owner role',
-      operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { id } }', variables: { id: w.roleIds.owner } }),
+      operation: (w) => ({ query: 'mutation($id: ID!) { removeRolePermission(roleId: $id, permission: WORKSPACES_DELETE) { role { id } } }', variables: { id: w.roleIds.owner } }),
     },
   ],
   deleteRole: [
@@ -132,13 +132,15 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     { name: 'accept a forged token', operation: () => ({ query: ACCEPT, variables: { token: generateCredential('invitation') } }) },
   ],
   updateMember: [setOwnRole('owner'), setOwnRole('admin'), setOwnRole('steward'), setOwnRole('viewer'), setBystanderRole('owner'), setBystanderRole('admin'), setBystanderRole('steward')],
-  createMemberGroup: [{ name: 'create a group', operation: () => ({ query: `mutation { createMemberGroup(input: { name: "${unique('Climbers')}" }) { id } }` }) }],
-  updateMemberGroup: [{ name: 'rename a group', operation: (w) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { name: "Admins" }) { id } }', variables: { id: w.groupId } }) }],
+  createMemberGroup: [{ name: 'create a group', operation: () => ({ query: `mutation { createMemberGroup(input: { name: "${unique('Climbers')}" }) { memberGroup { id } } }` }) }],
+  updateMemberGroup: [
+    { name: 'rename a group', operation: (w) => ({ query: 'mutation($id: ID!) { updateMemberGroup(id: $id, input: { name: "Admins" }) { memberGroup { id } } }', variables: { id: w.groupId } }) },
+  ],
   addMemberGroupUsers: [
     { name: 'add self and a viewer to a group', operation: (w) => ({ query: GROUP_USERS('addMemberGroupUsers'), variables: { g: w.groupId, u: [w.actor.userId, w.bystander.userId] } }) },
   ],
   removeMemberGroupUsers: [{ name: 'take a viewer out of a group', operation: (w) => ({ query: GROUP_USERS('removeMemberGroupUsers'), variables: { g: w.groupId, u: [w.bystander.userId] } }) }],
-  deleteMemberGroup: [{ name: 'delete a group', operation: (w) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) }', variables: { id: w.groupId } }) }],
+  deleteMemberGroup: [{ name: 'delete a group', operation: (w) => ({ query: 'mutation($id: ID!) { deleteMemberGroup(id: $id) { deletedId } }', variables: { id: w.groupId } }) }],
   createApiKey: [
     {
       name: 'create a user key with every scope',
@@ -164,7 +166,7 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
       operation: () => ({ query: `mutation { createWorkspaceKey(input: { description: "greedy", expiresIn: ONE_MONTH, scopes: [READ], rateLimit: ${LARGEST_BUDGET} }) { apiKey { id } } }` }),
     },
   ],
-  setWorkspaceRateLimit: [{ name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { id } }` }) }],
+  setWorkspaceRateLimit: [{ name: 'raise the workspace budget to the largest', operation: () => ({ query: `mutation { setWorkspaceRateLimit(points: ${LARGEST_BUDGET}) { workspace { id } } }` }) }],
   rotateApiKey: [
     {
       name: 'rotate a workspace key with every scope, for its secret',
@@ -172,12 +174,12 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     },
     { name: 'rotate own key', operation: (w) => ({ query: 'mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { apiKey { id } } }', variables: { id: w.actor.ownKeyId } }) },
   ],
-  revokeApiKey: [{ name: 'revoke own key', operation: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: w.actor.ownKeyId } }) }],
+  revokeApiKey: [{ name: 'revoke own key', operation: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }', variables: { id: w.actor.ownKeyId } }) }],
   transferOwnership: [
     { name: 'transfer ownership to self', operation: (w) => ({ query: TRANSFER, variables: { id: w.actor.memberId } }) },
     { name: 'transfer ownership to a viewer', operation: (w) => ({ query: TRANSFER, variables: { id: w.bystander.memberId } }) },
   ],
-  removeMember: [{ name: 'remove the owner', operation: (w) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { id } }', variables: { id: w.ownerMemberId } }) }],
+  removeMember: [{ name: 'remove the owner', operation: (w) => ({ query: 'mutation($id: ID!) { removeMember(id: $id) { deletedId } }', variables: { id: w.ownerMemberId } }) }],
 };
 
 /** Mutation names the escalation suite must cover: whatever grants or takes rights, or sets budgets. */

@@ -64,11 +64,11 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const createRole = async (key: string, permissions: string[]) =>
     (
       await stack.query({
-        query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+        query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
         variables: { input: { key, name: key, permissions: permissions.map(scopeEnumName) } },
         headers: ownerHeaders,
       })
-    ).createRole.id as string;
+    ).createRole.role.id as string;
   await createRole('steward', STEWARD_PERMISSIONS);
   await createRole('temp', ['read']);
   const roles = await stack.query({ query: '{ roles { nodes { id key } } members { nodes { id } } }', headers: ownerHeaders });
@@ -77,16 +77,16 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const join = async (name: string, role: string) => {
     const user = await signUp(stack, name);
     const added = await stack.query({
-      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { id } }',
+      query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }',
       variables: { email: user.email, role: roleIds[role] },
       headers: ownerHeaders,
     });
-    return { user, memberId: added.addMember.id as string };
+    return { user, memberId: added.addMember.member.id as string };
   };
   const actorMember = actor.role === 'owner' ? { user: owner, memberId: ownerMemberId } : await join('Actor', actor.role);
   const bystander = await join('Bystander', 'viewer');
   await join('Temp holder', 'temp');
-  const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Crew" }) { id } }', headers: ownerHeaders });
+  const group = await stack.query({ query: 'mutation { createMemberGroup(input: { name: "Crew" }) { memberGroup { id } } }', headers: ownerHeaders });
   const invitations: EscalationWorld['invitations'] = {};
   for (const role of ['owner', 'admin', 'steward']) {
     const invited = await stack.query({
@@ -108,7 +108,7 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
     actor: { userId: actorMember.user.userId, email: actorMember.user.email, memberId: actorMember.memberId, roleId: roleIds[actor.role], ownKeyId: ownKey.id },
     bystander: { userId: bystander.user.userId, email: bystander.user.email, memberId: bystander.memberId },
     invitations,
-    groupId: group.createMemberGroup.id,
+    groupId: group.createMemberGroup.memberGroup.id,
     fullWorkspaceKeyId: fullWorkspaceKey.id,
     newUserEmail: async () => (await signUp(stack, 'Newcomer')).email,
   };

@@ -52,20 +52,20 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
   const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: ownerHeaders });
   const roleIds = Object.fromEntries(roles.roles.nodes.map((role: { key: string; id: string }) => [role.key, role.id]));
   const custom = await stack.query({
-    query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+    query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
     variables: { input: { name: `${name} reviewers`, key: 'reviewer', permissions: ['READ'] } },
     headers: ownerHeaders,
   });
   const colleague = await signUp(stack, `${name} Colleague`);
   const member = await stack.query({
-    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email: colleague.email, roleId: roleIds.editor } },
     headers: ownerHeaders,
   });
-  const group = await stack.query({ query: `mutation { createMemberGroup(input: { name: "${name} group" }) { id } }`, headers: ownerHeaders });
+  const group = await stack.query({ query: `mutation { createMemberGroup(input: { name: "${name} group" }) { memberGroup { id } } }`, headers: ownerHeaders });
   await stack.query({
-    query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { id } }',
-    variables: { group: group.createMemberGroup.id, users: [owner.userId, colleague.userId] },
+    query: 'mutation($group: ID!, $users: [ID!]!) { addMemberGroupUsers(groupId: $group, userIds: $users) { memberGroup { id } } }',
+    variables: { group: group.createMemberGroup.memberGroup.id, users: [owner.userId, colleague.userId] },
     headers: ownerHeaders,
   });
   const invitation = await invite(stack, ownerHeaders, roleIds.viewer);
@@ -77,10 +77,10 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
     workspaceId,
     ownerHeaders,
     roleIds,
-    customRoleId: custom.createRole.id,
-    memberId: member.addMember.id,
+    customRoleId: custom.createRole.role.id,
+    memberId: member.addMember.member.id,
     memberUserId: colleague.userId,
-    groupId: group.createMemberGroup.id,
+    groupId: group.createMemberGroup.memberGroup.id,
     invitationId: invitation.id,
     invitationToken: invitation.token,
     userKeyId: userKey.id,
@@ -102,15 +102,15 @@ async function invite(stack: TestStack, headers: Record<string, string>, roleId:
 
 /** A content type with a title field and one item, through the API. */
 async function createContent(stack: TestStack, headers: Record<string, string>, key: string) {
-  const type = await stack.query({ query: 'mutation($key: String!) { createContentType(input: { name: "Type", key: $key }) { id } }', variables: { key }, headers });
-  const contentTypeId = type.createContentType.id as string;
+  const type = await stack.query({ query: 'mutation($key: String!) { createContentType(input: { name: "Type", key: $key }) { contentType { id } } }', variables: { key }, headers });
+  const contentTypeId = type.createContentType.contentType.id as string;
   const field = await stack.query({
-    query: 'mutation($type: ID!) { createField(typeId: $type, input: { name: "Title", key: "title", kind: TEXT }) { id } }',
+    query: 'mutation($type: ID!) { createContentField(contentTypeId: $type, input: { name: "Title", key: "title", kind: TEXT }) { contentField { id } } }',
     variables: { type: contentTypeId },
     headers,
   });
-  const item = await stack.query({ query: 'mutation($type: ID!) { createItem(typeId: $type, values: { title: "Hello" }) { id } }', variables: { type: contentTypeId }, headers });
-  return { contentTypeId, fieldId: field.createField.id as string, itemId: item.createItem.id as string };
+  const item = await stack.query({ query: 'mutation($type: ID!) { createItem(contentTypeId: $type, values: { title: "Hello" }) { item { id } } }', variables: { type: contentTypeId }, headers });
+  return { contentTypeId, fieldId: field.createContentField.contentField.id as string, itemId: item.createItem.item.id as string };
 }
 
 export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
@@ -127,23 +127,23 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       async member() {
         const user = await signUp(stack, `Fresh ${(counter += 1)}`);
         const data = await stack.query({
-          query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+          query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
           variables: { input: { email: user.email, roleId: a.roleIds.viewer } },
           headers: a.ownerHeaders,
         });
-        return { memberId: data.addMember.id, userId: user.userId };
+        return { memberId: data.addMember.member.id, userId: user.userId };
       },
       async role() {
         const data = await stack.query({
-          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
           variables: { input: { name: `Fresh role ${(counter += 1)}`, key: `fresh_${counter}`, permissions: ['READ'] } },
           headers: a.ownerHeaders,
         });
-        return data.createRole.id;
+        return data.createRole.role.id;
       },
       async group() {
-        const data = await stack.query({ query: `mutation { createMemberGroup(input: { name: "Fresh group ${(counter += 1)}" }) { id } }`, headers: a.ownerHeaders });
-        return data.createMemberGroup.id;
+        const data = await stack.query({ query: `mutation { createMemberGroup(input: { name: "Fresh group ${(counter += 1)}" }) { memberGroup { id } } }`, headers: a.ownerHeaders });
+        return data.createMemberGroup.memberGroup.id;
       },
       async userKey() {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;

@@ -103,7 +103,7 @@ it('gives anonymous callers no field suggestions, and signed-in callers their us
   expect(anonymous.status).toBe(400);
   const anonymousBody = (await anonymous.json()) as { errors: { message: string; extensions: { code: string } }[] };
   expect(anonymousBody.errors.map((error) => error.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-  expect(anonymousBody.errors[0].message).toBe('Cannot query field "tokn" on type "SessionPayload".');
+  expect(anonymousBody.errors[0].message).toBe('Cannot query field "tokn" on type "CreateSessionPayload".');
   const signedIn = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': fixture.readKey }, body: JSON.stringify({ query: '{ me { nmae } }' }) });
   expect(((await signedIn.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Did you mean "name"\?/);
 });

@@ -53,7 +53,7 @@ it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND, then runs it by hash
 });
 
 it('refuses a hash-only mutation the key can never run with 403 before any subgraph call', async () => {
-  const mutation = 'mutation ApqCreate { createContentType(input: { name: "Sneaky", key: "sneaky" }) { id } }';
+  const mutation = 'mutation ApqCreate { createContentType(input: { name: "Sneaky", key: "sneaky" }) { contentType { id } } }';
   // Registered by a request that is itself refused up front: the text is known, the hash too.
   const withText = await persisted(mutation, { withText: true, headers: keyHeaders() });
   expect(withText.status).toBe(403);

@@ -1,6 +1,7 @@
 // Content type queries and mutations; ContentType.fields and Workspace.contentTypes through DataLoaders.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { ContentContext } from '../context.js';
 import { ContentField } from '../fields/content-field.entity.js';
@@ -10,6 +11,17 @@ import { ContentTypeFilter, CreateContentTypeInput, UpdateContentTypeInput } fro
 
 export const ContentTypeConnection = ConnectionType(ContentType, 'ContentType');
 export const ContentFieldConnection = ConnectionType(ContentField, 'ContentField');
+export const CreateContentTypePayload = ObjectPayloadType('createContentType', 'contentType', () => ContentType, {
+  description: 'A new content type.',
+  fieldDescription: 'The content type created.',
+  deniableWithout: 'types:read',
+});
+export const UpdateContentTypePayload = ObjectPayloadType('updateContentType', 'contentType', () => ContentType, {
+  description: 'A changed content type.',
+  fieldDescription: 'The content type, as changed.',
+  deniableWithout: 'types:read',
+});
+export const DeleteContentTypePayload = DeletePayloadType('deleteContentType', 'A deleted content type.', 'Id of the content type deleted (with its fields, and with `force` its items).');
 
 @Resolver(() => ContentType)
 export class ContentTypeResolver {
@@ -35,32 +47,32 @@ export class ContentTypeResolver {
   }
 
   @Directive(scopes(['types:write']))
-  @Mutation(() => ContentType, { description: 'Creates a content type.' })
-  createContentType(
+  @Mutation(() => CreateContentTypePayload, { description: 'Creates a content type.' })
+  async createContentType(
     @Arg('input', () => CreateContentTypeInput, { description: 'Key, name and description of the new type.' }) input: CreateContentTypeInput,
     @Ctx() context: ContentContext,
-  ): Promise<ContentType> {
-    return context.contentTypes.create(input);
+  ): Promise<InstanceType<typeof CreateContentTypePayload>> {
+    return { contentType: await context.contentTypes.create(input) };
   }
 
   @Directive(scopes(['types:write']))
-  @Mutation(() => ContentType, { description: 'Renames a content type or changes its description.' })
-  updateContentType(
+  @Mutation(() => UpdateContentTypePayload, { description: 'Renames a content type or changes its description.' })
+  async updateContentType(
     @Arg('id', () => ID, { description: 'Id of the content type to change.' }) id: string,
     @Arg('input', () => UpdateContentTypeInput, { description: 'What to change.' }) input: UpdateContentTypeInput,
     @Ctx() context: ContentContext,
-  ): Promise<ContentType> {
-    return context.contentTypes.update(id, input);
+  ): Promise<InstanceType<typeof UpdateContentTypePayload>> {
+    return { contentType: await context.contentTypes.update(id, input) };
   }
 
   @Directive(scopes(['types:delete']))
-  @Mutation(() => Boolean, { description: 'Deletes a content type. Refused while it has items unless `force`, which deletes them too, in one transaction.' })
-  deleteContentType(
+  @Mutation(() => DeleteContentTypePayload, { description: 'Deletes a content type. Refused while it has items unless `force`, which deletes them too, in one transaction.' })
+  async deleteContentType(
     @Arg('id', () => ID, { description: 'Id of the content type to delete.' }) id: string,
     @Arg('force', () => Boolean, { defaultValue: false, description: "Also delete the type's items." }) force: boolean,
     @Ctx() context: ContentContext,
-  ): Promise<boolean> {
-    return context.contentTypes.delete(id, force);
+  ): Promise<InstanceType<typeof DeleteContentTypePayload>> {
+    return { deletedId: await context.contentTypes.delete(id, force) };
   }
 }
 

@@ -81,8 +81,8 @@ export class ContentTypeService {
     return type;
   }
 
-  /** Refused while the type has items, unless `force`: then items, fields and type go in one transaction. */
-  async delete(id: string, force: boolean): Promise<boolean> {
+  /** Refused while the type has items, unless `force`: then items, fields and type go in one transaction. Answers the id deleted. */
+  async delete(id: string, force: boolean): Promise<string> {
     const type = await this.get(id);
     if (type.itemCount > 0 && !force) throw badUserInput(`The type has ${type.itemCount} item(s): pass force: true to delete them too`);
     const scope = { workspaceId: type.workspaceId, contentTypeId: type.id };
@@ -94,6 +94,6 @@ export class ContentTypeService {
       await em.nativeDelete(ContentField, scope);
       await em.nativeDelete(ContentType, { workspaceId: type.workspaceId, id: type.id });
     });
-    return true;
+    return type.id;
   }
 }

@@ -1,10 +1,10 @@
-// Inputs of the field mutations.
+// Inputs of the content field mutations.
 import { Field, InputType } from 'type-graphql';
 import { FieldKind } from './field-kind.js';
 import { FieldOptionsInput } from './field-options.input.js';
 
 @InputType({ description: 'A new field of a content type.' })
-export class CreateFieldInput {
+export class CreateContentFieldInput {
   @Field(() => String, { description: 'Display name, 1 to 100 characters.' })
   name!: string;
 
@@ -28,7 +28,7 @@ export class CreateFieldInput {
 }
 
 @InputType({ description: 'Changes to a field; omitted fields stay as they are. Key and kind never change.' })
-export class UpdateFieldInput {
+export class UpdateContentFieldInput {
   @Field(() => String, { nullable: true, description: 'New display name.' })
   name?: string;
 

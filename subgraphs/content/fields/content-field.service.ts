@@ -9,7 +9,7 @@ import { ContentType } from '../content-types/content-type.entity.js';
 import { ItemUniqueValue } from '../items/item-unique-value.entity.js';
 import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentField } from './content-field.entity.js';
-import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
+import type { CreateContentFieldInput, UpdateContentFieldInput } from './content-field.input.js';
 import { FieldKind } from './field-kind.js';
 import type { StoredFieldOptions } from './field-options.js';
 import type { FieldOptionsInput } from './field-options.input.js';
@@ -53,9 +53,9 @@ export class ContentFieldService {
     return checked.stored;
   }
 
-  async create(typeId: string, input: CreateFieldInput): Promise<ContentField> {
+  async create(contentTypeId: string, input: CreateContentFieldInput): Promise<ContentField> {
     const workspaceId = requireWorkspace(this.workspaceId);
-    const type = isId(typeId) ? await this.em.findOne(ContentType, { workspaceId, id: typeId }) : null;
+    const type = isId(contentTypeId) ? await this.em.findOne(ContentType, { workspaceId, id: contentTypeId }) : null;
     if (!type) throw notFound('Content type');
     const problems: FieldProblem[] = [];
     const name = input.name.trim();
@@ -84,7 +84,7 @@ export class ContentFieldService {
     return field;
   }
 
-  async update(id: string, input: UpdateFieldInput): Promise<ContentField> {
+  async update(id: string, input: UpdateContentFieldInput): Promise<ContentField> {
     const field = await this.get(id);
     const before = snapshot(field);
     const problems: FieldProblem[] = [];
@@ -103,7 +103,7 @@ export class ContentFieldService {
   }
 
   /** Removes the field and its value from every item of the type, in one transaction. */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string): Promise<string> {
     const field = await this.get(id);
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, {
@@ -124,6 +124,6 @@ export class ContentFieldService {
       await em.nativeDelete(ItemValueCount, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
       await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });
     });
-    return true;
+    return field.id;
   }
 }

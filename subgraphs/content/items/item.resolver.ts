@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { ContentContext } from '../context.js';
 import { ContentType } from '../content-types/content-type.entity.js';
@@ -10,6 +11,17 @@ import { Item } from './item.entity.js';
 import { ItemFilter, ItemOrder } from './item.input.js';
 
 export const ItemConnection = ConnectionType(Item, 'Item');
+export const CreateItemPayload = ObjectPayloadType('createItem', 'item', () => Item, {
+  description: 'A new item.',
+  fieldDescription: 'The item created.',
+  deniableWithout: 'items:read',
+});
+export const UpdateItemPayload = ObjectPayloadType('updateItem', 'item', () => Item, {
+  description: 'A changed item.',
+  fieldDescription: 'The item, as changed.',
+  deniableWithout: 'items:read',
+});
+export const DeleteItemPayload = DeletePayloadType('deleteItem', 'A deleted item.', 'Id of the item deleted.');
 
 function user(id: string | null): User | null {
   return id ? Object.assign(new User(), { id }) : null;
@@ -20,13 +32,13 @@ export class ItemResolver {
   @Directive(scopes(['items:read']))
   @Query(() => ItemConnection, { nullable: true, description: 'Items of a content type of the current workspace.' })
   items(
-    @Arg('typeId', () => ID, { description: 'Id of the content type whose items to list.' }) typeId: string,
+    @Arg('contentTypeId', () => ID, { description: 'Id of the content type whose items to list.' }) contentTypeId: string,
     @Arg('filter', () => ItemFilter, { nullable: true, description: 'Conditions items must meet.' }) filter: ItemFilter | undefined,
     @Arg('orderBy', () => ItemOrder, { nullable: true, description: 'Order; default oldest first.' }) orderBy: ItemOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: ContentContext,
   ): Promise<Connection<Item>> {
-    return context.items.list(typeId, filter, orderBy, page);
+    return context.items.list(contentTypeId, filter, orderBy, page);
   }
 
   @Directive(scopes(['items:read']))
@@ -51,28 +63,28 @@ export class ItemResolver {
   }
 
   @Directive(scopes(['items:write']))
-  @Mutation(() => Item, { description: 'Creates an item. Invalid values give one BAD_USER_INPUT listing every offending field; nothing is written.' })
-  createItem(
-    @Arg('typeId', () => ID, { description: 'Id of the content type of the new item.' }) typeId: string,
+  @Mutation(() => CreateItemPayload, { description: 'Creates an item. Invalid values give one BAD_USER_INPUT listing every offending field; nothing is written.' })
+  async createItem(
+    @Arg('contentTypeId', () => ID, { description: 'Id of the content type of the new item.' }) contentTypeId: string,
     @Arg('values', () => JSONResolver, { description: 'Values by field key, e.g. `{"title": "Hello"}`; checked against the type\'s fields.' }) values: unknown,
     @Ctx() context: ContentContext,
-  ): Promise<Item> {
-    return context.items.create(typeId, values);
+  ): Promise<InstanceType<typeof CreateItemPayload>> {
+    return { item: await context.items.create(contentTypeId, values) };
   }
 
   @Directive(scopes(['items:write']))
-  @Mutation(() => Item, { description: 'Changes the given values of an item; the others stay. Null clears a value.' })
-  updateItem(
+  @Mutation(() => UpdateItemPayload, { description: 'Changes the given values of an item; the others stay. Null clears a value.' })
+  async updateItem(
     @Arg('id', () => ID, { description: 'Id of the item to change.' }) id: string,
     @Arg('values', () => JSONResolver, { description: 'Values to change by field key; null clears a value.' }) values: unknown,
     @Ctx() context: ContentContext,
-  ): Promise<Item> {
-    return context.items.update(id, values);
+  ): Promise<InstanceType<typeof UpdateItemPayload>> {
+    return { item: await context.items.update(id, values) };
   }
 
   @Directive(scopes(['items:delete']))
-  @Mutation(() => Boolean, { description: 'Deletes an item.' })
-  deleteItem(@Arg('id', () => ID, { description: 'Id of the item to delete.' }) id: string, @Ctx() context: ContentContext): Promise<boolean> {
-    return context.items.delete(id);
+  @Mutation(() => DeleteItemPayload, { description: 'Deletes an item.' })
+  async deleteItem(@Arg('id', () => ID, { description: 'Id of the item to delete.' }) id: string, @Ctx() context: ContentContext): Promise<InstanceType<typeof DeleteItemPayload>> {
+    return { deletedId: await context.items.delete(id) };
   }
 }

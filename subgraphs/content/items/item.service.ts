@@ -238,8 +238,8 @@ export class ItemService {
     throw error;
   }
 
-  async create(typeId: string, input: unknown): Promise<Item> {
-    const type = await this.type(typeId);
+  async create(contentTypeId: string, input: unknown): Promise<Item> {
+    const type = await this.type(contentTypeId);
     const fields = await this.fields.ofType(type.id);
     const validated = validateValues(fields, input, 'create');
     const values = Object.fromEntries(Object.entries(validated.values).filter(([, value]) => value !== null));
@@ -346,7 +346,8 @@ export class ItemService {
     return item;
   }
 
-  async delete(id: string): Promise<boolean> {
+  /** Answers the id deleted. */
+  async delete(id: string): Promise<string> {
     const item = await this.get(id);
     const type = await this.type(item.contentTypeId);
     const fields = await this.fields.ofType(type.id);
@@ -366,6 +367,6 @@ export class ItemService {
         .getConnection()
         .execute('update "content"."content_types" set item_count = item_count - 1 where workspace_id = ? and id = ?', [item.workspaceId, item.contentTypeId], 'all', em.getTransactionContext());
     });
-    return true;
+    return item.id;
   }
 }

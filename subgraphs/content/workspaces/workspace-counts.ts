@@ -4,11 +4,11 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 
 export interface ContentCounts {
   readonly contentTypes: number;
-  readonly fields: number;
+  readonly contentFields: number;
   readonly items: number;
 }
 
-const EMPTY: ContentCounts = { contentTypes: 0, fields: 0, items: 0 };
+const EMPTY: ContentCounts = { contentTypes: 0, contentFields: 0, items: 0 };
 
 export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId: string | undefined): DataLoader<string, ContentCounts> {
   return new DataLoader(async (workspaceIds) => {
@@ -20,7 +20,7 @@ export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId
          from "content"."content_types" where workspace_id = ?::uuid`,
       [workspaceId, workspaceId],
     );
-    const counts = { contentTypes: Number(row.types), fields: Number(row.fields), items: Number(row.items) };
+    const counts = { contentTypes: Number(row.types), contentFields: Number(row.fields), items: Number(row.items) };
     return workspaceIds.map((id) => (id === workspaceId ? counts : EMPTY));
   });
 }

@@ -27,8 +27,8 @@ export class WorkspaceDeletionPreview {
   @Field(() => Int, { description: 'Content types.' })
   contentTypes!: number;
 
-  @Field(() => Int, { description: 'Fields of those types.' })
-  fields!: number;
+  @Field(() => Int, { description: 'Fields of those content types.' })
+  contentFields!: number;
 
   @Field(() => Int, { description: 'Items of every type.' })
   items!: number;

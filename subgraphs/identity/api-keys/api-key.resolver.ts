@@ -6,7 +6,7 @@ import type { IdentityContext } from '../context.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
-import { CreatedApiKey } from './created-api-key.js';
+import { CreateApiKeyPayload, CreateWorkspaceKeyPayload, RevokeApiKeyPayload, RotateApiKeyPayload, type CreatedApiKey } from './api-key.payloads.js';
 
 export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 
@@ -49,7 +49,7 @@ export class ApiKeyResolver {
   }
 
   @Directive(scopes(['keys:write']))
-  @Mutation(() => CreatedApiKey, { description: 'Creates a user key. The secret is in this answer only.' })
+  @Mutation(() => CreateApiKeyPayload, { description: 'Creates a user key. The secret is in this answer only.' })
   createApiKey(
     @Arg('input', () => CreateApiKeyInput, { description: 'Description, expiry, scopes and workspaces of the new key.' }) input: CreateApiKeyInput,
     @Ctx() context: IdentityContext,
@@ -58,7 +58,7 @@ export class ApiKeyResolver {
   }
 
   @Directive(scopes(['keys:write']))
-  @Mutation(() => CreatedApiKey, { description: 'Creates a key of the current workspace, with no user. The secret is in this answer only.' })
+  @Mutation(() => CreateWorkspaceKeyPayload, { description: 'Creates a key of the current workspace, with no user. The secret is in this answer only.' })
   createWorkspaceKey(
     @Arg('input', () => CreateWorkspaceKeyInput, { description: 'Description, expiry and scopes of the new key.' }) input: CreateWorkspaceKeyInput,
     @Ctx() context: IdentityContext,
@@ -67,16 +67,16 @@ export class ApiKeyResolver {
   }
 
   @Directive(scopesUnlessOwn(['keys:delete']))
-  @Mutation(() => ApiKey, {
+  @Mutation(() => RevokeApiKeyPayload, {
     description:
       'Revokes a key: it stops working at once, on every gateway. Needs keys:delete, except for your own user key from a session (or the key revoking itself): anyone may kill their own keys.',
   })
-  revokeApiKey(@Arg('id', () => ID, { description: 'Id of the key to revoke.' }) id: string, @Ctx() context: IdentityContext): Promise<ApiKey> {
-    return context.apiKeys.revoke(id);
+  async revokeApiKey(@Arg('id', () => ID, { description: 'Id of the key to revoke.' }) id: string, @Ctx() context: IdentityContext): Promise<InstanceType<typeof RevokeApiKeyPayload>> {
+    return { apiKey: await context.apiKeys.revoke(id) };
   }
 
   @Directive(scopesUnlessOwn(['keys:write']))
-  @Mutation(() => CreatedApiKey, {
+  @Mutation(() => RotateApiKeyPayload, {
     description: 'Issues a new secret for a key; the old one keeps working for `gracePeriod` seconds. Needs keys:write, except for your own user key from a session (or the key rotating itself).',
   })
   rotateApiKey(

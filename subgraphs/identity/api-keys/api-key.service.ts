@@ -24,7 +24,7 @@ import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyKind, ApiKeyOrderBy, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
-import type { CreatedApiKey } from './created-api-key.js';
+import type { CreatedApiKey } from './api-key.payloads.js';
 
 /**
  * `apiKeys` in the asked order, then id; the order names the cursors (`apiKeys:lastUsedAt:desc`),

@@ -15,7 +15,7 @@ import type { Workspace } from '../workspaces/workspace.entity.js';
 import { changeWorkspaceSetting } from '../workspaces/workspace-settings.js';
 import { TrustedDocument } from './trusted-document.entity.js';
 import type { RegisterTrustedDocumentsInput, TrustedDocumentInput } from './trusted-document.input.js';
-import type { TrustedDocumentsRegistration } from './trusted-documents-registration.js';
+import type { RegisterTrustedDocumentsPayload } from './register-trusted-documents.payload.js';
 
 /** Trusted documents page in id order; their ids are SHA-256 hashes, not UUIDs. */
 const TRUSTED_DOCUMENT_ORDER = keysetOrder<TrustedDocument>('trustedDocuments', [
@@ -61,7 +61,7 @@ export class TrustedDocumentService {
     private readonly principal: Principal,
   ) {}
 
-  async register(input: RegisterTrustedDocumentsInput): Promise<TrustedDocumentsRegistration> {
+  async register(input: RegisterTrustedDocumentsInput): Promise<RegisterTrustedDocumentsPayload> {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
     const clientName = input.clientName.trim();
     const clientVersion = input.clientVersion?.trim() || null;

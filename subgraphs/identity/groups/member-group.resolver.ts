@@ -1,6 +1,7 @@
 // Member group queries and mutations; MemberGroup.members through a DataLoader.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { MemberConnection } from '../members/member.connection.js';
@@ -8,6 +9,28 @@ import type { Member } from '../members/member.entity.js';
 import { MemberGroupConnection } from './member-group.connection.js';
 import { MemberGroup } from './member-group.entity.js';
 import { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
+
+export const CreateMemberGroupPayload = ObjectPayloadType('createMemberGroup', 'memberGroup', () => MemberGroup, {
+  description: 'A new member group.',
+  fieldDescription: 'The group created.',
+  deniableWithout: 'groups:read',
+});
+export const UpdateMemberGroupPayload = ObjectPayloadType('updateMemberGroup', 'memberGroup', () => MemberGroup, {
+  description: 'A changed member group.',
+  fieldDescription: 'The group, as changed.',
+  deniableWithout: 'groups:read',
+});
+export const DeleteMemberGroupPayload = DeletePayloadType('deleteMemberGroup', 'A deleted member group.', 'Id of the group deleted (its members stay members of the workspace).');
+export const AddMemberGroupUsersPayload = ObjectPayloadType('addMemberGroupUsers', 'memberGroup', () => MemberGroup, {
+  description: 'Users added to a member group.',
+  fieldDescription: 'The group, with the users added.',
+  deniableWithout: 'groups:read',
+});
+export const RemoveMemberGroupUsersPayload = ObjectPayloadType('removeMemberGroupUsers', 'memberGroup', () => MemberGroup, {
+  description: 'Users taken out of a member group.',
+  fieldDescription: 'The group, without the users taken out.',
+  deniableWithout: 'groups:read',
+});
 
 @Resolver(() => MemberGroup)
 export class MemberGroupResolver {
@@ -30,47 +53,47 @@ export class MemberGroupResolver {
   }
 
   @Directive(scopes(['groups:write']))
-  @Mutation(() => MemberGroup, { description: 'Creates a group.' })
-  createMemberGroup(
+  @Mutation(() => CreateMemberGroupPayload, { description: 'Creates a group.' })
+  async createMemberGroup(
     @Arg('input', () => CreateMemberGroupInput, { description: 'Name and description of the new group.' }) input: CreateMemberGroupInput,
     @Ctx() context: IdentityContext,
-  ): Promise<MemberGroup> {
-    return context.groups.create(input);
+  ): Promise<InstanceType<typeof CreateMemberGroupPayload>> {
+    return { memberGroup: await context.groups.create(input) };
   }
 
   @Directive(scopes(['groups:write']))
-  @Mutation(() => MemberGroup, { description: 'Renames a group or changes its description.' })
-  updateMemberGroup(
+  @Mutation(() => UpdateMemberGroupPayload, { description: 'Renames a group or changes its description.' })
+  async updateMemberGroup(
     @Arg('id', () => ID, { description: 'Id of the group to change.' }) id: string,
     @Arg('input', () => UpdateMemberGroupInput, { description: 'What to change.' }) input: UpdateMemberGroupInput,
     @Ctx() context: IdentityContext,
-  ): Promise<MemberGroup> {
-    return context.groups.update(id, input);
+  ): Promise<InstanceType<typeof UpdateMemberGroupPayload>> {
+    return { memberGroup: await context.groups.update(id, input) };
   }
 
   @Directive(scopes(['groups:delete']))
-  @Mutation(() => Boolean, { description: 'Deletes a group (its members stay members of the workspace).' })
-  deleteMemberGroup(@Arg('id', () => ID, { description: 'Id of the group to delete.' }) id: string, @Ctx() context: IdentityContext): Promise<boolean> {
-    return context.groups.delete(id);
+  @Mutation(() => DeleteMemberGroupPayload, { description: 'Deletes a group (its members stay members of the workspace).' })
+  async deleteMemberGroup(@Arg('id', () => ID, { description: 'Id of the group to delete.' }) id: string, @Ctx() context: IdentityContext): Promise<InstanceType<typeof DeleteMemberGroupPayload>> {
+    return { deletedId: await context.groups.delete(id) };
   }
 
   @Directive(scopes(['groups:write']))
-  @Mutation(() => MemberGroup, { description: 'Adds users to a group. Each must be a member of the workspace; otherwise nobody is added.' })
-  addMemberGroupUsers(
+  @Mutation(() => AddMemberGroupUsersPayload, { description: 'Adds users to a group. Each must be a member of the workspace; otherwise nobody is added.' })
+  async addMemberGroupUsers(
     @Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string,
     @Arg('userIds', () => [ID], { description: 'Users to add; each must be a member of the workspace.' }) userIds: string[],
     @Ctx() context: IdentityContext,
-  ): Promise<MemberGroup> {
-    return context.groups.addUsers(groupId, userIds);
+  ): Promise<InstanceType<typeof AddMemberGroupUsersPayload>> {
+    return { memberGroup: await context.groups.addUsers(groupId, userIds) };
   }
 
   @Directive(scopes(['groups:write']))
-  @Mutation(() => MemberGroup, { description: 'Takes users out of a group.' })
-  removeMemberGroupUsers(
+  @Mutation(() => RemoveMemberGroupUsersPayload, { description: 'Takes users out of a group.' })
+  async removeMemberGroupUsers(
     @Arg('groupId', () => ID, { description: 'Id of the group.' }) groupId: string,
     @Arg('userIds', () => [ID], { description: 'Users to take out of the group.' }) userIds: string[],
     @Ctx() context: IdentityContext,
-  ): Promise<MemberGroup> {
-    return context.groups.removeUsers(groupId, userIds);
+  ): Promise<InstanceType<typeof RemoveMemberGroupUsersPayload>> {
+    return { memberGroup: await context.groups.removeUsers(groupId, userIds) };
   }
 }

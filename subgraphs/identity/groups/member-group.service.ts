@@ -61,14 +61,14 @@ export class MemberGroupService {
     return group;
   }
 
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string): Promise<string> {
     const group = await this.get(id);
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'deleted', targetId: group.id, changes: changedFields({ name: group.name, description: group.description }, null) });
       await em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id });
       await em.nativeDelete(MemberGroup, { workspaceId: group.workspaceId, id: group.id });
     });
-    return true;
+    return group.id;
   }
 
   async addUsers(groupId: string, userIds: string[]): Promise<MemberGroup> {

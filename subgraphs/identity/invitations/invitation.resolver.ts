@@ -1,15 +1,22 @@
 // Invitation queries and mutations; Invitation.role, invitedBy and acceptedBy through DataLoaders.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { Role } from '../roles/role.entity.js';
 import { User } from '../users/user.entity.js';
-import { AcceptedInvitation } from './accepted-invitation.js';
-import { CreatedInvitation } from './created-invitation.js';
+import { AcceptInvitationPayload } from './accept-invitation.payload.js';
+import { InviteMemberPayload } from './invite-member.payload.js';
 import { InvitationConnection } from './invitation.connection.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationFilter, InviteMemberInput } from './invitation.input.js';
+
+export const RevokeInvitationPayload = ObjectPayloadType('revokeInvitation', 'invitation', () => Invitation, {
+  description: 'A revoked invitation.',
+  fieldDescription: 'The invitation, now REVOKED.',
+  deniableWithout: 'members:read',
+});
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -39,31 +46,31 @@ export class InvitationResolver {
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => CreatedInvitation, {
+  @Mutation(() => InviteMemberPayload, {
     description:
       'Invites someone to the workspace with a role you may grant. Answers the token once: pass it on to the invitee, who joins with acceptInvitation while signed in. Refused for a member, or an email with a pending invitation.',
   })
   inviteMember(
     @Arg('input', () => InviteMemberInput, { description: 'Whom to invite, the role, and how long the token works.' }) input: InviteMemberInput,
     @Ctx() context: IdentityContext,
-  ): Promise<CreatedInvitation> {
+  ): Promise<InviteMemberPayload> {
     return context.invitations.invite(input);
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Invitation, { description: 'Revokes an invitation that was not accepted: its token stops working at once. One for the owner role only an owner may revoke.' })
-  revokeInvitation(@Arg('id', () => ID, { description: 'Id of the invitation.' }) id: string, @Ctx() context: IdentityContext): Promise<Invitation> {
-    return context.invitations.revoke(id);
+  @Mutation(() => RevokeInvitationPayload, { description: 'Revokes an invitation that was not accepted: its token stops working at once. One for the owner role only an owner may revoke.' })
+  async revokeInvitation(@Arg('id', () => ID, { description: 'Id of the invitation.' }) id: string, @Ctx() context: IdentityContext): Promise<InstanceType<typeof RevokeInvitationPayload>> {
+    return { invitation: await context.invitations.revoke(id) };
   }
 
   // No scope: any signed-in person may accept; the token is what entitles them, and the
   // service accepts it from a session only.
   @Directive(scopes([]))
-  @Mutation(() => AcceptedInvitation, {
+  @Mutation(() => AcceptInvitationPayload, {
     description:
       'Joins the workspace of an invitation with its role, as the signed-in user (a session; no x-workspace-id needed). Single use. An unknown, expired, revoked or used token gets one and the same BAD_USER_INPUT.',
   })
-  acceptInvitation(@Arg('token', () => String, { description: 'The token inviteMember answered (`ati_…`).' }) token: string, @Ctx() context: IdentityContext): Promise<AcceptedInvitation> {
+  acceptInvitation(@Arg('token', () => String, { description: 'The token inviteMember answered (`ati_…`).' }) token: string, @Ctx() context: IdentityContext): Promise<AcceptInvitationPayload> {
     return context.invitations.accept(token);
   }
 }

@@ -20,8 +20,8 @@ import { Role } from '../roles/role.entity.js';
 import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
-import type { AcceptedInvitation } from './accepted-invitation.js';
-import type { CreatedInvitation } from './created-invitation.js';
+import type { AcceptInvitationPayload } from './accept-invitation.payload.js';
+import type { InviteMemberPayload } from './invite-member.payload.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { INVITATION_HOURS, type InvitationFilter, type InviteMemberInput } from './invitation.input.js';
 
@@ -64,7 +64,7 @@ export class InvitationService extends GrantingService {
   }
 
   /** A new invitation and its token, shown in this answer only; the guard decides first whether the caller may grant the role. */
-  async invite(input: InviteMemberInput): Promise<CreatedInvitation> {
+  async invite(input: InviteMemberInput): Promise<InviteMemberPayload> {
     const workspaceId = this.workspaceId;
     const email = normalizeEmail(input.email);
     const hours = input.expiresInHours ?? INVITATION_HOURS.default;
@@ -123,7 +123,7 @@ export class InvitationService extends GrantingService {
    * UPDATE (still pending, by primary key), so of two accepts at once exactly one wins; a
    * refusal after the claim rolls it back, leaving the invitation pending.
    */
-  async accept(token: string): Promise<AcceptedInvitation> {
+  async accept(token: string): Promise<AcceptInvitationPayload> {
     const userId = requireUserId(this.principal);
     // A person decides to join; an API key acts for programs, which must not join workspaces on anyone's behalf.
     if (this.principal.kind !== 'session') throw forbidden('Only a signed-in person accepts an invitation: send a session token (createSession), not an API key');

@@ -1,6 +1,7 @@
 // Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { MemberGroup } from '../groups/member-group.entity.js';
@@ -10,6 +11,24 @@ import { User } from '../users/user.entity.js';
 import { MemberConnection } from './member.connection.js';
 import { Member } from './member.entity.js';
 import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
+import { LeaveWorkspacePayload } from './leave-workspace.payload.js';
+
+export const AddMemberPayload = ObjectPayloadType('addMember', 'member', () => Member, {
+  description: 'A new member of the workspace.',
+  fieldDescription: 'The member added.',
+  deniableWithout: 'members:read',
+});
+export const UpdateMemberPayload = ObjectPayloadType('updateMember', 'member', () => Member, {
+  description: "A member's new role.",
+  fieldDescription: 'The member, with the new role.',
+  deniableWithout: 'members:read',
+});
+export const RemoveMemberPayload = DeletePayloadType('removeMember', 'A member removed from the workspace.', 'Id of the membership that ended (the user keeps their account).');
+export const TransferOwnershipPayload = ObjectPayloadType('transferOwnership', 'member', () => Member, {
+  description: 'A new owner of the workspace.',
+  fieldDescription: 'The member who is now the owner (you are now an admin).',
+  deniableWithout: 'members:read',
+});
 
 @Resolver(() => Member)
 export class MemberResolver {
@@ -46,36 +65,43 @@ export class MemberResolver {
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Member, { description: 'Adds an existing account to the workspace at once. For an email without an account (or to let someone agree first), use `inviteMember`.' })
-  addMember(@Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<Member> {
-    return context.members.add(input);
+  @Mutation(() => AddMemberPayload, { description: 'Adds an existing account to the workspace at once. For an email without an account (or to let someone agree first), use `inviteMember`.' })
+  async addMember(
+    @Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof AddMemberPayload>> {
+    return { member: await context.members.add(input) };
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Member, { description: "Changes a member's role; their keys follow on their next request." })
-  updateMember(
+  @Mutation(() => UpdateMemberPayload, { description: "Changes a member's role; their keys follow on their next request." })
+  async updateMember(
     @Arg('id', () => ID, { description: 'Id of the member to change.' }) id: string,
     @Arg('input', () => UpdateMemberInput, { description: 'What to change.' }) input: UpdateMemberInput,
     @Ctx() context: IdentityContext,
-  ): Promise<Member> {
-    return context.members.update(id, input);
+  ): Promise<InstanceType<typeof UpdateMemberPayload>> {
+    return { member: await context.members.update(id, input) };
   }
 
   @Directive(scopes(['members:delete']))
-  @Mutation(() => Member, { description: 'Removes a member; their keys stop working in this workspace at once. The last owner cannot be removed.' })
-  removeMember(@Arg('id', () => ID, { description: 'Id of the member to remove.' }) id: string, @Ctx() context: IdentityContext): Promise<Member> {
-    return context.members.remove(id);
+  @Mutation(() => RemoveMemberPayload, { description: 'Removes a member; their keys stop working in this workspace at once. The last owner cannot be removed.' })
+  async removeMember(@Arg('id', () => ID, { description: 'Id of the member to remove.' }) id: string, @Ctx() context: IdentityContext): Promise<InstanceType<typeof RemoveMemberPayload>> {
+    return { deletedId: (await context.members.remove(id)).id };
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => Member, { description: 'Makes another member the owner; you, the current owner, become an admin. Only an owner may call it.' })
-  transferOwnership(@Arg('memberId', () => ID, { description: 'Id of the member who becomes owner.' }) memberId: string, @Ctx() context: IdentityContext): Promise<Member> {
-    return context.members.transferOwnership(memberId);
+  @Mutation(() => TransferOwnershipPayload, { description: 'Makes another member the owner; you, the current owner, become an admin. Only an owner may call it.' })
+  async transferOwnership(
+    @Arg('memberId', () => ID, { description: 'Id of the member who becomes owner.' }) memberId: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof TransferOwnershipPayload>> {
+    return { member: await context.members.transferOwnership(memberId) };
   }
 
   @Directive(scopes([]))
-  @Mutation(() => Boolean, { description: 'Leaves the current workspace. The last owner cannot leave.' })
-  leaveWorkspace(@Ctx() context: IdentityContext): Promise<boolean> {
-    return context.members.leave();
+  @Mutation(() => LeaveWorkspacePayload, { description: 'Leaves the current workspace. The last owner cannot leave.' })
+  async leaveWorkspace(@Ctx() context: IdentityContext): Promise<LeaveWorkspacePayload> {
+    const member = await context.members.leave();
+    return { deletedId: member.id, workspaceId: member.workspaceId };
   }
 }

@@ -147,13 +147,12 @@ export class MemberService extends GrantingService {
     return target;
   }
 
-  /** The caller leaves the current workspace. */
-  async leave(): Promise<boolean> {
+  /** The caller leaves the current workspace; answers the membership that ended. */
+  async leave(): Promise<Member> {
     const userId = requireUserId(this.principal);
     const member = await this.em.findOne(Member, { workspaceId: this.workspaceId, userId });
     if (!member) throw notFound('Member');
-    await this.removeMember(member, 'left');
-    return true;
+    return this.removeMember(member, 'left');
   }
 
   private async removeMember(member: Member, verb: 'removed' | 'left'): Promise<Member> {

@@ -1,6 +1,7 @@
 // Committed migrations of the identity schema, oldest first. `npm run db:migration:create identity` adds to it.
 import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { Migration20261211090000 } from './Migration20261211090000.js';
 import { Migration20261215090000 } from './Migration20261215090000.js';
 import { Migration20261210090000 } from './Migration20261210090000.js';
 import { Migration20261201110942 } from './Migration20261201110942.js';
@@ -20,5 +21,6 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261201110942', class: Migration20261201110942 },
   { name: 'Migration20261201110948', class: Migration20261201110948 },
   { name: 'Migration20261210090000', class: Migration20261210090000 },
+  { name: 'Migration20261211090000', class: Migration20261211090000 },
   { name: 'Migration20261215090000', class: Migration20261215090000 },
 ];

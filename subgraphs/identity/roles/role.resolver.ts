@@ -1,11 +1,34 @@
 // Role queries and mutations; Role.memberCount through a DataLoader.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { Role } from './role.entity.js';
 import { CreateRoleInput, UpdateRoleInput } from './role.input.js';
 import { Scope } from '../../../lib/scope-enum.js';
+
+export const CreateRolePayload = ObjectPayloadType('createRole', 'role', () => Role, {
+  description: 'A new role.',
+  fieldDescription: 'The role created.',
+  deniableWithout: 'roles:read',
+});
+export const UpdateRolePayload = ObjectPayloadType('updateRole', 'role', () => Role, {
+  description: 'A changed role.',
+  fieldDescription: 'The role, as changed.',
+  deniableWithout: 'roles:read',
+});
+export const DeleteRolePayload = DeletePayloadType('deleteRole', 'A deleted role.', 'Id of the role deleted (its members moved to the replacement role).');
+export const AddRolePermissionPayload = ObjectPayloadType('addRolePermission', 'role', () => Role, {
+  description: 'A permission granted to a role.',
+  fieldDescription: 'The role, with the permission.',
+  deniableWithout: 'roles:read',
+});
+export const RemoveRolePermissionPayload = ObjectPayloadType('removeRolePermission', 'role', () => Role, {
+  description: 'A permission taken from a role.',
+  fieldDescription: 'The role, without the permission.',
+  deniableWithout: 'roles:read',
+});
 
 export const RoleConnection = ConnectionType(Role, 'Role');
 
@@ -29,48 +52,51 @@ export class RoleResolver {
   }
 
   @Directive(scopes(['roles:write']))
-  @Mutation(() => Role, { description: 'Creates a role.' })
-  createRole(@Arg('input', () => CreateRoleInput, { description: 'Key, name and permissions of the new role.' }) input: CreateRoleInput, @Ctx() context: IdentityContext): Promise<Role> {
-    return context.roles.create(input);
+  @Mutation(() => CreateRolePayload, { description: 'Creates a role.' })
+  async createRole(
+    @Arg('input', () => CreateRoleInput, { description: 'Key, name and permissions of the new role.' }) input: CreateRoleInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof CreateRolePayload>> {
+    return { role: await context.roles.create(input) };
   }
 
   @Directive(scopes(['roles:write']))
-  @Mutation(() => Role, { description: 'Renames a role or replaces its permissions. The owner role keeps every permission.' })
-  updateRole(
+  @Mutation(() => UpdateRolePayload, { description: 'Renames a role or replaces its permissions. The owner role keeps every permission.' })
+  async updateRole(
     @Arg('id', () => ID, { description: 'Id of the role to change.' }) id: string,
     @Arg('input', () => UpdateRoleInput, { description: 'What to change.' }) input: UpdateRoleInput,
     @Ctx() context: IdentityContext,
-  ): Promise<Role> {
-    return context.roles.update(id, input);
+  ): Promise<InstanceType<typeof UpdateRolePayload>> {
+    return { role: await context.roles.update(id, input) };
   }
 
   @Directive(scopes(['roles:delete']))
-  @Mutation(() => Boolean, { description: 'Deletes a role. Refused for built-in roles, and while members hold it unless they move to `replacementRoleId`.' })
-  deleteRole(
+  @Mutation(() => DeleteRolePayload, { description: 'Deletes a role. Refused for built-in roles, and while members hold it unless they move to `replacementRoleId`.' })
+  async deleteRole(
     @Arg('id', () => ID, { description: 'Id of the role to delete.' }) id: string,
     @Arg('replacementRoleId', () => ID, { nullable: true, description: 'Role for the members who hold the deleted one.' }) replacementRoleId: string | undefined,
     @Ctx() context: IdentityContext,
-  ): Promise<boolean> {
-    return context.roles.delete(id, replacementRoleId ?? undefined);
+  ): Promise<InstanceType<typeof DeleteRolePayload>> {
+    return { deletedId: await context.roles.delete(id, replacementRoleId ?? undefined) };
   }
 
   @Directive(scopes(['roles:write']))
-  @Mutation(() => Role, { description: 'Grants a role one more permission.' })
-  addRolePermission(
+  @Mutation(() => AddRolePermissionPayload, { description: 'Grants a role one more permission.' })
+  async addRolePermission(
     @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
     @Arg('permission', () => Scope, { description: 'The permission to grant (e.g. `ITEMS_WRITE`).' }) permission: string,
     @Ctx() context: IdentityContext,
-  ): Promise<Role> {
-    return context.roles.addPermission(roleId, permission);
+  ): Promise<InstanceType<typeof AddRolePermissionPayload>> {
+    return { role: await context.roles.addPermission(roleId, permission) };
   }
 
   @Directive(scopes(['roles:write']))
-  @Mutation(() => Role, { description: 'Takes a permission from a role.' })
-  removeRolePermission(
+  @Mutation(() => RemoveRolePermissionPayload, { description: 'Takes a permission from a role.' })
+  async removeRolePermission(
     @Arg('roleId', () => ID, { description: 'Id of the role.' }) roleId: string,
     @Arg('permission', () => Scope, { description: 'The permission to take away.' }) permission: string,
     @Ctx() context: IdentityContext,
-  ): Promise<Role> {
-    return context.roles.removePermission(roleId, permission);
+  ): Promise<InstanceType<typeof RemoveRolePermissionPayload>> {
+    return { role: await context.roles.removePermission(roleId, permission) };
   }
 }

@@ -111,7 +111,7 @@ export class RoleService extends GrantingService {
    * `replacementRoleId`. Pending invitations for the role are revoked: a replacement is
    * granted only to people who hold the role now, never to someone not yet in.
    */
-  async delete(id: string, replacementRoleId: string | undefined): Promise<boolean> {
+  async delete(id: string, replacementRoleId: string | undefined): Promise<string> {
     const role = await this.get(id);
     if (role.builtIn) throw badUserInput('Built-in roles cannot be deleted');
     const holders = await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id });
@@ -148,6 +148,6 @@ export class RoleService extends GrantingService {
       await em.nativeDelete(Role, { workspaceId: role.workspaceId, id: role.id });
       await announceInvalidation(em, { workspaceIds: [role.workspaceId] });
     });
-    return true;
+    return role.id;
   }
 }

@@ -3,18 +3,18 @@ import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import { PUBLIC, scopes } from '../../../lib/scopes-directive.js';
 import type { IdentityContext } from '../context.js';
 import { ChangePasswordInput, CreateSessionInput, RegisterInput } from './session.input.js';
-import { ChangePasswordPayload, SessionPayload } from './session-payload.js';
+import { ChangePasswordPayload, CreateSessionPayload, RegisterPayload, RevokeSessionPayload, type SessionPayload } from './session.payloads.js';
 
 @Resolver()
 export class SessionResolver {
   @Directive(PUBLIC)
-  @Mutation(() => SessionPayload, { description: 'Creates an account and signs it in. Works without a credential; limited per client address (RATE_LIMITED with retryAfter).' })
+  @Mutation(() => RegisterPayload, { description: 'Creates an account and signs it in. Works without a credential; limited per client address (RATE_LIMITED with retryAfter).' })
   register(@Arg('input', () => RegisterInput, { description: 'Email, password and name of the new user.' }) input: RegisterInput, @Ctx() context: IdentityContext): Promise<SessionPayload> {
     return context.sessions.register(input);
   }
 
   @Directive(PUBLIC)
-  @Mutation(() => SessionPayload, {
+  @Mutation(() => CreateSessionPayload, {
     description:
       'Signs in with email and password. A wrong email and a wrong password give the same error. Tries are limited per account and client address, per account and per address: over a limit the answer is RATE_LIMITED with retryAfter (seconds), and the password is not checked.',
   })
@@ -26,8 +26,8 @@ export class SessionResolver {
   }
 
   @Directive(scopes([]))
-  @Mutation(() => Boolean, { description: 'Signs out: the calling session token stops working at once.' })
-  revokeSession(@Ctx() context: IdentityContext): Promise<boolean> {
+  @Mutation(() => RevokeSessionPayload, { description: 'Signs out: the calling session token stops working at once.' })
+  revokeSession(@Ctx() context: IdentityContext): Promise<RevokeSessionPayload> {
     return context.sessions.revoke();
   }
 

@@ -12,13 +12,14 @@ import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import { UNKNOWN_USER_PASSWORD_HASH, hashPassword, verifyPassword } from '../../../lib/passwords.js';
 import { announceInvalidation } from '../invalidation.js';
+import { requireUserId } from '../principal-guards.js';
 import { Member } from '../members/member.entity.js';
 import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { Session } from './session.entity.js';
 import type { ChangePasswordInput, CreateSessionInput, RegisterInput } from './session.input.js';
-import type { ChangePasswordPayload, SessionPayload } from './session-payload.js';
+import type { ChangePasswordPayload, RevokeSessionPayload, SessionPayload } from './session.payloads.js';
 import type { PasswordHashing } from './password-hashing.js';
 import { SignInThrottle, addressGroup } from './sign-in-throttle.js';
 
@@ -166,8 +167,8 @@ export class SessionService {
     });
   }
 
-  /** Ends the calling session, on every gateway at once. */
-  async revoke(): Promise<boolean> {
+  /** Ends the calling session, on every gateway at once; answers whose it was. */
+  async revoke(): Promise<RevokeSessionPayload> {
     const sessionId = this.principal.sessionId;
     if (!sessionId) throw badUserInput('revokeSession needs a session token, not an API key');
     await this.em.transactional(async (em) => {
@@ -175,6 +176,6 @@ export class SessionService {
       if (revoked > 0) recordAuditEvent(em, this.principal, { targetType: 'Session', verb: 'revoked', targetId: sessionId, workspaceId: null });
       await announceInvalidation(em, { sessionIds: [sessionId] });
     });
-    return true;
+    return { user: await this.em.findOneOrFail(User, { id: requireUserId(this.principal) }) };
   }
 }

@@ -20,7 +20,7 @@ export interface Capability {
 }
 
 export const VIEWER_CAPABILITIES = {
-  administerWorkspace: { lets: "change the current workspace's settings (rate limit, trusted documents)", allOf: ['workspaces:write'], needsWorkspace: true },
+  administerWorkspace: { lets: 'rename the current workspace, change its description and its settings (rate limit, trusted documents)', allOf: ['workspaces:write'], needsWorkspace: true },
   deleteWorkspace: { lets: 'delete the current workspace', allOf: ['workspaces:delete'], needsWorkspace: true },
   createWorkspaces: { lets: 'create workspaces (you become their owner)', allOf: ['workspaces:write'], needsUser: true },
   manageMembers: { lets: 'invite and add members, change their roles and remove them', allOf: ['members:write', 'members:delete'], needsWorkspace: true },

@@ -13,15 +13,19 @@ import { Node } from '../nodes/node.interface.js';
 @Directive(scopes([]))
 @ObjectType({ implements: Node, description: "A workspace: a team's space holding its members, keys and content." })
 export class Workspace {
-  [OptionalProps]?: 'id' | 'createdAt' | 'trustedDocumentsOnly' | 'rateLimit';
+  [OptionalProps]?: 'id' | 'createdAt' | 'description' | 'trustedDocumentsOnly' | 'rateLimit';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the workspace; send it as the `x-workspace-id` header.' })
   id: string = newId(NODE_TYPE_TAGS.Workspace);
 
   @Property({ type: 'text' })
-  @Field(() => String, { description: 'Display name of the workspace.' })
+  @Field(() => String, { description: 'Display name of the workspace. Changed with updateWorkspace.' })
   name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the workspace is for; null when nobody said. Changed with updateWorkspace.' })
+  description: string | null = null;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the workspace was created (ISO-8601 UTC).' })

@@ -1,13 +1,24 @@
 // Workspace queries and mutations; thin: arguments in, service call, result out.
 import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from './workspace.entity.js';
-import { CreateWorkspaceInput } from './workspace.input.js';
+import { CreateWorkspaceInput, UpdateWorkspaceInput } from './workspace.input.js';
 import { WorkspaceDeletionPreview, WorkspaceStatistics } from './workspace-statistics.js';
 import { countWorkspace } from './workspace-statistics.service.js';
+
+export const CreateWorkspacePayload = ObjectPayloadType('createWorkspace', 'workspace', () => Workspace, {
+  description: 'A new workspace, with you as its owner.',
+  fieldDescription: 'The workspace created; send its id as `x-workspace-id` to work in it.',
+});
+export const UpdateWorkspacePayload = ObjectPayloadType('updateWorkspace', 'workspace', () => Workspace, {
+  description: 'A renamed or re-described workspace.',
+  fieldDescription: 'The workspace, as changed.',
+});
+export const DeleteWorkspacePayload = DeletePayloadType('deleteWorkspace', 'A deleted workspace.', 'Id of the workspace deleted; its keys stopped working at once.');
 
 export const WorkspaceConnection = ConnectionType(Workspace, 'Workspace');
 
@@ -26,9 +37,23 @@ export class WorkspaceResolver {
   }
 
   @Directive(scopes(['workspaces:write']))
-  @Mutation(() => Workspace, { description: 'Creates a workspace with the built-in roles; you become its owner.' })
-  createWorkspace(@Arg('input', () => CreateWorkspaceInput, { description: 'Name of the new workspace.' }) input: CreateWorkspaceInput, @Ctx() context: IdentityContext): Promise<Workspace> {
-    return context.workspaces.create(input.name);
+  @Mutation(() => CreateWorkspacePayload, { description: 'Creates a workspace with the built-in roles; you become its owner.' })
+  async createWorkspace(
+    @Arg('input', () => CreateWorkspaceInput, { description: 'Name of the new workspace.' }) input: CreateWorkspaceInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof CreateWorkspacePayload>> {
+    return { workspace: await context.workspaces.create(input.name) };
+  }
+
+  // A workspace setting, as setTrustedDocumentsOnly and setWorkspaceRateLimit are: owners
+  // and admins hold workspaces:write; editors and viewers do not.
+  @Directive(scopes(['workspaces:write']))
+  @Mutation(() => UpdateWorkspacePayload, { description: 'Renames the current workspace or changes its description.' })
+  async updateWorkspace(
+    @Arg('input', () => UpdateWorkspaceInput, { description: 'What to change.' }) input: UpdateWorkspaceInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof UpdateWorkspacePayload>> {
+    return { workspace: await context.workspaces.update(input) };
   }
 
   // Reached only through workspace/workspaces, which need workspaces:read.
@@ -51,10 +76,13 @@ export class WorkspaceResolver {
   }
 
   @Directive(scopes(['workspaces:delete']))
-  @Mutation(() => Boolean, {
+  @Mutation(() => DeleteWorkspacePayload, {
     description: 'Deletes the current workspace and everything in it. `confirmName` must be its exact name. Its keys stop working at once; content and audit remove their rows shortly after.',
   })
-  deleteWorkspace(@Arg('confirmName', () => String, { description: "The workspace's exact name." }) confirmName: string, @Ctx() context: IdentityContext): Promise<boolean> {
-    return context.workspaces.delete(confirmName);
+  async deleteWorkspace(
+    @Arg('confirmName', () => String, { description: "The workspace's exact name." }) confirmName: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<InstanceType<typeof DeleteWorkspacePayload>> {
+    return { deletedId: await context.workspaces.delete(confirmName) };
   }
 }

@@ -13,6 +13,10 @@ import { requireUserId } from '../principal-guards.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
 import { Role } from '../roles/role.entity.js';
 import { Workspace } from './workspace.entity.js';
+import type { UpdateWorkspaceInput } from './workspace.input.js';
+
+/** The longest workspace description kept. */
+const MAX_DESCRIPTION_LENGTH = 1000;
 
 /** `workspaces` in id order, which its cursors hold. */
 const WORKSPACE_ORDER = idOrder<Workspace>('workspaces');
@@ -46,11 +50,45 @@ export class WorkspaceService {
   }
 
   /**
+   * Renames the current workspace or changes its description: one audit event with what
+   * changed; nothing is written (and nothing recorded) when nothing differs.
+   */
+  async update(input: UpdateWorkspaceInput): Promise<Workspace> {
+    const workspaceId = requireWorkspace(this.principal.workspaceId);
+    const problems: { field: string; reason: string }[] = [];
+    const changes: Partial<Pick<Workspace, 'name' | 'description'>> = {};
+    if (input.name === null) problems.push({ field: 'name', reason: 'cannot be null; omit it to keep the name' });
+    else if (input.name !== undefined) {
+      const name = input.name.trim();
+      if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
+      else changes.name = name;
+    }
+    if (input.description !== undefined) {
+      const description = input.description?.trim() ?? '';
+      if (description.length > MAX_DESCRIPTION_LENGTH) problems.push({ field: 'description', reason: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` });
+      else changes.description = description.length > 0 ? description : null;
+    }
+    if (problems.length > 0) throw badUserInput(problems.map((problem) => `${problem.field} ${problem.reason}`).join('; '), { fieldErrors: problems });
+    const workspace = await this.em.findOne(Workspace, { id: workspaceId });
+    if (!workspace) throw notFound('Workspace');
+    const before = { name: workspace.name, description: workspace.description };
+    const after = { ...before, ...changes };
+    const audited = changedFields(before, after);
+    if (audited.length === 0) return workspace;
+    await this.em.transactional(async (em) => {
+      Object.assign(workspace, changes);
+      recordAuditEvent(em, this.principal, { targetType: 'Workspace', verb: 'updated', targetId: workspaceId, workspaceId, changes: audited });
+      await em.flush();
+    });
+    return workspace;
+  }
+
+  /**
    * Deletes the current workspace. Identity's rows go in one transaction, together with an
    * outbox event that makes content and audit delete theirs; the workspace and its keys
    * stop working at once on every gateway.
    */
-  async delete(confirmName: string): Promise<boolean> {
+  async delete(confirmName: string): Promise<string> {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
     const workspace = await this.em.findOne(Workspace, { id: workspaceId });
     if (!workspace) throw notFound('Workspace');
@@ -74,6 +112,6 @@ export class WorkspaceService {
       await em.flush();
       await announceInvalidation(em, { workspaceIds: [workspaceId] });
     });
-    return true;
+    return workspaceId;
   }
 }

@@ -5,7 +5,7 @@ import { Invitation } from './invitation.entity.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'A new invitation and its token. Pass the token on to the person invited now: it is never shown again.' })
-export class CreatedInvitation {
+export class InviteMemberPayload {
   // Nullable: a caller without members:read still gets the token, which exists only here.
   @Field(() => Invitation, { nullable: true, description: 'The invitation, as `invitations` lists it (needs members:read).' })
   invitation!: Invitation;

@@ -5,7 +5,7 @@ import { Workspace } from '../workspaces/workspace.entity.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'An accepted invitation: the workspace you joined and your membership there.' })
-export class AcceptedInvitation {
+export class AcceptInvitationPayload {
   @Field(() => Workspace, { description: 'The workspace you joined; send its id as `x-workspace-id` to work in it.' })
   workspace!: Workspace;
 

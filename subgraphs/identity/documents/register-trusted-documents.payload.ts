@@ -4,7 +4,7 @@ import { scopes } from '../../../lib/scopes-directive.js';
 
 @Directive(scopes([]))
 @ObjectType({ description: 'What a registration did. Registering the same document again changes nothing.' })
-export class TrustedDocumentsRegistration {
+export class RegisterTrustedDocumentsPayload {
   @Field(() => Int, { description: 'Documents stored by this call.' })
   registered!: number;
 

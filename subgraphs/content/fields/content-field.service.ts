@@ -11,6 +11,7 @@ import { ItemValueCount } from '../items/item-value-count.entity.js';
 import { ContentField, type FieldOptions } from './content-field.entity.js';
 import type { CreateFieldInput, UpdateFieldInput } from './content-field.input.js';
 import { FieldKind } from './field-kind.js';
+import { workspaceCondition } from '../../../lib/workspace-filter.js';
 
 /** What an audit event compares before and after a change. */
 function snapshot(field: ContentField): Record<string, unknown> {
@@ -28,16 +29,16 @@ export class ContentFieldService {
   }
 
   async get(id: string): Promise<ContentField> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    const field = isId(id) ? await this.em.findOne(ContentField, { workspaceId, id }) : null;
+    requireWorkspace(this.workspaceId);
+    const field = isId(id) ? await this.em.findOne(ContentField, { id }) : null;
     if (!field) throw notFound('Field');
     return field;
   }
 
   /** Fields of one type of this workspace, in order. */
   async ofType(contentTypeId: string): Promise<ContentField[]> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    return this.em.find(ContentField, { workspaceId, contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
+    requireWorkspace(this.workspaceId);
+    return this.em.find(ContentField, { contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
   }
 
   private async checkOptions(kind: FieldKind, options: unknown, problems: FieldProblem[]): Promise<FieldOptions> {
@@ -56,7 +57,7 @@ export class ContentFieldService {
     }
     if (kind === FieldKind.REFERENCE) {
       const target = given.contentTypeId;
-      const exists = typeof target === 'string' && isId(target) && (await this.em.count(ContentType, { workspaceId: this.workspaceId, id: target })) > 0;
+      const exists = typeof target === 'string' && isId(target) && (await this.em.count(ContentType, { id: target })) > 0;
       if (!exists) {
         problems.push({ field: 'options', reason: 'contentTypeId must be a content type of this workspace' });
         return {};
@@ -68,19 +69,19 @@ export class ContentFieldService {
 
   async create(typeId: string, input: CreateFieldInput): Promise<ContentField> {
     const workspaceId = requireWorkspace(this.workspaceId);
-    const type = isId(typeId) ? await this.em.findOne(ContentType, { workspaceId, id: typeId }) : null;
+    const type = isId(typeId) ? await this.em.findOne(ContentType, { id: typeId }) : null;
     if (!type) throw notFound('Content type');
     const problems: FieldProblem[] = [];
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (!KEY_PATTERN.test(input.key)) problems.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
-    else if (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken in this type` });
+    else if (await this.em.count(ContentField, { contentTypeId: type.id, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken in this type` });
     if (input.unique && (input.kind === FieldKind.LONG_TEXT || input.kind === FieldKind.MULTI_SELECT || input.kind === FieldKind.BOOLEAN)) {
       problems.push({ field: 'unique', reason: `is not available for ${input.kind}` });
     }
     const options = await this.checkOptions(input.kind, input.options, problems);
     if (problems.length > 0) throw invalidInput(problems);
-    const position = (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id })) + 1;
+    const position = (await this.em.count(ContentField, { contentTypeId: type.id })) + 1;
     const field = this.em.create(ContentField, {
       workspaceId,
       contentTypeId: type.id,
@@ -125,17 +126,19 @@ export class ContentFieldService {
         targetId: field.id,
         changes: changedFields({ contentTypeId: field.contentTypeId, ...snapshot(field) }, null),
       });
+      // Raw SQL (a jsonb key removal MikroORM cannot express): the workspace comes from the filter's helper.
+      const workspace = workspaceCondition(em, 'i');
       await em
         .getConnection()
         .execute(
-          'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
-          [field.key, field.workspaceId, field.contentTypeId, field.key],
+          `update "content"."items" as i set "values" = i."values" - ?, updated_at = now() where ${workspace.sql} and i.content_type_id = ? and jsonb_exists(i."values", ?)`,
+          [field.key, ...workspace.params, field.contentTypeId, field.key],
           'all',
           em.getTransactionContext(),
         );
-      await em.nativeDelete(ItemUniqueValue, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
-      await em.nativeDelete(ItemValueCount, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
-      await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });
+      await em.nativeDelete(ItemUniqueValue, { contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ItemValueCount, { contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ContentField, { id: field.id });
     });
     return true;
   }

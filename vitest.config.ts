@@ -6,7 +6,13 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  */
 const UNIT_TESTS = ['lib/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'test/compose.test.ts', 'test/docs.test.ts', 'test/readme.test.ts'];
 /** Files beside the code that need a database all the same (the integration project runs them). */
-const DATABASE_TESTS_BESIDE_CODE = ['lib/orm.test.ts', 'lib/paging.test.ts', 'subgraphs/audit/retention/day-partitions.test.ts', 'subgraphs/audit/request-logs/request-log.ingest.test.ts'];
+const DATABASE_TESTS_BESIDE_CODE = [
+  'lib/orm.test.ts',
+  'lib/paging.test.ts',
+  'lib/workspace-filter.test.ts',
+  'subgraphs/audit/retention/day-partitions.test.ts',
+  'subgraphs/audit/request-logs/request-log.ingest.test.ts',
+];
 /**
  * Files that must import the code in a fresh module graph (as before isolate: false):
  * schema-check: the schema files it generates in a worker that had run other files

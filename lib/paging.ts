@@ -267,19 +267,22 @@ export const PAGE_ALIAS = 'r';
 export async function pageQuery<T extends object>(em: SubgraphEntityManager, query: PageQuery<T>): Promise<Connection<T>> {
   // The page arguments are checked before anything is read: the cheapest refusal first.
   const window = pageWindow(query.page, query.order);
-  const base = () => {
+  const base = async () => {
     const builder = em.createQueryBuilder(query.entity, PAGE_ALIAS);
     if (query.where) builder.where(query.where as never);
     if (query.sql) builder.andWhere(query.sql.sql, [...query.sql.params]);
+    // A QueryBuilder does not apply MikroORM's filters by itself: the workspace filter
+    // (lib/workspace-filter.ts) and any other default filter are added here.
+    await builder.applyFilters();
     return builder;
   };
   const bounds = keysetBounds(query.order, window, PAGE_ALIAS);
-  const rows = base()
+  const rows = (await base())
     .andWhere(bounds.sql, [...bounds.params])
     .orderBy(readOrder(query.order, window).map(({ column, direction }) => ({ [raw(column.sql(PAGE_ALIAS))]: direction }) as never))
     .limit(window.limit + 1)
     .getResultList();
-  const total = query.totalCount ?? base().getCount();
+  const total = query.totalCount ?? base().then((builder) => builder.getCount());
   const [list, totalCount] = await Promise.all([rows, total]);
   return toConnection(list, window, totalCount, query.order);
 }

@@ -7,6 +7,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SubgraphEntityManager } from './orm.js';
 import { idOrder, keysetBounds, keysetOrderBy, pageWindow, toConnection, type Connection, type KeysetOrder, type PageArguments, type PageWindow } from './paging.js';
 import { isId } from './ids.js';
+import { workspaceCondition } from './workspace-filter.js';
 
 export interface RelationPageKey extends PageArguments {
   readonly parentId: string;
@@ -72,11 +73,11 @@ export interface RelationPageOptions<T extends { id: string }> {
   readonly list: string;
   readonly entity: EntityName<T>;
   /**
-   * SQL selecting the child rows (the entity's columns) plus a `parent_id` column, for the
-   * parents in the first parameter (a uuid[] literal); `scopeParameters` follow it.
+   * SQL selecting the child rows (the entity's columns, `workspace_id` among them) plus a
+   * `parent_id` column, for the parents in its one parameter (a uuid[] literal). It names
+   * no workspace: the loader keeps the request's (lib/workspace-filter.ts) around it.
    */
   readonly source: string;
-  readonly scopeParameters?: readonly unknown[];
   /** The children's order (over the source's columns); id order when absent. */
   readonly order?: KeysetOrder<T>;
 }
@@ -90,7 +91,11 @@ export function createRelationPageLoader<T extends { id: string }>(options: Rela
     fetchGroup: async ({ parentIds, window }) => {
       // One PostgreSQL array literal; every element is a validated UUID.
       const parents = `{${parentIds.join(',')}}`;
-      const scope = options.scopeParameters ?? [];
+      // Raw SQL, which MikroORM's workspace filter does not reach: the filter's own helper
+      // adds the request's workspace to every row of the source (PostgreSQL pushes it into
+      // the source's scan). The per-parent limit needs row_number() over a partition, which
+      // QueryBuilder cannot say for a join through a link table, hence SQL text here, in one place.
+      const workspace = workspaceCondition(em, 's');
       const bounds = keysetBounds(order, window, 's');
       const connection = em.getConnection();
       const [rows, counts] = await Promise.all([
@@ -98,11 +103,14 @@ export function createRelationPageLoader<T extends { id: string }>(options: Rela
           `select * from (
              select s.*, row_number() over (partition by s.parent_id order by ${keysetOrderBy(order, window, 's')}) as page_rank
              from (${options.source}) s
-             where ${bounds.sql}
+             where ${workspace.sql} and ${bounds.sql}
            ) ranked where ranked.page_rank <= ? order by ranked.parent_id, ranked.page_rank`,
-          [parents, ...scope, ...bounds.params, window.limit + 1],
+          [parents, ...workspace.params, ...bounds.params, window.limit + 1],
         ),
-        connection.execute<{ parent_id: string; count: string }[]>(`select s.parent_id, count(*) as count from (${options.source}) s group by s.parent_id`, [parents, ...scope]),
+        connection.execute<{ parent_id: string; count: string }[]>(`select s.parent_id, count(*) as count from (${options.source}) s where ${workspace.sql} group by s.parent_id`, [
+          parents,
+          ...workspace.params,
+        ]),
       ]);
       const byParent = new Map<string, T[]>();
       for (const row of rows) {

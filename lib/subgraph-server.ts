@@ -22,6 +22,7 @@ import type { Principal } from './principal.js';
 import type { SubgraphName } from './subgraph-list.js';
 import { PRINCIPAL_HEADER, SignatureError, verifyPrincipal } from './principal-signing.js';
 import { createPostgresNonceStore } from './seen-nonces/postgres-nonce-store.js';
+import { scopeToWorkspace } from './workspace-filter.js';
 
 /** What the caller of a subgraph's createServer passes. */
 export interface SubgraphServerConfig {
@@ -201,7 +202,8 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
             context: async () =>
               definition.createContext(
                 {
-                  em: orm.em.fork(),
+                  // The workspace is applied once, here, to every workspace-owned query of the request.
+                  em: scopeToWorkspace(orm.em.fork(), principal.workspaceId),
                   correlationId,
                   principal,
                   workspaceId: principal.workspaceId,

@@ -28,6 +28,7 @@ import { Role } from '../subgraphs/identity/roles/role.entity.js';
 import { User } from '../subgraphs/identity/users/user.entity.js';
 import { Workspace } from '../subgraphs/identity/workspaces/workspace.entity.js';
 import { WorkspaceService } from '../subgraphs/identity/workspaces/workspace.service.js';
+import { ACROSS_WORKSPACES, scopeToWorkspace } from '../lib/workspace-filter.js';
 
 export const DEMO_EMAIL = 'demo@atrium.local';
 /** Both demo users sign in with it. Public: it is in this file and the README. */
@@ -95,7 +96,8 @@ export async function seedDemoWhenEmpty(databaseUrl: string, options: DemoSeedOp
 async function demoWorkspaceId(em: SubgraphEntityManager): Promise<string | undefined> {
   const user = await em.findOne(User, { email: DEMO_EMAIL });
   if (!user) return undefined;
-  const [membership] = await em.find(Member, { userId: user.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 });
+  // The demo user's memberships in every workspace: across workspaces on purpose.
+  const [membership] = await em.find(Member, { userId: user.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1, ...ACROSS_WORKSPACES });
   return membership?.workspaceId;
 }
 
@@ -107,7 +109,10 @@ async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEn
   const creating: Principal = { kind: 'session', userId: user.id, scopes: [], workspaceIds: [] };
   const workspace = await new WorkspaceService(identityEm, creating).create(DEMO_WORKSPACE_NAME);
   const session = ownerSession(user.id, workspace.id);
-  const editorRole = await identityEm.findOneOrFail(Role, { workspaceId: workspace.id, key: 'editor', builtIn: true });
+  // From here on both EntityManagers work in the demo workspace, as a request in it would.
+  scopeToWorkspace(identityEm, workspace.id);
+  scopeToWorkspace(contentEm, workspace.id);
+  const editorRole = await identityEm.findOneOrFail(Role, { key: 'editor', builtIn: true });
   await new MemberService(identityEm, session).add({ email: DEMO_EDITOR_EMAIL, roleId: editorRole.id });
 
   // Content: an author type, and an article type that refers to it and to a member.

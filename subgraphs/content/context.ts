@@ -31,17 +31,17 @@ export interface ContentContext extends BaseSubgraphContext {
 
 export function createContentContext(base: BaseSubgraphContext): ContentContext {
   const { em, workspaceId } = base;
-  // Nothing outside the request's workspace is ever loaded; without one, nothing is.
-  const scope = { workspaceId: workspaceId ?? '00000000-0000-0000-0000-000000000000' };
+  // Nothing outside the request's workspace is ever loaded, without one nothing is: the
+  // workspace filter on the request's EntityManager sees to it (lib/workspace-filter.ts).
   const fields = new ContentFieldService(em, base.principal);
   return {
     ...base,
     loaders: {
-      workspaceContentTypes: createWorkspaceContentTypesLoader(em, workspaceId),
-      contentTypeById: createByIdLoader(em, ContentType, scope),
-      fieldById: createByIdLoader(em, ContentField, scope),
-      fieldsOfType: createTypeFieldsLoader(em, workspaceId),
-      itemById: createByIdLoader(em, Item, scope),
+      workspaceContentTypes: createWorkspaceContentTypesLoader(em),
+      contentTypeById: createByIdLoader(em, ContentType),
+      fieldById: createByIdLoader(em, ContentField),
+      fieldsOfType: createTypeFieldsLoader(em),
+      itemById: createByIdLoader(em, Item),
       contentCounts: createContentCountsLoader(em, workspaceId),
     },
     contentTypes: new ContentTypeService(em, base.principal),

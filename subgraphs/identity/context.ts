@@ -21,6 +21,7 @@ import { SessionService } from './sessions/session.service.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
+import { raw } from '@mikro-orm/core';
 import { UserService } from './users/user.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
@@ -56,8 +57,8 @@ export interface IdentityServerState {
 
 export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {
   const { em, principal, settings } = base;
-  // Workspace-owned records are looked up in the principal's workspace only.
-  const workspaceId = principal.workspaceId ?? null;
+  // Workspace-owned records are looked up in the principal's workspace only: the workspace
+  // filter on the request's EntityManager applies it (lib/workspace-filter.ts).
   // The keys `apiKeys` lists: the caller's own user keys and the current workspace's keys.
   // Federated references, apiKey(id), node(id) and the rotation links see no others.
   const visibleKeys = {
@@ -76,15 +77,16 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
       const byNext = new Map(rows.map((row) => [row.rotatedToKeyId, row]));
       return keyIds.map((keyId) => byNext.get(keyId) ?? null);
     }),
-    roleById: createByIdLoader(em, Role, { workspaceId }),
+    roleById: createByIdLoader(em, Role),
     memberCountByRole: new DataLoader(async (roleIds) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ role_id: string; count: string }[]>('select role_id, count(*) as count from "identity"."members" where workspace_id = ? and role_id = any(?::uuid[]) group by role_id', [
-          workspaceId,
-          `{${roleIds.join(',')}}`,
-        ]);
-      const counts = new Map(rows.map((row) => [row.role_id, Number(row.count)]));
+      const query = em
+        .createQueryBuilder(Member, 'm')
+        .select(['m.roleId', raw('count(*) as count')])
+        .where({ roleId: { $in: [...roleIds] } })
+        .groupBy('m.roleId');
+      await query.applyFilters();
+      const rows = await query.execute<{ roleId: string; count: string }[]>('all');
+      const counts = new Map(rows.map((row) => [row.roleId, Number(row.count)]));
       return roleIds.map((roleId) => counts.get(roleId) ?? 0);
     }),
     groupsOfMember: createRelationPageLoader({
@@ -94,8 +96,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
       source: `select m.id as parent_id, g.* from "identity"."members" m
                    join "identity"."member_group_users" gu on gu.workspace_id = m.workspace_id and gu.user_id = m.user_id
                    join "identity"."member_groups" g on g.workspace_id = gu.workspace_id and g.id = gu.group_id
-                  where m.id = any(?::uuid[]) and m.workspace_id = ?`,
-      scopeParameters: [workspaceId],
+                  where m.id = any(?::uuid[])`,
     }),
     membersOfGroup: createRelationPageLoader({
       em,
@@ -103,8 +104,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
       entity: Member,
       source: `select gu.group_id as parent_id, m.* from "identity"."member_group_users" gu
                    join "identity"."members" m on m.workspace_id = gu.workspace_id and m.user_id = gu.user_id
-                  where gu.group_id = any(?::uuid[]) and gu.workspace_id = ?`,
-      scopeParameters: [workspaceId],
+                  where gu.group_id = any(?::uuid[])`,
     }),
   };
   return {

@@ -18,6 +18,7 @@ import { PasswordHashing } from './sessions/password-hashing.js';
 import { startSignInAttemptSweep } from './sessions/sign-in-throttle.js';
 import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
 import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
+import { scopeToWorkspace } from '../../lib/workspace-filter.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
@@ -41,7 +42,8 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
       const { workspaceId, userIds } = (body ?? {}) as { workspaceId?: unknown; userIds?: unknown };
       if (typeof workspaceId !== 'string' || !isId(workspaceId) || !Array.isArray(userIds)) throw new HttpError(400, 'BAD_REQUEST', 'Malformed membership check');
       const ids = userIds.filter((id): id is string => typeof id === 'string' && isId(id));
-      const members = ids.length > 0 ? await orm.em.fork().find(Member, { workspaceId, userId: { $in: ids } }, { fields: ['userId'] }) : [];
+      // Content asks about its request's workspace: this lookup works in that one.
+      const members = ids.length > 0 ? await scopeToWorkspace(orm.em.fork(), workspaceId).find(Member, { userId: { $in: ids } }, { fields: ['userId'] }) : [];
       return { members: members.map((member) => member.userId) };
     },
   },

@@ -6,8 +6,11 @@ import { scopes } from '../../../lib/scopes-directive.js';
 import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'content_types' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 // workspace_id leads the primary key and every unique index (Citus-ready, DESIGN.md "Storage").
 @Unique({ properties: ['workspaceId', 'key'] })
 // Reached by `node(id:)` through identity's stub (lib/node-reference.ts).

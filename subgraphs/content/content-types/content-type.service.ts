@@ -1,5 +1,5 @@
-// Content types of the request's workspace. Every query here is scoped to that
-// workspace; a record elsewhere is simply not found.
+// Content types of the request's workspace. The workspace filter (lib/workspace-filter.ts)
+// scopes every query here to that workspace; a record elsewhere is simply not found.
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idOrder, pageQuery } from '../../../lib/paging.js';
@@ -35,8 +35,8 @@ export class ContentTypeService {
   }
 
   list(filter: ContentTypeFilter | undefined, page: PageArgs): Promise<Connection<ContentType>> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    const where: Record<string, unknown> = { workspaceId };
+    requireWorkspace(this.workspaceId);
+    const where: Record<string, unknown> = {};
     const search = filter?.search?.trim();
     if (search) {
       const pattern = containsPattern(search);
@@ -46,8 +46,8 @@ export class ContentTypeService {
   }
 
   async get(id: string): Promise<ContentType> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    const type = isId(id) ? await this.em.findOne(ContentType, { workspaceId, id }) : null;
+    requireWorkspace(this.workspaceId);
+    const type = isId(id) ? await this.em.findOne(ContentType, { id }) : null;
     if (!type) throw notFound('Content type');
     return type;
   }
@@ -58,7 +58,7 @@ export class ContentTypeService {
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (!KEY_PATTERN.test(input.key)) problems.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
-    else if (await this.em.count(ContentType, { workspaceId, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken` });
+    else if (await this.em.count(ContentType, { key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken` });
     if (problems.length > 0) throw invalidInput(problems);
     const type = this.em.create(ContentType, { workspaceId, name, key: input.key, description: input.description?.trim() || null });
     recordAuditEvent(this.em, this.principal, { targetType: 'ContentType', verb: 'created', targetId: type.id, changes: changedFields(null, snapshot(type)) });
@@ -85,14 +85,14 @@ export class ContentTypeService {
   async delete(id: string, force: boolean): Promise<string> {
     const type = await this.get(id);
     if (type.itemCount > 0 && !force) throw badUserInput(`The type has ${type.itemCount} item(s): pass force: true to delete them too`);
-    const scope = { workspaceId: type.workspaceId, contentTypeId: type.id };
+    const scope = { contentTypeId: type.id };
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'ContentType', verb: 'deleted', targetId: type.id, changes: changedFields({ ...snapshot(type), itemCount: type.itemCount }, null) });
       await em.nativeDelete(ItemUniqueValue, scope);
       await em.nativeDelete(ItemValueCount, scope);
       await em.nativeDelete(Item, scope);
       await em.nativeDelete(ContentField, scope);
-      await em.nativeDelete(ContentType, { workspaceId: type.workspaceId, id: type.id });
+      await em.nativeDelete(ContentType, { id: type.id });
     });
     return type.id;
   }

@@ -8,8 +8,11 @@ import { scopes } from '../../../lib/scopes-directive.js';
 import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
 import { FieldKind } from './field-kind.js';
 import type { StoredFieldOptions } from './field-options.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'content_fields' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 @Unique({ properties: ['workspaceId', 'contentTypeId', 'key'] })
 @Index({ properties: ['workspaceId', 'contentTypeId', 'position'] })
 // Reached by `node(id:)` through identity's stub (lib/node-reference.ts).

@@ -14,13 +14,12 @@ const TYPE_FIELDS_ORDER = keysetOrder<ContentField>('ContentType.fields', [
   idColumn(),
 ]);
 
-export function createTypeFieldsLoader(em: SubgraphEntityManager, workspaceId: string | undefined): DataLoader<RelationPageKey, Connection<ContentField>, string> {
+export function createTypeFieldsLoader(em: SubgraphEntityManager): DataLoader<RelationPageKey, Connection<ContentField>, string> {
   return createRelationPageLoader({
     em,
     list: 'ContentType.fields',
     entity: ContentField,
     order: TYPE_FIELDS_ORDER,
-    source: 'select f.content_type_id as parent_id, f.* from "content"."content_fields" f where f.content_type_id = any(?::uuid[]) and f.workspace_id = ?::uuid',
-    scopeParameters: [workspaceId ?? null],
+    source: 'select f.content_type_id as parent_id, f.* from "content"."content_fields" f where f.content_type_id = any(?::uuid[])',
   });
 }

@@ -14,6 +14,7 @@ import { FieldKind } from './field-kind.js';
 import type { StoredFieldOptions } from './field-options.js';
 import type { FieldOptionsInput } from './field-options.input.js';
 import { checkFieldOptions } from './field-options.validator.js';
+import { workspaceCondition } from '../../../lib/workspace-filter.js';
 
 /** What an audit event compares before and after a change. */
 function snapshot(field: ContentField): Record<string, unknown> {
@@ -31,16 +32,16 @@ export class ContentFieldService {
   }
 
   async get(id: string): Promise<ContentField> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    const field = isId(id) ? await this.em.findOne(ContentField, { workspaceId, id }) : null;
+    requireWorkspace(this.workspaceId);
+    const field = isId(id) ? await this.em.findOne(ContentField, { id }) : null;
     if (!field) throw notFound('Field');
     return field;
   }
 
   /** Fields of one type of this workspace, in order. */
   async ofType(contentTypeId: string): Promise<ContentField[]> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    return this.em.find(ContentField, { workspaceId, contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
+    requireWorkspace(this.workspaceId);
+    return this.em.find(ContentField, { contentTypeId }, { orderBy: { position: 'asc', id: 'asc' } });
   }
 
   /** The field's settings checked against its kind (field-options.validator.ts), the referenced type looked up here. */
@@ -55,19 +56,19 @@ export class ContentFieldService {
 
   async create(contentTypeId: string, input: CreateContentFieldInput): Promise<ContentField> {
     const workspaceId = requireWorkspace(this.workspaceId);
-    const type = isId(contentTypeId) ? await this.em.findOne(ContentType, { workspaceId, id: contentTypeId }) : null;
+    const type = isId(contentTypeId) ? await this.em.findOne(ContentType, { id: contentTypeId }) : null;
     if (!type) throw notFound('Content type');
     const problems: FieldProblem[] = [];
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) problems.push({ field: 'name', reason: 'must be 1 to 100 characters' });
     if (!KEY_PATTERN.test(input.key)) problems.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
-    else if (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken in this type` });
+    else if (await this.em.count(ContentField, { contentTypeId: type.id, key: input.key })) problems.push({ field: 'key', reason: `${input.key} is taken in this type` });
     if (input.unique && (input.kind === FieldKind.LONG_TEXT || input.kind === FieldKind.MULTI_SELECT || input.kind === FieldKind.BOOLEAN)) {
       problems.push({ field: 'unique', reason: `is not available for ${input.kind}` });
     }
     const options = await this.checkOptions(input.kind, input.options, problems);
     if (problems.length > 0) throw invalidInput(problems);
-    const position = (await this.em.count(ContentField, { workspaceId, contentTypeId: type.id })) + 1;
+    const position = (await this.em.count(ContentField, { contentTypeId: type.id })) + 1;
     const field = this.em.create(ContentField, {
       workspaceId,
       contentTypeId: type.id,
@@ -112,17 +113,19 @@ export class ContentFieldService {
         targetId: field.id,
         changes: changedFields({ contentTypeId: field.contentTypeId, ...snapshot(field) }, null),
       });
+      // Raw SQL (a jsonb key removal MikroORM cannot express): the workspace comes from the filter's helper.
+      const workspace = workspaceCondition(em, 'i');
       await em
         .getConnection()
         .execute(
-          'update "content"."items" set "values" = "values" - ?, updated_at = now() where workspace_id = ? and content_type_id = ? and jsonb_exists("values", ?)',
-          [field.key, field.workspaceId, field.contentTypeId, field.key],
+          `update "content"."items" as i set "values" = i."values" - ?, updated_at = now() where ${workspace.sql} and i.content_type_id = ? and jsonb_exists(i."values", ?)`,
+          [field.key, ...workspace.params, field.contentTypeId, field.key],
           'all',
           em.getTransactionContext(),
         );
-      await em.nativeDelete(ItemUniqueValue, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
-      await em.nativeDelete(ItemValueCount, { workspaceId: field.workspaceId, contentTypeId: field.contentTypeId, fieldKey: field.key });
-      await em.nativeDelete(ContentField, { workspaceId: field.workspaceId, id: field.id });
+      await em.nativeDelete(ItemUniqueValue, { contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ItemValueCount, { contentTypeId: field.contentTypeId, fieldKey: field.key });
+      await em.nativeDelete(ContentField, { id: field.id });
     });
     return field.id;
   }

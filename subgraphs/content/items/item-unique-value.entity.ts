@@ -2,8 +2,11 @@
 // concurrent writes (jsonb cannot carry a unique index per field of a type).
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { PrimaryKeyProp } from '@mikro-orm/core';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'item_unique_values' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 export class ItemUniqueValue {
   [PrimaryKeyProp]?: ['workspaceId', 'contentTypeId', 'fieldKey', 'value'];
 

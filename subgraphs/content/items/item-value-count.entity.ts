@@ -4,8 +4,11 @@
 // a value is common enough to walk the ordered index rather than the GIN index.
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { PrimaryKeyProp } from '@mikro-orm/core';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'item_value_counts' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 export class ItemValueCount {
   [PrimaryKeyProp]?: ['workspaceId', 'contentTypeId', 'fieldKey', 'value'];
 

@@ -7,8 +7,11 @@ import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'items' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 // Every index leads with the workspace, then the type: the shape of every query here.
 @Index({ properties: ['workspaceId', 'contentTypeId', 'id'] })
 @Index({ properties: ['workspaceId', 'contentTypeId', 'createdAt', 'id'] })

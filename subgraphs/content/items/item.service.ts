@@ -17,6 +17,9 @@ import type { ContentField } from '../fields/content-field.entity.js';
 import type { ContentFieldService } from '../fields/content-field.service.js';
 import { COUNTED_KINDS, FieldKind, RANGE_KINDS, TEXT_KINDS } from '../fields/field-kind.js';
 import { Item } from './item.entity.js';
+import { ItemUniqueValue } from './item-unique-value.entity.js';
+import { ItemValueCount } from './item-value-count.entity.js';
+import { raw } from '@mikro-orm/core';
 import { OrderDirection } from '../../../lib/order-direction.js';
 import { ItemOrderBy, type ItemFilter, type ItemOrder } from './item.input.js';
 import { uniqueText, validateValues, type MemberCheck, type ReferenceCheck } from './item-values.validator.js';
@@ -76,13 +79,15 @@ export class ItemService {
   }
 
   private async type(typeId: string): Promise<ContentType> {
-    const type = isId(typeId) ? await this.em.findOne(ContentType, { workspaceId: this.workspaceId, id: typeId }) : null;
+    requireWorkspace(this.principal.workspaceId);
+    const type = isId(typeId) ? await this.em.findOne(ContentType, { id: typeId }) : null;
     if (!type) throw notFound('Content type');
     return type;
   }
 
   async get(id: string): Promise<Item> {
-    const item = isId(id) ? await this.em.findOne(Item, { workspaceId: this.workspaceId, id }) : null;
+    requireWorkspace(this.principal.workspaceId);
+    const item = isId(id) ? await this.em.findOne(Item, { id }) : null;
     if (!item) throw notFound('Item');
     return item;
   }
@@ -161,9 +166,10 @@ export class ItemService {
 
     const type = await this.type(typeId);
     const fields = await this.fields.ofType(type.id);
-    const base: Query = { conditions: ['workspace_id = ?', 'content_type_id = ?'], parameters: [type.workspaceId, type.id] };
+    // The workspace comes from the workspace filter pageQuery applies (lib/workspace-filter.ts).
+    const base: Query = { conditions: ['content_type_id = ?'], parameters: [type.id] };
     this.filterConditions(filter, fields, base);
-    const filtered = base.conditions.length > 2;
+    const filtered = base.conditions.length > 1;
     const counted = await this.countedEquality(type, fields, filter);
     if (counted && type.itemCount > 0 && counted.count / type.itemCount >= COMMON_VALUE_SHARE) {
       // A common value: walking the ordered index and skipping the few misses beats
@@ -172,12 +178,8 @@ export class ItemService {
       base.conditions[base.conditions.indexOf('"values" @> ?::jsonb')] = 'coalesce("values" @> ?::jsonb, false)';
     }
     if (byField && !fields.some((candidate) => candidate.key === order.field)) throw invalidInput([{ field: 'orderBy.field', reason: 'must be a field of this type' }]);
-    const connection = this.em.getConnection();
-    const totalCount = counted
-      ? counted.count
-      : filtered
-        ? connection.execute<{ count: string }[]>(`select count(*) as count from "content"."items" where ${base.conditions.join(' and ')}`, base.parameters).then((result) => Number(result[0].count))
-        : type.itemCount;
+    // A filtered list without a kept counter is counted by pageQuery, over the same conditions.
+    const totalCount = counted ? counted.count : filtered ? undefined : type.itemCount;
     return pageQuery(this.em, { entity: Item, sql: { sql: base.conditions.join(' and '), params: base.parameters }, order: keyset, page, totalCount });
   }
 
@@ -193,21 +195,14 @@ export class ItemService {
     const field = keys.length === 1 ? fields.find((candidate) => candidate.key === keys[0]) : undefined;
     const value = field ? equals[field.key] : undefined;
     if (!field || !COUNTED_KINDS.has(field.kind) || value === null || typeof value === 'object') return undefined;
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ count: number }[]>('select count from "content"."item_value_counts" where workspace_id = ? and content_type_id = ? and field_key = ? and value = ?', [
-        type.workspaceId,
-        type.id,
-        field.key,
-        uniqueText(value),
-      ]);
+    const row = await this.em.findOne(ItemValueCount, { contentTypeId: type.id, fieldKey: field.key, value: uniqueText(value) });
     return { count: row?.count ?? 0 };
   }
 
   /** Problems with referenced items: each must exist in this workspace, of the field's type. One query. */
   private async checkReferences(references: ReferenceCheck[]): Promise<FieldProblem[]> {
     if (references.length === 0) return [];
-    const rows = await this.em.find(Item, { workspaceId: this.workspaceId, id: { $in: references.map((reference) => reference.itemId) } }, { fields: ['id', 'contentTypeId'] });
+    const rows = await this.em.find(Item, { id: { $in: references.map((reference) => reference.itemId) } }, { fields: ['id', 'contentTypeId'] });
     const typeOf = new Map(rows.map((row) => [row.id, row.contentTypeId]));
     return references
       .filter((reference) => typeOf.get(reference.itemId) !== reference.contentTypeId)
@@ -218,12 +213,8 @@ export class ItemService {
   private async checkUnique(type: ContentType, fields: ContentField[], values: Record<string, unknown>, itemId: string | undefined): Promise<FieldProblem[]> {
     const wanted = fields.filter((field) => field.unique && values[field.key] !== undefined && values[field.key] !== null);
     if (wanted.length === 0) return [];
-    const rows = await this.em.getConnection().execute<{ field_key: string; item_id: string }[]>(
-      `select field_key, item_id from "content"."item_unique_values"
-        where workspace_id = ? and content_type_id = ? and (field_key, value) in (${wanted.map(() => '(?, ?)').join(', ')})`,
-      [type.workspaceId, type.id, ...wanted.flatMap((field) => [field.key, uniqueText(values[field.key])])],
-    );
-    return rows.filter((row) => row.item_id !== itemId).map((row) => ({ field: row.field_key, reason: 'must be unique: another item has this value' }));
+    const rows = await this.em.find(ItemUniqueValue, { contentTypeId: type.id, $or: wanted.map((field) => ({ fieldKey: field.key, value: uniqueText(values[field.key]) })) });
+    return rows.filter((row) => row.itemId !== itemId).map((row) => ({ field: row.fieldKey, reason: 'must be unique: another item has this value' }));
   }
 
   private uniqueViolation(error: unknown, fields: ContentField[]): never {
@@ -258,9 +249,7 @@ export class ItemService {
         await em.flush();
         await this.insertUniqueValues(em, type, fields, item.id, values);
         await this.adjustValueCounts(em, type, fields, null, values);
-        await em
-          .getConnection()
-          .execute('update "content"."content_types" set item_count = item_count + 1 where workspace_id = ? and id = ?', [type.workspaceId, type.id], 'all', em.getTransactionContext());
+        await em.nativeUpdate(ContentType, { id: type.id }, { itemCount: raw('item_count + 1') });
         return item;
       });
     } catch (error) {
@@ -329,14 +318,7 @@ export class ItemService {
         recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'updated', targetId: item.id, changes: changedFields(before, values) });
         await em.flush();
         if (changedUnique.length > 0) {
-          await em
-            .getConnection()
-            .execute(
-              `delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ? and field_key in (${changedUnique.map(() => '?').join(', ')})`,
-              [type.workspaceId, type.id, item.id, ...changedUnique.map((field) => field.key)],
-              'all',
-              em.getTransactionContext(),
-            );
+          await em.nativeDelete(ItemUniqueValue, { contentTypeId: type.id, itemId: item.id, fieldKey: { $in: changedUnique.map((field) => field.key) } });
           await this.insertUniqueValues(em, type, changedUnique, item.id, values);
         }
       });
@@ -354,18 +336,9 @@ export class ItemService {
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'Item', verb: 'deleted', targetId: item.id, changes: changedFields(item.values, null) });
       await this.adjustValueCounts(em, type, fields, item.values, null);
-      await em
-        .getConnection()
-        .execute(
-          'delete from "content"."item_unique_values" where workspace_id = ? and content_type_id = ? and item_id = ?',
-          [item.workspaceId, item.contentTypeId, item.id],
-          'all',
-          em.getTransactionContext(),
-        );
-      await em.nativeDelete(Item, { workspaceId: item.workspaceId, id: item.id });
-      await em
-        .getConnection()
-        .execute('update "content"."content_types" set item_count = item_count - 1 where workspace_id = ? and id = ?', [item.workspaceId, item.contentTypeId], 'all', em.getTransactionContext());
+      await em.nativeDelete(ItemUniqueValue, { contentTypeId: item.contentTypeId, itemId: item.id });
+      await em.nativeDelete(Item, { id: item.id });
+      await em.nativeUpdate(ContentType, { id: item.contentTypeId }, { itemCount: raw('item_count - 1') });
     });
     return item.id;
   }

@@ -1,6 +1,7 @@
 // Content's counts for workspaces, batched: one statement for every workspace in a response.
 import DataLoader from 'dataloader';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import { workspaceCondition } from '../../../lib/workspace-filter.js';
 
 export interface ContentCounts {
   readonly contentTypes: number;
@@ -14,11 +15,13 @@ export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId
   return new DataLoader(async (workspaceIds) => {
     // Tenancy: only the request's workspace is ever counted.
     if (!workspaceId || !workspaceIds.includes(workspaceId)) return workspaceIds.map(() => EMPTY);
+    // Raw SQL (both counts in one statement): the workspace comes from the filter's helper.
+    const [types, fields] = [workspaceCondition(em, 't'), workspaceCondition(em, 'f')];
     const [row] = await em.getConnection().execute<{ types: string; fields: string; items: string }[]>(
-      `select count(*) as types, coalesce(sum(item_count), 0) as items,
-              (select count(*) from "content"."content_fields" where workspace_id = ?::uuid) as fields
-         from "content"."content_types" where workspace_id = ?::uuid`,
-      [workspaceId, workspaceId],
+      `select count(*) as types, coalesce(sum(t.item_count), 0) as items,
+              (select count(*) from "content"."content_fields" f where ${fields.sql}) as fields
+         from "content"."content_types" t where ${types.sql}`,
+      [...fields.params, ...types.params],
     );
     const counts = { contentTypes: Number(row.types), contentFields: Number(row.fields), items: Number(row.items) };
     return workspaceIds.map((id) => (id === workspaceId ? counts : EMPTY));

@@ -4,10 +4,12 @@ import { HttpError } from '../../../lib/http-server.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { trustedDocumentLookupRequest, type TrustedDocumentLookupResult } from '../../../lib/trusted-documents.js';
 import { TrustedDocument } from './trusted-document.entity.js';
+import { scopeToWorkspace } from '../../../lib/workspace-filter.js';
 
 export async function lookupTrustedDocument(em: SubgraphEntityManager, body: unknown): Promise<TrustedDocumentLookupResult> {
   const request = trustedDocumentLookupRequest.safeParse(body);
   if (!request.success) throw new HttpError(400, 'BAD_REQUEST', 'Malformed trusted document lookup');
-  const document = await em.findOne(TrustedDocument, { workspaceId: request.data.workspaceId, id: request.data.id }, { fields: ['body'] });
+  // The gateway names the workspace of the request it is serving: the lookup works in that one.
+  const document = await scopeToWorkspace(em, request.data.workspaceId).findOne(TrustedDocument, { id: request.data.id }, { fields: ['body'] });
   return { body: document?.body ?? null };
 }

@@ -5,8 +5,11 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'trusted_documents' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 // Reached only through trustedDocuments and the document mutations, which declare scopes.
 @Directive(scopes([]))
 @ObjectType({ description: 'An operation registered by a client build (a persisted query list entry): runnable by its id.' })

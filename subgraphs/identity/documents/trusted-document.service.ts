@@ -116,7 +116,7 @@ export class TrustedDocumentService {
   async remove(id: string): Promise<TrustedDocument> {
     const workspaceId = requireWorkspace(this.principal.workspaceId);
     const hash = normalizeDocumentId(id);
-    const document = hash ? await this.em.findOne(TrustedDocument, { workspaceId, id: hash }) : null;
+    const document = hash ? await this.em.findOne(TrustedDocument, { id: hash }) : null;
     if (!document) throw notFound('Trusted document');
     await this.em.transactional(async (em) => {
       em.remove(document);

@@ -43,11 +43,12 @@ export function mayAssign(role: Pick<Role, 'key' | 'builtIn' | 'permissions'>, a
 /**
  * What a user (through their role) or a workspace key (through its scopes, while it
  * works) holds in the workspace now; null when nothing: no longer a member, key revoked.
+ * `em` must work in `workspaceId`: the workspace filter gives Member and Role that workspace.
  */
 export async function currentAuthority(em: SubgraphEntityManager, workspaceId: string, grantor: { readonly userId: string | null; readonly keyId: string | null }): Promise<GrantingAuthority | null> {
   if (grantor.userId) {
-    const member = await em.findOne(Member, { workspaceId, userId: grantor.userId });
-    const role = member ? await em.findOne(Role, { workspaceId, id: member.roleId }) : null;
+    const member = await em.findOne(Member, { userId: grantor.userId });
+    const role = member ? await em.findOne(Role, { id: member.roleId }) : null;
     return role ? { permissions: role.permissions, isOwner: isOwnerRole(role) } : null;
   }
   if (grantor.keyId) {
@@ -67,10 +68,10 @@ export class EscalationGuard {
   async actorIsOwner(): Promise<boolean> {
     const userId = this.principal.userId;
     if (!userId) return false;
-    const workspaceId = requireWorkspace(this.principal.workspaceId);
-    const member = await this.em.findOne(Member, { workspaceId, userId });
+    requireWorkspace(this.principal.workspaceId);
+    const member = await this.em.findOne(Member, { userId });
     if (!member) return false;
-    const role = await this.em.findOne(Role, { workspaceId, id: member.roleId });
+    const role = await this.em.findOne(Role, { id: member.roleId });
     return role !== null && isOwnerRole(role);
   }
 

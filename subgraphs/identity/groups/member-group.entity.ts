@@ -6,8 +6,11 @@ import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'member_groups' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 @Unique({ properties: ['workspaceId', 'name'] })
 @Directive(scopes(['groups:read']))
 @ObjectType({ implements: Node, description: 'A named group of members of the workspace.' })

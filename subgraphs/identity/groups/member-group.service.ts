@@ -11,6 +11,7 @@ import { Member } from '../members/member.entity.js';
 import { MemberGroup } from './member-group.entity.js';
 import { MemberGroupUser } from './member-group-user.entity.js';
 import type { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
+import { workspaceCondition } from '../../../lib/workspace-filter.js';
 
 /** `memberGroups` in id order, which its cursors hold. */
 const MEMBER_GROUP_ORDER = idOrder<MemberGroup>('memberGroups');
@@ -26,11 +27,12 @@ export class MemberGroupService {
   }
 
   list(page: PageArgs): Promise<Connection<MemberGroup>> {
-    return pageQuery(this.em, { entity: MemberGroup, where: { workspaceId: this.workspaceId }, order: MEMBER_GROUP_ORDER, page });
+    requireWorkspace(this.principal.workspaceId);
+    return pageQuery(this.em, { entity: MemberGroup, order: MEMBER_GROUP_ORDER, page });
   }
 
   async get(id: string): Promise<MemberGroup> {
-    const group = isId(id) ? await this.em.findOne(MemberGroup, { workspaceId: this.workspaceId, id }) : null;
+    const group = isId(id) ? await this.em.findOne(MemberGroup, { id }) : null;
     if (!group) throw notFound('Member group');
     return group;
   }
@@ -38,7 +40,7 @@ export class MemberGroupService {
   private async checkName(name: string, exceptId?: string): Promise<string> {
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 100) throw badUserInput('name must be 1 to 100 characters', { fieldErrors: [{ field: 'name', reason: 'must be 1 to 100 characters' }] });
-    const clash = await this.em.findOne(MemberGroup, { workspaceId: this.workspaceId, name: trimmed });
+    const clash = await this.em.findOne(MemberGroup, { name: trimmed });
     if (clash && clash.id !== exceptId) throw badUserInput(`A group named ${trimmed} exists`, { fieldErrors: [{ field: 'name', reason: 'taken' }] });
     return trimmed;
   }
@@ -65,8 +67,8 @@ export class MemberGroupService {
     const group = await this.get(id);
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, { targetType: 'MemberGroup', verb: 'deleted', targetId: group.id, changes: changedFields({ name: group.name, description: group.description }, null) });
-      await em.nativeDelete(MemberGroupUser, { workspaceId: group.workspaceId, groupId: group.id });
-      await em.nativeDelete(MemberGroup, { workspaceId: group.workspaceId, id: group.id });
+      await em.nativeDelete(MemberGroupUser, { groupId: group.id });
+      await em.nativeDelete(MemberGroup, { id: group.id });
     });
     return group.id;
   }
@@ -75,7 +77,7 @@ export class MemberGroupService {
     const group = await this.get(groupId);
     const wanted = [...new Set(userIds)];
     const valid = wanted.filter(isId);
-    const members = valid.length > 0 ? await this.em.find(Member, { workspaceId: group.workspaceId, userId: { $in: valid } }) : [];
+    const members = valid.length > 0 ? await this.em.find(Member, { userId: { $in: valid } }) : [];
     const memberIds = new Set(members.map((member) => member.userId));
     const strangers = wanted.filter((userId) => !memberIds.has(userId));
     if (strangers.length > 0) {
@@ -103,11 +105,13 @@ export class MemberGroupService {
     const valid = userIds.filter(isId);
     if (valid.length === 0) return group;
     await this.em.transactional(async (em) => {
+      // Raw SQL (MikroORM's delete returns no rows): the workspace comes from the filter's helper.
+      const workspace = workspaceCondition(em, 'gu');
       const removed = await em
         .getConnection()
         .execute<{ user_id: string }[]>(
-          'delete from "identity"."member_group_users" where workspace_id = ? and group_id = ? and user_id = any(?::uuid[]) returning user_id',
-          [group.workspaceId, group.id, `{${valid.join(',')}}`],
+          `delete from "identity"."member_group_users" as gu where ${workspace.sql} and gu.group_id = ? and gu.user_id = any(?::uuid[]) returning gu.user_id`,
+          [...workspace.params, group.id, `{${valid.join(',')}}`],
           'all',
           em.getTransactionContext(),
         );

@@ -8,6 +8,7 @@ import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 export enum InvitationStatus {
   PENDING = 'PENDING',
@@ -28,6 +29,8 @@ registerEnumType(InvitationStatus, {
 });
 
 @Entity({ tableName: 'invitations' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 @Index({ properties: ['workspaceId', 'email'] })
 // acceptInvitation finds an invitation by its token alone (the invitee knows no workspace
 // yet). Not unique: a unique index must lead with workspace_id (DESIGN.md "Storage"), and

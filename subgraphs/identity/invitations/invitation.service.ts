@@ -9,7 +9,7 @@ import { generateCredential, hashCredential, isWellFormedSecret } from '../../..
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idOrder, pageQuery } from '../../../lib/paging.js';
-import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, type FieldProblem, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
 import { GrantingService } from '../grants/granting-service.js';
@@ -24,6 +24,7 @@ import type { AcceptInvitationPayload } from './accept-invitation.payload.js';
 import type { InviteMemberPayload } from './invite-member.payload.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { INVITATION_HOURS, type InvitationFilter, type InviteMemberInput } from './invitation.input.js';
+import { ACROSS_WORKSPACES, scopeToWorkspace } from '../../../lib/workspace-filter.js';
 
 /** `invitations` in id order, which its cursors hold. */
 const INVITATION_ORDER = idOrder<Invitation>('invitations');
@@ -53,12 +54,13 @@ function statusCondition(status: InvitationStatus, now: Date): Record<string, un
 
 export class InvitationService extends GrantingService {
   list(filter: InvitationFilter | undefined, page: PageArgs): Promise<Connection<Invitation>> {
-    const where = { workspaceId: this.workspaceId, ...(filter?.status ? statusCondition(filter.status, new Date()) : {}) };
+    requireWorkspace(this.principal.workspaceId);
+    const where = filter?.status ? statusCondition(filter.status, new Date()) : {};
     return pageQuery(this.em, { entity: Invitation, where, order: INVITATION_ORDER, page });
   }
 
   private async get(id: string): Promise<Invitation> {
-    const invitation = isId(id) ? await this.em.findOne(Invitation, { workspaceId: this.workspaceId, id }) : null;
+    const invitation = isId(id) ? await this.em.findOne(Invitation, { id }) : null;
     if (!invitation) throw notFound('Invitation');
     return invitation;
   }
@@ -73,14 +75,14 @@ export class InvitationService extends GrantingService {
     if (!Number.isInteger(hours) || hours < INVITATION_HOURS.min || hours > INVITATION_HOURS.max) {
       problems.push({ field: 'expiresInHours', reason: `must be ${INVITATION_HOURS.min} to ${INVITATION_HOURS.max} hours` });
     }
-    const role = isId(input.roleId) ? await this.em.findOne(Role, { workspaceId, id: input.roleId }) : null;
+    const role = isId(input.roleId) ? await this.em.findOne(Role, { id: input.roleId }) : null;
     if (!role) problems.push({ field: 'roleId', reason: 'not a role of this workspace' });
     if (problems.length > 0) throw invalidInput(problems);
     const user = await this.em.findOne(User, { email });
-    if (user && (await this.em.count(Member, { workspaceId, userId: user.id }))) {
+    if (user && (await this.em.count(Member, { userId: user.id }))) {
       throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
     }
-    if (await this.em.count(Invitation, { workspaceId, email, ...statusCondition(InvitationStatus.PENDING, new Date()) })) {
+    if (await this.em.count(Invitation, { email, ...statusCondition(InvitationStatus.PENDING, new Date()) })) {
       throw badUserInput(`${email} has a pending invitation: revoke it (revokeInvitation) to invite again`, { fieldErrors: [{ field: 'email', reason: 'has a pending invitation' }] });
     }
     await this.guard.requireAssignable(role!, `invite ${email}`);
@@ -109,7 +111,7 @@ export class InvitationService extends GrantingService {
   async revoke(id: string): Promise<Invitation> {
     const invitation = await this.get(id);
     if (invitation.acceptedAt) throw badUserInput('This invitation was accepted already: remove the member instead (removeMember)', { argumentName: 'id' });
-    const role = await this.em.findOne(Role, { workspaceId: invitation.workspaceId, id: invitation.roleId });
+    const role = await this.em.findOne(Role, { id: invitation.roleId });
     if (role) await this.guard.requireOwnerToManage(role, 'revoke an invitation for');
     if (invitation.revokedAt) return invitation;
     invitation.revokedAt = new Date();
@@ -128,18 +130,21 @@ export class InvitationService extends GrantingService {
     // A person decides to join; an API key acts for programs, which must not join workspaces on anyone's behalf.
     if (this.principal.kind !== 'session') throw forbidden('Only a signed-in person accepts an invitation: send a session token (createSession), not an API key');
     if (!isWellFormedSecret(token, 'invitation')) throw unusableInvitation();
-    const found = await this.em.findOne(Invitation, { tokenHash: hashCredential(token) });
+    // The token names the workspace, whatever the request's: found across workspaces on purpose.
+    const found = await this.em.findOne(Invitation, { tokenHash: hashCredential(token) }, ACROSS_WORKSPACES);
     if (!found || found.status !== InvitationStatus.PENDING) throw unusableInvitation();
     const { workspaceId, id } = found;
     return this.em.transactional(async (em) => {
+      // The rest works in the invitation's workspace (this transaction's fork only).
+      scopeToWorkspace(em, workspaceId);
       const now = new Date();
-      const claimed = await em.nativeUpdate(Invitation, { workspaceId, id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { acceptedAt: now, acceptedByUserId: userId });
+      const claimed = await em.nativeUpdate(Invitation, { id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { acceptedAt: now, acceptedByUserId: userId });
       if (claimed !== 1) throw unusableInvitation();
-      const role = await em.findOne(Role, { workspaceId, id: found.roleId });
+      const role = await em.findOne(Role, { id: found.roleId });
       // The grant happens now: the inviter must still be allowed to make it.
       const inviter = await currentAuthority(em, workspaceId, { userId: found.invitedByUserId, keyId: found.invitedByKeyId });
       if (!role || !inviter || !mayAssign(role, inviter)) throw unusableInvitation();
-      if (await em.count(Member, { workspaceId, userId })) throw alreadyMember();
+      if (await em.count(Member, { userId })) throw alreadyMember();
       const member = em.create(Member, { workspaceId, userId, roleId: role.id });
       recordAuditEvent(em, this.principal, {
         targetType: 'Invitation',

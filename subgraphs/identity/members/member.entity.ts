@@ -8,6 +8,7 @@ import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 export enum MemberStatus {
   ACTIVE = 'ACTIVE',
@@ -24,6 +25,8 @@ registerEnumType(MemberStatus, {
 });
 
 @Entity({ tableName: 'members' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 @Unique({ properties: ['workspaceId', 'userId'] })
 // The principal lookup reads a user's memberships across workspaces.
 @Index({ properties: ['userId'] })

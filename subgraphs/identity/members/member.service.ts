@@ -1,7 +1,7 @@
 // Members of the current workspace. A workspace always keeps at least one owner; every
 // change takes effect on the member's credentials at their next request.
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
-import { badUserInput, notFound } from '../../../lib/errors.js';
+import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import { containsPattern } from '../../../lib/like-pattern.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
@@ -21,12 +21,12 @@ const MEMBER_ORDER = idOrder<Member>('members');
 
 export class MemberService extends GrantingService {
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
-    const workspaceId = this.workspaceId;
-    const where: Record<string, unknown> = { workspaceId };
+    requireWorkspace(this.principal.workspaceId);
+    const where: Record<string, unknown> = {};
     if (filter?.roleId) where.roleId = isId(filter.roleId) ? filter.roleId : null;
     const userIdSets: string[][] = [];
     if (filter?.groupId) {
-      const rows = isId(filter.groupId) ? await this.em.find(MemberGroupUser, { workspaceId, groupId: filter.groupId }) : [];
+      const rows = isId(filter.groupId) ? await this.em.find(MemberGroupUser, { groupId: filter.groupId }) : [];
       userIdSets.push(rows.map((row) => row.userId));
     }
     const search = filter?.search?.trim();
@@ -44,17 +44,17 @@ export class MemberService extends GrantingService {
   async own(): Promise<Member | null> {
     const { userId, workspaceId } = this.principal;
     if (!userId || !workspaceId) return null;
-    return this.em.findOne(Member, { workspaceId, userId });
+    return this.em.findOne(Member, { userId });
   }
 
   async get(id: string): Promise<Member> {
-    const member = isId(id) ? await this.em.findOne(Member, { workspaceId: this.workspaceId, id }) : null;
+    const member = isId(id) ? await this.em.findOne(Member, { id }) : null;
     if (!member) throw notFound('Member');
     return member;
   }
 
   private async role(roleId: string): Promise<Role> {
-    const role = isId(roleId) ? await this.em.findOne(Role, { workspaceId: this.workspaceId, id: roleId }) : null;
+    const role = isId(roleId) ? await this.em.findOne(Role, { id: roleId }) : null;
     if (!role) throw badUserInput('roleId is not a role of this workspace', { fieldErrors: [{ field: 'roleId', reason: 'not a role of this workspace' }] });
     return role;
   }
@@ -74,7 +74,7 @@ export class MemberService extends GrantingService {
         fieldErrors: [{ field: 'email', reason: 'has no account: use inviteMember' }],
       });
     }
-    if (await this.em.count(Member, { workspaceId, userId: user.id })) throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
+    if (await this.em.count(Member, { userId: user.id })) throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
     await this.guard.requireAssignable(role, `add ${email}`);
     return this.em.transactional(async (em) => {
       const member = em.create(Member, { workspaceId, roleId: role.id, userId: user.id });
@@ -85,16 +85,17 @@ export class MemberService extends GrantingService {
     });
   }
 
-  private async ownerRoleId(workspaceId: string): Promise<string> {
-    const owner = await this.em.findOneOrFail(Role, { workspaceId, key: 'owner', builtIn: true });
+  /** The built-in owner role of the request's workspace. */
+  private async ownerRoleId(): Promise<string> {
+    const owner = await this.em.findOneOrFail(Role, { key: 'owner', builtIn: true });
     return owner.id;
   }
 
   /** Refuses a change that would leave the workspace without an active owner. */
   private async keepAnOwner(member: Member, nextRoleId: string | null): Promise<void> {
-    const ownerRoleId = await this.ownerRoleId(member.workspaceId);
+    const ownerRoleId = await this.ownerRoleId();
     if (member.roleId !== ownerRoleId || nextRoleId === ownerRoleId) return;
-    const owners = await this.em.count(Member, { workspaceId: member.workspaceId, roleId: ownerRoleId });
+    const owners = await this.em.count(Member, { roleId: ownerRoleId });
     if (owners <= 1) throw badUserInput('A workspace keeps at least one owner');
   }
 
@@ -128,13 +129,12 @@ export class MemberService extends GrantingService {
    */
   async transferOwnership(memberId: string): Promise<Member> {
     const userId = requireUserId(this.principal);
-    const workspaceId = this.workspaceId;
     await this.guard.requireOwner('transfer ownership');
     const target = await this.get(memberId);
     if (target.userId === userId) throw badUserInput('You are the owner already', { fieldErrors: [{ field: 'memberId', reason: 'is you' }] });
-    const self = await this.em.findOneOrFail(Member, { workspaceId, userId });
-    const ownerRoleId = await this.ownerRoleId(workspaceId);
-    const admin = await this.em.findOneOrFail(Role, { workspaceId, key: 'admin', builtIn: true });
+    const self = await this.em.findOneOrFail(Member, { userId });
+    const ownerRoleId = await this.ownerRoleId();
+    const admin = await this.em.findOneOrFail(Role, { key: 'admin', builtIn: true });
     const targetBefore = target.roleId;
     target.roleId = ownerRoleId;
     self.roleId = admin.id;
@@ -150,7 +150,7 @@ export class MemberService extends GrantingService {
   /** The caller leaves the current workspace; answers the membership that ended. */
   async leave(): Promise<Member> {
     const userId = requireUserId(this.principal);
-    const member = await this.em.findOne(Member, { workspaceId: this.workspaceId, userId });
+    const member = await this.em.findOne(Member, { userId });
     if (!member) throw notFound('Member');
     return this.removeMember(member, 'left');
   }
@@ -165,8 +165,8 @@ export class MemberService extends GrantingService {
         workspaceId: member.workspaceId,
         changes: changedFields({ userId: member.userId, roleId: member.roleId }, null),
       });
-      await em.nativeDelete(Member, { workspaceId: member.workspaceId, id: member.id });
-      await em.nativeDelete(MemberGroupUser, { workspaceId: member.workspaceId, userId: member.userId });
+      await em.nativeDelete(Member, { id: member.id });
+      await em.nativeDelete(MemberGroupUser, { userId: member.userId });
       await announceInvalidation(em, { userIds: [member.userId] });
     });
     return member;

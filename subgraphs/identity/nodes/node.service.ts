@@ -53,12 +53,12 @@ export class NodeService {
     private readonly principal: Principal,
     loaders: NodeLoaders,
   ) {
-    const workspaceId = principal.workspaceId ?? null;
-    this.memberById = createByIdLoader(em, Member, { workspaceId });
-    this.memberGroupById = createByIdLoader(em, MemberGroup, { workspaceId });
-    this.invitationById = createByIdLoader(em, Invitation, { workspaceId });
+    // The workspace filter keeps these to the request's workspace (lib/workspace-filter.ts).
+    this.memberById = createByIdLoader(em, Member);
+    this.memberGroupById = createByIdLoader(em, MemberGroup);
+    this.invitationById = createByIdLoader(em, Invitation);
     this.isFellowMember = new DataLoader(async (userIds) => {
-      const members = await em.find(Member, { workspaceId, userId: { $in: [...userIds] } }, { fields: ['userId'] });
+      const members = await em.find(Member, { userId: { $in: [...userIds] } }, { fields: ['userId'] });
       const found = new Set(members.map((member) => member.userId));
       return userIds.map((userId) => found.has(userId));
     });

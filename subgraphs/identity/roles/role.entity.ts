@@ -7,8 +7,11 @@ import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { Node } from '../nodes/node.interface.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { Scope } from '../../../lib/scope-enum.js';
+import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
 @Entity({ tableName: 'roles' })
+// Workspace-owned: every query sees the request's workspace only (lib/workspace-filter.ts).
+@WorkspaceOwned()
 @Unique({ properties: ['workspaceId', 'key'] })
 @Directive(scopes(['roles:read']))
 @ObjectType({ implements: Node, description: 'A role: a named set of permissions a member holds in the workspace.' })

@@ -2,7 +2,7 @@
 // keeps every permission; a changed role takes effect on its members' next request.
 import type { AuditVerb } from '../../../lib/audit-vocabulary.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
-import { badUserInput, invalidInput, notFound, type FieldProblem } from '../../../lib/errors.js';
+import { badUserInput, invalidInput, notFound, type FieldProblem, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idOrder, pageQuery } from '../../../lib/paging.js';
@@ -29,12 +29,13 @@ function snapshot(role: Role): RoleSnapshot {
 
 export class RoleService extends GrantingService {
   list(page: PageArgs): Promise<Connection<Role>> {
-    return pageQuery(this.em, { entity: Role, where: { workspaceId: this.workspaceId }, order: ROLE_ORDER, page });
+    requireWorkspace(this.principal.workspaceId);
+    return pageQuery(this.em, { entity: Role, order: ROLE_ORDER, page });
   }
 
   /** A role of this workspace; anything else is not found. */
   async get(id: string): Promise<Role> {
-    const role = isId(id) ? await this.em.findOne(Role, { workspaceId: this.workspaceId, id }) : null;
+    const role = isId(id) ? await this.em.findOne(Role, { id }) : null;
     if (!role) throw notFound('Role');
     return role;
   }
@@ -52,7 +53,7 @@ export class RoleService extends GrantingService {
     const errors: FieldProblem[] = [];
     if (!KEY.test(input.key)) errors.push({ field: 'key', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
     if (input.name.trim().length === 0 || input.name.length > 100) errors.push({ field: 'name', reason: 'must be 1 to 100 characters' });
-    if (errors.length === 0 && (await this.em.count(Role, { workspaceId, key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
+    if (errors.length === 0 && (await this.em.count(Role, { key: input.key }))) errors.push({ field: 'key', reason: `${input.key} is taken` });
     if (errors.length > 0) throw invalidInput(errors);
     const permissions = this.checkPermissions(input.permissions);
     await this.guard.requireGrantable(permissions, `create role ${input.key}`);
@@ -114,7 +115,7 @@ export class RoleService extends GrantingService {
   async delete(id: string, replacementRoleId: string | undefined): Promise<string> {
     const role = await this.get(id);
     if (role.builtIn) throw badUserInput('Built-in roles cannot be deleted');
-    const holders = await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id });
+    const holders = await this.em.count(Member, { roleId: role.id });
     let replacement: Role | undefined;
     if (holders > 0) {
       if (!replacementRoleId)
@@ -124,12 +125,12 @@ export class RoleService extends GrantingService {
       replacement = await this.get(replacementRoleId);
       if (replacement.id === role.id) throw badUserInput('replacementRoleId must be another role');
       // Moving the holders is giving each of them the replacement role.
-      if (this.principal.userId && (await this.em.count(Member, { workspaceId: role.workspaceId, roleId: role.id, userId: this.principal.userId }))) {
+      if (this.principal.userId && (await this.em.count(Member, { roleId: role.id, userId: this.principal.userId }))) {
         throw forbidden(`You hold role ${role.key}: deleting it would change your own role; ask another admin or owner`);
       }
       await this.guard.requireAssignable(replacement, `move the holders of ${role.key} to another role`);
     }
-    const pending = await this.em.find(Invitation, { workspaceId: role.workspaceId, roleId: role.id, acceptedAt: null, revokedAt: null }, { fields: ['id'] });
+    const pending = await this.em.find(Invitation, { roleId: role.id, acceptedAt: null, revokedAt: null }, { fields: ['id'] });
     await this.em.transactional(async (em) => {
       recordAuditEvent(em, this.principal, {
         targetType: 'Role',
@@ -142,10 +143,10 @@ export class RoleService extends GrantingService {
         ],
       });
       if (pending.length > 0) {
-        await em.nativeUpdate(Invitation, { workspaceId: role.workspaceId, id: { $in: pending.map((invitation) => invitation.id) }, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+        await em.nativeUpdate(Invitation, { id: { $in: pending.map((invitation) => invitation.id) }, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
       }
-      if (replacement) await em.nativeUpdate(Member, { workspaceId: role.workspaceId, roleId: role.id }, { roleId: replacement.id });
-      await em.nativeDelete(Role, { workspaceId: role.workspaceId, id: role.id });
+      if (replacement) await em.nativeUpdate(Member, { roleId: role.id }, { roleId: replacement.id });
+      await em.nativeDelete(Role, { id: role.id });
       await announceInvalidation(em, { workspaceIds: [role.workspaceId] });
     });
     return role.id;

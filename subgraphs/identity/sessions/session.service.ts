@@ -22,6 +22,7 @@ import type { ChangePasswordInput, CreateSessionInput, RegisterInput } from './s
 import type { ChangePasswordPayload, RevokeSessionPayload, SessionPayload } from './session.payloads.js';
 import type { PasswordHashing } from './password-hashing.js';
 import { SignInThrottle, addressGroup } from './sign-in-throttle.js';
+import { ACROSS_WORKSPACES } from '../../../lib/workspace-filter.js';
 
 const INVALID_SIGN_IN = 'Invalid email or password';
 const PASSWORD_RULE = 'must be 12 to 1024 characters';
@@ -97,7 +98,8 @@ export class SessionService {
     this.hashing.signedIn(address);
     let workspace: Workspace | null = null;
     if (input.workspaceId !== undefined && input.workspaceId !== null) {
-      const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }) : null;
+      // Signing in names its workspace in the input, not in a request header: across workspaces on purpose.
+      const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }, ACROSS_WORKSPACES) : null;
       if (!member) throw new GraphQLError('Token not authorized for this workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
       workspace = await this.em.findOne(Workspace, { id: input.workspaceId });
     }

@@ -210,6 +210,15 @@ export function workspaceRequired(header = WORKSPACE_HEADER): GraphQLError {
   return new GraphQLError(`Missing required header: ${header}`, { extensions: { code: ErrorCode.WORKSPACE_REQUIRED } });
 }
 
+/**
+ * FORBIDDEN raised inside a subgraph: the credential is known and the field exists, but
+ * this principal may not do it (a grant beyond its own, a workspace key where a user is
+ * needed, a workspace other than the request's). The message says what would be allowed.
+ */
+export function forbidden(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extensions } });
+}
+
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
 }

@@ -1,12 +1,15 @@
-// Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders.
+// Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders;
+// Workspace.members, the root `members` hung from the workspace it lists.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
 import { MemberGroup } from '../groups/member-group.entity.js';
 import { MemberGroupConnection } from '../groups/member-group.connection.js';
 import { Role } from '../roles/role.entity.js';
 import { User } from '../users/user.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 import { MemberConnection } from './member.connection.js';
 import { Member } from './member.entity.js';
 import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
@@ -77,5 +80,20 @@ export class MemberResolver {
   @Mutation(() => Boolean, { description: 'Leaves the current workspace. The last owner cannot leave.' })
   leaveWorkspace(@Ctx() context: IdentityContext): Promise<boolean> {
     return context.members.leave();
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceMembersResolver {
+  @Directive(scopes(['members:read']))
+  @FieldResolver(() => MemberConnection, { nullable: true, description: `Members of this workspace, as \`members\` lists them. ${CURRENT_WORKSPACE_ONLY}` })
+  members(
+    @Root() workspace: Workspace,
+    @Arg('filter', () => MemberFilter, { nullable: true, description: 'Narrow by role, group or name/email.' }) filter: MemberFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<Member>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'members');
+    return context.members.list(filter, page);
   }
 }

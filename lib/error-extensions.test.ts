@@ -2,7 +2,7 @@
 // generate types from) against what the code really emits: every code of ERROR_GUIDANCE is
 // an ErrorCode value, and every key any error builder puts into `extensions` is a field of
 // ErrorExtensions. The keys are read from the source itself (every `extensions: { … }`
-// literal and the extras given to badUserInput / limitExceeded), so a new key fails here
+// literal and the extras given to badUserInput / forbidden / limitExceeded), so a new key fails here
 // until the schema declares it.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const SOURCE_FOLDERS = ['lib', 'gateway', 'subgraphs'];
  */
 const NEVER_SENT = new Set(['response']);
 /** Builders whose argument at this index is merged into `extensions`. */
-const EXTENSION_ARGUMENTS: Readonly<Record<string, number>> = { badUserInput: 1, limitExceeded: 4 };
+const EXTENSION_ARGUMENTS: Readonly<Record<string, number>> = { badUserInput: 1, forbidden: 1, limitExceeded: 4 };
 
 let schema: GraphQLSchema;
 let extensionsType: GraphQLObjectType;

@@ -4,7 +4,7 @@
 // types, so one subgraph registers them as orphaned types (subgraphs/identity/schema.ts)
 // and composition and the API schema keep them (lib/error-extensions.test.ts checks
 // schema/api.graphql). Codes and descriptions come from lib/errors.ts, the one source.
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ERROR_EXTENSION_DESCRIPTIONS, ERROR_GUIDANCE, type ClientErrorCode, type ErrorExtensionFields, type FieldProblem } from './errors.js';
 import { Scope } from './scope-enum.js';
 import { scopes } from './scopes-directive.js';
@@ -72,4 +72,7 @@ export class ErrorExtensions implements ErrorExtensionFields {
 
   @Field(() => String, described('serviceName'))
   serviceName?: string;
+
+  @Field(() => ID, described('workspaceId'))
+  workspaceId?: string;
 }

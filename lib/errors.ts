@@ -93,9 +93,9 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     whatToDo: 'Send `x-workspace-id` with the id of one of your workspaces (`workspaces { nodes { id name } }`).',
   },
   FORBIDDEN: {
-    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, an API key accepting an invitation (only a signed-in person, with a session, may), or granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role).',
+    when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, an API key accepting an invitation (only a signed-in person, with a session, may), granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role), or a field of a `Workspace` (members, roles, memberGroups, apiKeys, contentTypes, statistics, deletionPreview) asked of a workspace other than the one the request acts in: that field is null, the rest answers.',
     whatToDo:
-      'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete).',
+      'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete). For a field of another workspace, send its id in `x-workspace-id` (one request per workspace).',
   },
   INSUFFICIENT_SCOPE: {
     when: 'A field needs scopes the credential lacks in this workspace. In a query the field is null and the rest answers (HTTP 200); a mutation the credential can never run is refused before anything runs (HTTP 403).',
@@ -213,6 +213,7 @@ export interface ErrorExtensionFields {
   readonly cost?: number;
   readonly correlationId?: string;
   readonly serviceName?: string;
+  readonly workspaceId?: string;
 }
 
 export const ERROR_EXTENSION_DESCRIPTIONS: Readonly<Record<keyof ErrorExtensionFields, string>> = {
@@ -228,6 +229,7 @@ export const ERROR_EXTENSION_DESCRIPTIONS: Readonly<Record<keyof ErrorExtensionF
   cost: '`RATE_LIMITED`: what this request would have cost, in points.',
   correlationId: "`INTERNAL_SERVER_ERROR`: names the server's log entry (also in the `x-correlation-id` response header); quote it when you report the problem.",
   serviceName: '`SUBGRAPH_UNAVAILABLE`: the service behind the gateway that did not answer (`identity`, `content` or `audit`).',
+  workspaceId: '`FORBIDDEN` on a field under `Workspace`: the workspace it hangs from, which is not the one the request acts in; send this id in the workspace header to read it.',
 };
 
 export const WORKSPACE_HEADER = 'x-workspace-id';
@@ -243,6 +245,15 @@ export function unauthenticated(): GraphQLError {
 
 export function workspaceRequired(header = WORKSPACE_HEADER): GraphQLError {
   return new GraphQLError(`Missing required header: ${header}`, { extensions: { code: ErrorCode.WORKSPACE_REQUIRED } });
+}
+
+/**
+ * FORBIDDEN raised inside a subgraph: the credential is known and the field exists, but
+ * this principal may not do it (a grant beyond its own, a workspace key where a user is
+ * needed, a workspace other than the request's). The message says what would be allowed.
+ */
+export function forbidden(message: string, extensions: Pick<ErrorExtensionFields, 'workspaceId'> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extensions } });
 }
 
 export function badUserInput(message: string, extensions: Pick<ErrorExtensionFields, 'fieldErrors' | 'argumentName'> = {}): GraphQLError {
@@ -296,8 +307,8 @@ const APOLLO_CLIENT_CODES = new Set<string>([...Object.keys(APOLLO_ERROR_HTTP_ST
 /**
  * Formats every error an Apollo server answers with. `workspaceHeader` is the header the
  * gateway reads the workspace from (WORKSPACE_HEADER): subgraphs never see HTTP headers and
- * raise WORKSPACE_REQUIRED naming the default, so the gateway, which knows the configured
- * name, says that one instead.
+ * raise WORKSPACE_REQUIRED (and FORBIDDEN for a workspace other than the request's) naming
+ * the default, so the gateway, which knows the configured name, says that one instead.
  */
 export function createErrorFormatter(logger: Logger, correlationIdOf: () => string | undefined = () => undefined, workspaceHeader: string = WORKSPACE_HEADER) {
   const workspaceRequiredMessage = workspaceRequired(workspaceHeader).message;
@@ -306,6 +317,10 @@ export function createErrorFormatter(logger: Logger, correlationIdOf: () => stri
     if (typeof code === 'string' && (KNOWN_CODES.has(code) || APOLLO_CLIENT_CODES.has(code))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       if (code === ErrorCode.WORKSPACE_REQUIRED) return { ...formatted, message: workspaceRequiredMessage, extensions };
+      // lib/current-workspace.ts tells the client to send the default header; say the configured one.
+      if (code === ErrorCode.FORBIDDEN && workspaceHeader !== WORKSPACE_HEADER) {
+        return { ...formatted, message: formatted.message.replaceAll(`the ${WORKSPACE_HEADER} header`, `the ${workspaceHeader} header`), extensions };
+      }
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);

@@ -34,7 +34,7 @@ beforeAll(async () => {
     ids.push((await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'], expiresIn })).id);
   }
   // Of each kind: [active, active never expiring, revoked, expired]; some used, with ties.
-  for (const id of [ids[4], ids[5]]) await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id }, headers });
+  for (const id of [ids[4], ids[5]]) await stack.query({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }', variables: { id }, headers });
   const pool = `update "identity"."api_keys" set expires_at = $2 where id = $1`;
   await selectRows(stack.database.url, pool, [ids[6], hoursAgo(1)]);
   await selectRows(stack.database.url, pool, [ids[7], hoursAgo(1)]);

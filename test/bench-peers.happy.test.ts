@@ -73,6 +73,6 @@ it('prints, for each benchmark query, the SQL statements and database time one r
     expect(printed).toContain(`${query.name}: the statements of each request`);
   }
   // Those of the items query are the item page itself, as PostgreSQL saw it.
-  // (as the paging layer's QueryBuilder writes it: the rows of an alias, the workspace first).
-  expect(printed).toMatch(/^ {2}1 × +\d+\.\d{3} {2}select (?:"\w+"\.)?\* from "content"\."items"(?: as "\w+")? where \(*(?:"\w+"\.)?"?workspace_id"? = \$1/m);
+  // (as the paging layer's QueryBuilder writes it: the rows of an alias, the workspace from the filter).
+  expect(printed).toMatch(/^ {2}1 × +\d+\.\d{3} {2}select (?:"\w+"\.)?\* from "content"\."items"(?: as "\w+")? where .*"?workspace_id"? = \$\d/m);
 });

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
 import { errorCodes, startStack, type AssertedJson, type TestStack } from './testkit.js';
 
 /** Every field of the public schema that returns a connection, as `Type.field`. */
@@ -51,6 +51,10 @@ const WAYS: Record<string, Way> = {
   'MemberGroup.members': { query: `{ memberGroups(first: 1) { nodes { members${PAGE} } } }`, read: (data) => data.memberGroups.nodes[0].members },
   'User.auditEvents': { query: `{ me { auditEvents${PAGE} } }`, read: (data) => data.me.auditEvents },
   'Workspace.contentTypes': { query: `{ workspace { contentTypes${PAGE} } }`, read: (data) => data.workspace.contentTypes },
+  'Workspace.apiKeys': { query: `{ workspace { apiKeys${PAGE} } }`, read: (data) => data.workspace.apiKeys },
+  'Workspace.memberGroups': { query: `{ workspace { memberGroups${PAGE} } }`, read: (data) => data.workspace.memberGroups },
+  'Workspace.members': { query: `{ workspace { members${PAGE} } }`, read: (data) => data.workspace.members },
+  'Workspace.roles': { query: `{ workspace { roles${PAGE} } }`, read: (data) => data.workspace.roles },
 };
 
 let stack: TestStack;
@@ -89,7 +93,8 @@ beforeAll(async () => {
   for (const key of ['article', 'page', 'note'])
     types.push((await mutate('mutation($i: CreateContentTypeInput!) { createContentType(input: $i) { contentType { id } } }', { i: { key, name: key } })).createContentType.contentType.id);
   typeId = types[0];
-  for (const key of ['title', 'body', 'summary']) await mutate(`mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { contentField { id } } }`, { t: typeId });
+  for (const key of ['title', 'body', 'summary'])
+    await mutate(`mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "${key}", key: "${key}", kind: TEXT }) { contentField { id } } }`, { t: typeId });
   for (const title of ['a', 'b', 'c']) await mutate('mutation($t: ID!, $v: JSON!) { createItem(contentTypeId: $t, values: $v) { item { id } } }', { t: typeId, v: { title } });
 
   // Team: two more members, two invitations, groups holding everyone.
@@ -111,6 +116,8 @@ beforeAll(async () => {
   const keys = [];
   for (let index = 0; index < 3; index++) keys.push(await createUserKey(stack, owner.token, { scopes: ['read', 'keys:read'], workspaceIds: [workspaceId] }));
   keyId = keys[0].id;
+  // Workspace keys, for Workspace.apiKeys (the workspace's own keys).
+  for (let index = 0; index < 2; index++) await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
   for (let index = 0; index < 3; index++) await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': keys[0].secret, 'x-workspace-id': workspaceId } });
 }, 240_000);
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
       headers,
     });
     await stack.query({
-      query: 'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { reference: { contentTypeId: $t } } }) { contentField { id } } }',
+      query:
+        'mutation($t: ID!) { createContentField(contentTypeId: $t, input: { name: "Related", key: "related", kind: REFERENCE, options: { reference: { contentTypeId: $t } } }) { contentField { id } } }',
       variables: { t: typeId },
       headers,
     });
@@ -52,7 +53,8 @@ describe('look-alike workspaces', () => {
   it('refuse a reference field to a content type of the other workspace, writing nothing', async () => {
     const [one, two] = workspaces as [(typeof workspaces)[0], (typeof workspaces)[0]];
     const response = await stack.request({
-      query: 'mutation($t: ID!, $other: ID!) { createContentField(contentTypeId: $t, input: { name: "Away", key: "away", kind: REFERENCE, options: { reference: { contentTypeId: $other } } }) { contentField { id } } }',
+      query:
+        'mutation($t: ID!, $other: ID!) { createContentField(contentTypeId: $t, input: { name: "Away", key: "away", kind: REFERENCE, options: { reference: { contentTypeId: $other } } }) { contentField { id } } }',
       variables: { t: one.typeId, other: two.typeId },
       headers: one.headers,
     });

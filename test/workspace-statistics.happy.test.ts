@@ -2,7 +2,7 @@
 // owns a kind of record, in one query, for the current workspace only.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp } from './identity-seeds.js';
-import { dataOf, postGraphQL, startStack, type TestStack } from './testkit.js';
+import { dataOf, errorCodes, postGraphQL, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
 let headers: Record<string, string>;
@@ -48,10 +48,13 @@ afterAll(async () => {
 });
 
 it('counts members and keys in identity, types and items in content, in one query', async () => {
-  const data = await stack.query({ query: '{ workspace { statistics { members apiKeys contentTypes items } } workspaces { nodes { name statistics { items } } } }', headers });
+  const response = await stack.request({ query: '{ workspace { statistics { members apiKeys contentTypes items } } workspaces { nodes { name statistics { items } } } }', headers });
+  const data = response.body.data!;
   expect(data.workspace.statistics).toEqual({ members: 2, apiKeys: 1, contentTypes: 1, items: 3 });
+  // Another workspace's statistics are refused, not counted as empty (test/workspace-fields.security.test.ts).
   const other = data.workspaces.nodes.find((node: { name: string }) => node.name === 'Other');
   expect(other.statistics).toBeNull();
+  expect(errorCodes(response)).toEqual(['FORBIDDEN']);
 });
 
 it('previews what deleting the workspace would remove, from every subgraph', async () => {

@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
 import { loadNode, type NodeReference } from '../../lib/node-reference.js';
+import { requireCurrentWorkspace } from '../../lib/current-workspace.js';
 import type { AuditContext } from './context.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
 import { ApiKeyRequestLogsResolver, RequestLogResolver } from './request-logs/request-log.resolver.js';
@@ -23,10 +24,10 @@ export function buildAuditSchema(): Promise<GraphQLSchema> {
       // Nothing to load: User.auditEvents needs only the id (and answers for the caller only).
       User: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
       WorkspaceDeletionPreview: {
-        // Only the request's own workspace is counted; any other counts as empty.
+        // Only the request's own workspace is counted; any other is FORBIDDEN (identity never asks for one).
         __resolveReference: async (reference: { workspaceId: string }, context: AuditContext) => ({
           workspaceId: reference.workspaceId,
-          requestLogs: reference.workspaceId === context.workspaceId ? await context.em.count(RequestLog, { workspaceId: reference.workspaceId }) : 0,
+          requestLogs: await context.em.count(RequestLog, { workspaceId: requireCurrentWorkspace(context.principal, reference.workspaceId, 'deletion preview') }),
         }),
       },
     },

@@ -6,7 +6,6 @@ import { createByIdLoader } from '../../lib/loaders.js';
 import type { RelationPageKey } from '../../lib/relation-page-loader.js';
 import type { BaseSubgraphContext } from '../../lib/subgraph-server.js';
 import { ContentType } from './content-types/content-type.entity.js';
-import { createWorkspaceContentTypesLoader } from './content-types/content-type.loader.js';
 import { createTypeFieldsLoader } from './fields/content-field.loader.js';
 import { ContentTypeService } from './content-types/content-type.service.js';
 import { ContentField } from './fields/content-field.entity.js';
@@ -17,7 +16,6 @@ import { createContentCountsLoader, type ContentCounts } from './workspaces/work
 
 export interface ContentContext extends BaseSubgraphContext {
   readonly loaders: {
-    readonly workspaceContentTypes: DataLoader<RelationPageKey, Connection<ContentType>, string>;
     readonly contentTypeById: DataLoader<string, ContentType | null>;
     readonly fieldById: DataLoader<string, ContentField | null>;
     readonly fieldsOfType: DataLoader<RelationPageKey, Connection<ContentField>, string>;
@@ -37,7 +35,6 @@ export function createContentContext(base: BaseSubgraphContext): ContentContext 
   return {
     ...base,
     loaders: {
-      workspaceContentTypes: createWorkspaceContentTypesLoader(em),
       contentTypeById: createByIdLoader(em, ContentType),
       fieldById: createByIdLoader(em, ContentField),
       fieldsOfType: createTypeFieldsLoader(em),

@@ -16,6 +16,7 @@ export function buildContentSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Workspace, User, WorkspaceStatistics, WorkspaceDeletionPreview],
     referenceResolvers: {
       Workspace: { __resolveReference: resolveWorkspaceReference },
+      // Identity hands these out for the request's workspace only; the counts loader refuses any other.
       WorkspaceStatistics: {
         __resolveReference: async (reference: { workspaceId: string }, context: ContentContext) => ({
           ...(await context.loaders.contentCounts.load(reference.workspaceId)),

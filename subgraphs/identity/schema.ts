@@ -2,15 +2,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { ErrorExtensions } from '../../lib/error-extensions.js';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
-import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { ApiKeyResolver, WorkspaceApiKeysResolver } from './api-keys/api-key.resolver.js';
 import { TrustedDocumentResolver } from './documents/trusted-document.resolver.js';
-import { MemberGroupResolver } from './groups/member-group.resolver.js';
+import { MemberGroupResolver, WorkspaceMemberGroupsResolver } from './groups/member-group.resolver.js';
 import { InvitationResolver } from './invitations/invitation.resolver.js';
-import { MemberResolver } from './members/member.resolver.js';
+import { MemberResolver, WorkspaceMembersResolver } from './members/member.resolver.js';
 import { FOREIGN_NODE_TYPES } from './nodes/foreign-nodes.reference.js';
 import { NodeResolver } from './nodes/node.resolver.js';
 import { RateLimitResolver } from './rate-limits/rate-limit.resolver.js';
-import { RoleResolver } from './roles/role.resolver.js';
+import { RoleResolver, WorkspaceRolesResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
 import { SessionResolver } from './sessions/session.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
@@ -32,6 +32,10 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       RateLimitResolver,
       ViewerResolver,
       NodeResolver,
+      WorkspaceMembersResolver,
+      WorkspaceRolesResolver,
+      WorkspaceMemberGroupsResolver,
+      WorkspaceApiKeysResolver,
     ],
     // Stubs of content's and audit's Node types (node(id:) hands out references to them), and,
     // reachable from no field, the shape of `errors[].extensions` for generated clients

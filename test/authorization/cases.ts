@@ -113,6 +113,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     path: ['workspace', 'contentTypes'],
     alsoNeeds: ['workspaces:read'],
   },
+  'Workspace.members': { operation: () => ({ query: '{ workspace { members { totalCount } } }' }), path: ['workspace', 'members'], alsoNeeds: ['workspaces:read'] },
+  'Workspace.roles': { operation: () => ({ query: '{ workspace { roles { totalCount } } }' }), path: ['workspace', 'roles'], alsoNeeds: ['workspaces:read'] },
+  'Workspace.memberGroups': { operation: () => ({ query: '{ workspace { memberGroups { totalCount } } }' }), path: ['workspace', 'memberGroups'], alsoNeeds: ['workspaces:read'] },
+  'Workspace.apiKeys': { operation: () => ({ query: '{ workspace { apiKeys { totalCount } } }' }), path: ['workspace', 'apiKeys'], alsoNeeds: ['workspaces:read'] },
+  'Workspace.deletionPreview': { operation: () => ({ query: '{ workspace { deletionPreview { members } } }' }), path: ['workspace', 'deletionPreview'], alsoNeeds: ['workspaces:read'] },
 
   // Queries.
   'Query.apiKeys': { operation: () => ({ query: `{ apiKeys ${page} }` }), path: ['apiKeys'], foreign: () => ({ query: `{ apiKeys ${page} }` }) },

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { supergraphSchema } from '../authorization/coordinates.js';
-import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from '../identity-seeds.js';
+import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
 import { startStack, type GraphQLRequest, type GraphQLResponse, type TestStack } from '../testkit.js';
 
 const FEDERATION_TYPES = /^(join__|link__|_Service|_Entity|_Any)/;
@@ -21,11 +21,18 @@ interface ListField {
   readonly route: readonly string[];
 }
 
+/**
+ * Types reached by a fixed route instead of the shortest one. A Workspace's fields answer
+ * only for the workspace the request acts in (null with FORBIDDEN under any other: see
+ * test/workspace-fields.security.test.ts), so its lists are reached through `workspace`.
+ */
+const FIXED_ROUTES: Record<string, string[]> = { Workspace: ['workspace'] };
+
 /** Every field with `first` and `after`, each with the shortest route from Query through fields without required arguments. */
 function listFields(schema: GraphQLSchema): ListField[] {
   const query = schema.getQueryType()!;
-  const routes = new Map<string, string[]>([[query.name, []]]);
-  const queue: GraphQLObjectType[] = [query];
+  const routes = new Map<string, string[]>([[query.name, []], ...Object.entries(FIXED_ROUTES)]);
+  const queue: GraphQLObjectType[] = [query, ...Object.keys(FIXED_ROUTES).map((name) => schema.getType(name) as GraphQLObjectType)];
   while (queue.length > 0) {
     const type = queue.shift()!;
     for (const field of Object.values(type.getFields())) {
@@ -91,6 +98,8 @@ beforeAll(async () => {
   // Identity: two keys (each used twice, for ApiKey.requestLogs), a second member, two
   // invitations, two groups holding both members (Member.groups, MemberGroup.members);
   // four built-in roles.
+  // Two workspace keys (Workspace.apiKeys: the workspace's own keys).
+  for (const description of ['first workspace key', 'second workspace key']) await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'], description });
   for (const description of ['first key', 'second key']) {
     const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], description });
     for (let use = 0; use < 2; use += 1) await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': key.secret } });

@@ -1,9 +1,8 @@
 // auditEvents (the workspace's trail), User.auditEvents (what a user did; `me { auditEvents }`)
 // and the change summary of an event.
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
-import { ErrorCode } from '../../../lib/errors.js';
+import { forbidden } from '../../../lib/errors.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { AuditContext } from '../context.js';
 import { ApiKey, resolveApiKeyReference } from '../request-logs/api-key.reference.js';
@@ -66,7 +65,7 @@ export class UserAuditEventsResolver {
     @Ctx() context: AuditContext,
   ): Promise<Connection<AuditEvent>> {
     if (!context.principal.userId || user.id !== context.principal.userId) {
-      throw new GraphQLError('Only your own audit trail can be read here; use auditEvents with audit:read for a workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
+      throw forbidden('Only your own audit trail can be read here; use auditEvents with audit:read for a workspace');
     }
     return context.auditEvents.ofUser(user.id, filter, page);
   }

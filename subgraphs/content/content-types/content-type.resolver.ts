@@ -1,8 +1,10 @@
-// Content type queries and mutations; ContentType.fields and Workspace.contentTypes through DataLoaders.
+// Content type queries and mutations; ContentType.fields through a DataLoader; Workspace.contentTypes,
+// the root `contentTypes` hung from the workspace it lists (only the request's: one page at most).
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { ContentContext } from '../context.js';
 import { ContentField } from '../fields/content-field.entity.js';
 import { Workspace } from '../workspaces/workspace.reference.js';
@@ -79,11 +81,14 @@ export class ContentTypeResolver {
 @Resolver(() => Workspace)
 export class WorkspaceContentTypesResolver {
   @Directive(scopes(['types:read']))
-  @FieldResolver(() => ContentTypeConnection, {
-    nullable: true,
-    description: 'Content types of this workspace, oldest first. Only the workspace your request works in shows them; for any other it is empty.',
-  })
-  contentTypes(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContentContext): Promise<Connection<ContentType>> {
-    return context.loaders.workspaceContentTypes.load({ ...page, parentId: workspace.id });
+  @FieldResolver(() => ContentTypeConnection, { nullable: true, description: `Content types of this workspace, oldest first, as \`contentTypes\` lists them. ${CURRENT_WORKSPACE_ONLY}` })
+  contentTypes(
+    @Root() workspace: Workspace,
+    @Arg('filter', () => ContentTypeFilter, { nullable: true, description: 'Narrow by name or key.' }) filter: ContentTypeFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: ContentContext,
+  ): Promise<Connection<ContentType>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'content types');
+    return context.contentTypes.list(filter, page);
   }
 }

@@ -1,5 +1,8 @@
-// Content's counts for workspaces, batched: one statement for every workspace in a response.
+// Content's counts for the request's workspace: one statement however many fields of a
+// response ask (statistics and the deletion preview). Any other workspace is refused
+// (lib/current-workspace.ts), never counted as empty.
 import DataLoader from 'dataloader';
+import { notCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { workspaceCondition } from '../../../lib/workspace-filter.js';
 
@@ -9,12 +12,10 @@ export interface ContentCounts {
   readonly items: number;
 }
 
-const EMPTY: ContentCounts = { contentTypes: 0, contentFields: 0, items: 0 };
-
 export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId: string | undefined): DataLoader<string, ContentCounts> {
-  return new DataLoader(async (workspaceIds) => {
-    // Tenancy: only the request's workspace is ever counted.
-    if (!workspaceId || !workspaceIds.includes(workspaceId)) return workspaceIds.map(() => EMPTY);
+  return new DataLoader<string, ContentCounts>(async (workspaceIds) => {
+    // Tenancy: only the request's workspace is ever counted; any other is refused.
+    if (!workspaceId || !workspaceIds.includes(workspaceId)) return workspaceIds.map((id) => notCurrentWorkspace(id, 'counts'));
     // Raw SQL (both counts in one statement): the workspace comes from the filter's helper.
     const [types, fields] = [workspaceCondition(em, 't'), workspaceCondition(em, 'f')];
     const [row] = await em.getConnection().execute<{ types: string; fields: string; items: string }[]>(
@@ -24,6 +25,6 @@ export function createContentCountsLoader(em: SubgraphEntityManager, workspaceId
       [...fields.params, ...types.params],
     );
     const counts = { contentTypes: Number(row.types), contentFields: Number(row.fields), items: Number(row.items) };
-    return workspaceIds.map((id) => (id === workspaceId ? counts : EMPTY));
+    return workspaceIds.map((id) => (id === workspaceId ? counts : notCurrentWorkspace(id, 'counts')));
   });
 }

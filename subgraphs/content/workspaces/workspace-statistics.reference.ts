@@ -1,5 +1,6 @@
 // Content's part of the workspace counts (identity owns the entities; content adds its
-// own counters). Only the request's own workspace is counted; any other counts as empty.
+// own counters). Only the request's own workspace is counted; any other is FORBIDDEN
+// (lib/current-workspace.ts, in the reference resolvers of schema.ts).
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 

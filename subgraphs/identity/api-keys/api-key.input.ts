@@ -58,16 +58,19 @@ export class CreateWorkspaceKeyInput {
   rateLimit?: number | null;
 }
 
-@InputType({ description: 'Which keys to list.' })
-export class ApiKeyFilter {
-  @Field(() => ApiKeyOwner, { nullable: true, description: "ME (default): your user keys; WORKSPACE: the current workspace's keys." })
-  owner?: ApiKeyOwner;
-
+@InputType({ description: "Which of a workspace's keys to list (Workspace.apiKeys)." })
+export class WorkspaceApiKeyFilter {
   @Field(() => ApiKeyStatus, { nullable: true, description: 'Only keys in this state now.' })
   status?: ApiKeyStatus | null;
 
   @Field(() => ApiKeyKind, { nullable: true, description: 'Only keys of this kind.' })
   kind?: ApiKeyKind | null;
+}
+
+@InputType({ description: 'Which keys to list.' })
+export class ApiKeyFilter extends WorkspaceApiKeyFilter {
+  @Field(() => ApiKeyOwner, { nullable: true, description: "ME (default): your user keys; WORKSPACE: the current workspace's keys." })
+  owner?: ApiKeyOwner;
 }
 
 @InputType({ description: 'How keys are ordered (the shape of every `orderBy`, as ItemOrder).' })

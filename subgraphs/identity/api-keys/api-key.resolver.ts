@@ -1,11 +1,14 @@
-// API key queries and mutations; ApiKey.workspaces through the workspace DataLoader.
+// API key queries and mutations; ApiKey.workspaces through the workspace DataLoader;
+// Workspace.apiKeys, the root `apiKeys(filter: { owner: WORKSPACE })` hung from its workspace.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { scopes, scopesUnlessOwn } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
+import { ApiKeyOwner } from './api-key.enums.js';
+import { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput, WorkspaceApiKeyFilter } from './api-key.input.js';
 import { CreateApiKeyPayload, CreateWorkspaceKeyPayload, RevokeApiKeyPayload, RotateApiKeyPayload, type CreatedApiKey } from './api-key.payloads.js';
 
 export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
@@ -85,5 +88,24 @@ export class ApiKeyResolver {
     @Ctx() context: IdentityContext,
   ): Promise<CreatedApiKey> {
     return context.apiKeys.rotate(id, gracePeriod);
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceApiKeysResolver {
+  @Directive(scopes(['keys:read']))
+  @FieldResolver(() => ApiKeyConnection, {
+    nullable: true,
+    description: `This workspace's keys, as \`apiKeys(filter: { owner: WORKSPACE })\` lists them (user keys authorized for it stay with their users). Never their secrets. ${CURRENT_WORKSPACE_ONLY}`,
+  })
+  apiKeys(
+    @Root() workspace: Workspace,
+    @Arg('filter', () => WorkspaceApiKeyFilter, { nullable: true, description: 'In which state, of which kind.' }) filter: WorkspaceApiKeyFilter | undefined,
+    @Arg('orderBy', () => ApiKeyOrder, { nullable: true, description: 'Order; default oldest first.' }) orderBy: ApiKeyOrder | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<ApiKey>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'API keys');
+    return context.apiKeys.list({ ...filter, owner: ApiKeyOwner.WORKSPACE }, orderBy, page);
   }
 }

@@ -10,7 +10,7 @@ import { KEY_EXPIRIES, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idColumn, idOrder, keysetOrder, pageQuery, timeColumn, type KeysetOrder, type SortDirection } from '../../../lib/paging.js';
 import { OrderDirection } from '../../../lib/order-direction.js';
-import { ErrorCode, badUserInput, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
+import { ErrorCode, badUserInput, forbidden, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -209,7 +209,7 @@ export class ApiKeyService {
     // hands out its secret, which must not carry scopes beyond the caller's own.
     const beyond = workspaces ? scopesBeyond(key.scopes, this.principal.scopes) : [];
     if (beyond.length > 0) {
-      throw new GraphQLError(`Managing this key needs every scope it has; you lack ${beyond.join(', ')}`, { extensions: { code: ErrorCode.FORBIDDEN } });
+      throw forbidden(`Managing this key needs every scope it has; you lack ${beyond.join(', ')}`);
     }
     return key;
   }

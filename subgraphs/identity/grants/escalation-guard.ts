@@ -6,8 +6,7 @@
 // permissions, so adding to a group grants nothing and needs no check here. An
 // invitation grants when it is accepted, so its inviter must still hold the role then
 // (mayAssign with currentAuthority): an invitation never outlives its inviter's rights.
-import { GraphQLError } from 'graphql';
-import { ErrorCode, requireWorkspace } from '../../../lib/errors.js';
+import { forbidden, requireWorkspace } from '../../../lib/errors.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
 import { expandScopes, scopesBeyond } from '../../../lib/scopes.js';
@@ -18,10 +17,6 @@ import { Role } from '../roles/role.entity.js';
 
 /** The permission that only owners hold and only owners grant. */
 export const OWNER_ONLY_PERMISSION = 'workspaces:delete';
-
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
-}
 
 export function isOwnerRole(role: Pick<Role, 'key' | 'builtIn'>): boolean {
   return role.key === 'owner' && role.builtIn;

@@ -1,11 +1,14 @@
-// Member group queries and mutations; MemberGroup.members through a DataLoader.
+// Member group queries and mutations; MemberGroup.members through a DataLoader;
+// Workspace.memberGroups, the root `memberGroups` hung from the workspace it lists.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
 import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
 import { MemberConnection } from '../members/member.connection.js';
 import type { Member } from '../members/member.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 import { MemberGroupConnection } from './member-group.connection.js';
 import { MemberGroup } from './member-group.entity.js';
 import { CreateMemberGroupInput, UpdateMemberGroupInput } from './member-group.input.js';
@@ -95,5 +98,15 @@ export class MemberGroupResolver {
     @Ctx() context: IdentityContext,
   ): Promise<InstanceType<typeof RemoveMemberGroupUsersPayload>> {
     return { memberGroup: await context.groups.removeUsers(groupId, userIds) };
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceMemberGroupsResolver {
+  @Directive(scopes(['groups:read']))
+  @FieldResolver(() => MemberGroupConnection, { nullable: true, description: `Member groups of this workspace, as \`memberGroups\` lists them. ${CURRENT_WORKSPACE_ONLY}` })
+  memberGroups(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<MemberGroup>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'member groups');
+    return context.groups.list(page);
   }
 }

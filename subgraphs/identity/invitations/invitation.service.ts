@@ -9,9 +9,9 @@ import { generateCredential, hashCredential, isWellFormedSecret } from '../../..
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idOrder, pageQuery } from '../../../lib/paging.js';
-import { badUserInput, invalidInput, notFound, type FieldProblem, requireWorkspace } from '../../../lib/errors.js';
+import { badUserInput, forbidden, invalidInput, notFound, type FieldProblem, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
-import { currentAuthority, forbidden, mayAssign } from '../grants/escalation-guard.js';
+import { currentAuthority, mayAssign } from '../grants/escalation-guard.js';
 import { GrantingService } from '../grants/granting-service.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Member } from '../members/member.entity.js';

@@ -1,13 +1,16 @@
-// Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders.
+// Member queries and mutations; Member.user, Member.role and Member.groups through DataLoaders;
+// Workspace.members, the root `members` hung from the workspace it lists.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../lib/connection.js';
 import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
 import { MemberGroup } from '../groups/member-group.entity.js';
 import { MemberGroupConnection } from '../groups/member-group.connection.js';
 import { Role } from '../roles/role.entity.js';
 import { User } from '../users/user.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 import { MemberConnection } from './member.connection.js';
 import { Member } from './member.entity.js';
 import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
@@ -103,5 +106,20 @@ export class MemberResolver {
   async leaveWorkspace(@Ctx() context: IdentityContext): Promise<LeaveWorkspacePayload> {
     const member = await context.members.leave();
     return { deletedId: member.id, workspaceId: member.workspaceId };
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceMembersResolver {
+  @Directive(scopes(['members:read']))
+  @FieldResolver(() => MemberConnection, { nullable: true, description: `Members of this workspace, as \`members\` lists them. ${CURRENT_WORKSPACE_ONLY}` })
+  members(
+    @Root() workspace: Workspace,
+    @Arg('filter', () => MemberFilter, { nullable: true, description: 'Narrow by role, group or name/email.' }) filter: MemberFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: IdentityContext,
+  ): Promise<Connection<Member>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'members');
+    return context.members.list(filter, page);
   }
 }

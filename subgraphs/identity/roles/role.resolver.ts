@@ -1,9 +1,12 @@
-// Role queries and mutations; Role.memberCount through a DataLoader.
+// Role queries and mutations; Role.memberCount through a DataLoader; Workspace.roles, the root
+// `roles` hung from the workspace it lists.
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 import { Role } from './role.entity.js';
 import { CreateRoleInput, UpdateRoleInput } from './role.input.js';
 import { Scope } from '../../../lib/scope-enum.js';
@@ -98,5 +101,15 @@ export class RoleResolver {
     @Ctx() context: IdentityContext,
   ): Promise<InstanceType<typeof RemoveRolePermissionPayload>> {
     return { role: await context.roles.removePermission(roleId, permission) };
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceRolesResolver {
+  @Directive(scopes(['roles:read']))
+  @FieldResolver(() => RoleConnection, { nullable: true, description: `Roles of this workspace, as \`roles\` lists them. ${CURRENT_WORKSPACE_ONLY}` })
+  roles(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() context: IdentityContext): Promise<Connection<Role>> {
+    requireCurrentWorkspace(context.principal, workspace.id, 'roles');
+    return context.roles.list(page);
   }
 }

@@ -7,7 +7,7 @@ import { isId } from '../../../lib/ids.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idOrder, pageQuery } from '../../../lib/paging.js';
 import { FINE_SCOPES, expandScopes, unknownScopes } from '../../../lib/scopes.js';
-import { forbidden } from '../grants/escalation-guard.js';
+import { forbidden } from '../../../lib/errors.js';
 import { GrantingService } from '../grants/granting-service.js';
 import { announceInvalidation } from '../invalidation.js';
 import { Invitation } from '../invitations/invitation.entity.js';

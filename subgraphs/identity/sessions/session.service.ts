@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import type { SubgraphSettings } from '../../../lib/config.js';
-import { ErrorCode, badUserInput } from '../../../lib/errors.js';
+import { ErrorCode, badUserInput, forbidden } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -100,7 +100,7 @@ export class SessionService {
     if (input.workspaceId !== undefined && input.workspaceId !== null) {
       // Signing in names its workspace in the input, not in a request header: across workspaces on purpose.
       const member = isId(input.workspaceId) ? await this.em.findOne(Member, { workspaceId: input.workspaceId, userId: user.id }, ACROSS_WORKSPACES) : null;
-      if (!member) throw new GraphQLError('Token not authorized for this workspace', { extensions: { code: ErrorCode.FORBIDDEN } });
+      if (!member) throw forbidden('Token not authorized for this workspace');
       workspace = await this.em.findOne(Workspace, { id: input.workspaceId });
     }
     return this.startSession(this.em, user, workspace);
@@ -132,7 +132,7 @@ export class SessionService {
   async changePassword(input: ChangePasswordInput): Promise<ChangePasswordPayload> {
     const { sessionId, userId } = this.principal;
     if (this.principal.kind !== 'session' || !sessionId || !userId) {
-      throw new GraphQLError('Only a signed-in person (a session) can change a password, not an API key', { extensions: { code: ErrorCode.FORBIDDEN } });
+      throw forbidden('Only a signed-in person (a session) can change a password, not an API key');
     }
     if (!isAcceptablePassword(input.newPassword)) throw badUserInput('Invalid input: newPassword', { fieldErrors: [{ field: 'newPassword', reason: PASSWORD_RULE }] });
     const user = await this.em.findOne(User, { id: userId }, { populate: ['passwordHash'] });

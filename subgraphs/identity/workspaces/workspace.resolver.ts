@@ -1,9 +1,11 @@
-// Workspace queries and mutations; thin: arguments in, service call, result out.
+// Workspace queries and mutations; thin: arguments in, service call, result out. Fields of a
+// Workspace answer for the workspace the request acts in only (lib/current-workspace.ts).
 import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DeletePayloadType, ObjectPayloadType } from '../../../lib/mutation-payload.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { requireWorkspace } from '../../../lib/errors.js';
+import { CURRENT_WORKSPACE_ONLY, requireCurrentWorkspace } from '../../../lib/current-workspace.js';
 import type { IdentityContext } from '../context.js';
 import { Workspace } from './workspace.entity.js';
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from './workspace.input.js';
@@ -19,6 +21,12 @@ export const UpdateWorkspacePayload = ObjectPayloadType('updateWorkspace', 'work
   fieldDescription: 'The workspace, as changed.',
 });
 export const DeleteWorkspacePayload = DeletePayloadType('deleteWorkspace', 'A deleted workspace.', 'Id of the workspace deleted; its keys stopped working at once.');
+
+/** Identity's counts of the preview; content and audit add theirs through its key. */
+async function previewDeletion(context: IdentityContext, workspaceId: string): Promise<WorkspaceDeletionPreview> {
+  const counts = await countWorkspace(context.em, workspaceId);
+  return { workspaceId, members: counts.members, invitations: counts.invitations, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
+}
 
 export const WorkspaceConnection = ConnectionType(Workspace, 'Workspace');
 
@@ -56,23 +64,27 @@ export class WorkspaceResolver {
     return { workspace: await context.workspaces.update(input) };
   }
 
-  // Reached only through workspace/workspaces, which need workspaces:read.
-  @FieldResolver(() => WorkspaceStatistics, {
-    nullable: true,
-    description: 'Members, keys, content types and items of this workspace. Only for the workspace your request works in; null for others.',
-  })
-  async statistics(@Root() workspace: Workspace, @Ctx() context: IdentityContext): Promise<WorkspaceStatistics | null> {
-    if (workspace.id !== context.workspaceId) return null;
-    const counts = await countWorkspace(context.em, workspace.id);
-    return { workspaceId: workspace.id, members: counts.members, apiKeys: counts.liveApiKeys };
+  // Reached only through workspace/workspaces/node, which need workspaces:read.
+  @FieldResolver(() => WorkspaceStatistics, { nullable: true, description: `Members, keys, content types and items of this workspace. ${CURRENT_WORKSPACE_ONLY}` })
+  async statistics(@Root() workspace: Workspace, @Ctx() context: IdentityContext): Promise<WorkspaceStatistics> {
+    const workspaceId = requireCurrentWorkspace(context.principal, workspace.id, 'statistics');
+    const counts = await countWorkspace(context.em, workspaceId);
+    return { workspaceId, members: counts.members, apiKeys: counts.liveApiKeys };
   }
 
   @Directive(scopes(['workspaces:delete']))
   @Query(() => WorkspaceDeletionPreview, { nullable: true, description: 'What deleting the current workspace would remove, counted per kind, before you confirm.' })
-  async workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
-    const workspaceId = requireWorkspace(context.workspaceId);
-    const counts = await countWorkspace(context.em, workspaceId);
-    return { workspaceId, members: counts.members, invitations: counts.invitations, roles: counts.roles, memberGroups: counts.memberGroups, apiKeys: counts.apiKeys };
+  workspaceDeletionPreview(@Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
+    return previewDeletion(context, requireWorkspace(context.workspaceId));
+  }
+
+  @Directive(scopes(['workspaces:delete']))
+  @FieldResolver(() => WorkspaceDeletionPreview, {
+    nullable: true,
+    description: `What deleting this workspace would remove, counted per kind, as \`workspaceDeletionPreview\` answers. ${CURRENT_WORKSPACE_ONLY}`,
+  })
+  deletionPreview(@Root() workspace: Workspace, @Ctx() context: IdentityContext): Promise<WorkspaceDeletionPreview> {
+    return previewDeletion(context, requireCurrentWorkspace(context.principal, workspace.id, 'deletion preview'));
   }
 
   @Directive(scopes(['workspaces:delete']))

@@ -17,7 +17,7 @@ let ownerHeaders: Record<string, string>;
 let roleIds: Record<string, string>;
 
 const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }';
-const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
+const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }';
 const REVOKE = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id status } } }';
 const UNUSABLE = 'This invitation cannot be accepted: it is unknown, expired, revoked or already used. Ask for a new one.';
 

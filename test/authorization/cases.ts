@@ -241,12 +241,12 @@ export const CASES: Record<string, AuthorizationCase> = {
   'Mutation.acceptInvitation': {
     // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).
     operation: async (f) => ({
-      query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }',
+      query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }',
       variables: { token: (await f.fresh.invitation()).token },
       headers: { authorization: `Bearer ${(await signUp(f.stack, 'Invitee')).token}` },
     }),
     path: ['acceptInvitation'],
-    foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { memberId workspace { id name } } }', variables: { token: f.b.invitationToken } }),
+    foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id name } } }', variables: { token: f.b.invitationToken } }),
   },
   'Mutation.addMember': {
     operation: async (f) => ({

@@ -40,7 +40,7 @@ const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { member
 const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
 const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
 const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }';
-const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { memberId } }';
+const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }';
 const WORKSPACE_KEY = 'mutation($scopes: [Scope!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
 /** The largest budget identity accepts by default (RATE_LIMIT_MAX_POINTS): ten times the default. */
 const LARGEST_BUDGET = 10_000_000;

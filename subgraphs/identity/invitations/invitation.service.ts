@@ -164,7 +164,7 @@ export class InvitationService extends GrantingService {
       // The caller's credentials may use one more workspace from their next request on.
       await announceInvalidation(em, { userIds: [userId] });
       const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
-      return { workspace, memberId: member.id, invitationId: id };
+      return { workspace };
     });
   }
 }

@@ -71,7 +71,7 @@ describe('an admin cannot make themself owner', () => {
       members.admin.headers,
       /only an owner grants the owner role/,
     );
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', { id: members.admin.memberId }, members.admin.headers, /Only an owner may transfer ownership/);
+    await refused('mutation($id: ID!) { transferOwnership(id: $id) { member { id } } }', { id: members.admin.memberId }, members.admin.headers, /Only an owner may transfer ownership/);
   });
 
   it('and cannot give an editor key scopes it lacks (a workspace key is capped by its creator)', async () => {
@@ -120,7 +120,11 @@ describe('members revoke their own keys whatever their role', () => {
 
 describe('transferOwnership', () => {
   it('lets only the owner hand the workspace over; the old owner becomes admin, with audit events', async () => {
-    const transfer = 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id role { key } } } }';
+    const transfer = 'mutation($id: ID!) { transferOwnership(id: $id) { member { id role { key } } } }';
+    // To yourself: refused, naming the argument, and nothing changes.
+    const toSelf = await stack.request({ query: transfer, variables: { id: members.owner.memberId }, headers: members.owner.headers });
+    expect(errorCodes(toSelf)).toEqual(['BAD_USER_INPUT']);
+    expect(toSelf.body.errors![0]).toMatchObject({ message: 'You are the owner already', extensions: { argumentName: 'id' } });
     const response = await stack.request({ query: transfer, variables: { id: members.admin.memberId }, headers: members.owner.headers });
     expect(response.body.data).toEqual({ transferOwnership: { member: { id: members.admin.memberId, role: { key: 'owner' } } } });
     const roles = await selectRows<{ id: string; key: string }>(
@@ -138,6 +142,6 @@ describe('transferOwnership', () => {
     );
     expect(events.map((event) => event.action)).toEqual(['member.ownershipGivenAway', 'member.ownershipReceived']);
     // The old owner, now an admin, cannot take it back.
-    await refused('mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', { id: members.owner.memberId }, members.owner.headers, /Only an owner may transfer ownership/);
+    await refused('mutation($id: ID!) { transferOwnership(id: $id) { member { id } } }', { id: members.owner.memberId }, members.owner.headers, /Only an owner may transfer ownership/);
   });
 });

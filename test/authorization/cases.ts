@@ -475,10 +475,10 @@ export const CASES: Record<string, AuthorizationCase> = {
   },
   'Mutation.transferOwnership': {
     // In a workspace of its own: A keeps its owner for the suites that follow.
-    operation: () => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }', variables: { id: transferTarget } }),
+    operation: () => ({ query: 'mutation($id: ID!) { transferOwnership(id: $id) { member { id } } }', variables: { id: transferTarget } }),
     workspace: workspaceToTransfer,
     path: ['transferOwnership'],
-    foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id role { key } } } }', variables: { id: f.b.memberId } }),
+    foreign: (f) => ({ query: 'mutation($id: ID!) { transferOwnership(id: $id) { member { id role { key } } } }', variables: { id: f.b.memberId } }),
   },
   'Mutation.updateContentType': {
     operation: (f) => ({ query: 'mutation($id: ID!) { updateContentType(id: $id, input: { description: "suite" }) { contentType { id } } }', variables: { id: f.a.contentTypeId } }),

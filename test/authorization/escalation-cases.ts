@@ -36,7 +36,7 @@ const ADD_PERMISSION = 'mutation($id: ID!, $p: Scope!) { addRolePermission(roleI
 const DELETE_ROLE = 'mutation($id: ID!, $to: ID) { deleteRole(id: $id, replacementRoleId: $to) { deletedId } }';
 const ADD_MEMBER = 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }';
 const UPDATE_MEMBER = 'mutation($id: ID!, $role: ID!) { updateMember(id: $id, input: { roleId: $role }) { member { id } } }';
-const TRANSFER = 'mutation($id: ID!) { transferOwnership(memberId: $id) { member { id } } }';
+const TRANSFER = 'mutation($id: ID!) { transferOwnership(id: $id) { member { id } } }';
 const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
 const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
 const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }';

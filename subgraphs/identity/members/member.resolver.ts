@@ -95,10 +95,10 @@ export class MemberResolver {
   @Directive(scopes(['members:write']))
   @Mutation(() => TransferOwnershipPayload, { description: 'Makes another member the owner; you, the current owner, become an admin. Only an owner may call it.' })
   async transferOwnership(
-    @Arg('memberId', () => ID, { description: 'Id of the member who becomes owner.' }) memberId: string,
+    @Arg('id', () => ID, { description: 'Id of the member who becomes owner.' }) id: string,
     @Ctx() context: IdentityContext,
   ): Promise<InstanceType<typeof TransferOwnershipPayload>> {
-    return { member: await context.members.transferOwnership(memberId) };
+    return { member: await context.members.transferOwnership(id) };
   }
 
   @Directive(scopes([]))

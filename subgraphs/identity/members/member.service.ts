@@ -127,11 +127,11 @@ export class MemberService extends GrantingService {
    * The current owner hands the owner role to another member and becomes an admin: one
    * transaction, one audit event per membership, both users' credentials re-read.
    */
-  async transferOwnership(memberId: string): Promise<Member> {
+  async transferOwnership(id: string): Promise<Member> {
     const userId = requireUserId(this.principal);
     await this.guard.requireOwner('transfer ownership');
-    const target = await this.get(memberId);
-    if (target.userId === userId) throw badUserInput('You are the owner already', { fieldErrors: [{ field: 'memberId', reason: 'is you' }] });
+    const target = await this.get(id);
+    if (target.userId === userId) throw badUserInput('You are the owner already', { argumentName: 'id' });
     const self = await this.em.findOneOrFail(Member, { userId });
     const ownerRoleId = await this.ownerRoleId();
     const admin = await this.em.findOneOrFail(Role, { key: 'admin', builtIn: true });

@@ -15,7 +15,7 @@ export const AUDIT_VERBS = {
   ContentType: ['created', 'updated', 'deleted'],
   ContentField: ['created', 'updated', 'deleted'],
   Item: ['created', 'updated', 'deleted'],
-  TrustedDocument: ['registered', 'removed'],
+  TrustedDocument: ['registered', 'deleted'],
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_VERBS;
@@ -41,4 +41,22 @@ export function isAuditTargetType(value: unknown): value is AuditTargetType {
 
 export function isAuditAction(value: unknown): value is AuditAction {
   return typeof value === 'string' && ACTIONS.has(value);
+}
+
+/**
+ * Actions renamed after events were stored under the old name (`trustedDocument.removed`
+ * when the mutation was removeTrustedDocument), old → current. Stored rows are never
+ * rewritten (the trail is append-only), and an event emitted before a deploy may still be
+ * in an outbox: audit maps the old name on ingest, on read and in its action filter.
+ */
+const RENAMED_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = { 'trustedDocument.removed': 'trustedDocument.deleted' };
+
+/** The current name of a stored or received action (unchanged when it was never renamed). */
+export function currentAuditAction(stored: string): string {
+  return Object.hasOwn(RENAMED_AUDIT_ACTIONS, stored) ? RENAMED_AUDIT_ACTIONS[stored] : stored;
+}
+
+/** Every name an action may be stored under: its own and the ones it replaced. */
+export function storedAuditActions(action: AuditAction): AuditAction[] {
+  return [action, ...(Object.keys(RENAMED_AUDIT_ACTIONS) as AuditAction[]).filter((old) => RENAMED_AUDIT_ACTIONS[old] === action)];
 }

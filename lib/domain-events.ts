@@ -6,7 +6,7 @@ import { HttpError } from './http-server.js';
 import { isId } from './ids.js';
 import type { SubgraphName } from './subgraph-list.js';
 import type { InternalRequest } from './subgraph-server.js';
-import { isAuditAction, isAuditTargetType, type AuditAction, type AuditTargetType } from './audit-vocabulary.js';
+import { currentAuditAction, isAuditAction, isAuditTargetType, type AuditAction, type AuditTargetType } from './audit-vocabulary.js';
 import type { CredentialKind } from './principal.js';
 
 /** Subgraphs' internal endpoint for durable events (the outbox relay posts here, signed). Body: `{ events: DomainEvent[] }`. */
@@ -68,7 +68,8 @@ function validEvent(value: unknown): value is DomainEvent {
   if (event.topic === 'audit.recorded') {
     const payload = event.payload;
     return (
-      isAuditAction(payload.action) &&
+      typeof payload.action === 'string' &&
+      isAuditAction(currentAuditAction(payload.action)) &&
       isAuditTargetType(payload.targetType) &&
       typeof payload.targetId === 'string' &&
       Array.isArray(payload.changes) &&

@@ -169,3 +169,23 @@ it('removes a document: its id then names nothing', async () => {
   }
   expect(await countRows(stack.database.url, 'select count(*) from identity.trusted_documents where workspace_id = $1 and id = $2', [workspaceId, id])).toBe(0);
 });
+
+it('audits a deletion as TRUSTED_DOCUMENT_DELETED, and reads events stored as trustedDocument.removed the same way', async () => {
+  const id = documentHash(ROLE_COUNT);
+  const deletions = async () =>
+    (
+      await stack.query<{ auditEvents: { nodes: { action: string; targetId: string }[] } }>({
+        query: '{ auditEvents(filter: { action: TRUSTED_DOCUMENT_DELETED }) { nodes { action targetId } } }',
+        headers: asOwner(),
+      })
+    ).auditEvents.nodes;
+  await expect.poll(deletions, { timeout: 5000 }).toEqual([{ action: 'TRUSTED_DOCUMENT_DELETED', targetId: id }]);
+  // A row stored before the rename, under the old verb.
+  await selectRows(
+    stack.database.url,
+    "insert into audit.audit_events (created_at, id, workspace_id, action, target_type, target_id, changes) values (now(), gen_random_uuid(), $1, 'trustedDocument.removed', 'TrustedDocument', 'stored-before', '[]')",
+    [workspaceId],
+  );
+  expect((await deletions()).map((event) => event.targetId).sort()).toEqual([id, 'stored-before'].sort());
+  expect(new Set((await deletions()).map((event) => event.action))).toEqual(new Set(['TRUSTED_DOCUMENT_DELETED']));
+});

@@ -6,6 +6,7 @@ import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { scopes } from '../../../lib/scopes-directive.js';
+import { currentAuditAction } from '../../../lib/audit-vocabulary.js';
 import { AuditAction, AuditTargetType } from './audit-event.enums.js';
 import { CredentialKind } from '../../../lib/credential-kind-enum.js';
 import { NODE_ID_DESCRIPTION, NODE_ID_DIRECTIVE, NODE_KEY } from '../../../lib/node-reference.js';
@@ -68,9 +69,14 @@ export class AuditEvent {
   @Field(() => CredentialKind, { nullable: true, description: 'The kind of credential the change was made with; null when nobody was signed in yet (sign-up, sign-in).' })
   credentialKind: string | null = null;
 
+  /** As stored: possibly a name since renamed (lib/audit-vocabulary.ts), read through `currentAction`. */
   @Property({ type: 'text' })
-  @Field(() => AuditAction, { description: 'What happened: the target type and a verb, e.g. `API_KEY_CREATED`, `MEMBER_ROLE_CHANGED`, `ITEM_UPDATED`.' })
   action!: string;
+
+  @Field(() => AuditAction, { name: 'action', description: 'What happened: the target type and a verb, e.g. `API_KEY_CREATED`, `MEMBER_ROLE_CHANGED`, `ITEM_UPDATED`.' })
+  get currentAction(): string {
+    return currentAuditAction(this.action);
+  }
 
   @Property({ type: 'text' })
   @Field(() => AuditTargetType, { description: 'Type of the changed record: `API_KEY` (an `ApiKey`), `MEMBER`, `ITEM`, ...' })

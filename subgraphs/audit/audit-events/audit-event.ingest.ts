@@ -4,6 +4,7 @@
 // meanwhile, and events older than retention, are dropped. The partitions of the events'
 // days exist already (see server.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { currentAuditAction } from '../../../lib/audit-vocabulary.js';
 import type { AuditRecordedEvent } from '../../../lib/domain-events.js';
 
 const COLUMNS: [string, string][] = [
@@ -42,7 +43,7 @@ export function auditEventIngest(oldest: Date) {
       payload.actorUserId,
       payload.actorKeyId,
       payload.credentialKind,
-      payload.action,
+      currentAuditAction(payload.action),
       payload.targetType,
       payload.targetId,
       JSON.stringify(payload.changes),

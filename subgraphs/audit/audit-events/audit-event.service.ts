@@ -8,6 +8,7 @@ import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
 import { timeWindow } from '../time-window.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { storedAuditActions, type AuditAction } from '../../../lib/audit-vocabulary.js';
 import type { AuditEventFilter } from './audit-event.input.js';
 
 /** `auditEvents` and `User.auditEvents`: newest first, each list with its own cursors. */
@@ -28,7 +29,7 @@ export class AuditEventService {
       const actorId = isId(filter.actorId) ? filter.actorId : null;
       conditions.push({ $or: [{ actorUserId: actorId }, { actorKeyId: actorId }] });
     }
-    if (filter?.action) conditions.push({ action: filter.action });
+    if (filter?.action) conditions.push({ action: { $in: storedAuditActions(filter.action as AuditAction) } });
     if (filter?.targetType) conditions.push({ targetType: filter.targetType });
     if (filter?.targetId) conditions.push({ targetId: filter.targetId });
     return { $and: conditions };

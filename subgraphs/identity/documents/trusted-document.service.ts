@@ -122,7 +122,7 @@ export class TrustedDocumentService {
       em.remove(document);
       recordAuditEvent(em, this.principal, {
         targetType: 'TrustedDocument',
-        verb: 'removed',
+        verb: 'deleted',
         targetId: document.id,
         workspaceId,
         changes: changedFields({ clientName: document.clientName, clientVersion: document.clientVersion }, null),

@@ -306,22 +306,18 @@ const APOLLO_CLIENT_CODES = new Set<string>([...Object.keys(APOLLO_ERROR_HTTP_ST
  */
 /**
  * Formats every error an Apollo server answers with. `workspaceHeader` is the header the
- * gateway reads the workspace from (WORKSPACE_HEADER): subgraphs never see HTTP headers and
- * raise WORKSPACE_REQUIRED (and FORBIDDEN for a workspace other than the request's) naming
- * the default, so the gateway, which knows the configured name, says that one instead.
+ * gateway reads the workspace from (WORKSPACE_HEADER): subgraphs never see HTTP headers, so
+ * their messages (WORKSPACE_REQUIRED, and FORBIDDEN for another workspace's field in
+ * lib/current-workspace.ts) name the default one; the gateway, which knows the configured
+ * name, says that one instead, in every message of ours that names it.
  */
 export function createErrorFormatter(logger: Logger, correlationIdOf: () => string | undefined = () => undefined, workspaceHeader: string = WORKSPACE_HEADER) {
-  const workspaceRequiredMessage = workspaceRequired(workspaceHeader).message;
+  const nameHeader = workspaceHeader === WORKSPACE_HEADER ? (message: string) => message : (message: string) => message.replaceAll(WORKSPACE_HEADER, workspaceHeader);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (KNOWN_CODES.has(code) || APOLLO_CLIENT_CODES.has(code))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      if (code === ErrorCode.WORKSPACE_REQUIRED) return { ...formatted, message: workspaceRequiredMessage, extensions };
-      // lib/current-workspace.ts tells the client to send the default header; say the configured one.
-      if (code === ErrorCode.FORBIDDEN && workspaceHeader !== WORKSPACE_HEADER) {
-        return { ...formatted, message: formatted.message.replaceAll(`the ${WORKSPACE_HEADER} header`, `the ${workspaceHeader} header`), extensions };
-      }
-      return { ...formatted, extensions };
+      return { ...formatted, message: nameHeader(formatted.message), extensions };
     }
     const original = unwrapResolverError(error);
     const correlationId = correlationIdOf();

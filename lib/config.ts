@@ -8,6 +8,7 @@ import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../gateway/pipeline/concurrency
 import { DEFAULT_ANONYMOUS_MAX_CONCURRENT } from '../gateway/pipeline/anonymous-concurrency.js';
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
+import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from './mail/settings.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,6 +50,8 @@ export interface SubgraphSettings {
   readonly maxBudgetPoints: number;
   /** Identity's sign-in and register throttles and password-hashing slots (SIGN_IN_*, REGISTER_*, PASSWORD_HASH*). */
   readonly signIn: SignInSettings;
+  /** Identity's mail and account-token policy (PUBLIC_URL, SMTP_URL, MAIL_FROM, ACCOUNTS_*, INVITATION_TTL_HOURS). */
+  readonly accounts: AccountSettings;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -62,6 +65,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
   auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
   maxBudgetPoints: DEFAULT_MAX_BUDGET_POINTS,
   signIn: DEFAULT_SIGN_IN_SETTINGS,
+  accounts: DEFAULT_ACCOUNT_SETTINGS,
 };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -187,6 +191,17 @@ const environmentSchema = z.object({
     .max(10_000, 'must be at most 10000')
     .default(DEFAULT_SIGN_IN_SETTINGS.hashQueue),
   PASSWORD_HASHES_PER_ADDRESS: limit.max(1000, 'must be at most 1000').default(DEFAULT_SIGN_IN_SETTINGS.hashesPerAddress),
+  /** The gateway's address as users reach it (links in mail point there); default http://HOST:PORT. */
+  PUBLIC_URL: httpUrl.optional(),
+  /** SMTP server for outgoing mail; unset, `npm start` runs a local sink that keeps it (README "Accounts and sign-in"). */
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^/]+/.test(value) && URL.canParse(value), { message: 'must be an smtp:// or smtps:// URL (smtp://user:password@host:587)' })
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address, e.g. "Atrium <no-reply@example.com>"').default(DEFAULT_ACCOUNT_SETTINGS.mailFrom),
+  /** True lets users with an unverified email create API keys (development only). */
+  ACCOUNTS_ALLOW_UNVERIFIED_KEYS: booleanFlag.default(false),
+  INVITATION_TTL_HOURS: limit.max(90 * 24, 'must be at most 2160 (90 days)').default(DEFAULT_ACCOUNT_SETTINGS.invitationTtlHours),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...operationLimitShape,
@@ -338,6 +353,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   if (!values.GATEWAY_RATE_LIMITS && values.NODE_ENV === 'production') {
     problems.push('GATEWAY_RATE_LIMITS: must not be disabled in production (it is what keeps one credential from using up the API)');
   }
+  if (values.ACCOUNTS_ALLOW_UNVERIFIED_KEYS && values.NODE_ENV === 'production') {
+    problems.push('ACCOUNTS_ALLOW_UNVERIFIED_KEYS: must not be enabled in production (a key needs an owner whose address is proven)');
+  }
   if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
     problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
   }
@@ -405,6 +423,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
         hashConcurrency: values.PASSWORD_HASH_CONCURRENCY,
         hashQueue: values.PASSWORD_HASH_QUEUE,
         hashesPerAddress: values.PASSWORD_HASHES_PER_ADDRESS,
+      },
+      accounts: {
+        ...DEFAULT_ACCOUNT_SETTINGS,
+        publicUrl: (values.PUBLIC_URL ?? `http://${values.HOST.includes(':') ? `[${values.HOST}]` : values.HOST}:${values.PORT}`).replace(/\/$/, ''),
+        smtpUrl: values.SMTP_URL,
+        mailFrom: values.MAIL_FROM,
+        allowUnverifiedKeys: values.ACCOUNTS_ALLOW_UNVERIFIED_KEYS,
+        invitationTtlHours: values.INVITATION_TTL_HOURS,
       },
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),

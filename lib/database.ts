@@ -84,7 +84,7 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
   }
 }
 
-async function isPortFree(port: number, host: string): Promise<boolean> {
+export async function isPortFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));

@@ -75,4 +75,7 @@ export class ErrorExtensions implements ErrorExtensionFields {
 
   @Field(() => ID, described('workspaceId'))
   workspaceId?: string;
+
+  @Field(() => String, described('reason'))
+  reason?: string;
 }

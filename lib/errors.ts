@@ -14,6 +14,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
+  INVALID_TOKEN: 'INVALID_TOKEN',
+  EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -33,6 +35,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCodeName, number> = {
   // 403, not 400: the request is well formed, this credential is just not allowed to run it
   // (as a mutation refused up front); sending it again unchanged never helps.
   OPERATION_NOT_ALLOWED: 403,
+  // A token from an identity provider (an ID token, a Bearer JWT) that does not prove who sent it.
+  INVALID_TOKEN: 401,
+  EMAIL_NOT_VERIFIED: 403,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -96,6 +101,15 @@ export const ERROR_GUIDANCE: Record<ClientErrorCode, ErrorGuidance> = {
     when: 'The workspace is not one the credential may use, or its user left it ("Token not authorized for this workspace"). Also, with HTTP 200: managing a key that has scopes you lack, a workspace key calling a field only users may, an API key accepting an invitation (only a signed-in person, with a session, may), granting what you do not hold (a permission you lack, the owner role or workspaces:delete without being an owner, a change of your own role), or a field of a `Workspace` (members, roles, memberGroups, apiKeys, contentTypes, statistics, deletionPreview) asked of a workspace other than the one the request acts in: that field is null, the rest answers.',
     whatToDo:
       'Use a workspace the key is authorized for, or a key made for that workspace; if you were removed, ask a workspace admin. A refused grant names what you lack: ask someone who holds it (an owner for the owner role and workspaces:delete). For a field of another workspace, send its id in `x-workspace-id` (one request per workspace).',
+  },
+  INVALID_TOKEN: {
+    when: 'A token from an identity provider was refused: an ID token given to `createSessionFromIdToken`, an OpenID sign-in callback, or a Bearer JWT from an issuer a workspace trusts. `extensions.reason` says which check failed (`malformed`, `signature`, `expired`, `audience`, `issuer`, `nonce`, `untrusted_issuer`, `email_not_verified`, `domain_not_allowed`, `unknown_user`). HTTP 401 when nothing else answered.',
+    whatToDo:
+      "Get a fresh token from the provider (tokens expire in minutes) for the right client id (audience); an issuer must be configured (OIDC_PROVIDERS) or trusted by the workspace (`trustIssuer`). For `email_not_verified`, verify the address with the provider; for `unknown_user`, the token's email must be the verified email of a member.",
+  },
+  EMAIL_NOT_VERIFIED: {
+    when: 'The signed-in user has not verified their email address yet, and the operation needs it: creating an API key, accepting an invitation. HTTP 200 with the field null.',
+    whatToDo: 'Open the link in the verification mail (`resendVerification` sends a new one), then retry.',
   },
   INSUFFICIENT_SCOPE: {
     when: 'A field needs scopes the credential lacks in this workspace. In a query the field is null and the rest answers (HTTP 200); a mutation the credential can never run is refused before anything runs (HTTP 403).',
@@ -214,6 +228,7 @@ export interface ErrorExtensionFields {
   readonly correlationId?: string;
   readonly serviceName?: string;
   readonly workspaceId?: string;
+  readonly reason?: string;
 }
 
 export const ERROR_EXTENSION_DESCRIPTIONS: Readonly<Record<keyof ErrorExtensionFields, string>> = {
@@ -230,6 +245,8 @@ export const ERROR_EXTENSION_DESCRIPTIONS: Readonly<Record<keyof ErrorExtensionF
   correlationId: "`INTERNAL_SERVER_ERROR`: names the server's log entry (also in the `x-correlation-id` response header); quote it when you report the problem.",
   serviceName: '`SUBGRAPH_UNAVAILABLE`: the service behind the gateway that did not answer (`identity`, `content` or `audit`).',
   workspaceId: '`FORBIDDEN` on a field under `Workspace`: the workspace it hangs from, which is not the one the request acts in; send this id in the workspace header to read it.',
+  reason:
+    '`INVALID_TOKEN`: which check refused the token (`malformed`, `signature`, `expired`, `audience`, `issuer`, `nonce`, `untrusted_issuer`, `email_not_verified`, `domain_not_allowed`, `unknown_user`).',
 };
 
 export const WORKSPACE_HEADER = 'x-workspace-id';
@@ -283,6 +300,19 @@ export function requireWorkspace(workspaceId: string | undefined): string {
  */
 export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) } });
+}
+
+/** Which check refused a token from an identity provider (`extensions.reason` of INVALID_TOKEN). */
+export type InvalidTokenReason = 'malformed' | 'signature' | 'expired' | 'audience' | 'issuer' | 'nonce' | 'untrusted_issuer' | 'email_not_verified' | 'domain_not_allowed' | 'unknown_user';
+
+/** INVALID_TOKEN: an ID token or Bearer JWT that does not prove who sent it. The message says what to do; it never quotes the token. */
+export function invalidToken(reason: InvalidTokenReason, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INVALID_TOKEN, reason } });
+}
+
+/** EMAIL_NOT_VERIFIED: what needs a proven address, asked by a user who has not proven theirs. */
+export function emailNotVerified(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.EMAIL_NOT_VERIFIED } });
 }
 
 export function notFound(what: string): GraphQLError {

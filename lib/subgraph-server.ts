@@ -77,7 +77,9 @@ export interface SubgraphDefinition<TContext extends BaseSubgraphContext, TServe
    * What one running server keeps across its requests (identity's password-hashing slots),
    * made once at start; each request's createContext receives it.
    */
-  readonly createServerState?: (settings: SubgraphSettings) => TServerState;
+  readonly createServerState?: (settings: SubgraphSettings, logger: Logger) => TServerState;
+  /** Ends what createServerState made (identity's mailer delivers what it holds, then closes), after the last request. */
+  readonly closeServerState?: (state: TServerState) => Promise<void>;
   /** Adds the subgraph's per-request providers (DataLoaders, services) to the base context. */
   readonly createContext: (base: BaseSubgraphContext, server: TServerState) => TContext;
   /** POST endpoints outside GraphQL (gateway-only, signature checked like /graphql). */
@@ -102,7 +104,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
   // Shared by every instance of this subgraph: a header is good once per subgraph, not once per process.
   const nonces = createPostgresNonceStore(orm, name, logger);
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...config.settings };
-  const serverState = definition.createServerState?.(settings) as TServerState;
+  const serverState = definition.createServerState?.(settings, logger) as TServerState;
   const callPeer = <T>(peer: SubgraphName, path: string, payload: unknown): Promise<T> => {
     const url = config.peers?.[peer];
     if (!url) return Promise.reject(new PeerUnavailableError(peer, 'no URL configured'));
@@ -158,6 +160,7 @@ export async function startSubgraphServer<TContext extends BaseSubgraphContext, 
       await stopWorkers();
       nonces.stop();
       await apollo.stop();
+      await definition.closeServerState?.(serverState);
       await orm.close();
     },
     handler: async (request, response) => {

@@ -102,8 +102,8 @@ async function demoWorkspaceId(em: SubgraphEntityManager): Promise<string | unde
 }
 
 async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEntityManager, settings: SubgraphSettings): Promise<StoredDemoKey> {
-  const user = identityEm.create(User, { email: DEMO_EMAIL, name: 'Dana Demo', passwordHash: await hashPassword(DEMO_PASSWORD) });
-  const editor = identityEm.create(User, { email: DEMO_EDITOR_EMAIL, name: 'Eli Editor', passwordHash: await hashPassword(DEMO_PASSWORD) });
+  const user = identityEm.create(User, { email: DEMO_EMAIL, name: 'Dana Demo', passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() });
+  const editor = identityEm.create(User, { email: DEMO_EDITOR_EMAIL, name: 'Eli Editor', passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() });
   await identityEm.flush();
 
   const creating: Principal = { kind: 'session', userId: user.id, scopes: [], workspaceIds: [] };

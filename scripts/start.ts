@@ -14,6 +14,18 @@ import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { DEMO_EDITOR_EMAIL, DEMO_EMAIL, DEMO_KEY_FILE_NAME, DEMO_PASSWORD, seedDemoWhenEmpty, type DemoData } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
 import { startServices, type RunningServices } from './supervisor.js';
+import { findFreePort, isPortFree } from '../lib/database.js';
+import { startMailSink, type MailSink } from '../lib/mail/sink.js';
+import { startMailSinkPage } from '../lib/mail/sink-page.js';
+import type { RunningServer } from '../lib/http-server.js';
+
+/** MailHog's ports, which mail tools and habits expect; another free port when taken. */
+const SINK_SMTP_PORT = 1025;
+const SINK_PAGE_PORT = 8025;
+
+async function preferredPort(port: number, host: string): Promise<number> {
+  return (await isPortFree(port, host)) ? port : findFreePort(host);
+}
 
 /**
  * What to paste into another terminal: the export lines the README's examples read
@@ -46,8 +58,12 @@ await runMain(async () => {
   if (config.usesDevelopmentSecret) logger.info('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret (NODE_ENV=development, loopback only)');
   const database = await openDatabase(config, logger);
   let services: RunningServices | undefined;
+  let mailSink: MailSink | undefined;
+  let mailPage: RunningServer | undefined;
   const stopAll = async () => {
     await services?.stop();
+    await mailPage?.stop();
+    await mailSink?.stop();
     await database.stop();
   };
   stopOnSignal(stopAll);
@@ -62,7 +78,20 @@ await runMain(async () => {
     const demo = config.environment === 'development' ? await seedDemoWhenEmpty(database.databaseUrl, { keyFile: demoKeyFile, settings: config.subgraphSettings }) : undefined;
     if (demo?.created) logger.info('seeded a demo workspace', { workspaceId: demo.workspaceId });
 
+    // Without SMTP_URL, mail goes to a local sink that keeps it: each message's links are
+    // printed here, and the page lists them. Nothing is delivered.
+    let smtpUrl = config.subgraphSettings.accounts.smtpUrl;
+    if (!smtpUrl) {
+      mailSink = await startMailSink({
+        port: await preferredPort(SINK_SMTP_PORT, '127.0.0.1'),
+        onMail: (mail) => console.log(`mail to ${mail.to.join(', ')}: "${mail.subject}"${mail.links.map((link) => `\n  ${link}`).join('')}`),
+      });
+      mailPage = await startMailSinkPage(mailSink, { port: await preferredPort(SINK_PAGE_PORT, '127.0.0.1'), host: '127.0.0.1' });
+      smtpUrl = mailSink.url;
+    }
+
     services = await startServices({
+      env: { ...process.env, SMTP_URL: smtpUrl },
       databaseUrl: database.databaseUrl,
       signingSecrets: config.signingSecrets,
       host: config.host,
@@ -79,6 +108,7 @@ await runMain(async () => {
       `  database  ${describeDatabaseUrl(database.databaseUrl)}${database.embedded ? ' (embedded, data in ' + config.database.dataDir + ')' : ''}`,
       ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphs[name].url}`),
       `  gateway   ${gateway.url}`,
+      ...(mailSink && mailPage ? [`  mail      ${mailSink.url} (a local sink: nothing is delivered; links print here, messages at ${mailPage.url.replace(/\/graphql$/, '/')})`] : []),
       '',
       ...tryIt(gateway.url, demo, demoKeyFile),
       '',

@@ -2,6 +2,8 @@
 // on free ports through the same createServer functions as production, and a GraphQL
 // client whose failures print the operation and the response.
 import { randomBytes } from 'node:crypto';
+import { startMailSink, type MailSink } from '../lib/mail/sink.js';
+import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from '../lib/mail/settings.js';
 import pg, { type Pool } from 'pg';
 import { inject } from 'vitest';
 import { createDatabaseFromTemplate, dropDatabase, withDatabase } from '../lib/database.js';
@@ -115,6 +117,8 @@ export interface TestStack {
   readonly startSubgraph: (name: SubgraphName, options?: { runWorkers?: boolean }) => Promise<void>;
   /** Another gateway instance in front of the same subgraphs and database. */
   readonly startGateway: (overrides?: Partial<GatewayServerConfig>) => Promise<RunningServer>;
+  /** The SMTP sink identity sends this stack's mail to: tests read mail over SMTP, as a user's mail client would. */
+  readonly mail: MailSink;
   readonly stop: () => Promise<void>;
 }
 
@@ -126,13 +130,14 @@ export interface StackOptions {
   /** Collects every log line of every service, at debug level. */
   readonly logLines?: string[];
   /** Subgraph policy (session lifetime, key expiry cap). */
-  readonly settings?: Partial<SubgraphSettings>;
+  readonly settings?: Partial<Omit<SubgraphSettings, 'accounts'>> & { readonly accounts?: Partial<AccountSettings> };
   /** False starts the subgraphs without background workers (the outbox relay). */
   readonly runWorkers?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase();
+  const mail = await startMailSink();
   const logLines = options.logLines;
   const logger = logLines ? createLogger('debug', {}, (line) => logLines.push(line)) : createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent');
   const signingSecrets = [randomBytes(32).toString('base64url')];
@@ -143,7 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       databaseUrl: database.url,
       port: subgraphUrls[name] ? Number(new URL(subgraphUrls[name]).port) : 0,
       signingSecrets,
-      settings: { signIn: TEST_SIGN_IN_SETTINGS, ...options.settings },
+      settings: { signIn: TEST_SIGN_IN_SETTINGS, ...options.settings, accounts: { ...DEFAULT_ACCOUNT_SETTINGS, smtpUrl: mail.url, ...options.settings?.accounts } },
       peers: subgraphUrls,
       runWorkers: overrides.runWorkers ?? options.runWorkers,
       logger,
@@ -165,6 +170,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     request,
     query: async <TData>(operation: GraphQLRequest) => dataOf(await request<TData>(operation), operation),
     startGateway,
+    mail,
     stopSubgraph: async (name) => {
       await subgraphs.get(name)?.stop();
       subgraphs.delete(name);
@@ -176,6 +182,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     stop: async () => {
       await gateway.stop();
       for (const server of subgraphs.values()) await server.stop();
+      await mail.stop();
       await database.drop();
     },
   };

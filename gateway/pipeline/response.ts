@@ -2,7 +2,8 @@
 // in `extensions.cost`; no field suggestions for anonymous callers; the error codes for
 // the request log; and, when nothing answered and one code is all there is to say, its
 // status (DESIGN.md "Errors"): 400 for WORKSPACE_REQUIRED, 429 with Retry-After for a
-// subgraph's RATE_LIMITED (identity's sign-in throttle). An Apollo plugin, because these
+// subgraph's RATE_LIMITED (identity's sign-in throttle), 401 for INVALID_TOKEN (an ID token
+// identity refused). An Apollo plugin, because these
 // are read off Apollo's own result before it is written.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ERROR_HTTP_STATUS, ErrorCode, errorCodeOf } from '../../lib/errors.js';
@@ -21,7 +22,7 @@ export const responsePlugin: ApolloServerPlugin<GatewayContext> = {
         const { data, errors } = result;
         for (const error of errors ?? []) contextValue.errorCodes?.add(errorCodeOf(error) ?? 'UNKNOWN');
         const code = errors?.[0]?.extensions?.code;
-        if (code !== ErrorCode.WORKSPACE_REQUIRED && code !== ErrorCode.RATE_LIMITED) return;
+        if (code !== ErrorCode.WORKSPACE_REQUIRED && code !== ErrorCode.RATE_LIMITED && code !== ErrorCode.INVALID_TOKEN) return;
         if (!errors!.every((error) => error.extensions?.code === code)) return;
         const nothingAnswered = !data || Object.values(data).every((value) => value === null);
         if (!nothingAnswered) return;

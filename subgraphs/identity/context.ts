@@ -23,6 +23,7 @@ import { Workspace } from './workspaces/workspace.entity.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 import { raw } from '@mikro-orm/core';
 import { UserService } from './users/user.service.js';
+import type { Mailer } from '../../lib/mail/mailer.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -53,6 +54,8 @@ export interface IdentityContext extends BaseSubgraphContext {
 export interface IdentityServerState {
   /** This process's password-hashing slots, shared by every sign-in and registration. */
   readonly passwordHashing: PasswordHashing;
+  /** Outgoing mail (verification, password reset, invitations): queued after commit, delivered in the background. */
+  readonly mailer: Mailer;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {

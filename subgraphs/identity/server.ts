@@ -19,13 +19,16 @@ import { startSignInAttemptSweep } from './sessions/sign-in-throttle.js';
 import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
 import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 import { scopeToWorkspace } from '../../lib/workspace-filter.js';
+import { createMailer } from '../../lib/mail/mailer.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
   buildSchema: buildIdentitySchema,
-  createServerState: ({ signIn }) => ({
+  createServerState: ({ signIn, accounts }, logger) => ({
     passwordHashing: new PasswordHashing({ concurrency: signIn.hashConcurrency, queue: signIn.hashQueue, perAddress: signIn.hashesPerAddress }),
+    mailer: createMailer({ smtpUrl: accounts.smtpUrl, from: accounts.mailFrom, logger: logger.child({ component: 'mailer' }) }),
   }),
+  closeServerState: (state) => state.mailer.close(),
   createContext: createIdentityContext,
   // Read-your-writes revocation: the gateway learns what a mutation invalidated from its response.
   plugins: [invalidationsInResponse],

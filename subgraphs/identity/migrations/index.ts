@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
 import { Migration20261211090000 } from './Migration20261211090000.js';
 import { Migration20261215090000 } from './Migration20261215090000.js';
+import { Migration20261220090000 } from './Migration20261220090000.js';
 import { Migration20261210090000 } from './Migration20261210090000.js';
 import { Migration20261201110942 } from './Migration20261201110942.js';
 import { Migration20261201110948 } from './Migration20261201110948.js';
@@ -23,4 +24,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261210090000', class: Migration20261210090000 },
   { name: 'Migration20261211090000', class: Migration20261211090000 },
   { name: 'Migration20261215090000', class: Migration20261215090000 },
+  { name: 'Migration20261220090000', class: Migration20261220090000 },
 ];

@@ -142,7 +142,7 @@ export class SessionService {
     let newHash: string | undefined;
     try {
       await this.throttle.reserveSignIn(user.email, address);
-      if (await ticket.hash(() => verifyPassword(input.currentPassword, user.passwordHash))) newHash = await ticket.hash(() => hashPassword(input.newPassword));
+      if (await ticket.hash(() => verifyPassword(input.currentPassword, user.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH))) newHash = await ticket.hash(() => hashPassword(input.newPassword));
     } finally {
       ticket.release();
     }

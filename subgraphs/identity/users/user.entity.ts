@@ -13,7 +13,7 @@ import { Node } from '../nodes/node.interface.js';
 @Directive(scopes([]))
 @ObjectType({ implements: Node, description: 'A person with an Atrium account.' })
 export class User {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'emailVerifiedAt' | 'passwordHash' | 'emailVerified';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the user.' })
@@ -28,9 +28,22 @@ export class User {
   @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  /** scrypt hash (lib/passwords.ts); never a GraphQL field. */
-  @Property({ type: 'text', lazy: true })
-  passwordHash!: string;
+  /**
+   * When the user proved they receive mail at `email` (a mailed link, or an OpenID provider
+   * that vouches for it); null until then. DESIGN.md: an address counts as a user's only once
+   * verified, so invitations, API keys and account linking wait for it.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null = null;
+
+  @Field(() => Boolean, { description: 'Whether the user proved they receive mail at `email`. Until then they cannot create API keys or join workspaces they were invited to.' })
+  get emailVerified(): boolean {
+    return this.emailVerifiedAt !== null;
+  }
+
+  /** scrypt hash (lib/passwords.ts); never a GraphQL field. Null for an account made by signing in with an OpenID provider, until a password is set (resetPassword). */
+  @Property({ type: 'text', lazy: true, nullable: true })
+  passwordHash: string | null = null;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the account was created (ISO-8601 UTC).' })

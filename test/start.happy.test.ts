@@ -18,6 +18,9 @@ it('starts the stack, serves the printed example and stops cleanly on SIGINT', a
     const stdout = atrium.stdout();
     for (const service of ['identity', 'content', 'audit', 'gateway']) expect(stdout).toMatch(new RegExp(`${service}\\s+http://127\\.0\\.0\\.1:\\d+/graphql`));
     const gatewayUrl = /gateway\s+(http:\S+)/.exec(stdout)![1];
+    // Without SMTP_URL, mail goes to a local sink, and its page lists what it caught.
+    const sinkPage = /mail\s+smtp:\/\/127\.0\.0\.1:\d+ \(a local sink: nothing is delivered; links print here, messages at (http:\S+)\)/.exec(stdout)![1];
+    expect((await fetch(sinkPage)).status).toBe(200);
     // The lines to paste: where the gateway is, the demo workspace, a read-only demo key, then a query using them.
     const exported = pastedExports(stdout);
     expect(exported).toEqual({ GATEWAY: gatewayUrl, WORKSPACE_ID: expect.stringMatching(/^[0-9a-f-]{36}$/), ATRIUM_KEY: expect.stringMatching(/^atk_/) });

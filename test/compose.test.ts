@@ -30,7 +30,10 @@ const source = readFileSync(repositoryPath('docker-compose.yml'), 'utf8');
 /** What `docker compose` would pass with PRINCIPAL_SIGNING_SECRETS set in the shell. */
 const operatorSecret = randomBytes(32).toString('base64url');
 const REQUIRED_FROM_SHELL = /^\$\{PRINCIPAL_SIGNING_SECRETS:\?[^}]+\}$/;
-const interpolated = (environment: Record<string, string>) => Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, REQUIRED_FROM_SHELL.test(value) ? operatorSecret : value]));
+/** `${NAME:-default}`: what compose passes when the shell leaves NAME unset. */
+const WITH_DEFAULT = /^\$\{[A-Z_]+:-([^}]*)\}$/;
+const interpolated = (environment: Record<string, string>) =>
+  Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, REQUIRED_FROM_SHELL.test(value) ? operatorSecret : (WITH_DEFAULT.exec(value)?.[1] ?? value)]));
 const compose = parse(source, { merge: true }) as { services: Record<string, Service>; networks?: { default?: { ipam?: { config?: { subnet: string }[] } } } };
 const services = compose.services;
 /** The services running this repository's image (the rest are PostgreSQL, Redis and the proxy). */
@@ -52,7 +55,7 @@ function inSubnet(address: string, cidr: string): boolean {
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, the migration, every declared subgraph, Redis, two gateways and the proxy', () => {
-    expect(Object.keys(services).sort()).toEqual(['audit', 'content', ...GATEWAYS, 'identity', 'migrate', 'postgres', 'proxy', 'redis'].sort());
+    expect(Object.keys(services).sort()).toEqual(['audit', 'content', ...GATEWAYS, 'identity', 'mailpit', 'migrate', 'postgres', 'proxy', 'redis'].sort());
     expect(appServices.map(([name]) => name).sort()).toEqual(['audit', 'content', ...GATEWAYS, 'identity', 'migrate'].sort());
     expect(services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
     expect(services.migrate.command).toEqual(['npm', 'run', 'db:migrate']);
@@ -107,7 +110,9 @@ describe('docker-compose.yml', () => {
       Object.entries(services)
         .filter(([, service]) => service.ports)
         .map(([name]) => name),
-    ).toEqual(['proxy']);
+    ).toEqual(['mailpit', 'proxy']);
+    // Mailpit publishes its page only, never its SMTP port.
+    expect(services.mailpit.ports).toEqual(['8025:8025']);
     expect(proxy.volumes).toEqual([`./${PROXY_CONFIG}:/usr/local/etc/haproxy/haproxy.cfg:ro`]);
     for (const name of GATEWAYS) expect(proxy.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
     expect(proxyConfig).toMatch(new RegExp(`^\\s*bind\\s+:${GATEWAY_DEFAULT_PORT}\\s*$`, 'm'));

@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'dist/', 'gateway/playground-client.js', 'examples/typed-client/gql/'] },
+  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'dist/', 'gateway/playground-client.js', 'gateway/account-pages-client.js', 'examples/typed-client/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

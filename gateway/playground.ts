@@ -77,7 +77,7 @@ const ASSET_SOURCES: readonly AssetSource[] = [
   { name: 'playground.js', contentType: JAVASCRIPT, file: 'gateway/playground-client.js' },
 ];
 
-interface Asset {
+export interface Asset {
   /** Contains a hash of the content, so it can be cached for good. */
   readonly url: string;
   readonly contentType: string;
@@ -94,10 +94,11 @@ async function readSource(file: AssetSource['file']): Promise<Buffer> {
   return readFile(path.join(path.dirname(requireFromHere.resolve(`${packageName}/package.json`)), inside));
 }
 
-function asset(name: string, contentType: string, body: Buffer): Asset {
+/** A file served under `prefix` at a URL that names a hash of its content (the account pages use it too). */
+export function asset(name: string, contentType: string, body: Buffer, prefix = ASSET_PREFIX): Asset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
   const dot = name.lastIndexOf('.');
-  return { url: `${ASSET_PREFIX}${name.slice(0, dot)}.${hash}${name.slice(dot)}`, contentType, body, gzipped: gzipSync(body) };
+  return { url: `${prefix}${name.slice(0, dot)}.${hash}${name.slice(dot)}`, contentType, body, gzipped: gzipSync(body) };
 }
 
 /** Refuses every origin but this one: scripts, styles, fonts, images and fetches alike. */
@@ -163,7 +164,7 @@ function wantsHtml(request: IncomingMessage): boolean {
   return (request.headers.accept ?? '').split(',').some((type) => type.trim().toLowerCase().startsWith('text/html'));
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, gzipped?: Buffer): void {
+export function send(request: IncomingMessage, response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, gzipped?: Buffer): void {
   const useGzip = gzipped !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const payload = useGzip ? gzipped : body;
   response.writeHead(status, {

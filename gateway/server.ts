@@ -37,6 +37,7 @@ import { requestLogStep } from './pipeline/request-log.js';
 import { responsePlugin } from './pipeline/response.js';
 import { runPipeline, type GatewayStep } from './pipeline/step.js';
 import { createPlayground } from './playground.js';
+import { createAccountPages } from './account-pages.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
@@ -232,6 +233,8 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
           logger,
         });
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
+  // The pages the links in account mail open (verify an address, reset a password, join by invitation).
+  const accountPages = createAccountPages({ graphqlPath: '/graphql' });
 
   const steps: GatewayStep[] = [
     ...(requestLogs ? [requestLogStep(requestLogs, logger)] : []),
@@ -275,6 +278,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       // Before Apollo: only a browser's GET of /graphql (Accept: text/html) gets the page; JSON
       // GETs and every POST still go through Apollo and its CSRF prevention.
       if (playground && (await playground.handle(request, response, path))) return;
+      if (await accountPages.handle(request, response, path)) return;
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const state: GatewayRequest = {
         request,

@@ -1,8 +1,9 @@
 // The credential format of DESIGN.md "Credentials": a kind prefix, 190 random bits from
 // the CSPRNG in base62, and a CRC32 checksum. The prefix lets secret scanners recognise a
 // leaked key; the checksum lets the gateway refuse a mistyped or forged key without a
-// database lookup. Only the SHA-256 of a secret is ever stored. Invitation tokens share
-// the format (a scanner knows them too) but are not credentials: no header accepts them.
+// database lookup. Only the SHA-256 of a secret is ever stored. Invitation tokens and the
+// mailed account tokens (email verification, password reset) share the format (a scanner
+// knows them too) but are not credentials: no header accepts them.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const CREDENTIAL_PREFIXES = {
@@ -14,7 +15,14 @@ export const CREDENTIAL_PREFIXES = {
 export type CredentialFormatKind = keyof typeof CREDENTIAL_PREFIXES;
 
 /** Every secret Atrium hands out: the credentials, and tokens that only one mutation reads. */
-export const SECRET_PREFIXES = { ...CREDENTIAL_PREFIXES, invitation: 'ati_' } as const;
+export const SECRET_PREFIXES = {
+  ...CREDENTIAL_PREFIXES,
+  invitation: 'ati_',
+  /** A mailed link that proves an address: verifying the account's email, or the new one of changeEmail (verifyEmail reads both). */
+  email_verification: 'atv_',
+  /** A mailed link that sets a new password (resetPassword). */
+  password_reset: 'atr_',
+} as const;
 
 export type SecretKind = keyof typeof SECRET_PREFIXES;
 

@@ -32,6 +32,10 @@ import { processCpuMs } from './process-cpu.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { runMain } from './run-main.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../lib/mail/settings.js';
+
+/** Bench users have no mailbox: their keys are made without a verified address (development only). */
+const BENCH_SETTINGS = { accounts: { ...DEFAULT_ACCOUNT_SETTINGS, allowUnverifiedKeys: true } };
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -194,7 +198,15 @@ await runMain(async () => {
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const subgraphs: RunningServer[] = [];
   for (const { name } of SUBGRAPHS) {
-    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], { databaseUrl, port: 0, signingSecrets: [signingSecret], peers: subgraphUrls, logger, poolSize: 10 });
+    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], {
+      databaseUrl,
+      port: 0,
+      signingSecrets: [signingSecret],
+      peers: subgraphUrls,
+      logger,
+      poolSize: 10,
+      settings: BENCH_SETTINGS,
+    });
     subgraphs.push(server);
     subgraphUrls[name] = server.url;
   }

@@ -17,6 +17,10 @@ import { compareExactlyOnce, isExactlyOnce, loggedCorrelationIds, runLoad, waitF
 import { freshBenchDatabase } from './bench-database.js';
 import { benchGraphql } from './bench-graphql.js';
 import { runMain } from './run-main.js';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../lib/mail/settings.js';
+
+/** Bench users have no mailbox: their keys are made without a verified address (development only). */
+const BENCH_SETTINGS = { accounts: { ...DEFAULT_ACCOUNT_SETTINGS, allowUnverifiedKeys: true } };
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -38,7 +42,7 @@ await runMain(async () => {
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const subgraphs = new Map<SubgraphName, RunningServer>();
   const startSubgraph = async (name: SubgraphName, port: number) => {
-    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], { databaseUrl, port, signingSecrets, peers: subgraphUrls, logger, poolSize: 10 });
+    const server = await startSubgraphServer(SUBGRAPH_DEFINITIONS[name], { databaseUrl, port, signingSecrets, peers: subgraphUrls, logger, poolSize: 10, settings: BENCH_SETTINGS });
     subgraphs.set(name, server);
     subgraphUrls[name] = server.url;
   };

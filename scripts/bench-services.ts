@@ -42,6 +42,8 @@ export async function startBenchServices(databaseName: string, databaseOptions: 
     RATE_LIMIT_USER_KEY_POINTS: UNSPENDABLE_POINTS,
     RATE_LIMIT_WORKSPACE_KEY_POINTS: UNSPENDABLE_POINTS,
     RATE_LIMIT_SESSION_POINTS: UNSPENDABLE_POINTS,
+    // Bench users have no mailbox: their keys are made without a verified address (development only).
+    ACCOUNTS_ALLOW_UNVERIFIED_KEYS: 'true',
   };
   let services: RunningServices | undefined;
   // startServices picks each port free before its service binds it: on a machine where other

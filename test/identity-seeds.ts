@@ -15,7 +15,28 @@ export function bearer(secret: string): Record<string, string> {
   return { authorization: `Bearer ${secret}` };
 }
 
+/** The token of the newest mailed link to `email` whose path is `path` (`/account/verify-email`), read over SMTP from the stack's sink. */
+export async function mailedToken(stack: TestStack, email: string, path: string, after = 0): Promise<string> {
+  const mail = await stack.mail.waitFor((caught) => caught.id > after && caught.to.includes(email.toLowerCase()) && caught.links.some((link) => new URL(link).pathname === path));
+  const link = mail.links.find((candidate) => new URL(candidate).pathname === path)!;
+  return new URL(link).searchParams.get('token')!;
+}
+
+/** Opens the verification link mailed to `email` the way the account page does: verifyEmail with its token. */
+export async function verifyEmailOf(stack: TestStack, email: string): Promise<void> {
+  const token = await mailedToken(stack, email, '/account/verify-email');
+  await stack.query({ query: 'mutation($token: String!) { verifyEmail(token: $token) { user { emailVerified } } }', variables: { token } });
+}
+
+/** A new user who registered and opened the verification mail (as every user who makes API keys has), signed in. */
 export async function signUp(stack: TestStack, name = 'Test User'): Promise<SignedUpUser> {
+  const user = await registerUnverified(stack, name);
+  await verifyEmailOf(stack, user.email);
+  return user;
+}
+
+/** A new user who registered but has not opened the verification mail: signed in, cannot make API keys. */
+export async function registerUnverified(stack: TestStack, name = 'Test User'): Promise<SignedUpUser> {
   const email = `user-${randomBytes(5).toString('hex')}@example.com`;
   const password = `pw-${randomBytes(12).toString('hex')}`;
   const data = await stack.query<{ register: { token: string; user: { id: string } } }>({

@@ -24,6 +24,8 @@ import { WorkspaceService } from './workspaces/workspace.service.js';
 import { raw } from '@mikro-orm/core';
 import { UserService } from './users/user.service.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
+import { AccountService } from './accounts/account.service.js';
+import type { AccountJobs } from './accounts/account-jobs.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -44,6 +46,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly invitations: InvitationService;
   readonly groups: MemberGroupService;
   readonly sessions: SessionService;
+  readonly accounts: AccountService;
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
   readonly rateLimits: RateLimitService;
@@ -56,6 +59,8 @@ export interface IdentityServerState {
   readonly passwordHashing: PasswordHashing;
   /** Outgoing mail (verification, password reset, invitations): queued after commit, delivered in the background. */
   readonly mailer: Mailer;
+  /** Account work requests start and do not wait for (requestPasswordReset's lookup and mail). */
+  readonly accountJobs: AccountJobs;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {
@@ -110,6 +115,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
                   where gu.group_id = any(?::uuid[])`,
     }),
   };
+  const accounts = new AccountService(em, settings, principal, server.passwordHashing, server.mailer, server.accountJobs);
   return {
     ...base,
     loaders,
@@ -119,7 +125,8 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     members: new MemberService(em, principal),
     invitations: new InvitationService(em, principal),
     groups: new MemberGroupService(em, principal),
-    sessions: new SessionService(em, settings, principal, server.passwordHashing),
+    sessions: new SessionService(em, settings, principal, server.passwordHashing, accounts, server.mailer),
+    accounts,
     apiKeys: new ApiKeyService(em, principal, settings, loaders.apiKeyById),
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),

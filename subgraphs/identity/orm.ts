@@ -1,5 +1,6 @@
 // The identity subgraph's ORM definition: its schema, entities and committed migrations.
 import type { SubgraphOrmDefinition } from '../../lib/orm.js';
+import { AccountToken } from './accounts/account-token.entity.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
 import { TrustedDocument } from './documents/trusted-document.entity.js';
 import { MemberGroup } from './groups/member-group.entity.js';
@@ -17,6 +18,6 @@ import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
+  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce, AccountToken],
   migrations,
 };

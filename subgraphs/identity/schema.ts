@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { ErrorExtensions } from '../../lib/error-extensions.js';
 import { buildFederatedSchema } from '../../lib/federated-schema.js';
+import { AccountResolver } from './accounts/account.resolver.js';
 import { ApiKeyResolver, WorkspaceApiKeysResolver } from './api-keys/api-key.resolver.js';
 import { TrustedDocumentResolver } from './documents/trusted-document.resolver.js';
 import { MemberGroupResolver, WorkspaceMemberGroupsResolver } from './groups/member-group.resolver.js';
@@ -23,6 +24,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       WorkspaceResolver,
       UserResolver,
       SessionResolver,
+      AccountResolver,
       ApiKeyResolver,
       RoleResolver,
       MemberResolver,

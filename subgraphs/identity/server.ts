@@ -20,6 +20,7 @@ import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
 import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 import { scopeToWorkspace } from '../../lib/workspace-filter.js';
 import { createMailer } from '../../lib/mail/mailer.js';
+import { AccountJobs } from './accounts/account-jobs.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
@@ -27,8 +28,12 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
   createServerState: ({ signIn, accounts }, logger) => ({
     passwordHashing: new PasswordHashing({ concurrency: signIn.hashConcurrency, queue: signIn.hashQueue, perAddress: signIn.hashesPerAddress }),
     mailer: createMailer({ smtpUrl: accounts.smtpUrl, from: accounts.mailFrom, logger: logger.child({ component: 'mailer' }) }),
+    accountJobs: new AccountJobs(logger.child({ component: 'account-jobs' })),
   }),
-  closeServerState: (state) => state.mailer.close(),
+  closeServerState: async (state) => {
+    await state.accountJobs.flush();
+    await state.mailer.close();
+  },
   createContext: createIdentityContext,
   // Read-your-writes revocation: the gateway learns what a mutation invalidated from its response.
   plugins: [invalidationsInResponse],

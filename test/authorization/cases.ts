@@ -3,7 +3,7 @@
 // operation needs on the way (`alsoNeeds`), and, for root fields, the same operation
 // aimed at workspace B's records (`foreign`), which must act as if they did not exist.
 import { documentHash } from '../../lib/trusted-documents.js';
-import { signUp } from '../identity-seeds.js';
+import { mailedToken, registerUnverified, signUp } from '../identity-seeds.js';
 import type { Fixtures } from './fixtures.js';
 
 export interface Operation {
@@ -237,6 +237,51 @@ export const CASES: Record<string, AuthorizationCase> = {
     },
     path: ['changePassword'],
     foreign: () => ({ query: 'mutation { changePassword(input: { currentPassword: "x", newPassword: "long-enough-password" }) { endedSessions } }' }),
+  },
+  'Mutation.changeEmail': {
+    // No scope: a session of its own user (a newcomer's); keys are refused by the service. Nothing changes until the mailed link is used.
+    operation: async (f) => {
+      const user = await signUp(f.stack, 'Email Changer');
+      return {
+        query: 'mutation($input: ChangeEmailInput!) { changeEmail(input: $input) { user { id } } }',
+        variables: { input: { newEmail: `moved-${user.email}`, currentPassword: user.password } },
+        headers: { authorization: `Bearer ${user.token}` },
+      };
+    },
+    path: ['changeEmail'],
+    foreign: () => ({ query: 'mutation { changeEmail(input: { newEmail: "suite-foreign@example.com", currentPassword: "x" }) { user { id } } }' }),
+  },
+  'Mutation.resendVerification': {
+    // No scope: a session of a newcomer who has not verified yet; keys are refused by the service.
+    operation: async (f) => ({ query: 'mutation { resendVerification { user { id } } }', headers: { authorization: `Bearer ${(await registerUnverified(f.stack, 'Unverified')).token}` } }),
+    path: ['resendVerification'],
+    foreign: () => ({ query: 'mutation { resendVerification { user { id } } }' }),
+  },
+  'Mutation.verifyEmail': {
+    // @public: the mailed token is the proof (a newcomer's, read from the mail sink).
+    operation: async (f) => {
+      const user = await registerUnverified(f.stack, 'Verifier');
+      return { query: 'mutation($token: String!) { verifyEmail(token: $token) { user { id } } }', variables: { token: await mailedToken(f.stack, user.email, '/account/verify-email') } };
+    },
+    path: ['verifyEmail'],
+    foreign: () => ({ query: 'mutation { verifyEmail(token: "atv_00000000000000000000000000000000000000") { user { id } } }' }),
+  },
+  'Mutation.requestPasswordReset': {
+    // @public: the same answer for any address; a newcomer's, so that a mail and an audit event follow.
+    operation: async (f) => ({ query: 'mutation($email: String!) { requestPasswordReset(email: $email) { email } }', variables: { email: (await signUp(f.stack, 'Forgetful')).email } }),
+    path: ['requestPasswordReset'],
+    foreign: () => ({ query: 'mutation { requestPasswordReset(email: "nobody-suite-foreign@example.com") { email } }' }),
+  },
+  'Mutation.resetPassword': {
+    // @public: the mailed token is the proof (a newcomer's reset link, read from the mail sink).
+    operation: async (f) => {
+      const user = await signUp(f.stack, 'Resetter');
+      await f.stack.query({ query: 'mutation($email: String!) { requestPasswordReset(email: $email) { email } }', variables: { email: user.email } });
+      const token = await mailedToken(f.stack, user.email, '/account/reset-password');
+      return { query: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { endedSessions user { id } } }', variables: { input: { token, newPassword: `${user.password}-reset` } } };
+    },
+    path: ['resetPassword'],
+    foreign: () => ({ query: 'mutation { resetPassword(input: { token: "atr_00000000000000000000000000000000000000", newPassword: "long-enough-password" }) { endedSessions } }' }),
   },
   'Mutation.acceptInvitation': {
     // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).

@@ -10,7 +10,7 @@ import { KEY_EXPIRIES, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idColumn, idOrder, keysetOrder, pageQuery, timeColumn, type KeysetOrder, type SortDirection } from '../../../lib/paging.js';
 import { OrderDirection } from '../../../lib/order-direction.js';
-import { ErrorCode, badUserInput, forbidden, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
+import { ErrorCode, badUserInput, emailNotVerified, forbidden, invalidInput, notFound, requireWorkspace, type FieldProblem } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { Principal } from '../../../lib/principal.js';
@@ -22,6 +22,7 @@ import { membershipsOf } from '../members/membership.repository.js';
 import { requireUserId } from '../principal-guards.js';
 import { budgetProblem } from '../rate-limits/rate-limit.service.js';
 import { ApiKey } from './api-key.entity.js';
+import { User } from '../users/user.entity.js';
 import { ApiKeyKind, ApiKeyOrderBy, ApiKeyOwner, ApiKeyStatus, EXPIRY_DAYS } from './api-key.enums.js';
 import type { ApiKeyFilter, ApiKeyOrder, CreateApiKeyInput, CreateWorkspaceKeyInput } from './api-key.input.js';
 import type { CreatedApiKey } from './api-key.payloads.js';
@@ -131,8 +132,19 @@ export class ApiKeyService {
     return { apiKey, secret };
   }
 
+  /**
+   * A key acts for its user's address (DESIGN.md: an address counts once verified), so a user
+   * whose address is not verified makes none, unless the deployment allows it (development).
+   */
+  private async requireVerifiedEmail(userId: string): Promise<void> {
+    if (this.settings.accounts.allowUnverifiedKeys) return;
+    const user = await this.em.findOne(User, { id: userId }, { fields: ['emailVerifiedAt'] });
+    if (!user?.emailVerifiedAt) throw emailNotVerified('Verify your email address before creating API keys: open the link in the verification mail (resendVerification sends a new one)');
+  }
+
   async createUserKey(input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
+    await this.requireVerifiedEmail(userId);
     const errors = this.checkCommon(input);
     this.checkCreatingKey(input.scopes, errors);
     const workspaceIds = [...new Set(input.workspaceIds)];
@@ -160,6 +172,7 @@ export class ApiKeyService {
   async createWorkspaceKey(input: CreateWorkspaceKeyInput): Promise<CreatedApiKey> {
     const userId = requireUserId(this.principal);
     const workspaceId = requireWorkspace(this.principal.workspaceId);
+    await this.requireVerifiedEmail(userId);
     const errors = this.checkCommon(input);
     this.checkCreatingKey(input.scopes, errors);
     if (errors.length > 0) throw invalidInput(errors);

@@ -23,13 +23,10 @@ import type { ChangePasswordPayload, RevokeSessionPayload, SessionPayload } from
 import type { PasswordHashing } from './password-hashing.js';
 import { SignInThrottle, addressGroup } from './sign-in-throttle.js';
 import { ACROSS_WORKSPACES } from '../../../lib/workspace-filter.js';
+import type { Mailer } from '../../../lib/mail/mailer.js';
+import { PASSWORD_RULE, isAcceptablePassword, type AccountService } from '../accounts/account.service.js';
 
 const INVALID_SIGN_IN = 'Invalid email or password';
-const PASSWORD_RULE = 'must be 12 to 1024 characters';
-
-function isAcceptablePassword(password: string): boolean {
-  return password.length >= 12 && password.length <= 1024;
-}
 
 export class SessionService {
   private readonly throttle: SignInThrottle;
@@ -39,6 +36,8 @@ export class SessionService {
     private readonly settings: SubgraphSettings,
     private readonly principal: Principal,
     private readonly hashing: PasswordHashing,
+    private readonly accounts: AccountService,
+    private readonly mailer: Mailer,
   ) {
     this.throttle = new SignInThrottle(em, settings.signIn);
   }
@@ -61,7 +60,7 @@ export class SessionService {
     } finally {
       ticket.release();
     }
-    return this.em.transactional(async (em) => {
+    const { session, verification } = await this.em.transactional(async (em) => {
       const user = em.create(User, { email, name, passwordHash });
       // The password is sensitive: the event says it was set, never what it is.
       recordAuditEvent(em, this.principal, {
@@ -73,9 +72,13 @@ export class SessionService {
         changes: changedFields(null, { email, name, password: true }, ['password']),
       });
       await em.flush();
+      // The address counts once proven: a link to it, mailed when this transaction committed.
+      const verification = await this.accounts.prepareVerificationMail(em, user);
       // Nothing attaches by email: an invitation is joined only with its token (acceptInvitation).
-      return this.startSession(em, user, null);
+      return { session: await this.startSession(em, user, null), verification };
     });
+    this.mailer.send(verification);
+    return session;
   }
 
   async createSession(input: CreateSessionInput): Promise<SessionPayload> {

@@ -15,6 +15,10 @@
 //     let through, so refused tries never count against the owner, and reaching it takes
 //     many addresses. A success gives its reservation back.
 // IPv6 clients are counted per /64, the block one subscriber usually holds.
+//
+// The same table counts what sends mail on request (password-reset requests, per address
+// and per account with the sign-in limits; verification resends, per user), so that
+// nobody can turn Atrium into a mail cannon aimed at someone's inbox.
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { rateLimited } from '../../../lib/errors.js';
@@ -24,7 +28,10 @@ import type { SignInSettings } from './sign-in-settings.js';
 
 const TABLE = '"identity"."sign_in_attempts"';
 
-export type BucketKind = 'account' | 'account-address' | 'address' | 'register-address';
+export type BucketKind = 'account' | 'account-address' | 'address' | 'register-address' | 'reset-account' | 'reset-address' | 'verification-minute' | 'verification-hour';
+
+/** Verification mails one user may ask for (resendVerification): one a minute, five an hour. */
+export const VERIFICATION_MAIL_LIMITS = { perMinute: 1, perHour: 5 } as const;
 
 interface Bucket {
   readonly key: string;
@@ -107,6 +114,24 @@ export class SignInThrottle {
        update ${TABLE} set attempts = greatest(attempts - 1, 0) where bucket = ? and window_ends_at > now()`,
       [bucketKey('account-address', `${email}\n${address}`), bucketKey('account', email)],
     );
+  }
+
+  /**
+   * Reserves a password-reset request for `email` from `address`, or refuses it: per address
+   * as sign-in tries are (a flood from one place), and per account with the per-account-and-
+   * address limit (mails to one inbox, from anywhere). The same statements run whether or not
+   * the address belongs to an account, so a refusal tells nothing about that either.
+   */
+  async reservePasswordReset(email: string, address: string): Promise<void> {
+    const { windowSeconds, accountAddressAttempts, addressAttempts } = this.settings;
+    await reserve(this.em, [bucket('reset-address', address, addressAttempts), bucket('reset-account', email, accountAddressAttempts)], windowSeconds, 'Too many password-reset requests');
+  }
+
+  /** Reserves one verification mail for the user (VERIFICATION_MAIL_LIMITS), or refuses it. */
+  async reserveVerificationMail(userId: string): Promise<void> {
+    const message = 'Too many verification mails asked for';
+    await reserve(this.em, [bucket('verification-minute', userId, VERIFICATION_MAIL_LIMITS.perMinute)], 60, message);
+    await reserve(this.em, [bucket('verification-hour', userId, VERIFICATION_MAIL_LIMITS.perHour)], 3600, message);
   }
 
   /** Reserves a register call from `address` (an addressGroup), or refuses it. */

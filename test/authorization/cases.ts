@@ -4,6 +4,7 @@
 // aimed at workspace B's records (`foreign`), which must act as if they did not exist.
 import { documentHash } from '../../lib/trusted-documents.js';
 import { signUp } from '../identity-seeds.js';
+import { signUpVerified } from '../invitation-seeds.js';
 import type { Fixtures } from './fixtures.js';
 
 export interface Operation {
@@ -52,7 +53,8 @@ async function workspaceToTransfer(f: Fixtures): Promise<string> {
   const headers = { authorization: `Bearer ${f.a.owner.token}`, 'x-workspace-id': workspaceId };
   const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const viewer = roles.roles.nodes.find((role: { key: string }) => role.key === 'viewer').id;
-  const heir = await signUp(f.stack, 'Heir');
+  // TODO(issue 17, merge): plain signUp once it verifies (test/invitation-seeds.ts): addMember adds only a verified user at once.
+  const heir = await signUpVerified(f.stack, 'Heir');
   const added = await f.stack.query({
     query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
     variables: { input: { email: heir.email, roleId: viewer } },
@@ -68,7 +70,8 @@ async function workspaceToLeave(f: Fixtures): Promise<string> {
   const headers = { authorization: `Bearer ${f.a.owner.token}`, 'x-workspace-id': workspaceId };
   const roles = await f.stack.query({ query: '{ roles { nodes { id key } } }', headers });
   const owner = roles.roles.nodes.find((role: { key: string }) => role.key === 'owner').id;
-  const coOwner = await signUp(f.stack, 'Co-owner');
+  // TODO(issue 17, merge): plain signUp once it verifies (test/invitation-seeds.ts): addMember adds only a verified user at once.
+  const coOwner = await signUpVerified(f.stack, 'Co-owner');
   await f.stack.query({ query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }', variables: { input: { email: coOwner.email, roleId: owner } }, headers });
   return workspaceId;
 }
@@ -239,12 +242,16 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { changePassword(input: { currentPassword: "x", newPassword: "long-enough-password" }) { endedSessions } }' }),
   },
   'Mutation.acceptInvitation': {
-    // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).
-    operation: async (f) => ({
-      query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }',
-      variables: { token: (await f.fresh.invitation()).token },
-      headers: { authorization: `Bearer ${(await signUp(f.stack, 'Invitee')).token}` },
-    }),
+    // No scope: a session of the invited address, verified (here a newcomer's); keys are refused by the service (sessions only).
+    operation: async (f) => {
+      // TODO(issue 17, merge): plain signUp once it verifies (test/invitation-seeds.ts).
+      const invitee = await signUpVerified(f.stack, 'Invitee');
+      return {
+        query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }',
+        variables: { token: (await f.fresh.invitation(invitee.email)).token },
+        headers: { authorization: `Bearer ${invitee.token}` },
+      };
+    },
     path: ['acceptInvitation'],
     foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id name } } }', variables: { token: f.b.invitationToken } }),
   },
@@ -430,6 +437,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }', variables: { id: (await f.fresh.invitation()).id } }),
     path: ['revokeInvitation'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id email status } } }', variables: { id: f.b.invitationId } }),
+  },
+  'Mutation.resendInvitation': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { resendInvitation(id: $id) { invitation { id } } }', variables: { id: (await f.fresh.invitation()).id } }),
+    path: ['resendInvitation'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { resendInvitation(id: $id) { invitation { id email status } } }', variables: { id: f.b.invitationId } }),
   },
   'Mutation.revokeSession': {
     // Only a session token can sign itself out; an API key is refused with BAD_USER_INPUT.

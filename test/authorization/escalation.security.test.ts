@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES, scopeEnumName } from '../../lib/scopes.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp } from '../identity-seeds.js';
+import { signUpVerified } from '../invitation-seeds.js';
 import { startStack, type TestStack } from '../testkit.js';
 import { supergraphSchema } from './coordinates.js';
 import { snapshotRows } from './database-snapshot.js';
@@ -75,7 +76,8 @@ async function buildWorld(actor: Actor): Promise<{ world: EscalationWorld; heade
   const roleIds: Record<string, string> = Object.fromEntries(roles.roles.nodes.map((role: { id: string; key: string }) => [role.key, role.id]));
   const ownerMemberId = roles.members.nodes[0].id as string;
   const join = async (name: string, role: string) => {
-    const user = await signUp(stack, name);
+    // TODO(issue 17, merge): plain signUp once it verifies (test/invitation-seeds.ts): addMember adds only a verified user at once.
+    const user = await signUpVerified(stack, name);
     const added = await stack.query({
       query: 'mutation($email: String!, $role: ID!) { addMember(input: { email: $email, roleId: $role }) { member { id } } }',
       variables: { email: user.email, role: roleIds[role] },

@@ -154,6 +154,7 @@ export class InvitationService extends GrantingService {
    * Mails a pending (or expired) invitation again with a new token and a new expiry; the
    * old token stops working with this commit. The caller must be allowed to grant its role
    * now (resending extends a grant's life), so one for the owner role only an owner resends.
+   * The inviter stays who invited (their rights are checked on acceptance).
    */
   async resend(id: string): Promise<Invitation> {
     const invitation = await this.get(id);
@@ -173,6 +174,12 @@ export class InvitationService extends GrantingService {
     invitation.expiresAt = new Date(now.getTime() + this.accounts.invitationTtlHours * 3_600_000);
     invitation.lastSentAt = now;
     invitation.sendCount += 1;
+    if (!invitation.invitedByUserId && !invitation.invitedByKeyId) {
+      // Moved from a pending member, with no inviter on record (which acceptance checks): the
+      // resender, just allowed to grant the role, vouches for it from now on.
+      invitation.invitedByUserId = this.principal.userId ?? null;
+      invitation.invitedByKeyId = this.principal.keyId ?? null;
+    }
     recordAuditEvent(this.em, this.principal, {
       targetType: 'Invitation',
       verb: 'resent',

@@ -9,7 +9,7 @@ export const AUDIT_VERBS = {
   Workspace: ['created', 'updated', 'deleted'],
   ApiKey: ['created', 'rotated', 'revoked'],
   Member: ['added', 'joined', 'roleChanged', 'ownershipReceived', 'ownershipGivenAway', 'removed', 'left'],
-  Invitation: ['created', 'revoked', 'accepted'],
+  Invitation: ['created', 'resent', 'revoked', 'accepted'],
   Role: ['created', 'updated', 'permissionAdded', 'permissionRemoved', 'deleted'],
   MemberGroup: ['created', 'updated', 'deleted', 'usersAdded', 'usersRemoved'],
   ContentType: ['created', 'updated', 'deleted'],

@@ -22,6 +22,9 @@ import { ApiKey } from '../subgraphs/identity/api-keys/api-key.entity.js';
 import { ApiKeyService } from '../subgraphs/identity/api-keys/api-key.service.js';
 import { Member } from '../subgraphs/identity/members/member.entity.js';
 import { MemberService } from '../subgraphs/identity/members/member.service.js';
+import { InvitationService } from '../subgraphs/identity/invitations/invitation.service.js';
+import { createMailer } from '../lib/mail/mailer.js';
+import { createLogger } from '../lib/logger.js';
 import { identityOrm } from '../subgraphs/identity/orm.js';
 import { BUILT_IN_ROLES } from '../subgraphs/identity/roles/built-in-roles.js';
 import { Role } from '../subgraphs/identity/roles/role.entity.js';
@@ -113,7 +116,9 @@ async function seedDemo(identityEm: SubgraphEntityManager, contentEm: SubgraphEn
   scopeToWorkspace(identityEm, workspace.id);
   scopeToWorkspace(contentEm, workspace.id);
   const editorRole = await identityEm.findOneOrFail(Role, { key: 'editor', builtIn: true });
-  await new MemberService(identityEm, session).add({ email: DEMO_EDITOR_EMAIL, roleId: editorRole.id });
+  // The editor's email is verified, so they join at once and nothing is mailed: a mailer without a server suffices.
+  const mailer = createMailer({ from: settings.accounts.mailFrom, logger: createLogger('silent') });
+  await new MemberService(identityEm, session, new InvitationService(identityEm, session, mailer, settings.accounts)).add({ email: DEMO_EDITOR_EMAIL, roleId: editorRole.id });
 
   // Content: an author type, and an article type that refers to it and to a member.
   const types = new ContentTypeService(contentEm, session);

@@ -1,8 +1,9 @@
 // Managing a workspace's team through the gateway: members, roles and groups, and how
 // each change reaches the members' credentials on their next request. Invitations have
-// their own files (invitations.*.test.ts).
+// their own files (invitations.*.test.ts); here only addMember's mailing of one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { invitationMail } from './invitation-seeds.js';
 import { errorCodes, startStack, type TestStack } from './testkit.js';
 
 let stack: TestStack;
@@ -34,22 +35,21 @@ async function addMember(email: string, role: string): Promise<string> {
 }
 
 describe('members', () => {
-  it('adds existing accounts at once, and sends an email without an account to inviteMember', async () => {
+  it('adds verified accounts at once, and mails an invitation to an email without an account instead of adding anyone', async () => {
     const colleague = await signUp(stack, 'Colleague');
     await addMember(colleague.email, 'editor');
     const data = await stack.query({ query: '{ members(first: 100) { totalCount nodes { status invitedEmail user { email } role { key } } } }', headers: ownerHeaders });
     expect(data.members.nodes).toEqual(expect.arrayContaining([{ status: 'ACTIVE', invitedEmail: null, user: { email: colleague.email }, role: { key: 'editor' } }]));
     const unknown = `newcomer-${Date.now()}@example.com`;
-    const refused = await stack.request({
-      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
+    const invited = await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } invitation { email status role { key } } } }',
       variables: { input: { email: unknown, roleId: roleIds.viewer } },
       headers: ownerHeaders,
     });
-    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-    expect(refused.body.errors![0].message).toMatch(/inviteMember/);
-    expect(refused.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'email', reason: 'has no account: use inviteMember' }]);
+    expect(invited.addMember).toEqual({ member: null, invitation: { email: unknown, status: 'PENDING', role: { key: 'viewer' } } });
+    expect((await invitationMail(stack, unknown)).subject).toMatch(/invited you to Team on Atrium/);
     const after = await stack.query({ query: '{ members(first: 100) { totalCount } invitations { totalCount } }', headers: ownerHeaders });
-    expect(after).toEqual({ members: { totalCount: data.members.totalCount }, invitations: { totalCount: 0 } });
+    expect(after).toEqual({ members: { totalCount: data.members.totalCount }, invitations: { totalCount: 1 } });
   });
 
   it("changes what a member's key can do on its next request when their role changes", async () => {

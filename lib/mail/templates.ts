@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { repositoryPath } from '../paths.js';
 
 /** Every template; each has a .txt (first line `Subject: …`) and an .html file. */
-export const MAIL_TEMPLATES = ['verify-email', 'change-email', 'email-changed', 'password-reset'] as const;
+
+export const MAIL_TEMPLATES = ['verify-email', 'change-email', 'email-changed', 'password-reset', 'invitation'] as const;
+
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface RenderedMail {

@@ -116,14 +116,15 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     }),
   };
   const accounts = new AccountService(em, settings, principal, server.passwordHashing, server.mailer, server.accountJobs);
+  const invitations = new InvitationService(em, principal, server.mailer, settings.accounts);
   return {
     ...base,
     loaders,
     workspaces: new WorkspaceService(em, principal),
     users: new UserService(em, principal),
     roles: new RoleService(em, principal),
-    members: new MemberService(em, principal),
-    invitations: new InvitationService(em, principal),
+    members: new MemberService(em, principal, invitations),
+    invitations,
     groups: new MemberGroupService(em, principal),
     sessions: new SessionService(em, settings, principal, server.passwordHashing, accounts, server.mailer),
     accounts,

@@ -284,12 +284,15 @@ export const CASES: Record<string, AuthorizationCase> = {
     foreign: () => ({ query: 'mutation { resetPassword(input: { token: "atr_00000000000000000000000000000000000000", newPassword: "long-enough-password" }) { endedSessions } }' }),
   },
   'Mutation.acceptInvitation': {
-    // No scope: a session of anyone holding the token (here a newcomer's); keys are refused by the service (sessions only).
-    operation: async (f) => ({
-      query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }',
-      variables: { token: (await f.fresh.invitation()).token },
-      headers: { authorization: `Bearer ${(await signUp(f.stack, 'Invitee')).token}` },
-    }),
+    // No scope: a session of the invited address, verified (here a newcomer's); keys are refused by the service (sessions only).
+    operation: async (f) => {
+      const invitee = await signUp(f.stack, 'Invitee');
+      return {
+        query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }',
+        variables: { token: (await f.fresh.invitation(invitee.email)).token },
+        headers: { authorization: `Bearer ${invitee.token}` },
+      };
+    },
     path: ['acceptInvitation'],
     foreign: (f) => ({ query: 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id name } } }', variables: { token: f.b.invitationToken } }),
   },
@@ -475,6 +478,11 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: async (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }', variables: { id: (await f.fresh.invitation()).id } }),
     path: ['revokeInvitation'],
     foreign: (f) => ({ query: 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id email status } } }', variables: { id: f.b.invitationId } }),
+  },
+  'Mutation.resendInvitation': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { resendInvitation(id: $id) { invitation { id } } }', variables: { id: (await f.fresh.invitation()).id } }),
+    path: ['resendInvitation'],
+    foreign: (f) => ({ query: 'mutation($id: ID!) { resendInvitation(id: $id) { invitation { id email status } } }', variables: { id: f.b.invitationId } }),
   },
   'Mutation.revokeSession': {
     // Only a session token can sign itself out; an API key is refused with BAD_USER_INPUT.

@@ -40,6 +40,7 @@ const TRANSFER = 'mutation($id: ID!) { transferOwnership(id: $id) { member { id 
 const GROUP_USERS = (field: string) => `mutation($g: ID!, $u: [ID!]!) { ${field}(groupId: $g, userIds: $u) { id } }`;
 const INVITE = 'mutation($email: String!, $role: ID!) { inviteMember(input: { email: $email, roleId: $role }) { token } }';
 const REVOKE_INVITATION = 'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }';
+const RESEND_INVITATION = 'mutation($id: ID!) { resendInvitation(id: $id) { invitation { id } } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { workspace { id } } }';
 const WORKSPACE_KEY = 'mutation($scopes: [Scope!]!) { createWorkspaceKey(input: { description: "climb", expiresIn: ONE_MONTH, scopes: $scopes }) { apiKey { id } } }';
 /** The largest budget identity accepts by default (RATE_LIMIT_MAX_POINTS): ten times the default. */
@@ -123,8 +124,13 @@ export const ESCALATION_ATTEMPTS: Record<string, readonly EscalationAttempt[]> =
     { name: "revoke the owner's invitation for the owner role", operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.owner.id } }) },
     { name: 'revoke an invitation for the steward role', operation: (w) => ({ query: REVOKE_INVITATION, variables: { id: w.invitations.steward.id } }) },
   ],
-  // The token is what entitles its bearer; a member holding one still cannot use it to
-  // change their own role, and a forged token entitles nobody.
+  // Resending extends a grant's life: only who may grant the role resends.
+  resendInvitation: [
+    { name: "resend the owner's invitation for the owner role", operation: (w) => ({ query: RESEND_INVITATION, variables: { id: w.invitations.owner.id } }) },
+    { name: 'resend an invitation for the steward role', operation: (w) => ({ query: RESEND_INVITATION, variables: { id: w.invitations.steward.id } }) },
+  ],
+  // An invitation lets in only its verified address: a member holding one made for someone
+  // else cannot use it to change their own role, and a forged token entitles nobody.
   acceptInvitation: [
     acceptInvitationFor('owner'),
     acceptInvitationFor('admin'),

@@ -35,8 +35,8 @@ export interface Fixtures {
     role(): Promise<string>;
     group(): Promise<string>;
     userKey(): Promise<string>;
-    /** A new pending invitation in A (viewer role), with its token. */
-    invitation(): Promise<{ id: string; token: string }>;
+    /** A new pending invitation in A (viewer role), for `email` or a fresh address without an account, with its token. */
+    invitation(email?: string): Promise<{ id: string; token: string }>;
     /** A new workspace of A's owner, named "Disposable", for operations that consume a workspace. */
     workspace(): Promise<string>;
     contentType(): Promise<string>;
@@ -90,11 +90,11 @@ async function workspace(stack: TestStack, name: string): Promise<WorkspaceFixtu
 }
 
 let invitations = 0;
-/** A pending invitation for a fresh email without an account, through the API. */
-async function invite(stack: TestStack, headers: Record<string, string>, roleId: string): Promise<{ id: string; token: string }> {
+/** A pending invitation for `email` (by default a fresh one without an account), through the API. */
+async function invite(stack: TestStack, headers: Record<string, string>, roleId: string, email?: string): Promise<{ id: string; token: string }> {
   const data = await stack.query({
     query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }',
-    variables: { input: { email: `invitee-${Date.now()}-${(invitations += 1)}@example.com`, roleId } },
+    variables: { input: { email: email ?? `invitee-${Date.now()}-${(invitations += 1)}@example.com`, roleId } },
     headers,
   });
   return { id: data.inviteMember.invitation.id, token: data.inviteMember.token };
@@ -148,8 +148,8 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       async userKey() {
         return (await createUserKey(stack, a.owner.token, { scopes: ['read'], workspaceIds: [a.workspaceId] })).id;
       },
-      invitation() {
-        return invite(stack, a.ownerHeaders, a.roleIds.viewer);
+      invitation(email?: string) {
+        return invite(stack, a.ownerHeaders, a.roleIds.viewer, email);
       },
       async workspace() {
         return createWorkspaceAs(stack, a.owner.token, 'Disposable');

@@ -1,9 +1,10 @@
-// An invitation to join a workspace with a role. Only the SHA-256 of its token is stored;
-// the token is shown once, to the inviter, and whoever brings it back while signed in
-// joins (acceptInvitation). Single use: accepting, revoking and expiry each end it.
+// An invitation to join a workspace with a role, mailed to its address. Only the SHA-256 of
+// its token is stored; the token goes to the address by mail (and once to the inviter), and
+// it lets in only a signed-in user whose verified email is that address (acceptInvitation).
+// Single use: accepting, revoking and expiry each end it; resending replaces the token.
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../../lib/ids.js';
 import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 import { Node } from '../nodes/node.interface.js';
@@ -21,7 +22,7 @@ registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
   description: 'Where an invitation stands.',
   valuesConfig: {
-    PENDING: { description: 'Waiting: its token can be accepted until `expiresAt`.' },
+    PENDING: { description: 'Waiting: the user with the invited email, verified, can accept it until `expiresAt`.' },
     ACCEPTED: { description: 'Accepted: `acceptedBy` joined the workspace; the token works no more.' },
     REVOKED: { description: 'Revoked before anyone accepted it; the token works no more.' },
     EXPIRED: { description: 'Not accepted before `expiresAt`; the token works no more.' },
@@ -37,10 +38,10 @@ registerEnumType(InvitationStatus, {
 // 190 random bits do not collide.
 @Index({ properties: ['tokenHash'] })
 @Directive(scopes(['members:read']))
-@ObjectType({ implements: Node, description: 'An invitation to join the workspace with a role. Its token is never shown again after inviteMember.' })
+@ObjectType({ implements: Node, description: 'An invitation to join the workspace with a role, mailed to `email`. Only the user who signs in with that email, verified, can accept it.' })
 export class Invitation {
   [PrimaryKeyProp]?: ['workspaceId', 'id'];
-  [OptionalProps]?: 'id' | 'createdAt' | 'invitedByUserId' | 'invitedByKeyId' | 'acceptedAt' | 'acceptedByUserId' | 'revokedAt' | 'status';
+  [OptionalProps]?: 'id' | 'createdAt' | 'invitedByUserId' | 'invitedByKeyId' | 'acceptedAt' | 'acceptedByUserId' | 'revokedAt' | 'status' | 'lastSentAt' | 'sendCount';
 
   @PrimaryKey({ type: 'uuid' })
   workspaceId!: string;
@@ -87,6 +88,15 @@ export class Invitation {
   @Property({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When it was revoked; null unless it was.' })
   revokedAt: Date | null = null;
+
+  /** When the invitation was last mailed (inviteMember, addMember, resendInvitation); null for invitations made before invitations were mailed. */
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the invitation was last mailed to `email` (made or resent); null for one made before invitations were mailed.' })
+  lastSentAt: Date | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'How many times the invitation was mailed: 1 when made, one more per resendInvitation.' })
+  sendCount: number = 0;
 
   @Field(() => InvitationStatus, { description: 'PENDING, ACCEPTED, REVOKED or EXPIRED.' })
   get status(): InvitationStatus {

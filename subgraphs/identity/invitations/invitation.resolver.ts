@@ -18,6 +18,12 @@ export const RevokeInvitationPayload = ObjectPayloadType('revokeInvitation', 'in
   deniableWithout: 'members:read',
 });
 
+export const ResendInvitationPayload = ObjectPayloadType('resendInvitation', 'invitation', () => Invitation, {
+  description: 'An invitation mailed again, with a new token and a new expiry.',
+  fieldDescription: 'The invitation, PENDING, with its new `expiresAt`, `lastSentAt` and `sendCount`.',
+  deniableWithout: 'members:read',
+});
+
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Directive(scopes(['members:read']))
@@ -40,7 +46,7 @@ export class InvitationResolver {
     return invitation.invitedByUserId ? context.loaders.userById.load(invitation.invitedByUserId) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who accepted (the account signed in with the token, whatever its email); null until accepted.' })
+  @FieldResolver(() => User, { nullable: true, description: 'Who accepted (the account whose verified email is the invited address); null until accepted.' })
   acceptedBy(@Root() invitation: Invitation, @Ctx() context: IdentityContext): Promise<User | null> | null {
     return invitation.acceptedByUserId ? context.loaders.userById.load(invitation.acceptedByUserId) : null;
   }
@@ -48,7 +54,7 @@ export class InvitationResolver {
   @Directive(scopes(['members:write']))
   @Mutation(() => InviteMemberPayload, {
     description:
-      'Invites someone to the workspace with a role you may grant. Answers the token once: pass it on to the invitee, who joins with acceptInvitation while signed in. Refused for a member, or an email with a pending invitation.',
+      'Invites an email address to the workspace with a role you may grant, and mails it the invitation (a link to accept it, and when it expires). Only the account with that email, verified, can accept it (acceptInvitation). Refused for a member, or an email with a pending invitation (resend that one with resendInvitation).',
   })
   inviteMember(
     @Arg('input', () => InviteMemberInput, { description: 'Whom to invite, the role, and how long the token works.' }) input: InviteMemberInput,
@@ -63,14 +69,26 @@ export class InvitationResolver {
     return { invitation: await context.invitations.revoke(id) };
   }
 
-  // No scope: any signed-in person may accept; the token is what entitles them, and the
-  // service accepts it from a session only.
+  @Directive(scopes(['members:write']))
+  @Mutation(() => ResendInvitationPayload, {
+    description:
+      'Mails a pending or expired invitation again, with a new token (the old one stops working at once) and a new expiry (INVITATION_TTL_HOURS from now). Refused for an accepted or revoked one. You must be allowed to grant its role: one for the owner role only an owner may resend.',
+  })
+  async resendInvitation(@Arg('id', () => ID, { description: 'Id of the invitation.' }) id: string, @Ctx() context: IdentityContext): Promise<InstanceType<typeof ResendInvitationPayload>> {
+    return { invitation: await context.invitations.resend(id) };
+  }
+
+  // No scope: any signed-in person may try; the service accepts only from a session whose
+  // user's verified email is the invited address.
   @Directive(scopes([]))
   @Mutation(() => AcceptInvitationPayload, {
     description:
-      'Joins the workspace of an invitation with its role, as the signed-in user (a session; no x-workspace-id needed). Single use. An unknown, expired, revoked or used token gets one and the same BAD_USER_INPUT.',
+      'Joins the workspace of an invitation with its role, as the signed-in user (a session; no x-workspace-id needed), whose email must be the invited address (FORBIDDEN otherwise) and verified (EMAIL_NOT_VERIFIED otherwise; the invitation stays pending). Single use. An unknown, expired, revoked, replaced or used token gets one and the same BAD_USER_INPUT.',
   })
-  acceptInvitation(@Arg('token', () => String, { description: 'The token inviteMember answered (`ati_…`).' }) token: string, @Ctx() context: IdentityContext): Promise<AcceptInvitationPayload> {
+  acceptInvitation(
+    @Arg('token', () => String, { description: 'The token of the invitation (`ati_…`): the `token` parameter of the mailed link, or what inviteMember answered.' }) token: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<AcceptInvitationPayload> {
     return context.invitations.accept(token);
   }
 }

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Someone to add to the workspace.' })
 export class AddMemberInput {
-  @Field(() => String, { description: 'Email of an existing account (someone without one is invited with `inviteMember`).' })
+  @Field(() => String, { description: 'Email of the person: a user with this email, verified, joins at once; any other address is mailed an invitation.' })
   email!: string;
 
   @Field(() => ID, { description: 'Role they get.' })

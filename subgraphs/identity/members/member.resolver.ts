@@ -15,12 +15,8 @@ import { MemberConnection } from './member.connection.js';
 import { Member } from './member.entity.js';
 import { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
 import { LeaveWorkspacePayload } from './leave-workspace.payload.js';
+import { AddMemberPayload } from './add-member.payload.js';
 
-export const AddMemberPayload = ObjectPayloadType('addMember', 'member', () => Member, {
-  description: 'A new member of the workspace.',
-  fieldDescription: 'The member added.',
-  deniableWithout: 'members:read',
-});
 export const UpdateMemberPayload = ObjectPayloadType('updateMember', 'member', () => Member, {
   description: "A member's new role.",
   fieldDescription: 'The member, with the new role.',
@@ -68,12 +64,12 @@ export class MemberResolver {
   }
 
   @Directive(scopes(['members:write']))
-  @Mutation(() => AddMemberPayload, { description: 'Adds an existing account to the workspace at once. For an email without an account (or to let someone agree first), use `inviteMember`.' })
-  async addMember(
-    @Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput,
-    @Ctx() context: IdentityContext,
-  ): Promise<InstanceType<typeof AddMemberPayload>> {
-    return { member: await context.members.add(input) };
+  @Mutation(() => AddMemberPayload, {
+    description:
+      'Adds someone by email: a user with that email, verified, joins at once (`member`); for any other address (no account, or one not verified) an invitation is mailed instead (`invitation`), as inviteMember does. To let an existing user agree first, use `inviteMember`.',
+  })
+  addMember(@Arg('input', () => AddMemberInput, { description: 'Who to add and with which role.' }) input: AddMemberInput, @Ctx() context: IdentityContext): Promise<AddMemberPayload> {
+    return context.members.add(input);
   }
 
   @Directive(scopes(['members:write']))

@@ -1,5 +1,6 @@
 // Members of the current workspace. A workspace always keeps at least one owner; every
-// change takes effect on the member's credentials at their next request.
+// change takes effect on the member's credentials at their next request. Adding an address
+// that no verified user holds mails an invitation (InvitationService) instead.
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
 import { badUserInput, notFound, requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
@@ -15,11 +16,24 @@ import { isEmailAddress, normalizeEmail } from '../users/email-address.js';
 import { User } from '../users/user.entity.js';
 import { Member } from './member.entity.js';
 import type { AddMemberInput, MemberFilter, UpdateMemberInput } from './member.input.js';
+import type { AddMemberPayload } from './add-member.payload.js';
+import type { InvitationService } from '../invitations/invitation.service.js';
+import type { SubgraphEntityManager } from '../../../lib/orm.js';
+import type { Principal } from '../../../lib/principal.js';
 
 /** `members` in id order, which its cursors hold. */
 const MEMBER_ORDER = idOrder<Member>('members');
 
 export class MemberService extends GrantingService {
+  constructor(
+    em: SubgraphEntityManager,
+    principal: Principal,
+    /** Invitations are theirs to make and mail: addMember asks for one instead of writing it. */
+    private readonly invitations: InvitationService,
+  ) {
+    super(em, principal);
+  }
+
   async list(filter: MemberFilter | undefined, page: PageArgs): Promise<Connection<Member>> {
     requireWorkspace(this.principal.workspaceId);
     const where: Record<string, unknown> = {};
@@ -60,29 +74,30 @@ export class MemberService extends GrantingService {
   }
 
   /**
-   * An existing account joins at once. Someone without one (or who should agree first) is
-   * invited instead (inviteMember): nothing attaches to an email address by itself.
+   * A user whose email is verified joins at once. Any other address (no account, or an
+   * account that has not proven it receives mail there) is mailed an invitation instead:
+   * nothing attaches to an address until its owner proves it (DESIGN.md "Trust invariants").
    */
-  async add(input: AddMemberInput): Promise<Member> {
+  async add(input: AddMemberInput): Promise<AddMemberPayload> {
     const workspaceId = this.workspaceId;
     const email = normalizeEmail(input.email);
     if (!isEmailAddress(email)) throw badUserInput('email must be an email address', { fieldErrors: [{ field: 'email', reason: 'must be an email address' }] });
     const role = await this.role(input.roleId);
     const user = await this.em.findOne(User, { email });
-    if (!user) {
-      throw badUserInput(`No account uses ${email}: invite them with inviteMember, and they join by accepting the invitation`, {
-        fieldErrors: [{ field: 'email', reason: 'has no account: use inviteMember' }],
-      });
+    if (user && (await this.em.count(Member, { userId: user.id }))) throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
+    if (!user?.emailVerifiedAt) {
+      const { invitation } = await this.invitations.inviteAddress(email, role, { what: `add ${email}` });
+      return { member: null, invitation };
     }
-    if (await this.em.count(Member, { userId: user.id })) throw badUserInput(`${email} is already a member`, { fieldErrors: [{ field: 'email', reason: 'already a member' }] });
     await this.guard.requireAssignable(role, `add ${email}`);
-    return this.em.transactional(async (em) => {
+    const member = await this.em.transactional(async (em) => {
       const member = em.create(Member, { workspaceId, roleId: role.id, userId: user.id });
       recordAuditEvent(em, this.principal, { targetType: 'Member', verb: 'added', targetId: member.id, changes: changedFields(null, { userId: user.id, roleId: role.id }) });
       await em.flush();
       await announceInvalidation(em, { userIds: [user.id] });
       return member;
     });
+    return { member, invitation: null };
   }
 
   /** The built-in owner role of the request's workspace. */

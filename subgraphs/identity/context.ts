@@ -24,6 +24,8 @@ import { WorkspaceService } from './workspaces/workspace.service.js';
 import { raw } from '@mikro-orm/core';
 import { UserService } from './users/user.service.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
+import type { IdTokenVerifier } from './oidc/id-token-verifier.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -48,6 +50,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly documents: TrustedDocumentService;
   readonly rateLimits: RateLimitService;
   readonly nodes: NodeService;
+  readonly oidc: OidcSignInService;
 }
 
 /** What one identity server keeps across requests. */
@@ -56,6 +59,8 @@ export interface IdentityServerState {
   readonly passwordHashing: PasswordHashing;
   /** Outgoing mail (verification, password reset, invitations): queued after commit, delivered in the background. */
   readonly mailer: Mailer;
+  /** Keeps each OpenID provider's discovery and key set for the process (createSessionFromIdToken). */
+  readonly idTokens: IdTokenVerifier;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {
@@ -124,5 +129,6 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),
     nodes: new NodeService(em, principal, loaders),
+    oidc: new OidcSignInService(em, settings, principal, server.idTokens),
   };
 }

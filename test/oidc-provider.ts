@@ -20,7 +20,9 @@
 // (POST prompt=login) → the consent form (POST prompt=consent) → the redirect to the client's
 // redirect_uri with a code (never followed) → POST /token with the PKCE verifier — and returns the
 // ID token the provider issued. No browser needed. `authorizationCodeFor` stops at the code, for tests
-// that redeem (or replay) it themselves.
+// that redeem (or replay) it themselves; `completeAuthorization(url, sub, redirectUri)` plays the
+// user for an authorization URL a client built (the gateway's /start redirect) and returns where
+// the provider sends the browser back to.
 //
 // Key rotation without a new port: one http.Server on a fixed port delegates to the current Provider
 // instance; rotateKeys (and addClient) build a new Provider with the same issuer, clients, accounts and
@@ -77,6 +79,12 @@ export interface TestOidcProvider {
   addClient(client: OidcTestClient): void;
   /** The kids currently published in the JWKS; the first signs. */
   publishedKids(): string[];
+  /**
+   * Follows an authorization URL someone else built (the gateway's /auth/oidc/<id>/start redirect)
+   * as `sub` would in a browser — login form, consent form — and returns the URL the provider
+   * redirects back to (`redirectUri`…?code&state&iss, or ?error), without following it.
+   */
+  completeAuthorization(authorizationUrl: string, sub: string, redirectUri: string): Promise<URL>;
   authorizationCodeFor(sub: string, request?: IdTokenRequest & { codeChallenge?: string; state?: string }): Promise<{ code: string; state: string; redirectUri: string; codeVerifier: string }>;
   idTokenFor(sub: string, request?: IdTokenRequest): Promise<IssuedTokens>;
   /**
@@ -175,6 +183,26 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     const codeVerifier = base64url(randomBytes(32));
     const codeChallenge = request.codeChallenge ?? base64url(createHash('sha256').update(codeVerifier).digest());
     const state = request.state ?? base64url(randomBytes(12));
+    const authorize = new URL(`${issuer}/auth`);
+    authorize.search = new URLSearchParams({
+      client_id: client.clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: request.scope ?? 'openid email profile',
+      state,
+      ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
+      code_challenge: codeChallenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    const location = await completeAuthorization(authorize.toString(), sub, redirectUri);
+    const error = location.searchParams.get('error');
+    if (error) throw new Error(`test OIDC provider refused: ${error} ${location.searchParams.get('error_description') ?? ''}`);
+    const code = location.searchParams.get('code');
+    if (!code) throw new Error('test OIDC provider: redirect without a code');
+    return { code, state: location.searchParams.get('state') ?? '', redirectUri, codeVerifier };
+  }
+
+  async function completeAuthorization(authorizationUrl: string, sub: string, redirectUri: string): Promise<URL> {
     const jar = new Map<string, string>();
     const remember = (response: Response) => {
       for (const line of response.headers.getSetCookie()) {
@@ -194,29 +222,11 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       return response;
     };
 
-    const authorize = new URL(`${issuer}/auth`);
-    authorize.search = new URLSearchParams({
-      client_id: client.clientId,
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: request.scope ?? 'openid email profile',
-      state,
-      ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
-    }).toString();
-
-    let response = await step(authorize.toString());
+    let response = await step(authorizationUrl);
     for (let hops = 0; hops < 12; hops++) {
       if (response.status >= 300 && response.status < 400) {
         const location = new URL(response.headers.get('location')!, issuer);
-        if (location.toString().startsWith(redirectUri)) {
-          const error = location.searchParams.get('error');
-          if (error) throw new Error(`test OIDC provider refused: ${error} ${location.searchParams.get('error_description') ?? ''}`);
-          const code = location.searchParams.get('code');
-          if (!code) throw new Error('test OIDC provider: redirect without a code');
-          return { code, state: location.searchParams.get('state') ?? '', redirectUri, codeVerifier };
-        }
+        if (location.toString().startsWith(redirectUri)) return location;
         response = await step(location.toString());
         continue;
       }
@@ -252,6 +262,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     publishedKids() {
       return keys.map((key) => key.kid);
     },
+    completeAuthorization,
     authorizationCodeFor,
     async idTokenFor(sub, request = {}) {
       const client = request.clientId ? clients.get(request.clientId) : [...clients.values()][0];

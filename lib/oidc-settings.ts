@@ -84,6 +84,9 @@ export function parseOidcProviders(value: string | undefined): { providers: Oidc
     if (!parsed.success) {
       // Zod's messages name fields, never values: no secret is quoted.
       for (const issue of parsed.error.issues) say(issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message);
+      // The check across fields too, so that a second start finds nothing new.
+      const raw = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+      if (raw.preset === undefined && raw.issuer === undefined) say('issuer is required (or a preset: google, microsoft)');
       return;
     }
     const setting = parsed.data;

@@ -46,6 +46,9 @@ import { createFetchDeduplication } from './subgraph-deduplication.js';
 import { SubgraphDataSource, subgraphAudience } from './subgraph-data-source.js';
 import { abortOnHangUp } from './subgraph-timeouts.js';
 import { NO_SUPERGRAPH_AUTHORIZATION, authorizationOf, readCommittedSupergraph } from './supergraph.js';
+import type { OidcProviderSetting } from '../lib/oidc-settings.js';
+import { createOidcRoutes } from './oidc-routes.js';
+import { sessionCookieStep } from './oidc-session-cookie.js';
 
 export interface GatewayServerConfig {
   /** 0 picks a free port (tests). */
@@ -105,6 +108,10 @@ export interface GatewayServerConfig {
   readonly maxConcurrentRequests?: number;
   /** Requests without a credential in progress at once per client address. */
   readonly anonymousMaxConcurrent?: number;
+  /** OpenID providers for the browser sign-in (/auth/oidc/<id>/start); default none. */
+  readonly oidcProviders?: readonly OidcProviderSetting[];
+  /** Where browsers reach the gateway (PUBLIC_URL; OpenID redirect URIs, the session cookie's Secure flag); default its own URL. */
+  readonly publicUrl?: string;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
 }
@@ -136,6 +143,8 @@ export function gatewayConfigFrom(config: AtriumConfig, runtime: Pick<GatewaySer
     redisUrl: config.gateway.redisUrl,
     maxConcurrentRequests: config.gateway.maxConcurrentRequests,
     anonymousMaxConcurrent: config.gateway.anonymousMaxConcurrent,
+    oidcProviders: config.subgraphSettings.oidcProviders,
+    publicUrl: config.subgraphSettings.accounts.publicUrl,
     logLevel: config.logLevel,
     ...runtime,
   };
@@ -232,6 +241,20 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
           keyPrefix: config.rateLimitKeyPrefix,
           logger,
         });
+  // Browser sign-in (gateway/oidc-routes.ts); the gateway's own URL is known once it listens.
+  let ownUrl = '';
+  const publicUrl = () => (config.publicUrl ?? ownUrl).replace(/\/$/, '');
+  const trustedOrigins = () => [publicUrl(), ownUrl, ...(config.corsOrigins ?? []).filter((origin) => origin !== '*')].filter((url) => url.length > 0).map((url) => new URL(url).origin.toLowerCase());
+  const oidcRoutes = createOidcRoutes({
+    providers: config.oidcProviders ?? [],
+    publicUrl,
+    graphqlUrl: () => `${ownUrl}/graphql`,
+    trustedOrigins,
+    identity,
+    signingSecrets: config.signingSecrets,
+    logger: logger.child({ component: 'oidc' }),
+    clientIp: (request) => clientAddress(request.socket?.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+  });
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
   // The pages the links in account mail open (verify an address, reset a password, join by invitation).
   const accountPages = createAccountPages({ graphqlPath: '/graphql' });
@@ -242,6 +265,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     anonymousConcurrencyStep(config.anonymousMaxConcurrent ?? DEFAULT_ANONYMOUS_MAX_CONCURRENT, logger),
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
+    sessionCookieStep(trustedOrigins),
     principalStep({ resolver, keyUsage, workspaceHeader, logger }),
     parametersStep(),
     trustedDocumentsStep({ identity, logger, workspaceHeader }),
@@ -279,6 +303,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       // GETs and every POST still go through Apollo and its CSRF prevention.
       if (playground && (await playground.handle(request, response, path))) return;
       if (await accountPages.handle(request, response, path)) return;
+      if (await oidcRoutes.handle(request, response, path)) return;
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const state: GatewayRequest = {
         request,
@@ -294,6 +319,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       await runPipeline(steps, state);
     },
   });
+  ownUrl = new URL(server.url).origin;
   logger.info('gateway listening', { url: server.url });
   return server;
 }

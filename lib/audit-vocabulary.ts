@@ -4,7 +4,7 @@
 // GraphQL enums AuditTargetType and AuditAction are built from them.
 
 export const AUDIT_VERBS = {
-  User: ['registered', 'updated', 'passwordChanged', 'verificationRequested', 'emailVerified', 'emailChangeRequested', 'emailChanged', 'passwordResetRequested', 'passwordReset'],
+  User: ['registered', 'updated', 'passwordChanged', 'verificationRequested', 'emailVerified', 'emailChangeRequested', 'emailChanged', 'passwordResetRequested', 'passwordReset', 'oidcLinked'],
   Session: ['created', 'revoked'],
   Workspace: ['created', 'updated', 'deleted'],
   ApiKey: ['created', 'rotated', 'revoked'],

@@ -9,6 +9,7 @@ import { DEFAULT_ANONYMOUS_MAX_CONCURRENT } from '../gateway/pipeline/anonymous-
 import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type OperationLimitsByAudience } from '../gateway/limits/settings.js';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
 import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from './mail/settings.js';
+import { parseOidcProviders, type OidcProviderSetting } from './oidc-settings.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -52,6 +53,8 @@ export interface SubgraphSettings {
   readonly signIn: SignInSettings;
   /** Identity's mail and account-token policy (PUBLIC_URL, SMTP_URL, MAIL_FROM, ACCOUNTS_*, INVITATION_TTL_HOURS). */
   readonly accounts: AccountSettings;
+  /** OpenID providers people may sign in with (OIDC_PROVIDERS; lib/oidc-settings.ts). */
+  readonly oidcProviders: readonly OidcProviderSetting[];
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -66,6 +69,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
   maxBudgetPoints: DEFAULT_MAX_BUDGET_POINTS,
   signIn: DEFAULT_SIGN_IN_SETTINGS,
   accounts: DEFAULT_ACCOUNT_SETTINGS,
+  oidcProviders: [],
 };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -202,6 +206,8 @@ const environmentSchema = z.object({
   /** True lets users with an unverified email create API keys (development only). */
   ACCOUNTS_ALLOW_UNVERIFIED_KEYS: booleanFlag.default(false),
   INVITATION_TTL_HOURS: limit.max(90 * 24, 'must be at most 2160 (90 days)').default(DEFAULT_ACCOUNT_SETTINGS.invitationTtlHours),
+  /** JSON list of OpenID providers to sign in with (lib/oidc-settings.ts; README "Signing in with Google, Microsoft or any OpenID provider"). */
+  OIDC_PROVIDERS: z.string().optional(),
   /** Comma-separated; the first signs, every one verifies (rotation). */
   PRINCIPAL_SIGNING_SECRETS: z.string().optional(),
   ...operationLimitShape,
@@ -365,6 +371,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
     .filter((secret) => secret.length > 0);
   const developmentSecretAllowed = values.NODE_ENV === 'development' && isLoopback(values.HOST);
   problems.push(...signingSecretProblems(signingSecrets, values.NODE_ENV, developmentSecretAllowed));
+  const oidc = parseOidcProviders(values.OIDC_PROVIDERS);
+  problems.push(...oidc.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const perSubgraph = <T>(read: (name: SubgraphName) => T) => Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, read(name)])) as Record<SubgraphName, T>;
@@ -432,6 +440,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
         allowUnverifiedKeys: values.ACCOUNTS_ALLOW_UNVERIFIED_KEYS,
         invitationTtlHours: values.INVITATION_TTL_HOURS,
       },
+      oidcProviders: oidc.providers,
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],

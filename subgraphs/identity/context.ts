@@ -26,6 +26,8 @@ import { UserService } from './users/user.service.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
 import { AccountService } from './accounts/account.service.js';
 import type { AccountJobs } from './accounts/account-jobs.js';
+import type { IdTokenVerifier } from './oidc/id-token-verifier.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -51,6 +53,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly documents: TrustedDocumentService;
   readonly rateLimits: RateLimitService;
   readonly nodes: NodeService;
+  readonly oidc: OidcSignInService;
 }
 
 /** What one identity server keeps across requests. */
@@ -61,6 +64,8 @@ export interface IdentityServerState {
   readonly mailer: Mailer;
   /** Account work requests start and do not wait for (requestPasswordReset's lookup and mail). */
   readonly accountJobs: AccountJobs;
+  /** Keeps each OpenID provider's discovery and key set for the process (createSessionFromIdToken). */
+  readonly idTokens: IdTokenVerifier;
 }
 
 export function createIdentityContext(base: BaseSubgraphContext, server: IdentityServerState): IdentityContext {
@@ -132,5 +137,6 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     documents: new TrustedDocumentService(em, principal),
     rateLimits: new RateLimitService(em, principal, settings),
     nodes: new NodeService(em, principal, loaders),
+    oidc: new OidcSignInService(em, settings, principal, server.idTokens),
   };
 }

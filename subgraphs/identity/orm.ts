@@ -14,10 +14,11 @@ import { Role } from './roles/role.entity.js';
 import { SignInAttempt } from './sessions/sign-in-attempt.entity.js';
 import { Session } from './sessions/session.entity.js';
 import { User } from './users/user.entity.js';
+import { UserIdentity } from './oidc/user-identity.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce, AccountToken],
+  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce, AccountToken, UserIdentity],
   migrations,
 };

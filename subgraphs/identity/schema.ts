@@ -14,6 +14,7 @@ import { RateLimitResolver } from './rate-limits/rate-limit.resolver.js';
 import { RoleResolver, WorkspaceRolesResolver } from './roles/role.resolver.js';
 import type { IdentityContext } from './context.js';
 import { SessionResolver } from './sessions/session.resolver.js';
+import { OidcSessionResolver } from './oidc/oidc-session.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
@@ -25,6 +26,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       UserResolver,
       SessionResolver,
       AccountResolver,
+      OidcSessionResolver,
       ApiKeyResolver,
       RoleResolver,
       MemberResolver,

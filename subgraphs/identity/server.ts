@@ -21,6 +21,9 @@ import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 import { scopeToWorkspace } from '../../lib/workspace-filter.js';
 import { createMailer } from '../../lib/mail/mailer.js';
 import { AccountJobs } from './accounts/account-jobs.js';
+import { OIDC_SESSION_PATH } from '../../lib/oidc-settings.js';
+import { IdTokenVerifier } from './oidc/id-token-verifier.js';
+import { oidcSessionRoute } from './oidc/oidc-session-route.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
@@ -29,6 +32,7 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
     passwordHashing: new PasswordHashing({ concurrency: signIn.hashConcurrency, queue: signIn.hashQueue, perAddress: signIn.hashesPerAddress }),
     mailer: createMailer({ smtpUrl: accounts.smtpUrl, from: accounts.mailFrom, logger: logger.child({ component: 'mailer' }) }),
     accountJobs: new AccountJobs(logger.child({ component: 'account-jobs' })),
+    idTokens: new IdTokenVerifier(),
   }),
   closeServerState: async (state) => {
     await state.accountJobs.flush();
@@ -46,6 +50,7 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
     },
     [TRUSTED_DOCUMENT_LOOKUP_PATH]: ({ body, orm }) => lookupTrustedDocument(orm.em.fork(), body),
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
+    [OIDC_SESSION_PATH]: oidcSessionRoute,
     [MEMBERS_PATH]: async ({ body, orm }) => {
       const { workspaceId, userIds } = (body ?? {}) as { workspaceId?: unknown; userIds?: unknown };
       if (typeof workspaceId !== 'string' || !isId(workspaceId) || !Array.isArray(userIds)) throw new HttpError(400, 'BAD_REQUEST', 'Malformed membership check');

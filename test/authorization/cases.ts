@@ -5,6 +5,7 @@
 import { documentHash } from '../../lib/trusted-documents.js';
 import { mailedToken, registerUnverified, signUp } from '../identity-seeds.js';
 import type { Fixtures } from './fixtures.js';
+import { SUITE_OIDC_PROVIDER_ID, suiteIdToken } from '../oidc-suite-provider.js';
 
 export interface Operation {
   readonly query: string;
@@ -372,6 +373,15 @@ export const CASES: Record<string, AuthorizationCase> = {
       query: 'mutation($input: CreateSessionInput!) { createSession(input: $input) { user { id } } }',
       variables: { input: { email: f.a.owner.email, password: f.a.owner.password, workspaceId: f.b.workspaceId } },
     }),
+  },
+  'Mutation.createSessionFromIdToken': {
+    operation: async () => ({
+      query: 'mutation($input: CreateSessionFromIdTokenInput!) { createSessionFromIdToken(input: $input) { user { id } } }',
+      variables: { input: { issuer: SUITE_OIDC_PROVIDER_ID, idToken: await suiteIdToken() } },
+    }),
+    path: ['createSessionFromIdToken'],
+    // Names no workspace; a token it cannot verify touches nothing.
+    foreign: () => ({ query: 'mutation { createSessionFromIdToken(input: { issuer: "nobody", idToken: "x.y.z" }) { user { id } } }' }),
   },
   'Mutation.createWorkspace': {
     operation: () => ({ query: 'mutation { createWorkspace(input: { name: "Suite" }) { workspace { id } } }' }),

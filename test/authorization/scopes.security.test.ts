@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINE_SCOPES } from '../../lib/scopes.js';
 import { createUserKey } from '../identity-seeds.js';
 import { countRows, startStack, type TestStack } from '../testkit.js';
+import { startSuiteOidcProvider, stopSuiteOidcProvider } from '../oidc-suite-provider.js';
 import { CASES } from './cases.js';
 import { authorizationCoordinates, typesWithoutScopes } from './coordinates.js';
 import { snapshotRows } from './database-snapshot.js';
@@ -21,11 +22,13 @@ let fixtures: Fixtures;
 beforeAll(async () => {
   // No background writes during a comparison: key usage is reported only at shutdown, and the
   // outbox relay (deleteWorkspace's events) does not run.
-  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000 }, runWorkers: false });
+  const oidcProviders = await startSuiteOidcProvider();
+  stack = await startStack({ gateway: { keyUsageFlushMs: 3_600_000, oidcProviders }, runWorkers: false, settings: { oidcProviders } });
   fixtures = await buildFixtures(stack);
 });
 afterAll(async () => {
   await stack?.stop();
+  await stopSuiteOidcProvider();
 });
 
 it('has a case for every authorization coordinate of the supergraph, and none for what is gone', () => {

@@ -109,20 +109,8 @@ export class SessionService {
     return this.startSession(this.em, user, workspace);
   }
 
-  private async startSession(em: SubgraphEntityManager, user: User, workspace: Workspace | null): Promise<SessionPayload> {
-    const token = generateCredential('session');
-    const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
-    const session = em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
-    recordAuditEvent(em, this.principal, {
-      targetType: 'Session',
-      verb: 'created',
-      targetId: session.id,
-      workspaceId: null,
-      actorUserId: user.id,
-      changes: changedFields(null, { workspaceId: session.workspaceId, expiresAt }),
-    });
-    await em.flush();
-    return { token, expiresAt, user, workspace };
+  private startSession(em: SubgraphEntityManager, user: User, workspace: Workspace | null): Promise<SessionPayload> {
+    return startSession(em, this.settings, this.principal, user, workspace, 'password');
   }
 
   /**
@@ -183,4 +171,28 @@ export class SessionService {
     });
     return { user: await this.em.findOneOrFail(User, { id: requireUserId(this.principal) }) };
   }
+}
+
+/** Starts a session for a user who proved who they are: with a password, or through an OpenID provider (`method`, in the audit event). */
+export async function startSession(
+  em: SubgraphEntityManager,
+  settings: SubgraphSettings,
+  principal: Principal,
+  user: User,
+  workspace: Workspace | null,
+  method: 'password' | 'oidc',
+): Promise<SessionPayload> {
+  const token = generateCredential('session');
+  const expiresAt = new Date(Date.now() + settings.sessionTtlSeconds * 1000);
+  const session = em.create(Session, { userId: user.id, tokenHash: hashCredential(token), workspaceId: workspace?.id ?? null, expiresAt });
+  recordAuditEvent(em, principal, {
+    targetType: 'Session',
+    verb: 'created',
+    targetId: session.id,
+    workspaceId: null,
+    actorUserId: user.id,
+    changes: changedFields(null, { workspaceId: session.workspaceId, expiresAt, method }),
+  });
+  await em.flush();
+  return { token, expiresAt, user, workspace };
 }

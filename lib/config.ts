@@ -52,6 +52,8 @@ export interface SubgraphSettings {
   readonly signIn: SignInSettings;
   /** Identity's mail and account-token policy (PUBLIC_URL, SMTP_URL, MAIL_FROM, ACCOUNTS_*, INVITATION_TTL_HOURS). */
   readonly accounts: AccountSettings;
+  /** Whether a workspace may trust an http issuer on loopback (an identity provider run for development or tests); never in production. */
+  readonly loopbackHttpIssuers: boolean;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -66,6 +68,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
   maxBudgetPoints: DEFAULT_MAX_BUDGET_POINTS,
   signIn: DEFAULT_SIGN_IN_SETTINGS,
   accounts: DEFAULT_ACCOUNT_SETTINGS,
+  loopbackHttpIssuers: true,
 };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -432,6 +435,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
         allowUnverifiedKeys: values.ACCOUNTS_ALLOW_UNVERIFIED_KEYS,
         invitationTtlHours: values.INVITATION_TTL_HOURS,
       },
+      loopbackHttpIssuers: values.NODE_ENV !== 'production',
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],

@@ -24,6 +24,7 @@ import { WorkspaceService } from './workspaces/workspace.service.js';
 import { raw } from '@mikro-orm/core';
 import { UserService } from './users/user.service.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
+import { TrustedIssuerService } from './trusted-issuers/trusted-issuer.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -46,6 +47,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly sessions: SessionService;
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
+  readonly trustedIssuers: TrustedIssuerService;
   readonly rateLimits: RateLimitService;
   readonly nodes: NodeService;
 }
@@ -122,6 +124,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     sessions: new SessionService(em, settings, principal, server.passwordHashing),
     apiKeys: new ApiKeyService(em, principal, settings, loaders.apiKeyById),
     documents: new TrustedDocumentService(em, principal),
+    trustedIssuers: new TrustedIssuerService(em, principal, settings.loopbackHttpIssuers),
     rateLimits: new RateLimitService(em, principal, settings),
     nodes: new NodeService(em, principal, loaders),
   };

@@ -14,9 +14,10 @@ import { SignInAttempt } from './sessions/sign-in-attempt.entity.js';
 import { Session } from './sessions/session.entity.js';
 import { User } from './users/user.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
+import { TrustedIssuer } from './trusted-issuers/trusted-issuer.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce],
+  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, TrustedIssuer, OutboxEvent, SeenNonce],
   migrations,
 };

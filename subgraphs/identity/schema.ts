@@ -16,6 +16,7 @@ import { SessionResolver } from './sessions/session.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
+import { TrustedIssuerResolver } from './trusted-issuers/trusted-issuer.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -29,6 +30,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       InvitationResolver,
       MemberGroupResolver,
       TrustedDocumentResolver,
+      TrustedIssuerResolver,
       RateLimitResolver,
       ViewerResolver,
       NodeResolver,

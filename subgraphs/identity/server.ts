@@ -20,6 +20,8 @@ import { lookupTrustedDocument } from './documents/trusted-document-lookup.js';
 import { TRUSTED_DOCUMENT_LOOKUP_PATH } from '../../lib/trusted-documents.js';
 import { scopeToWorkspace } from '../../lib/workspace-filter.js';
 import { createMailer } from '../../lib/mail/mailer.js';
+import { JWT_PRINCIPAL_PATH, TRUSTED_ISSUERS_PATH } from '../../lib/trusted-issuers.js';
+import { listTrustedIssuers, lookupJwtPrincipal, parseJwtPrincipalRequest } from './trusted-issuers/jwt-principal-lookup.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
@@ -40,6 +42,9 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
       return lookupPrincipal(orm.em.fork(), request);
     },
     [TRUSTED_DOCUMENT_LOOKUP_PATH]: ({ body, orm }) => lookupTrustedDocument(orm.em.fork(), body),
+    // Bearer JWTs: the gateway verifies tokens itself and asks only what a workspace trusts and who an email is.
+    [TRUSTED_ISSUERS_PATH]: ({ body, orm }) => listTrustedIssuers(orm.em.fork(), body),
+    [JWT_PRINCIPAL_PATH]: ({ body, orm }) => lookupJwtPrincipal(orm.em.fork(), parseJwtPrincipalRequest(body)),
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
     [MEMBERS_PATH]: async ({ body, orm }) => {
       const { workspaceId, userIds } = (body ?? {}) as { workspaceId?: unknown; userIds?: unknown };

@@ -4,6 +4,7 @@ import type { Constructor } from '@mikro-orm/core';
 import { Migration20261211090000 } from './Migration20261211090000.js';
 import { Migration20261215090000 } from './Migration20261215090000.js';
 import { Migration20261220090000 } from './Migration20261220090000.js';
+import { Migration20261224090000 } from './Migration20261224090000.js';
 import { Migration20261210090000 } from './Migration20261210090000.js';
 import { Migration20261201110942 } from './Migration20261201110942.js';
 import { Migration20261201110948 } from './Migration20261201110948.js';
@@ -25,4 +26,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261211090000', class: Migration20261211090000 },
   { name: 'Migration20261215090000', class: Migration20261215090000 },
   { name: 'Migration20261220090000', class: Migration20261220090000 },
+  { name: 'Migration20261224090000', class: Migration20261224090000 },
 ];

@@ -1,0 +1,67 @@
+// Seeds for the Bearer JWT tests: a workspace that trusts a real OpenID provider
+// (test/oidc-provider.ts), and members whose email the provider vouches for.
+import { randomBytes } from 'node:crypto';
+import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import type { TestOidcProvider } from './oidc-provider.js';
+import { selectRows, type TestStack } from './testkit.js';
+
+export const TRUST_ISSUER = 'mutation($input: TrustIssuerInput!) { trustIssuer(input: $input) { trustedIssuer { id issuerUrl audience claimMappings { email emailVerified } createdBy { id } } } }';
+export const UNTRUST_ISSUER = 'mutation($id: ID!) { untrustIssuer(id: $id) { deletedId } }';
+
+/**
+ * Marks a user's email verified in the database. Until test/identity-seeds.ts signUp makes
+ * verified users (another part of issue 17), this stands in for opening the mailed link.
+ */
+export async function markVerified(stack: TestStack, userId: string): Promise<void> {
+  await selectRows(stack.database.url, 'update identity.users set email_verified_at = now() where id = $1', [userId]);
+}
+
+export function newClient(idp: TestOidcProvider, clientId = `app-${randomBytes(4).toString('hex')}`): string {
+  idp.addClient({ clientId, clientSecret: randomBytes(16).toString('hex'), redirectUris: ['http://127.0.0.1:9/callback'] });
+  return clientId;
+}
+
+export interface TrustingWorkspace {
+  readonly owner: SignedUpUser;
+  readonly workspaceId: string;
+  readonly ownerHeaders: Record<string, string>;
+  readonly trustedIssuerId: string;
+  readonly clientId: string;
+}
+
+/** A workspace whose owner trusts `idp` for a new client of it. */
+export async function trustingWorkspace(stack: TestStack, idp: TestOidcProvider): Promise<TrustingWorkspace> {
+  const owner = await signUp(stack, 'Owner');
+  await markVerified(stack, owner.userId);
+  const workspaceId = await createWorkspaceAs(stack, owner.token, 'Trusting');
+  const ownerHeaders = { ...bearer(owner.token), 'x-workspace-id': workspaceId };
+  const clientId = newClient(idp);
+  const trusted = await stack.query({ query: TRUST_ISSUER, variables: { input: { issuerUrl: idp.issuer, audience: clientId } }, headers: ownerHeaders });
+  return { owner, workspaceId, ownerHeaders, trustedIssuerId: trusted.trustIssuer.trustedIssuer.id, clientId };
+}
+
+/** A new user with `role` (a built-in role key) in the workspace, verified in Atrium, with an account at the provider vouching for their email. */
+export async function memberWithAccount(
+  stack: TestStack,
+  idp: TestOidcProvider,
+  workspace: TrustingWorkspace,
+  role: string,
+  options: { verifiedInAtrium?: boolean; verifiedAtProvider?: boolean; member?: boolean } = {},
+): Promise<{ user: SignedUpUser; sub: string }> {
+  const user = await signUp(stack, `Member ${role}`);
+  if (options.verifiedInAtrium ?? true) await markVerified(stack, user.userId);
+  else await selectRows(stack.database.url, 'update identity.users set email_verified_at = null where id = $1', [user.userId]);
+  if (options.member ?? true) {
+    const roles = await stack.query({ query: '{ roles { nodes { id key } } }', headers: workspace.ownerHeaders });
+    const roleId = roles.roles.nodes.find((candidate: { key: string }) => candidate.key === role).id;
+    await stack.query({
+      query: 'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
+      variables: { input: { email: user.email, roleId } },
+      headers: workspace.ownerHeaders,
+    });
+  }
+  const sub = `sub-${randomBytes(5).toString('hex')}`;
+  // The provider's address is the member's in another case: emails match case-insensitively.
+  idp.addAccount({ sub, email: user.email.toUpperCase(), email_verified: options.verifiedAtProvider ?? true, name: user.email });
+  return { user, sub };
+}

@@ -1,6 +1,8 @@
 // Seeds for the Bearer JWT tests: a workspace that trusts a real OpenID provider
 // (test/oidc-provider.ts), and members whose email the provider vouches for.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
 import type { TestOidcProvider } from './oidc-provider.js';
 import { selectRows, type TestStack } from './testkit.js';
@@ -64,4 +66,36 @@ export async function memberWithAccount(
   // The provider's address is the member's in another case: emails match case-insensitively.
   idp.addAccount({ sub, email: user.email.toUpperCase(), email_verified: options.verifiedAtProvider ?? true, name: user.email });
   return { user, sub };
+}
+
+let discoveryIssuer: Promise<string> | undefined;
+
+/**
+ * The issuer URL of a minimal OpenID discovery document on 127.0.0.1 (issuer and an empty
+ * JWKS), for suites that only need trustIssuer to succeed (authorization, connections),
+ * not tokens: started once per test file, never holding the process open.
+ */
+export function discoveryDocumentIssuer(): Promise<string> {
+  discoveryIssuer ??= new Promise((resolve) => {
+    const server = createServer((request, response) => {
+      const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const body =
+        request.url === '/jwks'
+          ? { keys: [] }
+          : {
+              issuer,
+              jwks_uri: `${issuer}/jwks`,
+              authorization_endpoint: `${issuer}/auth`,
+              response_types_supported: ['code'],
+              subject_types_supported: ['public'],
+              id_token_signing_alg_values_supported: ['RS256'],
+            };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    server.listen(0, '127.0.0.1', () => {
+      server.unref();
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+  return discoveryIssuer;
 }

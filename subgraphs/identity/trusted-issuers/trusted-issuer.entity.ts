@@ -10,6 +10,8 @@ import { scopes } from '../../../lib/scopes-directive.js';
 import { DEFAULT_EMAIL_CLAIM, DEFAULT_EMAIL_VERIFIED_CLAIM } from '../../../lib/trusted-issuers.js';
 import { WorkspaceOwned } from '../../../lib/workspace-filter.js';
 
+// Reached only through a TrustedIssuer, whose fields are guarded by the root fields that return it.
+@Directive(scopes([]))
 @ObjectType('ClaimMappings', { description: 'Which claims of a token say who its subject is.' })
 export class ClaimMappings {
   @Field(() => String, { description: 'The claim that carries the email address (default `email`).' })

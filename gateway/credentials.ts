@@ -1,10 +1,12 @@
 // Reads the credential of a request from its headers: `x-api-key: <key>`,
 // `Authorization: Bearer <key or session token>`, `Authorization: Basic <key>` or
-// `Basic base64(<key>:)`. A malformed credential (wrong prefix, length or CRC32
+// `Basic base64(<key>:)`; and `Authorization: Bearer <JWT>` from an identity provider a
+// workspace trusts (gateway/jwt-format.ts). A malformed credential (wrong prefix, length or CRC32
 // checksum) is refused here, before anything is looked up.
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseCredential } from '../lib/api-key-format.js';
 import type { CredentialKind } from '../lib/principal.js';
+import { readBearerJwt } from './jwt-format.js';
 
 export type CredentialReading = { readonly outcome: 'none' } | { readonly outcome: 'invalid' } | { readonly outcome: 'present'; readonly secret: string; readonly kind: CredentialKind };
 
@@ -43,6 +45,9 @@ export function readCredential(headers: IncomingHttpHeaders): CredentialReading 
   const authorization = single(headers.authorization);
   if (apiKey === null || authorization === null) return { outcome: 'invalid' };
   if (apiKey === undefined && authorization === undefined) return { outcome: 'none' };
+  // A Bearer JWT from an identity provider (longer than our secrets, with dots): alone, never beside an x-api-key.
+  const jwt = authorization === undefined ? undefined : readBearerJwt(authorization);
+  if (jwt !== undefined) return jwt !== null && apiKey === undefined ? { outcome: 'present', secret: jwt, kind: 'jwt' } : { outcome: 'invalid' };
   const candidates: string[] = [];
   for (const value of [apiKey, authorization]) {
     if (value === undefined) continue;

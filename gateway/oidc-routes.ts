@@ -83,7 +83,15 @@ function page(title: string, body: string): string {
 
 /** A same-origin path to come back to (`/console?tab=keys`), or the default: never another site (open redirect). */
 export function safeReturnTo(value: string | null): string {
-  if (value === null || value.length === 0 || value.length > 512 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || [...value].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f))
+  if (
+    value === null ||
+    value.length === 0 ||
+    value.length > 512 ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\') ||
+    [...value].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)
+  )
     return DEFAULT_RETURN_TO;
   const base = 'http://same-origin.invalid';
   const url = new URL(value, base);

@@ -15,6 +15,7 @@ import { clientAddress, createTrustedProxies } from '../lib/trusted-proxies.js';
 import type { GatewayContext } from './context.js';
 import { createIdentityClient } from './identity-client.js';
 import { startInvalidationListener } from './invalidation-listener.js';
+import { JwtAuthenticator } from './jwt-authenticator.js';
 import { KeyUsageRecorder } from './key-usage-recorder.js';
 import { createCorsPolicy } from './pipeline/cors.js';
 import { credentialStep } from './pipeline/credential.js';
@@ -72,6 +73,8 @@ export interface GatewayServerConfig {
   readonly playground?: boolean;
   /** How long a resolved principal is reused; default 5000 ms. */
   readonly principalCacheTtlMs?: number;
+  /** Least time between two fetches of an issuer's JWKS for an unknown key id (Bearer JWTs); default 30 s. */
+  readonly jwksCooldownMs?: number;
   /** Longest wait for one subgraph call before its fields answer SUBGRAPH_UNAVAILABLE; default 5000 ms. */
   readonly subgraphTimeoutMs?: number;
   /** How often key usage (lastUsedAt) is reported to identity; default 10 s. */
@@ -161,7 +164,10 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const workspaceHeader = config.workspaceHeader ?? WORKSPACE_HEADER;
   const identity = createIdentityClient(subgraphUrls.identity, config.signingSecrets);
   const cacheTtlMs = config.principalCacheTtlMs ?? 5000;
-  const resolver = new PrincipalResolver({ identity, ttlMs: config.databaseUrl ? cacheTtlMs : Math.min(cacheTtlMs, UNINFORMED_CACHE_TTL_MS) });
+  const resolverTtlMs = config.databaseUrl ? cacheTtlMs : Math.min(cacheTtlMs, UNINFORMED_CACHE_TTL_MS);
+  const resolver = new PrincipalResolver({ identity, ttlMs: resolverTtlMs });
+  // Attached to the resolver: it hears the same invalidations (a trust removed drops the workspace's issuers).
+  const jwt = new JwtAuthenticator({ identity, resolver, ttlMs: resolverTtlMs, jwksCooldownMs: config.jwksCooldownMs });
   const stopListening = config.databaseUrl
     ? await startInvalidationListener({
         databaseUrl: config.databaseUrl,
@@ -266,7 +272,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),
     credentialStep,
     sessionCookieStep(trustedOrigins),
-    principalStep({ resolver, keyUsage, workspaceHeader, logger }),
+    principalStep({ resolver, jwt, keyUsage, workspaceHeader, logger }),
     parametersStep(),
     trustedDocumentsStep({ identity, logger, workspaceHeader }),
     documentStep({ parse: limitedParser(limiter), publicRootFields: () => authorization.publicRootFields }),

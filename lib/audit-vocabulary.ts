@@ -16,6 +16,7 @@ export const AUDIT_VERBS = {
   ContentField: ['created', 'updated', 'deleted'],
   Item: ['created', 'updated', 'deleted'],
   TrustedDocument: ['registered', 'deleted'],
+  TrustedIssuer: ['created', 'deleted'],
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_VERBS;

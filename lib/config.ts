@@ -55,6 +55,8 @@ export interface SubgraphSettings {
   readonly accounts: AccountSettings;
   /** OpenID providers people may sign in with (OIDC_PROVIDERS; lib/oidc-settings.ts). */
   readonly oidcProviders: readonly OidcProviderSetting[];
+  /** Whether a workspace may trust an http issuer on loopback (an identity provider run for development or tests); never in production. */
+  readonly loopbackHttpIssuers: boolean;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -70,6 +72,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = {
   signIn: DEFAULT_SIGN_IN_SETTINGS,
   accounts: DEFAULT_ACCOUNT_SETTINGS,
   oidcProviders: [],
+  loopbackHttpIssuers: true,
 };
 
 const limit = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
@@ -441,6 +444,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
         invitationTtlHours: values.INVITATION_TTL_HOURS,
       },
       oidcProviders: oidc.providers,
+      loopbackHttpIssuers: values.NODE_ENV !== 'production',
     },
     subgraphPorts: perSubgraph((name) => Number(values[subgraphPortVariable(name)])),
     signingSecrets: signingSecrets.length > 0 ? signingSecrets : [DEVELOPMENT_SIGNING_SECRET],

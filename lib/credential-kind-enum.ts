@@ -8,6 +8,7 @@ export const CredentialKind = {
   SESSION: 'session',
   USER_KEY: 'user_key',
   WORKSPACE_KEY: 'workspace_key',
+  JWT: 'jwt',
 } as const satisfies Record<string, WireCredentialKind>;
 
 registerEnumType(CredentialKind, {
@@ -17,5 +18,6 @@ registerEnumType(CredentialKind, {
     SESSION: { description: 'A session token from createSession or register.' },
     USER_KEY: { description: "A user's API key: acts for its user, within the key's scopes and the user's role." },
     WORKSPACE_KEY: { description: 'A workspace key: acts for no user, in its one workspace, within its own scopes.' },
+    JWT: { description: "A Bearer JWT from an identity provider the workspace trusts (trustIssuer): acts for the member whose verified email it carries, with that member's role." },
   },
 });

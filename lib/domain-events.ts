@@ -49,7 +49,7 @@ export interface AuditEventPayload {
   readonly workspaceId: string | null;
   readonly actorUserId: string | null;
   readonly actorKeyId: string | null;
-  /** `user_key`, `workspace_key` or `session`; null when nobody was signed in (register, sign-in). */
+  /** `user_key`, `workspace_key`, `session` or `jwt`; null when nobody was signed in (register, sign-in). */
   readonly credentialKind: CredentialKind | null;
   /** `<targetType in camelCase>.<verb>`, e.g. `apiKey.created`, `member.roleChanged`, `item.updated`. */
   readonly action: AuditAction;

@@ -2,7 +2,8 @@
 // gateway gets it from identity's internal lookup and forwards it, signed, to every
 // subgraph. This file is the contract between the gateway and identity.
 
-export type CredentialKind = 'user_key' | 'workspace_key' | 'session';
+/** `jwt`: a Bearer JWT from an issuer the workspace trusts (lib/trusted-issuers.ts), acting for the user whose verified email it carries. */
+export type CredentialKind = 'user_key' | 'workspace_key' | 'session' | 'jwt';
 
 export interface Principal {
   /** `anonymous` only ever reaches the root fields marked @public (register, createSession). */

@@ -5,7 +5,7 @@
 import { ERROR_GUIDANCE, type ClientErrorCode } from './errors.js';
 import type { CredentialKind } from './principal.js';
 
-export const CREDENTIAL_KINDS = ['session', 'user_key', 'workspace_key'] as const satisfies readonly CredentialKind[];
+export const CREDENTIAL_KINDS = ['session', 'user_key', 'workspace_key', 'jwt'] as const satisfies readonly CredentialKind[];
 
 export const OPERATION_TYPES = ['query', 'mutation', 'subscription'] as const;
 export type OperationType = (typeof OPERATION_TYPES)[number];

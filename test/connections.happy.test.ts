@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
+import { discoveryDocumentIssuer, TRUST_ISSUER } from './jwt-seeds.js';
 import { errorCodes, startStack, type AssertedJson, type TestStack } from './testkit.js';
 
 /** Every field of the public schema that returns a connection, as `Type.field`. */
@@ -44,6 +45,7 @@ const WAYS: Record<string, Way> = {
   'Query.requestLogs': rootField('requestLogs', 'filter: { apiKeyId: $keyId }, '),
   'Query.roles': rootField('roles'),
   'Query.trustedDocuments': rootField('trustedDocuments'),
+  'Query.trustedIssuers': rootField('trustedIssuers'),
   'Query.workspaces': rootField('workspaces'),
   'ApiKey.requestLogs': { query: `{ apiKeys(first: 1) { nodes { requestLogs${PAGE} } } }`, read: (data) => data.apiKeys.nodes[0].requestLogs },
   'ContentType.fields': { query: `{ contentType(id: $typeId) { fields${PAGE} } }`, read: (data) => data.contentType.fields },
@@ -113,6 +115,8 @@ beforeAll(async () => {
   // Trusted documents, and keys: the oldest one makes requests, so that it has request logs.
   const documents = ['query A { viewer { __typename } }', 'query B { viewer { __typename } }'].map((body) => ({ id: createHash('sha256').update(body).digest('hex'), body }));
   await mutate('mutation($i: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $i) { __typename } }', { i: { clientName: 'web', documents } });
+  // Trusted issuers: one provider, trusted for three audiences.
+  for (const audience of ['web', 'ios', 'android']) await mutate(TRUST_ISSUER, { input: { issuerUrl: await discoveryDocumentIssuer(), audience } });
   const keys = [];
   for (let index = 0; index < 3; index++) keys.push(await createUserKey(stack, owner.token, { scopes: ['read', 'keys:read'], workspaceIds: [workspaceId] }));
   keyId = keys[0].id;

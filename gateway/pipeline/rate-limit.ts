@@ -25,6 +25,9 @@ const RATE_LIMIT_FIELD = 'rateLimit';
 function budgetOf(principal: Principal, address: string | undefined): { kind: BudgetKind; id: string } {
   if (principal.kind === 'session' && principal.sessionId) return { kind: 'session', id: principal.sessionId };
   if ((principal.kind === 'user_key' || principal.kind === 'workspace_key') && principal.keyId) return { kind: principal.kind, id: principal.keyId };
+  // A Bearer JWT is a person signed in at their company's provider: a session's budget, per
+  // person (tokens are reissued every few minutes, so a budget per token would refill each time).
+  if (principal.kind === 'jwt' && principal.userId) return { kind: 'session', id: `jwt:${principal.userId}` };
   return { kind: 'anonymous', id: address ?? 'unknown' };
 }
 

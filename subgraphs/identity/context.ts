@@ -28,6 +28,7 @@ import { AccountService } from './accounts/account.service.js';
 import type { AccountJobs } from './accounts/account-jobs.js';
 import type { IdTokenVerifier } from './oidc/id-token-verifier.js';
 import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
+import { TrustedIssuerService } from './trusted-issuers/trusted-issuer.service.js';
 
 export interface IdentityContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -51,6 +52,7 @@ export interface IdentityContext extends BaseSubgraphContext {
   readonly accounts: AccountService;
   readonly apiKeys: ApiKeyService;
   readonly documents: TrustedDocumentService;
+  readonly trustedIssuers: TrustedIssuerService;
   readonly rateLimits: RateLimitService;
   readonly nodes: NodeService;
   readonly oidc: OidcSignInService;
@@ -135,6 +137,7 @@ export function createIdentityContext(base: BaseSubgraphContext, server: Identit
     accounts,
     apiKeys: new ApiKeyService(em, principal, settings, loaders.apiKeyById),
     documents: new TrustedDocumentService(em, principal),
+    trustedIssuers: new TrustedIssuerService(em, principal, settings.loopbackHttpIssuers),
     rateLimits: new RateLimitService(em, principal, settings),
     nodes: new NodeService(em, principal, loaders),
     oidc: new OidcSignInService(em, settings, principal, server.idTokens),

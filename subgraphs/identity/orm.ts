@@ -16,9 +16,27 @@ import { Session } from './sessions/session.entity.js';
 import { User } from './users/user.entity.js';
 import { UserIdentity } from './oidc/user-identity.entity.js';
 import { Workspace } from './workspaces/workspace.entity.js';
+import { TrustedIssuer } from './trusted-issuers/trusted-issuer.entity.js';
 
 export const identityOrm: SubgraphOrmDefinition = {
   schema: 'identity',
-  entities: [Workspace, User, Session, SignInAttempt, Role, Member, Invitation, MemberGroup, MemberGroupUser, ApiKey, TrustedDocument, OutboxEvent, SeenNonce, AccountToken, UserIdentity],
+  entities: [
+    Workspace,
+    User,
+    Session,
+    SignInAttempt,
+    Role,
+    Member,
+    Invitation,
+    MemberGroup,
+    MemberGroupUser,
+    ApiKey,
+    TrustedDocument,
+    TrustedIssuer,
+    OutboxEvent,
+    SeenNonce,
+    AccountToken,
+    UserIdentity,
+  ],
   migrations,
 };

@@ -18,6 +18,7 @@ import { OidcSessionResolver } from './oidc/oidc-session.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { WorkspaceResolver } from './workspaces/workspace.resolver.js';
+import { TrustedIssuerResolver } from './trusted-issuers/trusted-issuer.resolver.js';
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -33,6 +34,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
       InvitationResolver,
       MemberGroupResolver,
       TrustedDocumentResolver,
+      TrustedIssuerResolver,
       RateLimitResolver,
       ViewerResolver,
       NodeResolver,

@@ -24,6 +24,8 @@ import { AccountJobs } from './accounts/account-jobs.js';
 import { OIDC_SESSION_PATH } from '../../lib/oidc-settings.js';
 import { IdTokenVerifier } from './oidc/id-token-verifier.js';
 import { oidcSessionRoute } from './oidc/oidc-session-route.js';
+import { JWT_PRINCIPAL_PATH, TRUSTED_ISSUERS_PATH } from '../../lib/trusted-issuers.js';
+import { listTrustedIssuers, lookupJwtPrincipal, parseJwtPrincipalRequest } from './trusted-issuers/jwt-principal-lookup.js';
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServerState> = {
   orm: identityOrm,
@@ -49,6 +51,9 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext, IdentityServe
       return lookupPrincipal(orm.em.fork(), request);
     },
     [TRUSTED_DOCUMENT_LOOKUP_PATH]: ({ body, orm }) => lookupTrustedDocument(orm.em.fork(), body),
+    // Bearer JWTs: the gateway verifies tokens itself and asks only what a workspace trusts and who an email is.
+    [TRUSTED_ISSUERS_PATH]: ({ body, orm }) => listTrustedIssuers(orm.em.fork(), body),
+    [JWT_PRINCIPAL_PATH]: ({ body, orm }) => lookupJwtPrincipal(orm.em.fork(), parseJwtPrincipalRequest(body)),
     [KEY_USAGE_PATH]: ({ body, orm }) => recordKeyUsage(orm.em.fork(), body),
     [OIDC_SESSION_PATH]: oidcSessionRoute,
     [MEMBERS_PATH]: async ({ body, orm }) => {

@@ -4,6 +4,7 @@
 // aimed at workspace B's records (`foreign`), which must act as if they did not exist.
 import { documentHash } from '../../lib/trusted-documents.js';
 import { mailedToken, registerUnverified, signUp } from '../identity-seeds.js';
+import { discoveryDocumentIssuer, TRUST_ISSUER } from '../jwt-seeds.js';
 import type { Fixtures } from './fixtures.js';
 import { SUITE_OIDC_PROVIDER_ID, suiteIdToken } from '../oidc-suite-provider.js';
 
@@ -81,6 +82,17 @@ async function freshSession(f: Fixtures): Promise<Record<string, string>> {
     variables: { input: { email: f.a.owner.email, password: f.a.owner.password } },
   });
   return { authorization: `Bearer ${data.createSession.token}` };
+}
+
+let audiences = 0;
+/** trustIssuer's input for an audience not trusted before (one trust per issuer and audience). */
+async function freshTrust(): Promise<Record<string, unknown>> {
+  return { input: { issuerUrl: await discoveryDocumentIssuer(), audience: `suite-${Date.now()}-${(audiences += 1)}` } };
+}
+
+/** A trusted issuer of a workspace, made with its owner's session. */
+async function trustedIssuer(f: Fixtures, headers: Record<string, string>): Promise<string> {
+  return (await f.stack.query({ query: TRUST_ISSUER, variables: await freshTrust(), headers })).trustIssuer.trustedIssuer.id;
 }
 
 const REGISTER = 'mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { registered alreadyRegistered } }';
@@ -214,6 +226,14 @@ export const CASES: Record<string, AuthorizationCase> = {
     operation: () => ({ query: '{ workspaceDeletionPreview { workspaceId members items requestLogs } }' }),
     path: ['workspaceDeletionPreview'],
     foreign: () => ({ query: '{ workspaceDeletionPreview { workspaceId members roles memberGroups apiKeys contentTypes contentFields items requestLogs } }' }),
+  },
+  'Query.trustedIssuers': {
+    operation: () => ({ query: `{ trustedIssuers ${page} }` }),
+    path: ['trustedIssuers'],
+    foreign: async (f) => {
+      await trustedIssuer(f, f.b.ownerHeaders);
+      return { query: '{ trustedIssuers(first: 100) { totalCount nodes { id issuerUrl audience } } }' };
+    },
   },
   'Query.trustedDocuments': {
     operation: () => ({ query: `{ trustedDocuments ${page} }` }),
@@ -470,6 +490,21 @@ export const CASES: Record<string, AuthorizationCase> = {
       const document = await registeredDocument(f, f.b.ownerHeaders);
       return { query: REGISTER, variables: { input: { clientName: 'suite foreign', documents: [document] } } };
     },
+  },
+  'Mutation.trustIssuer': {
+    operation: async () => ({ query: TRUST_ISSUER, variables: await freshTrust() }),
+    path: ['trustIssuer'],
+    // The same issuer and audience as one of B's: trusted in A as A's own, B's untouched.
+    foreign: async (f) => {
+      const variables = await freshTrust();
+      await f.stack.query({ query: TRUST_ISSUER, variables, headers: f.b.ownerHeaders });
+      return { query: TRUST_ISSUER, variables };
+    },
+  },
+  'Mutation.untrustIssuer': {
+    operation: async (f) => ({ query: 'mutation($id: ID!) { untrustIssuer(id: $id) { deletedId } }', variables: { id: await trustedIssuer(f, f.a.ownerHeaders) } }),
+    path: ['untrustIssuer'],
+    foreign: async (f) => ({ query: 'mutation($id: ID!) { untrustIssuer(id: $id) { deletedId } }', variables: { id: await trustedIssuer(f, f.b.ownerHeaders) } }),
   },
   'Mutation.deleteTrustedDocument': {
     operation: async (f) => ({ query: 'mutation($id: ID!) { deleteTrustedDocument(id: $id) { deletedId } }', variables: { id: (await registeredDocument(f, f.a.ownerHeaders)).id } }),

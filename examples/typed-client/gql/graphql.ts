@@ -32,6 +32,8 @@ export type CreateSessionInput = {
 
 /** The kind of credential a request was made with. */
 export type CredentialKind =
+  /** A Bearer JWT from an identity provider the workspace trusts (trustIssuer): acts for the member whose verified email it carries, with that member's role. */
+  | 'JWT'
   /** A session token from createSession or register. */
   | 'SESSION'
   /** A user's API key: acts for its user, within the key's scopes and the user's role. */

@@ -99,7 +99,7 @@ export class WorkspaceService {
       const connection = em.getConnection();
       // MikroORM types the transaction `any`; it is only handed back to execute().
       const context: unknown = em.getTransactionContext();
-      for (const table of ['member_group_users', 'member_groups', 'members', 'invitations', 'roles', 'trusted_documents']) {
+      for (const table of ['member_group_users', 'member_groups', 'members', 'invitations', 'roles', 'trusted_documents', 'trusted_issuers']) {
         await connection.execute(`delete from "identity"."${table}" where workspace_id = ?::uuid`, [workspaceId], 'all', context);
       }
       await connection.execute('delete from "identity"."api_keys" where workspace_id = ?::uuid', [workspaceId], 'all', context);

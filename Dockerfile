@@ -22,6 +22,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/scripts/launch.js ./scripts/launch.js
 COPY --from=build /app/schema/supergraph.graphql ./schema/supergraph.graphql
 COPY --from=build /app/gateway/playground-client.js ./gateway/playground-client.js
+COPY --from=build /app/gateway/account-pages-client.js ./gateway/account-pages-client.js
+COPY --from=build /app/lib/mail/templates ./lib/mail/templates
 USER node
 EXPOSE 4000 4001 4002 4003
 CMD ["npm", "run", "serve", "--", "gateway"]

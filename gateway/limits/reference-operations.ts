@@ -29,7 +29,8 @@ function placeholder(): unknown {
   const self: unknown = new Proxy(() => undefined, {
     get: (_target, property) => {
       if (property === 'then') return undefined;
-      if (property === Symbol.toPrimitive || property === 'toJSON' || property === 'toString') return () => 'placeholder';
+      // A URL, so that seeds reading a mailed link (new URL(link)) get through too.
+      if (property === Symbol.toPrimitive || property === 'toJSON' || property === 'toString') return () => 'https://placeholder.invalid/';
       return self;
     },
     apply: () => self,

@@ -6,7 +6,7 @@
 // what its key, its user and its type would have made. Then VACUUM ANALYZE, as autovacuum would.
 import pg from 'pg';
 import { initORM } from '../../lib/orm.js';
-import { DAY_MS, daysBetween, ensureDayPartitions } from '../../subgraphs/audit/retention/day-partitions.js';
+import { DAY_MS, daysBetween, ensureDayPartitions, startOfDay } from '../../subgraphs/audit/retention/day-partitions.js';
 import { SUBGRAPH_DEFINITIONS } from '../../subgraphs/registry.js';
 import { benchGraphql } from '../bench-graphql.js';
 import type { BenchWorkspace } from './workload.js';
@@ -58,8 +58,18 @@ export async function fillGrowingTables(url: string, databaseUrl: string, worksp
     );
   }
 
-  // Spread over the last 23 hours: inside requestLogs' default range (the last 24).
+  // The last 24 hours, which requestLogs reads by default, span two day partitions (UTC):
+  // today's and yesterday's. Each gets about half the rows whatever the time of day, so that
+  // neither is a near-empty partition the planner rightly reads whole (at 23:30, rows spread
+  // over the last 23 hours would leave yesterday's empty; at 00:30, today's nearly so). Today's
+  // rows lie between midnight and now; yesterday's in the part of it the last 24 hours cover,
+  // 10 minutes in from the edge (its last 10 minutes when less is covered: a plan reads the
+  // partition whole anyway).
   const now = Date.now();
+  const midnight = startOfDay(new Date(now)).getTime();
+  const todaySeconds = Math.max(1, Math.floor((now - midnight) / 1000));
+  const yesterdayFrom = Math.min(midnight - 600_000, now - DAY_MS + 600_000);
+  const yesterdaySeconds = Math.max(1, Math.floor((midnight - yesterdayFrom) / 1000));
   const audit = await initORM(SUBGRAPH_DEFINITIONS.audit.orm, { databaseUrl, poolSize: 1 });
   try {
     await ensureDayPartitions(audit.em.getConnection(), 'request_logs', daysBetween(new Date(now - DAY_MS), new Date(now)));
@@ -75,7 +85,8 @@ export async function fillGrowingTables(url: string, databaseUrl: string, worksp
       `insert into audit.request_logs (id, correlation_id, created_at, credential_kind, key_id, user_id, workspace_id, operation_name, operation_type,
                                        root_fields, outcome, http_status, duration_ms, client_ip, user_agent)
        select ${NUMBERED_ID('log', 'g')}, 'fill-' || g,
-              to_timestamp($1::double precision / 1000) - ((g * 7919) % 82800) * interval '1 second',
+              case when g % 7 < 4 then to_timestamp($1::double precision / 1000) + ((g * 7919) % $9) * interval '1 second'
+                   else to_timestamp($1::double precision / 1000) - (1 + (g * 7919) % $10) * interval '1 second' end,
               'user_key',
               case when g <= $2 then $3::uuid else ${NUMBERED_ID('key', 'g % $4')} end,
               case when g <= $2 then $5::uuid else ${NUMBERED_ID('user', 'g % $4')} end,
@@ -84,7 +95,7 @@ export async function fillGrowingTables(url: string, databaseUrl: string, worksp
               case when g % $7 = 0 then 'RATE_LIMITED' when g % 40 = 0 then 'INSUFFICIENT_SCOPE' else 'OK' end,
               case when g % $7 = 0 then 429 else 200 end, g % 50, '127.0.0.1', 'bench:gateway'
          from generate_series(1, $8) as g`,
-      [now, ours, workspace.keyId, sizes.otherWorkspaces, workspace.userId, workspace.workspaceId, sizes.rateLimitedEvery, sizes.requestLogs],
+      [midnight, ours, workspace.keyId, sizes.otherWorkspaces, workspace.userId, workspace.workspaceId, sizes.rateLimitedEvery, sizes.requestLogs, todaySeconds, yesterdaySeconds],
     );
     // Ids in creation order, as the application's UUIDv7 are: time in the leading bits.
     await client.query(

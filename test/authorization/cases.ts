@@ -6,7 +6,7 @@ import { documentHash } from '../../lib/trusted-documents.js';
 import { mailedToken, registerUnverified, signUp } from '../identity-seeds.js';
 import { discoveryDocumentIssuer, TRUST_ISSUER } from '../jwt-seeds.js';
 import type { Fixtures } from './fixtures.js';
-import { SUITE_OIDC_PROVIDER_ID, suiteIdToken } from '../oidc-suite-provider.js';
+import { SUITE_OIDC_PROVIDER_ID } from '../oidc-suite-provider.js';
 
 export interface Operation {
   readonly query: string;
@@ -395,9 +395,9 @@ export const CASES: Record<string, AuthorizationCase> = {
     }),
   },
   'Mutation.createSessionFromIdToken': {
-    operation: async () => ({
+    operation: async (f) => ({
       query: 'mutation($input: CreateSessionFromIdTokenInput!) { createSessionFromIdToken(input: $input) { user { id } } }',
-      variables: { input: { issuer: SUITE_OIDC_PROVIDER_ID, idToken: await suiteIdToken() } },
+      variables: { input: { issuer: SUITE_OIDC_PROVIDER_ID, idToken: await f.fresh.idToken() } },
     }),
     path: ['createSessionFromIdToken'],
     // Names no workspace; a token it cannot verify touches nothing.

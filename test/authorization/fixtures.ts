@@ -1,6 +1,7 @@
 // Two look-alike workspaces for the authorization suites: A, where the keys under test
 // act, and B, whose record ids are slipped into A's requests.
 import { FINE_SCOPES } from '../../lib/scopes.js';
+import { suiteIdToken } from '../oidc-suite-provider.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
 import type { TestStack } from '../testkit.js';
 
@@ -42,6 +43,8 @@ export interface Fixtures {
     contentType(): Promise<string>;
     field(): Promise<string>;
     item(): Promise<string>;
+    /** A fresh ID token from the suite's OpenID provider (test/oidc-suite-provider.ts), when the stack trusts it. */
+    idToken(): Promise<string>;
   };
 }
 
@@ -150,6 +153,9 @@ export async function buildFixtures(stack: TestStack): Promise<Fixtures> {
       },
       invitation(email?: string) {
         return invite(stack, a.ownerHeaders, a.roleIds.viewer, email);
+      },
+      idToken() {
+        return suiteIdToken();
       },
       async workspace() {
         return createWorkspaceAs(stack, a.owner.token, 'Disposable');

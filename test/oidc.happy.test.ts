@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcProviderSetting } from '../lib/oidc-settings.js';
-import { bearer, signUp } from './identity-seeds.js';
+import { bearer, registerUnverified, signUp } from './identity-seeds.js';
 import { startOidcProvider, type TestOidcProvider } from './oidc-provider.js';
 import { selectRows, startStack, type TestStack } from './testkit.js';
 
@@ -77,9 +77,8 @@ describe('createSessionFromIdToken', () => {
   });
 
   it('links a provider-verified email to the existing account with that email', async () => {
+    // Bob proved his address: signUp opens the verification mail.
     const owner = await signUp(stack, 'Bob');
-    // Bob proved his address (the verification flow is tested elsewhere).
-    await selectRows(stack.database.url, 'update identity.users set email_verified_at = now() where id = $1', [owner.userId]);
     const sub = unique('bob');
     idp.addAccount({ sub, email: owner.email.toUpperCase(), email_verified: true, name: 'Bob at Acme' });
     const answer = await signInWith('acme', (await idp.idTokenFor(sub)).idToken);
@@ -95,7 +94,8 @@ describe('createSessionFromIdToken', () => {
   });
 
   it('links to an account whose address was never verified, ending what its registrant set (password, sessions)', async () => {
-    const squatter = await signUp(stack, 'Not Carol');
+    // Registered with Carol's address, never opened the verification mail.
+    const squatter = await registerUnverified(stack, 'Not Carol');
     const sub = unique('carol');
     idp.addAccount({ sub, email: squatter.email, email_verified: true, name: 'Carol' });
     const answer = await signInWith('acme', (await idp.idTokenFor(sub)).idToken);

@@ -143,6 +143,10 @@ describe('README.md', () => {
       'npm install && npm start     # embedded PostgreSQL, migrations, demo data, 3 subgraphs + gateway on :4000',
       'export GATEWAY=http://127.0.0.1:4000/graphql',
       'npm install @apollo/client graphql rxjs',
+      // Client ids and secrets of your own registrations with Google, Microsoft, an IdP.
+      "OIDC_PROVIDERS='[",
+      // An ID token from an identity provider the workspace trusts.
+      'curl -s http://127.0.0.1:4000/graphql \\',
       '# Apollo: npx generate-persisted-query-manifest  →  persisted-query-manifest.json',
     ]);
   });

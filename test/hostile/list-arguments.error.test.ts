@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { supergraphSchema } from '../authorization/coordinates.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
+import { discoveryDocumentIssuer, TRUST_ISSUER } from '../jwt-seeds.js';
 import { startStack, type GraphQLRequest, type GraphQLResponse, type TestStack } from '../testkit.js';
 
 const FEDERATION_TYPES = /^(join__|link__|_Service|_Entity|_Any)/;
@@ -112,6 +113,9 @@ beforeAll(async () => {
   for (const email of ['first-invitee@example.com', 'second-invitee@example.com']) {
     await run('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', { input: { email, roleId: viewer } });
   }
+  // Two trusted issuers (Query.trustedIssuers): one issuer, trusted for two audiences.
+  const issuerUrl = await discoveryDocumentIssuer();
+  for (const audience of ['first-app', 'second-app']) await run(TRUST_ISSUER, { input: { issuerUrl, audience } });
   for (const name of ['Editors', 'Reviewers']) {
     const group = await run('mutation($input: CreateMemberGroupInput!) { createMemberGroup(input: $input) { memberGroup { id } } }', { input: { name } });
     await run('mutation($g: ID!, $u: [ID!]!) { addMemberGroupUsers(groupId: $g, userIds: $u) { memberGroup { id } } }', {

@@ -50,12 +50,22 @@ afterAll(async () => {
 });
 
 /**
+ * Fields one generated document may choose before every selection takes a single leaf. Four
+ * fields a level over twelve levels could reach 4^12: as the schema grew (issue 17), such
+ * documents of tens of megabytes came up, testing the body limit (hostile/catalogue.ts does)
+ * instead of what a document does, and taking minutes to send.
+ */
+const FIELD_BUDGET = 2000;
+
+/**
  * A document built from a list of choices: each number picks among the options at one
  * point of the walk over the schema (which field, alias or not, which argument value,
  * how deep). fast-check generates and shrinks the choices; the schema gives them meaning.
  */
 class DocumentBuilder {
   private index = 0;
+  /** Fields chosen so far: past FIELD_BUDGET, a selection takes one leaf, so a document stays a document (bodies over the size limit are the catalogue's). */
+  private fields = 0;
 
   constructor(private readonly choices: readonly number[]) {}
 
@@ -94,8 +104,10 @@ class DocumentBuilder {
     const fields = Object.values(type.getFields());
     const leaves = fields.filter((field) => !isObjectType(getNamedType(field.type)));
     // Deeper levels take leaves only, unless the choices keep going down (up to 12 levels).
-    const pool = depth >= 12 || (depth > 2 && this.pick(3) === 0) ? (leaves.length ? leaves : fields) : fields;
-    const count = 1 + this.pick(4);
+    const spent = this.fields >= FIELD_BUDGET;
+    const pool = spent || depth >= 12 || (depth > 2 && this.pick(3) === 0) ? (leaves.length ? leaves : fields) : fields;
+    const count = spent ? 1 : 1 + this.pick(4);
+    this.fields += count;
     const chosen = Array.from({ length: count }, () => pool[this.pick(pool.length)]);
     return `{ ${chosen.map((field) => this.field(field, depth)).join(' ')} __typename }`;
   }

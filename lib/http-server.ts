@@ -38,52 +38,24 @@ export class HttpError extends Error {
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/**
- * Bytes of a refused body (over the limit) still read and thrown away before the refusal is
- * answered: a client still sending when the server closes gets a connection reset instead of
- * its 413 (the socket is closed with its data unread), so bodies up to this size are drained
- * first, as nginx's lingering close does. Larger ones are cut off at once. The request
- * timeout bounds how long draining may take.
- */
-export const REFUSED_BODY_DRAIN_LIMIT = 64 * 1024 * 1024;
-
 export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
   const declared = Number(request.headers['content-length']);
-  // Refused before a byte is kept when the client says up front that it is too large.
-  const refusedUpFront = Number.isFinite(declared) && declared > limit;
-  if (refusedUpFront && declared > REFUSED_BODY_DRAIN_LIMIT) throw tooLarge();
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = refusedUpFront;
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      request.off('data', onData);
-      outcome();
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (!refused && size > limit) {
-        refused = true;
-        chunks.length = 0;
-      }
-      if (refused) {
-        // Past the drain limit: answer now; the rest is cut off with the connection.
-        if (size > REFUSED_BODY_DRAIN_LIMIT) settle(() => reject(tooLarge()));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    request.on('data', onData);
-    request.once('end', () => settle(() => (refused ? reject(tooLarge()) : resolve(Buffer.concat(chunks)))));
+  // Refused before a byte is read when the client says up front that it is too large.
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${limit} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
     // The client hung up or sent a broken body: it answers that request only.
-    const broken = () => settle(() => reject(refused ? tooLarge() : new HttpError(400, 'BAD_REQUEST', 'Request body could not be read')));
-    request.on('error', broken);
-    request.once('close', broken);
-  });
+    throw new HttpError(400, 'BAD_REQUEST', 'Request body could not be read');
+  }
+  return Buffer.concat(chunks);
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -7,7 +7,8 @@
 // (PrincipalResolver). A verified token is remembered until its exp, by its SHA-256, so a
 // client sending the same token again costs a hash and three map reads.
 import { createHash } from 'node:crypto';
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { CLOCK_TOLERANCE_SECONDS, ISSUER_ALGORITHMS, issuerKeySet } from '../lib/issuer-keys.js';
 import { LRUCache } from 'lru-cache';
 import type { InvalidTokenReason } from '../lib/errors.js';
 import { PeerUnavailableError } from '../lib/internal-call.js';
@@ -32,18 +33,13 @@ export const JWT_REFUSAL_MESSAGES: Readonly<Record<InvalidTokenReason, string>> 
   unknown_user: 'No member of this workspace has verified the email this token carries',
 };
 
-/** Signature algorithms accepted: asymmetric only (a JWKS publishes public keys; `none` and HMAC never verify here). */
-const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
-/** Clocks of the provider and the gateway may differ a little. */
-const CLOCK_TOLERANCE_SECONDS = 30;
-
 export interface JwtAuthenticatorOptions {
   readonly identity: IdentityClient;
   /** Caches the principal of each (issuer, workspace, email); its invalidations reach this authenticator too. */
   readonly resolver: PrincipalResolver;
   /** How long a workspace's list of trusted issuers is reused (the principal cache's TTL). */
   readonly ttlMs: number;
-  /** Least time between two JWKS fetches for unknown key ids (jose's cooldown); default 30 s. */
+  /** Least time between two JWKS fetches for unknown key ids (jose's cooldown); default JWKS_COOLDOWN_MS (1 s, lib/issuer-keys.ts). */
   readonly jwksCooldownMs?: number;
   /** Longest wait for a JWKS; default 5 s. */
   readonly jwksTimeoutMs?: number;
@@ -134,7 +130,7 @@ export class JwtAuthenticator {
       ({ payload } = await jwtVerify(token, this.keySet(candidates[0].jwksUri), {
         issuer: candidates[0].issuerUrl,
         audience: candidates.map((issuer) => issuer.audience),
-        algorithms: ALGORITHMS,
+        algorithms: ISSUER_ALGORITHMS,
         requiredClaims: ['exp'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: new Date(this.now()),
@@ -167,7 +163,7 @@ export class JwtAuthenticator {
   private keySet(jwksUri: string): JWTVerifyGetKey {
     let keySet = this.keySets.get(jwksUri);
     if (!keySet) {
-      keySet = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: this.options.jwksCooldownMs ?? 30_000, timeoutDuration: this.options.jwksTimeoutMs ?? 5000 });
+      keySet = issuerKeySet(jwksUri, { cooldownMs: this.options.jwksCooldownMs, timeoutMs: this.options.jwksTimeoutMs });
       this.keySets.set(jwksUri, keySet);
     }
     return keySet;

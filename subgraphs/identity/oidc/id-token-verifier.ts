@@ -4,24 +4,15 @@
 // discovery document and key set are fetched once and kept, and jose fetches the key set again
 // when a token names a key it does not know, which is how a rotated key is picked up without a
 // restart (and how a removed one stops counting: the refetched set no longer has it).
-import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { CLOCK_TOLERANCE_SECONDS, ISSUER_ALGORITHMS, ISSUER_FETCH_TIMEOUT_MS, issuerKeySet } from '../../../lib/issuer-keys.js';
 import { invalidToken, type InvalidTokenReason } from '../../../lib/errors.js';
 import { claimsOf, type OidcProviderSetting, type VerifiedClaims } from '../../../lib/oidc-settings.js';
 
 export type { VerifiedClaims } from '../../../lib/oidc-settings.js';
 
-/** Seconds a token's times may be off (clocks of two machines). */
-const CLOCK_TOLERANCE_SECONDS = 60;
 /** Real ID tokens are 1–2 KB; anything far larger is not one. */
 const MAX_TOKEN_LENGTH = 16_384;
-/**
- * jose's key-set cooldown: no refetch within this long of the previous one. jose's default
- * (30 s) would refuse a freshly rotated key for up to 30 s; one second still holds a flood of
- * tokens naming unknown keys to one fetch a second per provider.
- */
-const JWKS_COOLDOWN_MS = 1000;
-const FETCH_TIMEOUT_MS = 5000;
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 const MESSAGES: Record<Extract<InvalidTokenReason, 'malformed' | 'signature' | 'expired' | 'audience' | 'issuer' | 'nonce'>, string> = {
   malformed: 'The ID token is not a well-formed signed JWT with the claims an ID token has (sub, exp, iat); send the id_token the provider returned, unchanged',
@@ -52,17 +43,17 @@ function isAcceptableJwksUri(value: unknown): value is string {
 
 export class IdTokenVerifier {
   /** Issuer → its key set (fetched lazily by jose, kept, refetched on an unknown key id). */
-  private readonly keySets = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
+  private readonly keySets = new Map<string, Promise<JWTVerifyGetKey>>();
 
   /** The provider's key set, through its discovery document (fetched once; a failure is not kept, the next token tries again). */
-  private keySetOf(provider: OidcProviderSetting): Promise<ReturnType<typeof createRemoteJWKSet>> {
+  private keySetOf(provider: OidcProviderSetting): Promise<JWTVerifyGetKey> {
     let keySet = this.keySets.get(provider.issuer);
     if (!keySet) {
       keySet = (async () => {
         const discoveryUrl = `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
         let document: { issuer?: unknown; jwks_uri?: unknown };
         try {
-          const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+          const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(ISSUER_FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
           if (!response.ok) throw new Error(`discovery answered HTTP ${response.status}`);
           document = (await response.json()) as typeof document;
         } catch (error) {
@@ -70,7 +61,7 @@ export class IdTokenVerifier {
         }
         if (document.issuer !== provider.issuer) throw new ProviderUnavailableError(provider.id, 'its discovery document names another issuer than the configured one');
         if (!isAcceptableJwksUri(document.jwks_uri)) throw new ProviderUnavailableError(provider.id, 'its discovery document has no usable jwks_uri');
-        return createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: JWKS_COOLDOWN_MS, timeoutDuration: FETCH_TIMEOUT_MS });
+        return issuerKeySet(document.jwks_uri);
       })();
       keySet.catch(() => this.keySets.delete(provider.issuer));
       this.keySets.set(provider.issuer, keySet);
@@ -102,7 +93,7 @@ export class IdTokenVerifier {
         issuer: provider.issuer,
         audience: provider.clientId,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        algorithms: ASYMMETRIC_ALGORITHMS,
+        algorithms: ISSUER_ALGORITHMS,
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (error) {

@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { repositoryPath } from '../lib/paths.js';
-import { asset, send, type Asset } from './playground.js';
+import { asset, send, sendAsset, type Asset } from './playground.js';
 
 const ASSET_PREFIX = '/account/assets/';
 
@@ -136,12 +136,7 @@ export function createAccountPages(options: { readonly graphqlPath: string }): A
         send(request, response, 200, PAGE_HEADERS, page);
         return true;
       }
-      const file = assets.get(path);
-      if (!file) {
-        send(request, response, 404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('Not found'));
-        return true;
-      }
-      send(request, response, 200, { 'content-type': file.contentType, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' }, file.body, file.gzipped);
+      sendAsset(request, response, assets.get(path));
       return true;
     },
   };

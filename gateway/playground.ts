@@ -176,6 +176,15 @@ export function send(request: IncomingMessage, response: ServerResponse, status:
   response.end(request.method === 'HEAD' ? undefined : payload);
 }
 
+/** A hashed asset, cached for good (its URL changes with its content), or 404 when there is none at that URL. */
+export function sendAsset(request: IncomingMessage, response: ServerResponse, file: Asset | undefined): void {
+  if (!file) {
+    send(request, response, 404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('Not found'));
+    return;
+  }
+  send(request, response, 200, { 'content-type': file.contentType, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' }, file.body, file.gzipped);
+}
+
 export function createPlayground(options: PlaygroundOptions): Playground {
   // Read on the first visit, then kept: about 1.5 MB, not worth holding before anyone asks.
   let loaded: Promise<{ page: Buffer; assets: Map<string, Asset> }> | undefined;
@@ -199,23 +208,7 @@ export function createPlayground(options: PlaygroundOptions): Playground {
         send(request, response, 200, PAGE_HEADERS, page);
         return true;
       }
-      const file = assets.get(requestPath);
-      if (!file) {
-        send(request, response, 404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('Not found'));
-        return true;
-      }
-      send(
-        request,
-        response,
-        200,
-        {
-          'content-type': file.contentType,
-          'cache-control': 'public, max-age=31536000, immutable',
-          'x-content-type-options': 'nosniff',
-        },
-        file.body,
-        file.gzipped,
-      );
+      sendAsset(request, response, assets.get(requestPath));
       return true;
     },
   };

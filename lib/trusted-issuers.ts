@@ -2,6 +2,8 @@
 // stores what a workspace trusts and knows users and roles) and the gateway (which verifies
 // each token itself, against the issuer's cached JWKS, and asks identity only who the
 // verified email is, an answer it caches like a key's).
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import type { LookupFailureReason, Principal } from './principal.js';
 
 /** Identity's internal endpoint: `{ workspaceId }` → `{ issuers: TrustedIssuerDescription[] }`. */
@@ -60,4 +62,64 @@ export function issuerUrlProblem(value: string, allowLoopbackHttp: boolean): str
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
   return allowLoopbackHttp ? 'must use https (http only on 127.0.0.1, ::1 or localhost)' : 'must use https';
+}
+
+/**
+ * Addresses an issuer (or its keys) may not be fetched from: a workspace admin types the URL,
+ * and identity and the gateway then fetch from it, so it must not reach into the network they
+ * run in (SSRF): private (RFC 1918, unique local), link-local (cloud metadata at
+ * 169.254.169.254), carrier-grade NAT, unspecified and multicast ranges. Loopback only where
+ * allowed (development and tests). A name is checked by what it resolves to now; a name that
+ * later resolves elsewhere (DNS rebinding) is not caught here.
+ */
+const NOT_PUBLIC = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** `::ffff:10.0.0.1` is 10.0.0.1. */
+function plainAddress(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return { address: mapped[1], family: 'ipv4' };
+  return { address, family: isIP(address) === 6 ? 'ipv6' : 'ipv4' };
+}
+
+/** What is wrong with where an issuer URL points (an address inside the network), or undefined. */
+export async function issuerAddressProblem(value: string, allowLoopback: boolean): Promise<string | undefined> {
+  const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+  } catch {
+    return `has a host name that does not resolve (${host})`;
+  }
+  for (const raw of addresses) {
+    const { address, family } = plainAddress(raw);
+    if (LOOPBACK.check(address, family)) {
+      if (!allowLoopback) return 'points at this machine (loopback), which only development and tests may trust';
+      continue;
+    }
+    if (NOT_PUBLIC.check(address, family)) return 'points at a private, link-local or reserved address; an issuer must be reachable on the internet';
+  }
+  return undefined;
 }

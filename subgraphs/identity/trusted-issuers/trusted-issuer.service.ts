@@ -10,7 +10,7 @@ import { isId } from '../../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { idColumn, keysetOrder, pageQuery } from '../../../lib/paging.js';
 import type { Principal } from '../../../lib/principal.js';
-import { DEFAULT_EMAIL_CLAIM, DEFAULT_EMAIL_VERIFIED_CLAIM, issuerUrlProblem } from '../../../lib/trusted-issuers.js';
+import { DEFAULT_EMAIL_CLAIM, DEFAULT_EMAIL_VERIFIED_CLAIM, issuerAddressProblem, issuerUrlProblem } from '../../../lib/trusted-issuers.js';
 import { announceInvalidation } from '../invalidation.js';
 import { discoverIssuer } from './trusted-issuer-discovery.js';
 import { TrustedIssuer } from './trusted-issuer.entity.js';
@@ -56,10 +56,13 @@ export class TrustedIssuerService {
     for (const problem of [claimProblem('claimMappings.email', emailClaim), claimProblem('claimMappings.emailVerified', emailVerifiedClaim)]) if (problem) problems.push(problem);
     if (problems.length > 0) throw invalidInput(problems);
 
+    // Nothing is fetched from inside the network (SSRF): the issuer and its keys must be public addresses.
+    const addressProblem = await issuerAddressProblem(issuerUrl, this.allowLoopbackHttp);
+    if (addressProblem) throw invalidInput([{ field: 'issuerUrl', reason: addressProblem }]);
     // Before any write: a provider that does not answer as an OpenID issuer is refused with the reason.
     const discovered = await discoverIssuer(issuerUrl, audience, this.allowLoopbackHttp);
     if (!discovered.ok) throw invalidInput([{ field: 'issuerUrl', reason: discovered.reason }]);
-    const jwksProblem = issuerUrlProblem(discovered.jwksUri, this.allowLoopbackHttp);
+    const jwksProblem = issuerUrlProblem(discovered.jwksUri, this.allowLoopbackHttp) ?? (await issuerAddressProblem(discovered.jwksUri, this.allowLoopbackHttp));
     if (jwksProblem) throw invalidInput([{ field: 'issuerUrl', reason: `its jwks_uri ${jwksProblem}` }]);
 
     try {

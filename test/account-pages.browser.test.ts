@@ -2,15 +2,13 @@
 // new user opens the verification link from the mail sink, clicks "Verify my email", and is
 // verified; a user who forgot their password opens the reset link, sets a new one and signs
 // in with it. Opening a link changes nothing by itself (mail scanners prefetch links).
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { bearer, registerUnverified, signUp } from './identity-seeds.js';
-import { errorCodes, startStack, type TestStack } from './testkit.js';
+import { launchChromium, skipWithoutChromium } from './browser.js';
+import { errorCodes, startStack, TestStack } from './testkit.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && !process.env.CI) console.warn(`account pages browser test skipped: no chromium at ${CHROMIUM}`);
+const skipped = skipWithoutChromium('account pages browser test');
 
 let stack: TestStack;
 let browser: Browser;
@@ -31,16 +29,9 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe.skipIf(chromiumMissing && !process.env.CI)('the account pages in a browser', () => {
+describe.skipIf(skipped)('the account pages in a browser', () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startStack(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
-    ]);
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   });
 
   afterAll(async () => {

@@ -2,16 +2,15 @@
 // workspace header and reads the exposed response headers; an app on any other origin is
 // refused by the browser. Preflight answers are checked over plain HTTP too, so they are
 // tested even where no browser is installed.
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import type { Browser } from 'playwright-core';
+import { createUserKey, createWorkspaceAs, signUp, CreatedKey } from './identity-seeds.js';
+import { launchChromium, skipWithoutChromium } from './browser.js';
+import { startStack, TestStack } from './testkit.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
+const skipped = skipWithoutChromium('CORS browser test');
 
 let stack: TestStack;
 let key: CreatedKey;
@@ -85,14 +84,10 @@ describe('preflight', () => {
   });
 });
 
-describe.skipIf(chromiumMissing && !process.env.CI)('in a browser', () => {
+describe.skipIf(skipped)('in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

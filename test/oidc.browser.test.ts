@@ -3,22 +3,18 @@
 // the provider's login and consent pages → the callback → "Signed in as …"; then the page's own
 // fetch('/graphql') is answered for the signed-in user through the HttpOnly session cookie, and
 // signing out ends it. Every request that leaves this machine is aborted.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { repositoryPath } from '../lib/paths.js';
 import type { OidcProviderSetting } from '../lib/oidc-settings.js';
-import { startOidcProvider, type TestOidcProvider } from './oidc-provider.js';
-import { startStack, type TestStack } from './testkit.js';
+import { startOidcProvider, TestOidcProvider } from './oidc-provider.js';
+import { launchChromium, LOCAL_HOSTS, skipWithoutChromium } from './browser.js';
+import { startStack, TestStack } from './testkit.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && !process.env.CI) {
-  console.warn(`OpenID browser test skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
+const skipped = skipWithoutChromium('OpenID browser test');
 const ARTIFACTS = repositoryPath('test-artifacts');
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 let idp: TestOidcProvider;
 let stack: TestStack;
@@ -28,18 +24,11 @@ let gateway: string;
 const sub = `ada-${randomBytes(4).toString('hex')}`;
 const email = `${sub}@acme.com`;
 
-describe.skipIf(chromiumMissing && !process.env.CI)('signing in with an OpenID provider in a browser', () => {
+describe.skipIf(skipped)('signing in with an OpenID provider in a browser', () => {
   beforeAll(async () => {
     idp = await startOidcProvider({ accounts: [{ sub, email, email_verified: true, name: 'Ada Lovelace' }] });
     const providers: OidcProviderSetting[] = [{ id: 'acme', issuer: idp.issuer, clientId: 'atrium-web', clientSecret: 'web-secret-0123456789', allowedDomains: [], label: 'Acme SSO' }];
-    [stack, browser] = await Promise.all([
-      startStack({ settings: { oidcProviders: providers }, gateway: { oidcProviders: providers } }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
-    ]);
+    [stack, browser] = await Promise.all([startStack({ settings: { oidcProviders: providers }, gateway: { oidcProviders: providers } }), launchChromium()]);
     gateway = new URL(stack.gatewayUrl).origin;
     idp.addClient({ clientId: 'atrium-web', clientSecret: 'web-secret-0123456789', redirectUris: [`${gateway}/auth/oidc/acme/callback`] });
     const context = await browser.newContext();

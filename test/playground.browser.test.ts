@@ -2,21 +2,16 @@
 // every request that leaves localhost aborted: GraphiQL loads from the gateway alone, a
 // key and a workspace typed into its header editor run the example operation, docs load,
 // and a revoked key shows UNAUTHENTICATED. Screenshots land in test-artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repositoryPath } from '../lib/paths.js';
-import { bearer, createContentTypesAs, createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
-import { startStack, type TestStack } from './testkit.js';
+import { bearer, createContentTypesAs, createUserKey, createWorkspaceAs, signUp, CreatedKey } from './identity-seeds.js';
+import { launchChromium, LOCAL_HOSTS, skipWithoutChromium } from './browser.js';
+import { startStack, TestStack } from './testkit.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-// Outside CI a machine without chromium skips, saying so; in CI (.ci/run installs it) it must run.
-if (chromiumMissing && !process.env.CI) {
-  console.warn(`playground browser test skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
+const skipped = skipWithoutChromium('playground browser test');
 const ARTIFACTS = repositoryPath('test-artifacts');
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 let stack: TestStack;
 let browser: Browser;
@@ -31,16 +26,9 @@ const operations: string[] = [];
 const aborted: string[] = [];
 const pageProblems: string[] = [];
 
-describe.skipIf(chromiumMissing && !process.env.CI)('the playground in a browser', () => {
+describe.skipIf(skipped)('the playground in a browser', () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startStack(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
-    ]);
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     const owner = await signUp(stack, 'Playground Owner');
     ownerToken = owner.token;
     workspaceId = await createWorkspaceAs(stack, owner.token, 'Playground Workspace');

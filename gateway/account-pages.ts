@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { repositoryPath } from '../lib/paths.js';
 import { asset, send, sendAsset, type Asset } from './playground.js';
+import { escapeHtml, scriptJson } from '../lib/html.js';
 
 const ASSET_PREFIX = '/account/assets/';
 
@@ -72,13 +73,8 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
 function pageHtml(name: string, page: AccountPage, graphqlPath: string, script: Asset, style: Asset): string {
-  // JSON inside <script type="application/json">: `<` escaped so nothing can close the element.
-  const config = JSON.stringify({ page: name, endpoint: graphqlPath }).replaceAll('<', '\\u003c');
+  const config = scriptJson({ page: name, endpoint: graphqlPath });
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -24,6 +24,7 @@ import type { Logger } from '../lib/logger.js';
 import { OIDC_SESSION_PATH, claimsOf, type OidcProviderSetting, type OidcSessionRequest, type OidcSessionResponse } from '../lib/oidc-settings.js';
 import type { IdentityClient } from './identity-client.js';
 import { SESSION_COOKIE, cookieHeader, isCrossSiteRisk, readCookie } from './oidc-session-cookie.js';
+import { escapeHtml } from '../lib/html.js';
 
 export interface OidcRoutesOptions {
   readonly providers: readonly OidcProviderSetting[];
@@ -69,10 +70,6 @@ interface FlowState {
   readonly nonce: string;
   readonly verifier: string;
   readonly returnTo: string;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function page(title: string, body: string): string {

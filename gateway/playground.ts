@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { repositoryPath } from '../lib/paths.js';
+import { scriptJson } from '../lib/html.js';
 
 /** Where the page answers besides a browser's GET of the GraphQL path itself. */
 export const PLAYGROUND_PATH = '/playground';
@@ -123,11 +124,6 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
 };
-
-/** JSON inside <script type="application/json">: `<` escaped so nothing can close the element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replaceAll('<', '\\u003c');
-}
 
 function pageHtml(options: PlaygroundOptions, assets: readonly Asset[]): string {
   const pageConfig = {

@@ -4,10 +4,7 @@
 import type { RunningServer } from '../http-server.js';
 import { listen, requestPath, sendJson } from '../http-server.js';
 import type { CaughtMail, MailSink } from './sink.js';
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../html.js';
 
 function linkify(text: string): string {
   // Split on links in the raw text, then escape each piece: a link's & stays one character.

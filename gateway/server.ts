@@ -8,7 +8,7 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { correlationIdFrom, currentCorrelationId } from '../lib/correlation.js';
 import { CORRELATION_HEADER, WORKSPACE_HEADER, createErrorFormatter } from '../lib/errors.js';
 import { listen, requestPath, sendJson, type RunningServer } from '../lib/http-server.js';
-import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_SUBGRAPH_TIMEOUT_MS, type AtriumConfig, type LogLevel } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
 import { clientAddress, createTrustedProxies } from '../lib/trusted-proxies.js';
@@ -39,6 +39,7 @@ import { responsePlugin } from './pipeline/response.js';
 import { runPipeline, type GatewayStep } from './pipeline/step.js';
 import { createPlayground } from './playground.js';
 import { createAccountPages } from './account-pages.js';
+import { createConsole } from './console.js';
 import { PrincipalResolver } from './principal-resolver.js';
 import { readinessOf } from './readiness.js';
 import { RequestLogShipper } from './request-log-shipper.js';
@@ -71,6 +72,10 @@ export interface GatewayServerConfig {
   readonly introspection?: boolean;
   /** Serve the GraphiQL playground at /playground and to browsers on /graphql; default true. */
   readonly playground?: boolean;
+  /** Serve the console (console/dist/, built by Vite) at /console; default true. */
+  readonly console?: boolean;
+  /** How long audit keeps request logs and events (AUDIT_RETENTION_DAYS), said on the console's pages; default 90. */
+  readonly auditRetentionDays?: number;
   /** How long a resolved principal is reused; default 5000 ms. */
   readonly principalCacheTtlMs?: number;
   /** Least time between two fetches of an issuer's JWKS for an unknown key id (Bearer JWTs); default 30 s. */
@@ -130,6 +135,7 @@ export function gatewayConfigFrom(config: AtriumConfig, runtime: Pick<GatewaySer
     devIntrospection: config.gateway.devIntrospection,
     introspection: config.gateway.introspection,
     playground: config.gateway.playground,
+    auditRetentionDays: config.subgraphSettings.auditRetentionDays,
     signingSecrets: config.signingSecrets,
     workspaceHeader: config.gateway.workspaceHeader,
     principalCacheTtlMs: config.gateway.principalCacheTtlMs,
@@ -264,6 +270,14 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   const playground = (config.playground ?? true) ? createPlayground({ graphqlPath: '/graphql', workspaceHeader, introspection }) : undefined;
   // The pages the links in account mail open (verify an address, reset a password, join by invitation).
   const accountPages = createAccountPages({ graphqlPath: '/graphql' });
+  const consolePages =
+    (config.console ?? true)
+      ? createConsole({
+          oidcProviders: config.oidcProviders ?? [],
+          retentionDays: config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+          logger: logger.child({ component: 'console' }),
+        })
+      : undefined;
 
   const steps: GatewayStep[] = [
     ...(requestLogs ? [requestLogStep(requestLogs, logger)] : []),
@@ -309,6 +323,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       // GETs and every POST still go through Apollo and its CSRF prevention.
       if (playground && (await playground.handle(request, response, path))) return;
       if (await accountPages.handle(request, response, path)) return;
+      if (consolePages && (await consolePages.handle(request, response, path))) return;
       if (await oidcRoutes.handle(request, response, path)) return;
       if (path !== '/graphql') return sendJson(response, 404, { error: 'Not found' });
       const state: GatewayRequest = {

@@ -13,6 +13,7 @@ import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { DEMO_EDITOR_EMAIL, DEMO_EMAIL, DEMO_KEY_FILE_NAME, DEMO_PASSWORD, seedDemoWhenEmpty, type DemoData } from './demo-seed.js';
 import { runMain, stopOnSignal } from './run-main.js';
+import { ensureConsoleBuilt } from '../lib/console-build.js';
 import { startServices, type RunningServices } from './supervisor.js';
 import { findFreePort, isPortFree } from '../lib/database.js';
 import { startMailSink, type MailSink } from '../lib/mail/sink.js';
@@ -56,6 +57,12 @@ await runMain(async () => {
   const logger = createLogger(config.logLevel);
   // Expected for `npm start` on a laptop (config refuses it elsewhere), so not a warning.
   if (config.usesDevelopmentSecret) logger.info('PRINCIPAL_SIGNING_SECRETS is not set: using the development-only signing secret (NODE_ENV=development, loopback only)');
+  // The console's built copy (console/dist/), rebuilt when its sources changed since; a
+  // production image carries the copy its build stage made, and has no Vite to build with.
+  if (process.env.NODE_ENV !== 'production') {
+    const consoleBuild = await ensureConsoleBuilt();
+    if (consoleBuild.built) logger.info('console built', { was: consoleBuild.state, ms: Math.round(consoleBuild.milliseconds) });
+  }
   const database = await openDatabase(config, logger);
   let services: RunningServices | undefined;
   let mailSink: MailSink | undefined;
@@ -108,6 +115,7 @@ await runMain(async () => {
       `  database  ${describeDatabaseUrl(database.databaseUrl)}${database.embedded ? ' (embedded, data in ' + config.database.dataDir + ')' : ''}`,
       ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(9)} ${subgraphs[name].url}`),
       `  gateway   ${gateway.url}`,
+      `  console   ${new URL('/console/', gateway.url).href} (tokens, request logs, workspace admin: sign in with your email and password)`,
       ...(mailSink && mailPage ? [`  mail      ${mailSink.url} (a local sink: nothing is delivered; links print here, messages at ${mailPage.url.replace(/\/graphql$/, '/')})`] : []),
       '',
       ...tryIt(gateway.url, demo, demoKeyFile),

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { assertDatabaseReachable, dropDatabase, ensureDatabaseExists, startEmbeddedPostgres, withDatabase } from '../lib/database.js';
 import { migrateAll } from '../lib/database-runtime.js';
 import { createLogger } from '../lib/logger.js';
+import { ensureConsoleBuilt } from '../lib/console-build.js';
 import { SUBGRAPHS } from '../lib/subgraph-list.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 
@@ -30,7 +31,8 @@ interface TestDatabases {
 const shared = globalThis as { atriumTestDatabases?: { users: number; ready: Promise<TestDatabases> } };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  shared.atriumTestDatabases ??= { users: 0, ready: startDatabases() };
+  // The console's tests open the built copy: build it first when its sources changed.
+  shared.atriumTestDatabases ??= { users: 0, ready: ensureConsoleBuilt().then(startDatabases) };
   const databases = shared.atriumTestDatabases;
   databases.users += 1;
   const { adminUrl, template, stop } = await databases.ready;

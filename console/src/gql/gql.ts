@@ -1,0 +1,50 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ConsoleSignInDocument,
+    "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleWhoAmIDocument,
+    "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleSignOutDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+};
+const documents: Documents = {
+    "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.ConsoleSignInDocument,
+    "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleWhoAmIDocument,
+    "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": types.ConsoleSignOutDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": types.ConsoleViewerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleWhoAmIDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleViewerDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,9 @@
+import { Page } from '../components/states';
+
+export function AuditTrail() {
+  return (
+    <Page title="Audit trail">
+      <p>Coming soon.</p>
+    </Page>
+  );
+}

@@ -62,6 +62,8 @@ export type SessionState =
 interface SessionApi {
   readonly state: SessionState;
   readonly signIn: (email: string, password: string) => Promise<void>;
+  /** Signs in with a session token the API just handed out (register). */
+  readonly signInWithToken: (token: string) => Promise<void>;
   readonly signOut: () => Promise<void>;
   readonly selectWorkspace: (workspaceId: string) => void;
   /** Reads the workspace list again (after creating or leaving one). */
@@ -126,19 +128,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const signInWithToken = useCallback(
+    async (token: string) => {
+      setSessionToken(token);
+      try {
+        await load('password', null);
+      } catch (error) {
+        setSessionToken(null);
+        throw error;
+      }
+    },
+    [load],
+  );
+
   const api = useMemo<SessionApi>(
     () => ({
       state,
       signIn: async (email, password) => {
         const answer = await request(SignInDocument, { input: { email, password } }, { withoutWorkspace: true });
-        setSessionToken(answer.createSession.token);
-        try {
-          await load('password', null);
-        } catch (error) {
-          setSessionToken(null);
-          throw error;
-        }
+        await signInWithToken(answer.createSession.token);
       },
+      signInWithToken,
       signOut: async () => {
         const via = state.status === 'signedIn' ? state.via : 'password';
         try {
@@ -159,7 +169,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await load(state.via, state.workspaceId);
       },
     }),
-    [state, load, endSession, queryClient],
+    [state, load, signInWithToken, endSession, queryClient],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;

@@ -24,7 +24,8 @@ interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { path: '/tokens', label: 'Tokens', shown: () => true },
   { path: '/request-logs', label: 'Request logs', shown: (viewer) => viewer.holds('KEYS_READ') || viewer.can.readAuditLog },
-  { path: '/audit', label: 'Audit trail', shown: (viewer) => viewer.can.readAuditLog },
+  // Everyone has their own activity there; the workspace's events need audit:read (the page decides).
+  { path: '/audit', label: 'Audit trail', shown: () => true },
   { path: '/members', label: 'Members', shown: (viewer) => viewer.holds('MEMBERS_READ') },
   { path: '/roles', label: 'Roles', shown: (viewer) => viewer.holds('ROLES_READ') },
   { path: '/groups', label: 'Groups', shown: (viewer) => viewer.holds('GROUPS_READ') },

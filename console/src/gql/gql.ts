@@ -15,18 +15,48 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignInRegister($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.SignInRegisterDocument,
+    "\n  mutation SignInRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      email\n    }\n  }\n": typeof types.SignInRequestPasswordResetDocument,
+    "\n  fragment AuditTrailEvent on AuditEvent {\n    id\n    createdAt\n    action\n    targetType\n    targetId\n    credentialKind\n    correlationId\n    actor {\n      id\n      name\n      email\n    }\n    workspace {\n      id\n      name\n    }\n    changes {\n      field\n      old\n      new\n      valuesHidden\n    }\n  }\n": typeof types.AuditTrailEventFragmentDoc,
+    "\n  query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditTrailEvent\n      }\n    }\n  }\n": typeof types.AuditTrailWorkspaceEventsDocument,
+    "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailMyEventsDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleSignOutDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignInRegister($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.SignInRegisterDocument,
+    "\n  mutation SignInRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      email\n    }\n  }\n": types.SignInRequestPasswordResetDocument,
+    "\n  fragment AuditTrailEvent on AuditEvent {\n    id\n    createdAt\n    action\n    targetType\n    targetId\n    credentialKind\n    correlationId\n    actor {\n      id\n      name\n      email\n    }\n    workspace {\n      id\n      name\n    }\n    changes {\n      field\n      old\n      new\n      valuesHidden\n    }\n  }\n": types.AuditTrailEventFragmentDoc,
+    "\n  query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditTrailEvent\n      }\n    }\n  }\n": types.AuditTrailWorkspaceEventsDocument,
+    "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n": types.AuditTrailMyEventsDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": types.ConsoleSignOutDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": types.ConsoleViewerDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInRegister($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"): typeof import('./graphql.js').SignInRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      email\n    }\n  }\n"): typeof import('./graphql.js').SignInRequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditTrailEvent on AuditEvent {\n    id\n    createdAt\n    action\n    targetType\n    targetId\n    credentialKind\n    correlationId\n    actor {\n      id\n      name\n      email\n    }\n    workspace {\n      id\n      name\n    }\n    changes {\n      field\n      old\n      new\n      valuesHidden\n    }\n  }\n"): typeof import('./graphql.js').AuditTrailEventFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditTrailEvent\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditTrailWorkspaceEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditTrailMyEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,158 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What happened, as `<target type>_<verb>`: `API_KEY_CREATED`, `MEMBER_ROLE_CHANGED`, `ITEM_UPDATED`. */
+export type AuditAction =
+  /** `apiKey.created`. */
+  | 'API_KEY_CREATED'
+  /** `apiKey.revoked`. */
+  | 'API_KEY_REVOKED'
+  /** `apiKey.rotated`. */
+  | 'API_KEY_ROTATED'
+  /** `contentField.created`. */
+  | 'CONTENT_FIELD_CREATED'
+  /** `contentField.deleted`. */
+  | 'CONTENT_FIELD_DELETED'
+  /** `contentField.updated`. */
+  | 'CONTENT_FIELD_UPDATED'
+  /** `contentType.created`. */
+  | 'CONTENT_TYPE_CREATED'
+  /** `contentType.deleted`. */
+  | 'CONTENT_TYPE_DELETED'
+  /** `contentType.updated`. */
+  | 'CONTENT_TYPE_UPDATED'
+  /** `invitation.accepted`. */
+  | 'INVITATION_ACCEPTED'
+  /** `invitation.created`. */
+  | 'INVITATION_CREATED'
+  /** `invitation.resent`. */
+  | 'INVITATION_RESENT'
+  /** `invitation.revoked`. */
+  | 'INVITATION_REVOKED'
+  /** `item.created`. */
+  | 'ITEM_CREATED'
+  /** `item.deleted`. */
+  | 'ITEM_DELETED'
+  /** `item.updated`. */
+  | 'ITEM_UPDATED'
+  /** `member.added`. */
+  | 'MEMBER_ADDED'
+  /** `memberGroup.created`. */
+  | 'MEMBER_GROUP_CREATED'
+  /** `memberGroup.deleted`. */
+  | 'MEMBER_GROUP_DELETED'
+  /** `memberGroup.updated`. */
+  | 'MEMBER_GROUP_UPDATED'
+  /** `memberGroup.usersAdded`. */
+  | 'MEMBER_GROUP_USERS_ADDED'
+  /** `memberGroup.usersRemoved`. */
+  | 'MEMBER_GROUP_USERS_REMOVED'
+  /** `member.joined`. */
+  | 'MEMBER_JOINED'
+  /** `member.left`. */
+  | 'MEMBER_LEFT'
+  /** `member.ownershipGivenAway`. */
+  | 'MEMBER_OWNERSHIP_GIVEN_AWAY'
+  /** `member.ownershipReceived`. */
+  | 'MEMBER_OWNERSHIP_RECEIVED'
+  /** `member.removed`. */
+  | 'MEMBER_REMOVED'
+  /** `member.roleChanged`. */
+  | 'MEMBER_ROLE_CHANGED'
+  /** `role.created`. */
+  | 'ROLE_CREATED'
+  /** `role.deleted`. */
+  | 'ROLE_DELETED'
+  /** `role.permissionAdded`. */
+  | 'ROLE_PERMISSION_ADDED'
+  /** `role.permissionRemoved`. */
+  | 'ROLE_PERMISSION_REMOVED'
+  /** `role.updated`. */
+  | 'ROLE_UPDATED'
+  /** `session.created`. */
+  | 'SESSION_CREATED'
+  /** `session.revoked`. */
+  | 'SESSION_REVOKED'
+  /** `trustedDocument.deleted`. */
+  | 'TRUSTED_DOCUMENT_DELETED'
+  /** `trustedDocument.registered`. */
+  | 'TRUSTED_DOCUMENT_REGISTERED'
+  /** `trustedIssuer.created`. */
+  | 'TRUSTED_ISSUER_CREATED'
+  /** `trustedIssuer.deleted`. */
+  | 'TRUSTED_ISSUER_DELETED'
+  /** `user.emailChanged`. */
+  | 'USER_EMAIL_CHANGED'
+  /** `user.emailChangeRequested`. */
+  | 'USER_EMAIL_CHANGE_REQUESTED'
+  /** `user.emailVerified`. */
+  | 'USER_EMAIL_VERIFIED'
+  /** `user.oidcLinked`. */
+  | 'USER_OIDC_LINKED'
+  /** `user.passwordChanged`. */
+  | 'USER_PASSWORD_CHANGED'
+  /** `user.passwordReset`. */
+  | 'USER_PASSWORD_RESET'
+  /** `user.passwordResetRequested`. */
+  | 'USER_PASSWORD_RESET_REQUESTED'
+  /** `user.registered`. */
+  | 'USER_REGISTERED'
+  /** `user.updated`. */
+  | 'USER_UPDATED'
+  /** `user.verificationRequested`. */
+  | 'USER_VERIFICATION_REQUESTED'
+  /** `workspace.created`. */
+  | 'WORKSPACE_CREATED'
+  /** `workspace.deleted`. */
+  | 'WORKSPACE_DELETED'
+  /** `workspace.updated`. */
+  | 'WORKSPACE_UPDATED';
+
+/** Which audit events to list. The time range defaults to the last 24 hours. */
+export type AuditEventFilter = {
+  /** Only this action, e.g. `API_KEY_CREATED`. */
+  action?: AuditAction | null | undefined;
+  /** Only changes made by this user, or with this API key. */
+  actorId?: string | number | null | undefined;
+  /** Created at or after (default: 24 hours ago; at most the retention window back). */
+  createdAfter?: string | null | undefined;
+  /** Created before (default: now). */
+  createdBefore?: string | null | undefined;
+  /** Only changes to this record. */
+  targetId?: string | number | null | undefined;
+  /** Only changes to records of this type, e.g. `ITEM`. */
+  targetType?: AuditTargetType | null | undefined;
+};
+
+/** The type of record an audit event is about. */
+export type AuditTargetType =
+  /** A `ApiKey`. */
+  | 'API_KEY'
+  /** A `ContentField`. */
+  | 'CONTENT_FIELD'
+  /** A `ContentType`. */
+  | 'CONTENT_TYPE'
+  /** A `Invitation`. */
+  | 'INVITATION'
+  /** A `Item`. */
+  | 'ITEM'
+  /** A `Member`. */
+  | 'MEMBER'
+  /** A `MemberGroup`. */
+  | 'MEMBER_GROUP'
+  /** A `Role`. */
+  | 'ROLE'
+  /** A `Session`. */
+  | 'SESSION'
+  /** A `TrustedDocument`. */
+  | 'TRUSTED_DOCUMENT'
+  /** A `TrustedIssuer`. */
+  | 'TRUSTED_ISSUER'
+  /** A `User`. */
+  | 'USER'
+  /** A `Workspace`. */
+  | 'WORKSPACE';
+
 /** Credentials to sign in with. */
 export type CreateSessionInput = {
   /** Email address of the account. */
@@ -24,6 +176,16 @@ export type CredentialKind =
   | 'USER_KEY'
   /** A workspace key: acts for no user, in its one workspace, within its own scopes. */
   | 'WORKSPACE_KEY';
+
+/** A new account. */
+export type RegisterInput = {
+  /** Email address to sign in with. */
+  email: string;
+  /** Display name. */
+  name: string;
+  /** At least 12 characters. */
+  password: string;
+};
 
 /** A scope of the vocabulary (README "Scopes"). Keys, headers and the requirements closing descriptions spell it `<resource>:<action>` (or `read`, `write`, `delete`); the API spells it as this enum: `items:read` is `ITEMS_READ`, `read` is `READ`. */
 export type Scope =
@@ -82,6 +244,40 @@ export type Scope =
   /** `write`: write on every resource but keys (`keys:write` must be granted by name). */
   | 'WRITE';
 
+export type SignInRegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type SignInRegisterMutation = { register: { token: string, user: { id: string, name: string, email: string } } };
+
+export type SignInRequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type SignInRequestPasswordResetMutation = { requestPasswordReset: { email: string } };
+
+export type AuditTrailEventFragment = { id: string, createdAt: string, action: AuditAction, targetType: AuditTargetType, targetId: string, credentialKind: CredentialKind | null, correlationId: string | null, actor: { id: string, name: string, email: string } | null, workspace: { id: string, name: string } | null, changes: Array<{ field: string, old: unknown, new: unknown, valuesHidden: boolean }> };
+
+export type AuditTrailWorkspaceEventsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type AuditTrailWorkspaceEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, action: AuditAction, targetType: AuditTargetType, targetId: string, credentialKind: CredentialKind | null, correlationId: string | null, actor: { id: string, name: string, email: string } | null, workspace: { id: string, name: string } | null, changes: Array<{ field: string, old: unknown, new: unknown, valuesHidden: boolean }> }> } | null };
+
+export type AuditTrailMyEventsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type AuditTrailMyEventsQuery = { me: { id: string, auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, action: AuditAction, targetType: AuditTargetType, targetId: string, credentialKind: CredentialKind | null, correlationId: string | null, actor: { id: string, name: string, email: string } | null, workspace: { id: string, name: string } | null, changes: Array<{ field: string, old: unknown, new: unknown, valuesHidden: boolean }> }> } | null } | null };
+
 export type ConsoleSignInMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
@@ -122,7 +318,128 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AuditTrailEventFragmentDoc = new TypedDocumentString(`
+    fragment AuditTrailEvent on AuditEvent {
+  id
+  createdAt
+  action
+  targetType
+  targetId
+  credentialKind
+  correlationId
+  actor {
+    id
+    name
+    email
+  }
+  workspace {
+    id
+    name
+  }
+  changes {
+    field
+    old
+    new
+    valuesHidden
+  }
+}
+    `, {"fragmentName":"AuditTrailEvent"}) as unknown as TypedDocumentString<AuditTrailEventFragment, unknown>;
+export const SignInRegisterDocument = new TypedDocumentString(`
+    mutation SignInRegister($input: RegisterInput!) {
+  register(input: $input) {
+    token
+    user {
+      id
+      name
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInRegisterMutation, SignInRegisterMutationVariables>;
+export const SignInRequestPasswordResetDocument = new TypedDocumentString(`
+    mutation SignInRequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email) {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SignInRequestPasswordResetMutation, SignInRequestPasswordResetMutationVariables>;
+export const AuditTrailWorkspaceEventsDocument = new TypedDocumentString(`
+    query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AuditTrailEvent
+    }
+  }
+}
+    fragment AuditTrailEvent on AuditEvent {
+  id
+  createdAt
+  action
+  targetType
+  targetId
+  credentialKind
+  correlationId
+  actor {
+    id
+    name
+    email
+  }
+  workspace {
+    id
+    name
+  }
+  changes {
+    field
+    old
+    new
+    valuesHidden
+  }
+}`) as unknown as TypedDocumentString<AuditTrailWorkspaceEventsQuery, AuditTrailWorkspaceEventsQueryVariables>;
+export const AuditTrailMyEventsDocument = new TypedDocumentString(`
+    query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {
+  me {
+    id
+    auditEvents(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...AuditTrailEvent
+      }
+    }
+  }
+}
+    fragment AuditTrailEvent on AuditEvent {
+  id
+  createdAt
+  action
+  targetType
+  targetId
+  credentialKind
+  correlationId
+  actor {
+    id
+    name
+    email
+  }
+  workspace {
+    id
+    name
+  }
+  changes {
+    field
+    old
+    new
+    valuesHidden
+  }
+}`) as unknown as TypedDocumentString<AuditTrailMyEventsQuery, AuditTrailMyEventsQueryVariables>;
 export const ConsoleSignInDocument = new TypedDocumentString(`
     mutation ConsoleSignIn($input: CreateSessionInput!) {
   createSession(input: $input) {

@@ -149,6 +149,21 @@ describe.skipIf(skipped)('the audit trail in the console', () => {
     await expect.poll(() => page.getByRole('table').isVisible()).toBe(true);
   });
 
+  it('says when the events cannot be read, and reads them again on "Try again"', SLOW, async () => {
+    const { page } = ownerSession;
+    await stack.stopSubgraph('audit');
+    try {
+      await page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+      await expect.poll(() => page.getByRole('alert').isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await page.getByRole('alert').textContent()).toMatch(/audit/i);
+      expect(await page.getByRole('table').count()).toBe(0);
+    } finally {
+      await stack.startSubgraph('audit');
+    }
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.getByRole('table').isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+
   it('shows your own activity, across your account and workspaces, in the other tab (arrow keys too)', SLOW, async () => {
     const { page } = ownerSession;
     await page.getByRole('tab', { name: 'Workspace events' }).focus();

@@ -38,9 +38,12 @@ function Actor({ event }: { event: AuditEventRow }) {
 
 export function AuditEventTable({ view, events, caption }: { view: AuditView; events: readonly AuditEventRow[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow screen the table scrolls sideways, by keyboard too.
+    <div className="table-wrap" role="region" aria-labelledby="audit-table-caption" tabIndex={0}>
       <table className="audit-table">
-        <caption className="visually-hidden">{caption}</caption>
+        <caption id="audit-table-caption" className="visually-hidden">
+          {caption}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Time</th>

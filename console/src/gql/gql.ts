@@ -15,18 +15,36 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": typeof types.RequestLogsKeysDocument,
+    "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": typeof types.RequestLogsPageDocument,
+    "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": typeof types.RequestLogsVolumeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleSignOutDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
 };
 const documents: Documents = {
+    "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": types.RequestLogsKeysDocument,
+    "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": types.RequestLogsPageDocument,
+    "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": types.RequestLogsVolumeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": types.ConsoleSignOutDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      credentialKind\n      scopes\n      can {\n        administerWorkspace\n        deleteWorkspace\n        createWorkspaces\n        manageMembers\n        manageRoles\n        manageGroups\n        createApiKeys\n        manageWorkspaceKeys\n        editContentTypes\n        editContent\n        readAuditLog\n      }\n    }\n  }\n": types.ConsoleViewerDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsVolumeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -39,7 +39,7 @@ export class RequestLogService {
   /** requestLogs: the current workspace's entries this principal may read. */
   async list(filter: RequestLogFilter | undefined, page: PageArgs): Promise<Connection<RequestLog>> {
     // Conditions are written over `r`, the alias pageQuery gives the table (PAGE_ALIAS).
-    return pageQuery(this.em, { entity: RequestLog, sql: this.inWorkspace(filter, this.window(filter)), order: REQUEST_LOG_ORDER, page });
+    return pageQuery(this.em, { entity: RequestLog, sql: this.inWorkspace(filter).where, order: REQUEST_LOG_ORDER, page });
   }
 
   /**
@@ -48,20 +48,20 @@ export class RequestLogService {
    * checked (too many buckets is refused) before anything is read.
    */
   async volume(filter: RequestLogFilter | undefined, interval: VolumeInterval | undefined, timeZone: string | undefined): Promise<RequestLogVolume[]> {
-    const window = this.window(filter);
-    const plan = planVolume(window, interval, timeZone);
-    return countVolume(this.em, this.inWorkspace(filter, window), plan);
+    const { where, window } = this.inWorkspace(filter);
+    return countVolume(this.em, where, planVolume(window, interval, timeZone));
   }
 
   /**
    * Who sees what in the current workspace, in one place for every list and count: with
    * audit:read every entry, else (or when the filter asks for `mine`) only your own.
    */
-  private inWorkspace(filter: RequestLogFilter | undefined, window: TimeWindow): SqlCondition {
+  private inWorkspace(filter: RequestLogFilter | undefined): { where: SqlCondition; window: TimeWindow } {
     const workspaceId = requireWorkspace(this.workspaceId);
+    const window = this.window(filter);
     const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter, window)];
     if (!this.readsWholeWorkspace() || filter?.mine) conditions.push(this.ownRequests());
-    return joinConditions(conditions);
+    return { where: joinConditions(conditions), window };
   }
 
   /**

@@ -111,6 +111,7 @@ export const CASES: Record<string, AuthorizationCase> = {
   Invitation: { operation: () => ({ query: `{ invitations ${page} }` }), path: ['invitations'] },
   MemberGroup: { operation: () => ({ query: `{ memberGroups ${page} }` }), path: ['memberGroups'] },
   RequestLog: { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'] },
+  RequestLogVolume: { operation: () => ({ query: '{ requestLogVolume { start requests errors } }' }), path: ['requestLogVolume'] },
   AuditEvent: { operation: () => ({ query: `{ auditEvents ${page} }` }), path: ['auditEvents'] },
   'User.auditEvents': { operation: () => ({ query: '{ me { auditEvents { totalCount } } }' }), path: ['me', 'auditEvents'] },
   Role: { operation: () => ({ query: '{ members { nodes { role { key } } } }' }), path: ['members', 'nodes', 0, 'role'], alsoNeeds: ['members:read'] },
@@ -210,6 +211,11 @@ export const CASES: Record<string, AuthorizationCase> = {
   // Public to any credential (the budget is the caller's own); asked for alone, not charged.
   'Query.rateLimit': { operation: () => ({ query: '{ rateLimit { limit cost remaining resetAt } }' }), path: ['rateLimit'], foreign: () => ({ query: '{ rateLimit { limit remaining } }' }) },
   'Query.requestLogs': { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'], foreign: () => ({ query: `{ requestLogs ${page} }` }) },
+  'Query.requestLogVolume': {
+    operation: () => ({ query: '{ requestLogVolume { start requests errors } }' }),
+    path: ['requestLogVolume'],
+    foreign: (f) => ({ query: 'query($key: ID!) { requestLogVolume(filter: { apiKeyId: $key }) { start requests errors } }', variables: { key: f.b.userKeyId } }),
+  },
   'Query.role': {
     operation: (f) => ({ query: 'query($id: ID!) { role(id: $id) { id } }', variables: { id: f.a.customRoleId } }),
     path: ['role'],

@@ -20,6 +20,9 @@ type Documents = {
     "\n  fragment AuditTrailEvent on AuditEvent {\n    id\n    createdAt\n    action\n    targetType\n    targetId\n    credentialKind\n    correlationId\n    actor {\n      id\n      name\n      email\n    }\n    workspace {\n      id\n      name\n    }\n    changes {\n      field\n      old\n      new\n      valuesHidden\n    }\n  }\n": typeof types.AuditTrailEventFragmentDoc,
     "\n  query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditTrailEvent\n      }\n    }\n  }\n": typeof types.AuditTrailWorkspaceEventsDocument,
     "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailMyEventsDocument,
+    "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": typeof types.RequestLogsKeysDocument,
+    "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": typeof types.RequestLogsPageDocument,
+    "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": typeof types.RequestLogsVolumeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleSignOutDocument,
@@ -31,6 +34,9 @@ const documents: Documents = {
     "\n  fragment AuditTrailEvent on AuditEvent {\n    id\n    createdAt\n    action\n    targetType\n    targetId\n    credentialKind\n    correlationId\n    actor {\n      id\n      name\n      email\n    }\n    workspace {\n      id\n      name\n    }\n    changes {\n      field\n      old\n      new\n      valuesHidden\n    }\n  }\n": types.AuditTrailEventFragmentDoc,
     "\n  query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...AuditTrailEvent\n      }\n    }\n  }\n": types.AuditTrailWorkspaceEventsDocument,
     "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n": types.AuditTrailMyEventsDocument,
+    "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": types.RequestLogsKeysDocument,
+    "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": types.RequestLogsPageDocument,
+    "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": types.RequestLogsVolumeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": types.ConsoleSignOutDocument,
@@ -57,6 +63,18 @@ export function graphql(source: "\n  query AuditTrailWorkspaceEvents($first: Int
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditTrailMyEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    me {\n      id\n      auditEvents(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...AuditTrailEvent\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditTrailMyEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsVolumeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

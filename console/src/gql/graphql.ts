@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether a key works now. */
+export type ApiKeyStatus =
+  /** Works. */
+  | 'ACTIVE'
+  /** Past its expiry. */
+  | 'EXPIRED'
+  /** Revoked, or rotated and past its grace period. */
+  | 'REVOKED';
+
 /** What happened, as `<target type>_<verb>`: `API_KEY_CREATED`, `MEMBER_ROLE_CHANGED`, `ITEM_UPDATED`. */
 export type AuditAction =
   /** `apiKey.created`. */
@@ -177,6 +186,15 @@ export type CredentialKind =
   /** A workspace key: acts for no user, in its one workspace, within its own scopes. */
   | 'WORKSPACE_KEY';
 
+/** The kind of GraphQL operation a request ran. */
+export type OperationType =
+  /** A mutation. */
+  | 'MUTATION'
+  /** A query. */
+  | 'QUERY'
+  /** A subscription. */
+  | 'SUBSCRIPTION';
+
 /** A new account. */
 export type RegisterInput = {
   /** Email address to sign in with. */
@@ -186,6 +204,89 @@ export type RegisterInput = {
   /** At least 12 characters. */
   password: string;
 };
+
+/** Which request logs to list. The time range defaults to the last 24 hours. */
+export type RequestLogFilter = {
+  /** Only requests made with this API key. */
+  apiKeyId?: string | number | null | undefined;
+  /** Created at or after (default: 24 hours ago; at most the retention window back). */
+  createdAfter?: string | null | undefined;
+  /** Created before (default: now). */
+  createdBefore?: string | null | undefined;
+  /** Only your own requests (made as your user: with your keys and sessions; a workspace key: its own), even with `audit:read`. Without `audit:read` you see only your own anyway. */
+  mine?: boolean | null | undefined;
+  /** Only this operation name. */
+  operationName?: string | null | undefined;
+  /** Only requests with this outcome (`OK`, or an error code the response carried, e.g. `INSUFFICIENT_SCOPE`). */
+  outcome?: RequestOutcome | null | undefined;
+};
+
+/** How a request ended: `OK`, or one of the error codes of its response (docs/errors.md), or how the HTTP exchange failed. */
+export type RequestOutcome =
+  /** The response carried `ALIAS_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'ALIAS_LIMIT_EXCEEDED'
+  /** The response carried `BAD_REQUEST` (docs/errors.md). */
+  | 'BAD_REQUEST'
+  /** The response carried `BAD_USER_INPUT` (docs/errors.md). */
+  | 'BAD_USER_INPUT'
+  /** The client hung up before its answer was complete. */
+  | 'CLIENT_CLOSED'
+  /** The response carried `COST_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'COST_LIMIT_EXCEEDED'
+  /** The response carried `DEPTH_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'DEPTH_LIMIT_EXCEEDED'
+  /** The response carried `DIRECTIVE_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'DIRECTIVE_LIMIT_EXCEEDED'
+  /** The response carried `DOCUMENT_TOO_LARGE` (docs/errors.md). */
+  | 'DOCUMENT_TOO_LARGE'
+  /** The response carried `EMAIL_NOT_VERIFIED` (docs/errors.md). */
+  | 'EMAIL_NOT_VERIFIED'
+  /** The response carried `FORBIDDEN` (docs/errors.md). */
+  | 'FORBIDDEN'
+  /** The response carried `GRAPHQL_PARSE_FAILED` (docs/errors.md). */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The response carried `GRAPHQL_VALIDATION_FAILED` (docs/errors.md). */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** An HTTP error status without an error code (such as 408): `httpStatus` says which. */
+  | 'HTTP_ERROR'
+  /** The response carried `INSUFFICIENT_SCOPE` (docs/errors.md). */
+  | 'INSUFFICIENT_SCOPE'
+  /** The response carried `INTERNAL_SERVER_ERROR` (docs/errors.md). */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The response carried `INVALID_TOKEN` (docs/errors.md). */
+  | 'INVALID_TOKEN'
+  /** The response carried `NOT_FOUND` (docs/errors.md). */
+  | 'NOT_FOUND'
+  /** The response carried no error. */
+  | 'OK'
+  /** The response carried `OPERATION_NOT_ALLOWED` (docs/errors.md). */
+  | 'OPERATION_NOT_ALLOWED'
+  /** The response carried `OPERATION_RESOLUTION_FAILURE` (docs/errors.md). */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The response carried `PAYLOAD_TOO_LARGE` (docs/errors.md). */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The response carried `PERSISTED_QUERY_NOT_FOUND` (docs/errors.md). */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** The response carried `PERSISTED_QUERY_NOT_SUPPORTED` (docs/errors.md). */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The response carried `RATE_LIMITED` (docs/errors.md). */
+  | 'RATE_LIMITED'
+  /** The response carried `ROOT_FIELD_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'ROOT_FIELD_LIMIT_EXCEEDED'
+  /** The response carried `SERVICE_UNAVAILABLE` (docs/errors.md). */
+  | 'SERVICE_UNAVAILABLE'
+  /** The response carried `SUBGRAPH_UNAVAILABLE` (docs/errors.md). */
+  | 'SUBGRAPH_UNAVAILABLE'
+  /** The response carried `TOKEN_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'TOKEN_LIMIT_EXCEEDED'
+  /** The response carried `UNAUTHENTICATED` (docs/errors.md). */
+  | 'UNAUTHENTICATED'
+  /** An error whose code is not one of these. */
+  | 'UNKNOWN'
+  /** The response carried `VARIABLES_LIMIT_EXCEEDED` (docs/errors.md). */
+  | 'VARIABLES_LIMIT_EXCEEDED'
+  /** The response carried `WORKSPACE_REQUIRED` (docs/errors.md). */
+  | 'WORKSPACE_REQUIRED';
 
 /** A scope of the vocabulary (README "Scopes"). Keys, headers and the requirements closing descriptions spell it `<resource>:<action>` (or `read`, `write`, `delete`); the API spells it as this enum: `items:read` is `ITEMS_READ`, `read` is `READ`. */
 export type Scope =
@@ -244,6 +345,15 @@ export type Scope =
   /** `write`: write on every resource but keys (`keys:write` must be granted by name). */
   | 'WRITE';
 
+/** The width of one bucket of `requestLogVolume`. */
+export type VolumeInterval =
+  /** One bucket per day, midnight to midnight in the time zone asked for. */
+  | 'DAY'
+  /** One bucket per hour (of the time zone asked for). */
+  | 'HOUR'
+  /** One bucket per minute. */
+  | 'MINUTE';
+
 export type SignInRegisterMutationVariables = Exact<{
   input: RegisterInput;
 }>;
@@ -277,6 +387,29 @@ export type AuditTrailMyEventsQueryVariables = Exact<{
 
 
 export type AuditTrailMyEventsQuery = { me: { id: string, auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, action: AuditAction, targetType: AuditTargetType, targetId: string, credentialKind: CredentialKind | null, correlationId: string | null, actor: { id: string, name: string, email: string } | null, workspace: { id: string, name: string } | null, changes: Array<{ field: string, old: unknown, new: unknown, valuesHidden: boolean }> }> } | null } | null };
+
+export type RequestLogsKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestLogsKeysQuery = { apiKeys: { nodes: Array<{ id: string, description: string, hint: string, status: ApiKeyStatus }> } | null };
+
+export type RequestLogsPageQueryVariables = Exact<{
+  filter?: RequestLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RequestLogsPageQuery = { requestLogs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, operationName: string | null, operationType: OperationType | null, outcome: Array<RequestOutcome>, httpStatus: number, durationMs: number, clientIp: string | null, correlationId: string }> } | null };
+
+export type RequestLogsVolumeQueryVariables = Exact<{
+  filter?: RequestLogFilter | null | undefined;
+  interval?: VolumeInterval | null | undefined;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type RequestLogsVolumeQuery = { requestLogVolume: Array<{ start: string, requests: number, errors: number }> | null };
 
 export type ConsoleSignInMutationVariables = Exact<{
   input: CreateSessionInput;
@@ -440,6 +573,49 @@ export const AuditTrailMyEventsDocument = new TypedDocumentString(`
     valuesHidden
   }
 }`) as unknown as TypedDocumentString<AuditTrailMyEventsQuery, AuditTrailMyEventsQueryVariables>;
+export const RequestLogsKeysDocument = new TypedDocumentString(`
+    query RequestLogsKeys {
+  apiKeys(first: 100) {
+    nodes {
+      id
+      description
+      hint
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLogsKeysQuery, RequestLogsKeysQueryVariables>;
+export const RequestLogsPageDocument = new TypedDocumentString(`
+    query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {
+  requestLogs(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      createdAt
+      operationName
+      operationType
+      outcome
+      httpStatus
+      durationMs
+      clientIp
+      correlationId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLogsPageQuery, RequestLogsPageQueryVariables>;
+export const RequestLogsVolumeDocument = new TypedDocumentString(`
+    query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {
+  requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {
+    start
+    requests
+    errors
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLogsVolumeQuery, RequestLogsVolumeQueryVariables>;
 export const ConsoleSignInDocument = new TypedDocumentString(`
     mutation ConsoleSignIn($input: CreateSessionInput!) {
   createSession(input: $input) {

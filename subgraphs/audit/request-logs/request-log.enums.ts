@@ -1,5 +1,7 @@
-// The GraphQL enums of RequestLog, built from the value lists of lib/request-log.ts.
+// The GraphQL enums of RequestLog, built from the value lists of lib/request-log.ts, and the
+// bucket width of requestLogVolume.
 import { OPERATION_TYPES, REQUEST_OUTCOMES } from '../../../lib/request-log.js';
+import { registerEnumType } from 'type-graphql';
 import { registerWireEnum } from '../../../lib/wire-enum.js';
 
 export const OperationType = registerWireEnum('OperationType', 'The kind of GraphQL operation a request ran.', OPERATION_TYPES, (type) => `A ${type}.`);
@@ -17,3 +19,20 @@ export const RequestOutcome = registerWireEnum(
   REQUEST_OUTCOMES,
   (outcome) => OUTCOME_DESCRIPTIONS[outcome] ?? `The response carried \`${outcome}\` (docs/errors.md).`,
 );
+
+/** The width of one bucket of requestLogVolume. */
+export enum VolumeInterval {
+  MINUTE = 'MINUTE',
+  HOUR = 'HOUR',
+  DAY = 'DAY',
+}
+
+registerEnumType(VolumeInterval, {
+  name: 'VolumeInterval',
+  description: 'The width of one bucket of `requestLogVolume`.',
+  valuesConfig: {
+    MINUTE: { description: 'One bucket per minute.' },
+    HOUR: { description: 'One bucket per hour (of the time zone asked for).' },
+    DAY: { description: 'One bucket per day, midnight to midnight in the time zone asked for.' },
+  },
+});

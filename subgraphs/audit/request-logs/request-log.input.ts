@@ -16,4 +16,10 @@ export class RequestLogRangeFilter extends TimeRangeFilter {
 export class RequestLogFilter extends RequestLogRangeFilter {
   @Field(() => ID, { nullable: true, description: 'Only requests made with this API key.' })
   apiKeyId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only your own requests (made as your user: with your keys and sessions; a workspace key: its own), even with `audit:read`. Without `audit:read` you see only your own anyway.',
+  })
+  mine?: boolean;
 }

@@ -1,4 +1,5 @@
-// requestLogs (the current workspace's API calls) and ApiKey.requestLogs (one key's).
+// requestLogs (the current workspace's API calls), requestLogVolume (the same calls counted
+// per minute, hour or day) and ApiKey.requestLogs (one key's).
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { scopes } from '../../../lib/scopes-directive.js';
 import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
@@ -7,6 +8,9 @@ import { User } from '../users/user.reference.js';
 import { ApiKey, resolveApiKeyReference } from './api-key.reference.js';
 import { RequestLog } from './request-log.entity.js';
 import { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
+import { VolumeInterval } from './request-log.enums.js';
+import { RequestLogVolume } from './request-log-volume.js';
+import { AUTOMATIC_VOLUME_BUCKETS, MAX_VOLUME_BUCKETS } from './volume-buckets.js';
 
 export const RequestLogConnection = ConnectionType(RequestLog, 'RequestLog');
 
@@ -29,6 +33,28 @@ export class RequestLogResolver {
     @Ctx() context: AuditContext,
   ): Promise<Connection<RequestLog>> {
     return context.requestLogs.list(filter, page);
+  }
+
+  @Directive(REQUEST_LOG_SCOPES)
+  @Query(() => [RequestLogVolume], {
+    nullable: true,
+    description: `How many requests \`requestLogs\` would list with the same filter, and how many of them failed, per minute, hour or day, oldest first: every interval of the range is there, with zeros where nothing happened (the first starts at or before \`createdAfter\`). By default the last 24 hours. With \`audit:read\`, everyone's; otherwise only your own. At most ${MAX_VOLUME_BUCKETS} intervals (BAD_USER_INPUT beyond): a longer range needs a longer interval.`,
+  })
+  requestLogVolume(
+    @Arg('filter', () => RequestLogFilter, { nullable: true, description: 'Key, time range, outcome, operation, as for `requestLogs`.' }) filter: RequestLogFilter | undefined,
+    @Arg('interval', () => VolumeInterval, {
+      nullable: true,
+      description: `The width of one interval; by default the finest of MINUTE, HOUR and DAY that gives at most ${AUTOMATIC_VOLUME_BUCKETS} intervals over the range.`,
+    })
+    interval: VolumeInterval | undefined,
+    @Arg('timeZone', () => String, {
+      nullable: true,
+      description: 'IANA time zone name (`Europe/Paris`) whose hours and midnights the intervals follow, so that a day is a day where the reader is; default `UTC`.',
+    })
+    timeZone: string | undefined,
+    @Ctx() context: AuditContext,
+  ): Promise<RequestLogVolume[]> {
+    return context.requestLogs.volume(filter, interval ?? undefined, timeZone ?? undefined);
   }
 
   @FieldResolver(() => ApiKey, {

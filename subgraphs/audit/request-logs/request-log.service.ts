@@ -1,7 +1,8 @@
-// Request logs a principal may read, newest first (keyset on time, then id), within a time
-// range that defaults to the last 24 hours and never reaches past retention. Who sees what:
-// with audit:read, every entry of the current workspace; otherwise only your own requests
-// (those made as your user: your keys and sessions; a workspace key: its own).
+// Request logs a principal may read, newest first (keyset on time, then id), or counted per
+// minute, hour or day, within a time range that defaults to the last 24 hours and never
+// reaches past retention. Who sees what: with audit:read, every entry of the current
+// workspace; otherwise only your own requests (those made as your user: your keys and
+// sessions; a workspace key: its own).
 import type DataLoader from 'dataloader';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import type { PageArgs } from '../../../lib/connection.js';
@@ -10,8 +11,11 @@ import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
 import { satisfiesAnyOf } from '../../../lib/scopes.js';
-import { timeWindow } from '../time-window.js';
+import { timeWindow, type TimeWindow } from '../time-window.js';
 import { RequestLog } from './request-log.entity.js';
+import type { VolumeInterval } from './request-log.enums.js';
+import type { RequestLogVolume } from './request-log-volume.js';
+import { countVolume, planVolume } from './volume-buckets.js';
 import type { RequestLogFilter, RequestLogRangeFilter } from './request-log.input.js';
 import { createKeyRequestLogsLoader, type KeyRequestLogsKey } from './request-log.loader.js';
 import { REQUEST_LOG_ORDER, joinConditions, sqlCondition, type SqlCondition } from './request-log.sql.js';
@@ -34,11 +38,30 @@ export class RequestLogService {
 
   /** requestLogs: the current workspace's entries this principal may read. */
   async list(filter: RequestLogFilter | undefined, page: PageArgs): Promise<Connection<RequestLog>> {
-    const workspaceId = requireWorkspace(this.workspaceId);
-    const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter)];
-    if (!this.readsWholeWorkspace()) conditions.push(this.ownRequests());
     // Conditions are written over `r`, the alias pageQuery gives the table (PAGE_ALIAS).
-    return pageQuery(this.em, { entity: RequestLog, sql: joinConditions(conditions), order: REQUEST_LOG_ORDER, page });
+    return pageQuery(this.em, { entity: RequestLog, sql: this.inWorkspace(filter).where, order: REQUEST_LOG_ORDER, page });
+  }
+
+  /**
+   * requestLogVolume: requests and errors per minute, hour or day of the entries `list`
+   * would page through with the same filter, counted in SQL. The range and interval are
+   * checked (too many buckets is refused) before anything is read.
+   */
+  async volume(filter: RequestLogFilter | undefined, interval: VolumeInterval | undefined, timeZone: string | undefined): Promise<RequestLogVolume[]> {
+    const { where, window } = this.inWorkspace(filter);
+    return countVolume(this.em, where, planVolume(window, interval, timeZone));
+  }
+
+  /**
+   * Who sees what in the current workspace, in one place for every list and count: with
+   * audit:read every entry, else (or when the filter asks for `mine`) only your own.
+   */
+  private inWorkspace(filter: RequestLogFilter | undefined): { where: SqlCondition; window: TimeWindow } {
+    const workspaceId = requireWorkspace(this.workspaceId);
+    const window = this.window(filter);
+    const conditions = [sqlCondition('r.workspace_id = ?::uuid', workspaceId), ...this.filterConditions(filter, window)];
+    if (!this.readsWholeWorkspace() || filter?.mine) conditions.push(this.ownRequests());
+    return { where: joinConditions(conditions), window };
   }
 
   /**
@@ -49,7 +72,7 @@ export class RequestLogService {
     const visible = [this.ownRequests()];
     if (this.workspaceId && this.readsWholeWorkspace()) visible.push(sqlCondition('r.workspace_id = ?::uuid', this.workspaceId));
     const visibility = joinConditions(visible, ' or ');
-    const where = joinConditions([sqlCondition(`(${visibility.sql})`, ...visibility.params), ...this.filterConditions(filter)]);
+    const where = joinConditions([sqlCondition(`(${visibility.sql})`, ...visibility.params), ...this.filterConditions(filter, this.window(filter))]);
     return this.keyPages.load({ ...page, parentId: keyId, where });
   }
 
@@ -64,9 +87,13 @@ export class RequestLogService {
     return sqlCondition('false');
   }
 
-  /** The filter as conditions, after refusing a range outside retention or upside down. */
-  private filterConditions(filter: (RequestLogRangeFilter & { apiKeyId?: string }) | undefined): SqlCondition[] {
-    const { from, to } = timeWindow(filter, this.now, this.retentionDays, 'request logs');
+  /** The filter's time range, refused when outside retention or upside down. */
+  private window(filter: RequestLogRangeFilter | undefined): TimeWindow {
+    return timeWindow(filter, this.now, this.retentionDays, 'request logs');
+  }
+
+  /** The filter as conditions over its checked time range. */
+  private filterConditions(filter: (RequestLogRangeFilter & { apiKeyId?: string }) | undefined, { from, to }: TimeWindow): SqlCondition[] {
     const conditions = [sqlCondition('r.created_at >= ?::timestamptz', from.toISOString()), sqlCondition('r.created_at < ?::timestamptz', to.toISOString())];
     if (filter?.apiKeyId) conditions.push(isId(filter.apiKeyId) ? sqlCondition('r.key_id = ?::uuid', filter.apiKeyId) : sqlCondition('false'));
     if (filter?.operationName) conditions.push(sqlCondition('r.operation_name = ?', filter.operationName));

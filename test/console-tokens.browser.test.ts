@@ -1,15 +1,15 @@
 // The console's Tokens page in a real browser: the empty state, a token made through the
 // form (two workspaces, the read scope) whose one-time secret is copied and then works from
 // outside, the list, a rotation with no grace (new secret works, old one refused), a
-// revocation behind its confirmation, and the workspace-keys section that only those who
-// may manage workspace keys see.
+// revocation behind its confirmation, the workspace-keys section that only those who may
+// manage workspace keys see, and the warning on a token near its expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { maskCredential } from '../lib/api-key-format.js';
-import { bearer, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
+import { bearer, createUserKey, createWorkspaceAs, signUp, type SignedUpUser } from './identity-seeds.js';
 import { launchChromium, skipWithoutChromium } from './browser.js';
 import { openConsole, screenshots, seriousViolations, signInThroughConsole, type ConsoleSession } from './console.js';
-import { startStack, type TestStack } from './testkit.js';
+import { selectRows, startStack, type TestStack } from './testkit.js';
 
 const skipped = skipWithoutChromium('console tokens browser test');
 /** How long the page may take to show what a request changed (a loaded machine answers slowly). */
@@ -211,6 +211,7 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     const dialog = page.getByRole('dialog', { name: 'Revoke token?' });
     await expect.poll(() => dialog.isVisible(), UI).toBe(true);
     expect(await dialog.textContent()).toContain(`“CI reader” (${maskCredential(rotatedSecret)})`);
+    expect(await seriousViolations(page)).toEqual([]);
     // Escape cancels: the key still works.
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count(), UI).toBe(0);
@@ -249,21 +250,25 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('a member who may not manage workspace keys does not see that section, but may make tokens', async () => {
+  it('a member who may not manage workspace keys does not see that section; a token of theirs near its expiry is flagged', async () => {
+    // A token of the member's, made a month long, then brought to 3 days from its end.
+    const expiring = await createUserKey(stack, viewerMember.token, { scopes: ['items:read'], workspaceIds: [alphaId], description: 'Expiring soon' });
+    await selectRows(stack.database.url, `update "identity"."api_keys" set expires_at = now() + interval '3 days' where id = $1`, [expiring.id]);
     memberSession = await openConsole(browser, stack);
     const { page } = memberSession;
     await signInThroughConsole(page, viewerMember.email, viewerMember.password);
-    await expect.poll(() => page.getByRole('button', { name: 'Create your first token' }).isVisible(), UI).toBe(true);
+    const row = rowOf(page, expiring.secret);
+    await expect.poll(() => row.isVisible(), UI).toBe(true);
+    expect(await row.locator('td').nth(5).locator('.badge-warning').textContent()).toBe('expires in 3 days');
     expect(await page.getByRole('heading', { name: /^Workspace keys/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'New workspace key' }).count()).toBe(0);
-    // A viewer holds only reads (and keys:write): the grid offers nothing to write or delete.
-    await page.getByRole('button', { name: 'Create your first token' }).click();
+    // A viewer holds only reads (and keys:write): the grid offers nothing else to write or delete.
+    await page.getByRole('button', { name: 'New token' }).click();
     const scopes = page.getByRole('form', { name: 'New token' }).getByRole('group', { name: 'Scopes' });
     await expect.poll(() => scopes.isVisible(), UI).toBe(true);
     expect(await scopes.getByRole('checkbox', { name: /^read: / }).count()).toBe(1);
     expect(await scopes.getByRole('checkbox', { name: /(write|delete)/ }).count()).toBe(1);
     expect(await scopes.getByRole('checkbox', { name: /^API keys: write/ }).count()).toBe(1);
-    expect(await scopes.getByRole('checkbox', { name: /^Items: (write|delete)/ }).count()).toBe(0);
   });
 
   it('left nothing unexpected: no request beyond localhost, no console error', () => {

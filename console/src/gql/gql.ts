@@ -23,6 +23,13 @@ type Documents = {
     "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": typeof types.RequestLogsKeysDocument,
     "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": typeof types.RequestLogsPageDocument,
     "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": typeof types.RequestLogsVolumeDocument,
+    "\n  fragment TokensKeyFields on ApiKey {\n    id\n    kind\n    description\n    hint\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    status\n    workspaces {\n      id\n      name\n    }\n    rotatedFrom {\n      id\n      hint\n    }\n    rotatedTo {\n      id\n      hint\n    }\n  }\n": typeof types.TokensKeyFieldsFragmentDoc,
+    "\n  query TokensList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }, filter: { owner: ME }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TokensKeyFields\n      }\n    }\n  }\n": typeof types.TokensListDocument,
+    "\n  query TokensWorkspaceKeys($first: Int!, $after: String) {\n    workspace {\n      id\n      name\n      apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...TokensKeyFields\n        }\n      }\n    }\n  }\n": typeof types.TokensWorkspaceKeysDocument,
+    "\n  mutation TokensCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": typeof types.TokensCreateDocument,
+    "\n  mutation TokensCreateWorkspaceKey($input: CreateWorkspaceKeyInput!) {\n    createWorkspaceKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": typeof types.TokensCreateWorkspaceKeyDocument,
+    "\n  mutation TokensRotate($id: ID!, $gracePeriod: Int!) {\n    rotateApiKey(id: $id, gracePeriod: $gracePeriod) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": typeof types.TokensRotateDocument,
+    "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        id\n        status\n      }\n    }\n  }\n": typeof types.TokensRevokeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleSignOutDocument,
@@ -37,6 +44,13 @@ const documents: Documents = {
     "\n  query RequestLogsKeys {\n    apiKeys(first: 100) {\n      nodes {\n        id\n        description\n        hint\n        status\n      }\n    }\n  }\n": types.RequestLogsKeysDocument,
     "\n  query RequestLogsPage($filter: RequestLogFilter, $first: Int, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        operationName\n        operationType\n        outcome\n        httpStatus\n        durationMs\n        clientIp\n        correlationId\n      }\n    }\n  }\n": types.RequestLogsPageDocument,
     "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n": types.RequestLogsVolumeDocument,
+    "\n  fragment TokensKeyFields on ApiKey {\n    id\n    kind\n    description\n    hint\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    status\n    workspaces {\n      id\n      name\n    }\n    rotatedFrom {\n      id\n      hint\n    }\n    rotatedTo {\n      id\n      hint\n    }\n  }\n": types.TokensKeyFieldsFragmentDoc,
+    "\n  query TokensList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }, filter: { owner: ME }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TokensKeyFields\n      }\n    }\n  }\n": types.TokensListDocument,
+    "\n  query TokensWorkspaceKeys($first: Int!, $after: String) {\n    workspace {\n      id\n      name\n      apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...TokensKeyFields\n        }\n      }\n    }\n  }\n": types.TokensWorkspaceKeysDocument,
+    "\n  mutation TokensCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": types.TokensCreateDocument,
+    "\n  mutation TokensCreateWorkspaceKey($input: CreateWorkspaceKeyInput!) {\n    createWorkspaceKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": types.TokensCreateWorkspaceKeyDocument,
+    "\n  mutation TokensRotate($id: ID!, $gracePeriod: Int!) {\n    rotateApiKey(id: $id, gracePeriod: $gracePeriod) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n": types.TokensRotateDocument,
+    "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        id\n        status\n      }\n    }\n  }\n": types.TokensRevokeDocument,
     "\n  mutation ConsoleSignIn($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.ConsoleSignInDocument,
     "\n  query ConsoleWhoAmI {\n    me {\n      id\n      name\n      email\n      emailVerified\n    }\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleWhoAmIDocument,
     "\n  mutation ConsoleSignOut {\n    revokeSession {\n      user {\n        id\n      }\n    }\n  }\n": types.ConsoleSignOutDocument,
@@ -75,6 +89,34 @@ export function graphql(source: "\n  query RequestLogsPage($filter: RequestLogFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogsVolume($filter: RequestLogFilter, $interval: VolumeInterval, $timeZone: String) {\n    requestLogVolume(filter: $filter, interval: $interval, timeZone: $timeZone) {\n      start\n      requests\n      errors\n    }\n  }\n"): typeof import('./graphql.js').RequestLogsVolumeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TokensKeyFields on ApiKey {\n    id\n    kind\n    description\n    hint\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    status\n    workspaces {\n      id\n      name\n    }\n    rotatedFrom {\n      id\n      hint\n    }\n    rotatedTo {\n      id\n      hint\n    }\n  }\n"): typeof import('./graphql.js').TokensKeyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokensList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }, filter: { owner: ME }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TokensKeyFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokensWorkspaceKeys($first: Int!, $after: String) {\n    workspace {\n      id\n      name\n      apiKeys(first: $first, after: $after, orderBy: { by: CREATED_AT, direction: DESC }) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          ...TokensKeyFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensWorkspaceKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreateWorkspaceKey($input: CreateWorkspaceKeyInput!) {\n    createWorkspaceKey(input: $input) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensCreateWorkspaceKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensRotate($id: ID!, $gracePeriod: Int!) {\n    rotateApiKey(id: $id, gracePeriod: $gracePeriod) {\n      secret\n      apiKey {\n        id\n        hint\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensRotateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').TokensRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

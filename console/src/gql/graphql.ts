@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who a key belongs to. */
+export type ApiKeyKind =
+  /** A user's key: acts as that user in the workspaces it is authorized for. */
+  | 'USER'
+  /** A workspace's key: no user, one workspace. */
+  | 'WORKSPACE';
+
 /** Whether a key works now. */
 export type ApiKeyStatus =
   /** Works. */
@@ -165,6 +172,22 @@ export type AuditTargetType =
   /** A `Workspace`. */
   | 'WORKSPACE';
 
+/** A new user key. */
+export type CreateApiKeyInput = {
+  /** What the key is for, 1 to 200 characters. */
+  description: string;
+  /** How long the key lives. */
+  expiresIn: KeyExpiry;
+  /** The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life. */
+  rateLimit?: number | null | undefined;
+  /** Scopes: `READ`, `WRITE`, `DELETE` (every resource but keys) or one per resource and action (`ITEMS_READ`). `KEYS_*` must be named. */
+  scopes: Array<Scope>;
+  /** True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key's life. */
+  trustedDocumentsOnly?: boolean | null | undefined;
+  /** Workspaces the key may act in; you must be a member of each. */
+  workspaceIds: Array<string | number>;
+};
+
 /** Credentials to sign in with. */
 export type CreateSessionInput = {
   /** Email address of the account. */
@@ -173,6 +196,20 @@ export type CreateSessionInput = {
   password: string;
   /** Workspace the session works in when a request names none. */
   workspaceId?: string | number | null | undefined;
+};
+
+/** A new key of the current workspace, with no user. */
+export type CreateWorkspaceKeyInput = {
+  /** What the key is for, 1 to 200 characters. */
+  description: string;
+  /** How long the key lives. */
+  expiresIn: KeyExpiry;
+  /** The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life. */
+  rateLimit?: number | null | undefined;
+  /** Scopes, within your own permissions in the workspace. */
+  scopes: Array<Scope>;
+  /** True limits the key to trusted documents (registered operations) of the workspace it acts in, even where the workspace accepts any; default false. Fixed for the key's life. */
+  trustedDocumentsOnly?: boolean | null | undefined;
 };
 
 /** The kind of credential a request was made with. */
@@ -185,6 +222,23 @@ export type CredentialKind =
   | 'USER_KEY'
   /** A workspace key: acts for no user, in its one workspace, within its own scopes. */
   | 'WORKSPACE_KEY';
+
+/** How long a new key lives. The deployment may cap it (API_KEY_MAX_EXPIRY). */
+export type KeyExpiry =
+  /** Does not expire. */
+  | 'NEVER'
+  /** 30 days. */
+  | 'ONE_MONTH'
+  /** 365 days. */
+  | 'ONE_YEAR'
+  /** 180 days. */
+  | 'SIX_MONTHS'
+  /** 90 days. */
+  | 'THREE_MONTHS'
+  /** 60 days. */
+  | 'TWO_MONTHS'
+  /** 730 days. */
+  | 'TWO_YEARS';
 
 /** The kind of GraphQL operation a request ran. */
 export type OperationType =
@@ -411,6 +465,53 @@ export type RequestLogsVolumeQueryVariables = Exact<{
 
 export type RequestLogsVolumeQuery = { requestLogVolume: Array<{ start: string, requests: number, errors: number }> | null };
 
+export type TokensKeyFieldsFragment = { id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null };
+
+export type TokensListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokensListQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null };
+
+export type TokensWorkspaceKeysQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TokensWorkspaceKeysQuery = { workspace: { id: string, name: string, apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null } | null };
+
+export type TokensCreateMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type TokensCreateMutation = { createApiKey: { secret: string, apiKey: { id: string, hint: string } | null } };
+
+export type TokensCreateWorkspaceKeyMutationVariables = Exact<{
+  input: CreateWorkspaceKeyInput;
+}>;
+
+
+export type TokensCreateWorkspaceKeyMutation = { createWorkspaceKey: { secret: string, apiKey: { id: string, hint: string } | null } };
+
+export type TokensRotateMutationVariables = Exact<{
+  id: string | number;
+  gracePeriod: number;
+}>;
+
+
+export type TokensRotateMutation = { rotateApiKey: { secret: string, apiKey: { id: string, hint: string } | null } };
+
+export type TokensRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TokensRevokeMutation = { revokeApiKey: { apiKey: { id: string, status: ApiKeyStatus } | null } };
+
 export type ConsoleSignInMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
@@ -477,6 +578,31 @@ export const AuditTrailEventFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditTrailEvent"}) as unknown as TypedDocumentString<AuditTrailEventFragment, unknown>;
+export const TokensKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TokensKeyFields on ApiKey {
+  id
+  kind
+  description
+  hint
+  scopes
+  createdAt
+  expiresAt
+  lastUsedAt
+  status
+  workspaces {
+    id
+    name
+  }
+  rotatedFrom {
+    id
+    hint
+  }
+  rotatedTo {
+    id
+    hint
+  }
+}
+    `, {"fragmentName":"TokensKeyFields"}) as unknown as TypedDocumentString<TokensKeyFieldsFragment, unknown>;
 export const SignInRegisterDocument = new TypedDocumentString(`
     mutation SignInRegister($input: RegisterInput!) {
   register(input: $input) {
@@ -616,6 +742,134 @@ export const RequestLogsVolumeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestLogsVolumeQuery, RequestLogsVolumeQueryVariables>;
+export const TokensListDocument = new TypedDocumentString(`
+    query TokensList($first: Int!, $after: String) {
+  apiKeys(
+    first: $first
+    after: $after
+    orderBy: {by: CREATED_AT, direction: DESC}
+    filter: {owner: ME}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...TokensKeyFields
+    }
+  }
+}
+    fragment TokensKeyFields on ApiKey {
+  id
+  kind
+  description
+  hint
+  scopes
+  createdAt
+  expiresAt
+  lastUsedAt
+  status
+  workspaces {
+    id
+    name
+  }
+  rotatedFrom {
+    id
+    hint
+  }
+  rotatedTo {
+    id
+    hint
+  }
+}`) as unknown as TypedDocumentString<TokensListQuery, TokensListQueryVariables>;
+export const TokensWorkspaceKeysDocument = new TypedDocumentString(`
+    query TokensWorkspaceKeys($first: Int!, $after: String) {
+  workspace {
+    id
+    name
+    apiKeys(
+      first: $first
+      after: $after
+      orderBy: {by: CREATED_AT, direction: DESC}
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...TokensKeyFields
+      }
+    }
+  }
+}
+    fragment TokensKeyFields on ApiKey {
+  id
+  kind
+  description
+  hint
+  scopes
+  createdAt
+  expiresAt
+  lastUsedAt
+  status
+  workspaces {
+    id
+    name
+  }
+  rotatedFrom {
+    id
+    hint
+  }
+  rotatedTo {
+    id
+    hint
+  }
+}`) as unknown as TypedDocumentString<TokensWorkspaceKeysQuery, TokensWorkspaceKeysQueryVariables>;
+export const TokensCreateDocument = new TypedDocumentString(`
+    mutation TokensCreate($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      hint
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensCreateMutation, TokensCreateMutationVariables>;
+export const TokensCreateWorkspaceKeyDocument = new TypedDocumentString(`
+    mutation TokensCreateWorkspaceKey($input: CreateWorkspaceKeyInput!) {
+  createWorkspaceKey(input: $input) {
+    secret
+    apiKey {
+      id
+      hint
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensCreateWorkspaceKeyMutation, TokensCreateWorkspaceKeyMutationVariables>;
+export const TokensRotateDocument = new TypedDocumentString(`
+    mutation TokensRotate($id: ID!, $gracePeriod: Int!) {
+  rotateApiKey(id: $id, gracePeriod: $gracePeriod) {
+    secret
+    apiKey {
+      id
+      hint
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensRotateMutation, TokensRotateMutationVariables>;
+export const TokensRevokeDocument = new TypedDocumentString(`
+    mutation TokensRevoke($id: ID!) {
+  revokeApiKey(id: $id) {
+    apiKey {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensRevokeMutation, TokensRevokeMutationVariables>;
 export const ConsoleSignInDocument = new TypedDocumentString(`
     mutation ConsoleSignIn($input: CreateSessionInput!) {
   createSession(input: $input) {

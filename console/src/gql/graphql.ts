@@ -188,6 +188,24 @@ export type CreateApiKeyInput = {
   workspaceIds: Array<string | number>;
 };
 
+/** A new group. */
+export type CreateMemberGroupInput = {
+  /** What the group is for. */
+  description?: string | null | undefined;
+  /** Name, unique in the workspace, 1 to 100 characters. */
+  name: string;
+};
+
+/** A new role. */
+export type CreateRoleInput = {
+  /** Stable identifier, unique in the workspace (`^[a-z][a-z0-9_]*$`). */
+  key: string;
+  /** Display name, 1 to 100 characters. */
+  name: string;
+  /** Permissions in the scope vocabulary. */
+  permissions: Array<Scope>;
+};
+
 /** Credentials to sign in with. */
 export type CreateSessionInput = {
   /** Email address of the account. */
@@ -222,6 +240,27 @@ export type CredentialKind =
   | 'USER_KEY'
   /** A workspace key: acts for no user, in its one workspace, within its own scopes. */
   | 'WORKSPACE_KEY';
+
+/** Where an invitation stands. */
+export type InvitationStatus =
+  /** Accepted: `acceptedBy` joined the workspace; the token works no more. */
+  | 'ACCEPTED'
+  /** Not accepted before `expiresAt`; the token works no more. */
+  | 'EXPIRED'
+  /** Waiting: the user with the invited email, verified, can accept it until `expiresAt`. */
+  | 'PENDING'
+  /** Revoked before anyone accepted it; the token works no more. */
+  | 'REVOKED';
+
+/** Whom to invite, with which role, for how long. */
+export type InviteMemberInput = {
+  /** Email address of the person invited: the invitation is mailed there, and only the account with this email, verified, can accept it. */
+  email: string;
+  /** Hours the invitation stays valid: 1 to 720; by default the deployment's INVITATION_TTL_HOURS (168, a week, unless configured). */
+  expiresInHours?: number | null | undefined;
+  /** Role they get on accepting. You may grant only what you hold (the owner role: only an owner). */
+  roleId: string | number;
+};
 
 /** How long a new key lives. The deployment may cap it (API_KEY_MAX_EXPIRY). */
 export type KeyExpiry =
@@ -399,6 +438,36 @@ export type Scope =
   /** `write`: write on every resource but keys (`keys:write` must be granted by name). */
   | 'WRITE';
 
+/** Changes to a group; omitted fields stay as they are. */
+export type UpdateMemberGroupInput = {
+  /** New description. */
+  description?: string | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+};
+
+/** A member's new role. */
+export type UpdateMemberInput = {
+  /** The role the member gets. */
+  roleId: string | number;
+};
+
+/** Changes to a role; omitted fields stay as they are. */
+export type UpdateRoleInput = {
+  /** New display name. */
+  name?: string | null | undefined;
+  /** The complete new set of permissions. */
+  permissions?: Array<Scope> | null | undefined;
+};
+
+/** Changes to the current workspace; omitted fields stay as they are. */
+export type UpdateWorkspaceInput = {
+  /** New description, at most 1000 characters; null or blank removes it. */
+  description?: string | null | undefined;
+  /** New display name, 1 to 100 characters. */
+  name?: string | null | undefined;
+};
+
 /** The width of one bucket of `requestLogVolume`. */
 export type VolumeInterval =
   /** One bucket per day, midnight to midnight in the time zone asked for. */
@@ -407,6 +476,137 @@ export type VolumeInterval =
   | 'HOUR'
   /** One bucket per minute. */
   | 'MINUTE';
+
+export type GroupsListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsListQuery = { memberGroups: { nodes: Array<{ id: string, name: string, description: string | null, members: { nodes: Array<{ id: string, user: { id: string, name: string, email: string } | null }>, pageInfo: { hasNextPage: boolean } } | null }>, pageInfo: { hasNextPage: boolean } } | null };
+
+export type GroupsMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsMembersQuery = { members: { nodes: Array<{ id: string, user: { id: string, name: string, email: string } | null }> } | null };
+
+export type GroupsCreateMutationVariables = Exact<{
+  input: CreateMemberGroupInput;
+}>;
+
+
+export type GroupsCreateMutation = { createMemberGroup: { memberGroup: { id: string, name: string } | null } };
+
+export type GroupsUpdateMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateMemberGroupInput;
+}>;
+
+
+export type GroupsUpdateMutation = { updateMemberGroup: { memberGroup: { id: string, name: string } | null } };
+
+export type GroupsDeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GroupsDeleteMutation = { deleteMemberGroup: { deletedId: string } };
+
+export type GroupsAddUsersMutationVariables = Exact<{
+  groupId: string | number;
+  userIds: Array<string | number> | string | number;
+}>;
+
+
+export type GroupsAddUsersMutation = { addMemberGroupUsers: { memberGroup: { id: string } | null } };
+
+export type GroupsRemoveUsersMutationVariables = Exact<{
+  groupId: string | number;
+  userIds: Array<string | number> | string | number;
+}>;
+
+
+export type GroupsRemoveUsersMutation = { removeMemberGroupUsers: { memberGroup: { id: string } | null } };
+
+export type MembersListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MembersListQuery = { members: { nodes: Array<{ id: string, createdAt: string, user: { id: string, name: string, email: string } | null, role: { id: string, key: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type MembersRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembersRolesQuery = { roles: { nodes: Array<{ id: string, key: string, name: string }> } | null };
+
+export type MembersInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembersInvitationsQuery = { pending: { nodes: Array<{ id: string, email: string, status: InvitationStatus, createdAt: string, expiresAt: string, lastSentAt: string | null, sendCount: number, role: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null }> } | null, expired: { nodes: Array<{ id: string, email: string, status: InvitationStatus, createdAt: string, expiresAt: string, lastSentAt: string | null, sendCount: number, role: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null }> } | null };
+
+export type MembersInvitationFragment = { id: string, email: string, status: InvitationStatus, createdAt: string, expiresAt: string, lastSentAt: string | null, sendCount: number, role: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null };
+
+export type MembersInviteMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type MembersInviteMutation = { inviteMember: { invitation: { id: string, email: string, expiresAt: string } | null } };
+
+export type MembersResendInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MembersResendInvitationMutation = { resendInvitation: { invitation: { id: string, expiresAt: string } | null } };
+
+export type MembersRevokeInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MembersRevokeInvitationMutation = { revokeInvitation: { invitation: { id: string, status: InvitationStatus } | null } };
+
+export type MembersChangeRoleMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateMemberInput;
+}>;
+
+
+export type MembersChangeRoleMutation = { updateMember: { member: { id: string, role: { id: string, key: string, name: string } | null } | null } };
+
+export type MembersRemoveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MembersRemoveMutation = { removeMember: { deletedId: string } };
+
+export type RolesListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesListQuery = { roles: { nodes: Array<{ id: string, key: string, name: string, builtIn: boolean, permissions: Array<Scope>, memberCount: number }>, pageInfo: { hasNextPage: boolean } } | null };
+
+export type RolesCreateMutationVariables = Exact<{
+  input: CreateRoleInput;
+}>;
+
+
+export type RolesCreateMutation = { createRole: { role: { id: string, name: string } | null } };
+
+export type RolesUpdateMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateRoleInput;
+}>;
+
+
+export type RolesUpdateMutation = { updateRole: { role: { id: string, name: string, permissions: Array<Scope> } | null } };
+
+export type RolesDeleteMutationVariables = Exact<{
+  id: string | number;
+  replacementRoleId?: string | number | null | undefined;
+}>;
+
+
+export type RolesDeleteMutation = { deleteRole: { deletedId: string } };
 
 export type SignInRegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -421,6 +621,30 @@ export type SignInRequestPasswordResetMutationVariables = Exact<{
 
 
 export type SignInRequestPasswordResetMutation = { requestPasswordReset: { email: string } };
+
+export type WorkspaceSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspaceSettingsQuery = { workspace: { id: string, name: string, description: string | null, createdAt: string, statistics: { members: number, contentTypes: number, items: number, apiKeys: number } | null } | null };
+
+export type WorkspaceDeletionPreviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspaceDeletionPreviewQuery = { workspaceDeletionPreview: { members: number, invitations: number, roles: number, memberGroups: number, apiKeys: number, contentTypes: number, contentFields: number, items: number, requestLogs: number } | null };
+
+export type WorkspaceUpdateMutationVariables = Exact<{
+  input: UpdateWorkspaceInput;
+}>;
+
+
+export type WorkspaceUpdateMutation = { updateWorkspace: { workspace: { id: string, name: string, description: string | null } } };
+
+export type WorkspaceDeleteMutationVariables = Exact<{
+  confirmName: string;
+}>;
+
+
+export type WorkspaceDeleteMutation = { deleteWorkspace: { deletedId: string } };
 
 export type AuditTrailEventFragment = { id: string, createdAt: string, action: AuditAction, targetType: AuditTargetType, targetId: string, credentialKind: CredentialKind | null, correlationId: string | null, actor: { id: string, name: string, email: string } | null, workspace: { id: string, name: string } | null, changes: Array<{ field: string, old: unknown, new: unknown, valuesHidden: boolean }> };
 
@@ -552,6 +776,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const MembersInvitationFragmentDoc = new TypedDocumentString(`
+    fragment MembersInvitation on Invitation {
+  id
+  email
+  status
+  createdAt
+  expiresAt
+  lastSentAt
+  sendCount
+  role {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"MembersInvitation"}) as unknown as TypedDocumentString<MembersInvitationFragment, unknown>;
 export const AuditTrailEventFragmentDoc = new TypedDocumentString(`
     fragment AuditTrailEvent on AuditEvent {
   id
@@ -603,6 +846,254 @@ export const TokensKeyFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TokensKeyFields"}) as unknown as TypedDocumentString<TokensKeyFieldsFragment, unknown>;
+export const GroupsListDocument = new TypedDocumentString(`
+    query GroupsList {
+  memberGroups(first: 30) {
+    nodes {
+      id
+      name
+      description
+      members(first: 50) {
+        nodes {
+          id
+          user {
+            id
+            name
+            email
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsListQuery, GroupsListQueryVariables>;
+export const GroupsMembersDocument = new TypedDocumentString(`
+    query GroupsMembers {
+  members(first: 100) {
+    nodes {
+      id
+      user {
+        id
+        name
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsMembersQuery, GroupsMembersQueryVariables>;
+export const GroupsCreateDocument = new TypedDocumentString(`
+    mutation GroupsCreate($input: CreateMemberGroupInput!) {
+  createMemberGroup(input: $input) {
+    memberGroup {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsCreateMutation, GroupsCreateMutationVariables>;
+export const GroupsUpdateDocument = new TypedDocumentString(`
+    mutation GroupsUpdate($id: ID!, $input: UpdateMemberGroupInput!) {
+  updateMemberGroup(id: $id, input: $input) {
+    memberGroup {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsUpdateMutation, GroupsUpdateMutationVariables>;
+export const GroupsDeleteDocument = new TypedDocumentString(`
+    mutation GroupsDelete($id: ID!) {
+  deleteMemberGroup(id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsDeleteMutation, GroupsDeleteMutationVariables>;
+export const GroupsAddUsersDocument = new TypedDocumentString(`
+    mutation GroupsAddUsers($groupId: ID!, $userIds: [ID!]!) {
+  addMemberGroupUsers(groupId: $groupId, userIds: $userIds) {
+    memberGroup {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsAddUsersMutation, GroupsAddUsersMutationVariables>;
+export const GroupsRemoveUsersDocument = new TypedDocumentString(`
+    mutation GroupsRemoveUsers($groupId: ID!, $userIds: [ID!]!) {
+  removeMemberGroupUsers(groupId: $groupId, userIds: $userIds) {
+    memberGroup {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsRemoveUsersMutation, GroupsRemoveUsersMutationVariables>;
+export const MembersListDocument = new TypedDocumentString(`
+    query MembersList($after: String) {
+  members(first: 50, after: $after) {
+    nodes {
+      id
+      createdAt
+      user {
+        id
+        name
+        email
+      }
+      role {
+        id
+        key
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersListQuery, MembersListQueryVariables>;
+export const MembersRolesDocument = new TypedDocumentString(`
+    query MembersRoles {
+  roles(first: 100) {
+    nodes {
+      id
+      key
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersRolesQuery, MembersRolesQueryVariables>;
+export const MembersInvitationsDocument = new TypedDocumentString(`
+    query MembersInvitations {
+  pending: invitations(first: 100, filter: {status: PENDING}) {
+    nodes {
+      ...MembersInvitation
+    }
+  }
+  expired: invitations(first: 100, filter: {status: EXPIRED}) {
+    nodes {
+      ...MembersInvitation
+    }
+  }
+}
+    fragment MembersInvitation on Invitation {
+  id
+  email
+  status
+  createdAt
+  expiresAt
+  lastSentAt
+  sendCount
+  role {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MembersInvitationsQuery, MembersInvitationsQueryVariables>;
+export const MembersInviteDocument = new TypedDocumentString(`
+    mutation MembersInvite($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    invitation {
+      id
+      email
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersInviteMutation, MembersInviteMutationVariables>;
+export const MembersResendInvitationDocument = new TypedDocumentString(`
+    mutation MembersResendInvitation($id: ID!) {
+  resendInvitation(id: $id) {
+    invitation {
+      id
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersResendInvitationMutation, MembersResendInvitationMutationVariables>;
+export const MembersRevokeInvitationDocument = new TypedDocumentString(`
+    mutation MembersRevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    invitation {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersRevokeInvitationMutation, MembersRevokeInvitationMutationVariables>;
+export const MembersChangeRoleDocument = new TypedDocumentString(`
+    mutation MembersChangeRole($id: ID!, $input: UpdateMemberInput!) {
+  updateMember(id: $id, input: $input) {
+    member {
+      id
+      role {
+        id
+        key
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersChangeRoleMutation, MembersChangeRoleMutationVariables>;
+export const MembersRemoveDocument = new TypedDocumentString(`
+    mutation MembersRemove($id: ID!) {
+  removeMember(id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<MembersRemoveMutation, MembersRemoveMutationVariables>;
+export const RolesListDocument = new TypedDocumentString(`
+    query RolesList {
+  roles(first: 100) {
+    nodes {
+      id
+      key
+      name
+      builtIn
+      permissions
+      memberCount
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesListQuery, RolesListQueryVariables>;
+export const RolesCreateDocument = new TypedDocumentString(`
+    mutation RolesCreate($input: CreateRoleInput!) {
+  createRole(input: $input) {
+    role {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesCreateMutation, RolesCreateMutationVariables>;
+export const RolesUpdateDocument = new TypedDocumentString(`
+    mutation RolesUpdate($id: ID!, $input: UpdateRoleInput!) {
+  updateRole(id: $id, input: $input) {
+    role {
+      id
+      name
+      permissions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesUpdateMutation, RolesUpdateMutationVariables>;
+export const RolesDeleteDocument = new TypedDocumentString(`
+    mutation RolesDelete($id: ID!, $replacementRoleId: ID) {
+  deleteRole(id: $id, replacementRoleId: $replacementRoleId) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<RolesDeleteMutation, RolesDeleteMutationVariables>;
 export const SignInRegisterDocument = new TypedDocumentString(`
     mutation SignInRegister($input: RegisterInput!) {
   register(input: $input) {
@@ -622,6 +1113,55 @@ export const SignInRequestPasswordResetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInRequestPasswordResetMutation, SignInRequestPasswordResetMutationVariables>;
+export const WorkspaceSettingsDocument = new TypedDocumentString(`
+    query WorkspaceSettings {
+  workspace {
+    id
+    name
+    description
+    createdAt
+    statistics {
+      members
+      contentTypes
+      items
+      apiKeys
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
+export const WorkspaceDeletionPreviewDocument = new TypedDocumentString(`
+    query WorkspaceDeletionPreview {
+  workspaceDeletionPreview {
+    members
+    invitations
+    roles
+    memberGroups
+    apiKeys
+    contentTypes
+    contentFields
+    items
+    requestLogs
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspaceDeletionPreviewQuery, WorkspaceDeletionPreviewQueryVariables>;
+export const WorkspaceUpdateDocument = new TypedDocumentString(`
+    mutation WorkspaceUpdate($input: UpdateWorkspaceInput!) {
+  updateWorkspace(input: $input) {
+    workspace {
+      id
+      name
+      description
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspaceUpdateMutation, WorkspaceUpdateMutationVariables>;
+export const WorkspaceDeleteDocument = new TypedDocumentString(`
+    mutation WorkspaceDelete($confirmName: String!) {
+  deleteWorkspace(confirmName: $confirmName) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspaceDeleteMutation, WorkspaceDeleteMutationVariables>;
 export const AuditTrailWorkspaceEventsDocument = new TypedDocumentString(`
     query AuditTrailWorkspaceEvents($first: Int!, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {

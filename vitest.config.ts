@@ -34,6 +34,10 @@ const shared: TestProjectInlineConfiguration['test'] = {
   // file must leave no module state behind (globals, mocks, patched modules); one that
   // needs modules of its own goes into ISOLATED_TESTS.
   isolate: false,
+  // expect.poll waits for the thing itself; by default it gives up after one second, which a
+  // browser page or a background delivery on a loaded two-core machine can take. Waiting longer
+  // only delays a failure: a poll passes as soon as its condition holds.
+  expect: { poll: { timeout: 15_000 } },
 };
 
 export default defineConfig({

@@ -49,7 +49,7 @@ describe.skipIf(skipped)('the console in a browser', () => {
 
   it('switches workspaces', async () => {
     const { page } = session;
-    const switcher = page.getByLabel('Workspace');
+    const switcher = page.getByRole('combobox', { name: 'Workspace', exact: true });
     const names = await switcher.locator('option').allTextContents();
     expect(names.sort()).toEqual(['Alpha Workspace', 'Beta Workspace']);
     const other = (await switcher.inputValue()) === (await switcher.locator('option', { hasText: 'Alpha' }).getAttribute('value')) ? 'Beta Workspace' : 'Alpha Workspace';
@@ -79,7 +79,7 @@ describe.skipIf(skipped)('the console in a browser', () => {
     });
     session.expectProblem(/401/);
     await page.getByRole('link', { name: 'Tokens' }).click();
-    await page.getByLabel('Workspace').selectOption({ index: 0 });
+    await page.getByRole('combobox', { name: 'Workspace', exact: true }).selectOption({ index: 0 });
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in to the Atrium console' }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText(/session has ended/).isVisible()).toBe(true);
   });

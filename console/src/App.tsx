@@ -37,16 +37,16 @@ function WorkspaceSwitcher() {
   if (state.status !== 'signedIn') return null;
   if (state.workspaces.length === 0) return <span className="workspace-none">No workspace yet</span>;
   return (
-    <label className="workspace-switcher">
-      <span>Workspace</span>
-      <select value={state.workspaceId ?? ''} onChange={(event) => selectWorkspace(event.target.value)}>
+    <div className="workspace-switcher">
+      <label htmlFor="workspace-switcher">Workspace</label>
+      <select id="workspace-switcher" value={state.workspaceId ?? ''} onChange={(event) => selectWorkspace(event.target.value)}>
         {state.workspaces.map((workspace) => (
           <option key={workspace.id} value={workspace.id}>
             {workspace.name}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -7,7 +7,10 @@
 # and runs the whole stack from them.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# npm ci runs the root's postinstall (scripts/postinstall.js), which must be there; with no
+# console sources beside it yet, it says so and builds nothing.
 COPY package.json package-lock.json ./
+COPY scripts/postinstall.js ./scripts/postinstall.js
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The console (console/dist/) too: Vite is a devDependency, so the final stage cannot build it.
@@ -17,6 +20,7 @@ FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
 COPY package.json package-lock.json ./
+COPY scripts/postinstall.js ./scripts/postinstall.js
 RUN npm ci --omit=dev --no-audit --no-fund
 # The code stays root's: the services (user node) read it and never write beside it.
 COPY --from=build /app/dist ./dist

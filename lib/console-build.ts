@@ -4,15 +4,19 @@
 // file all read as stale, whatever the files' times. `npm install` (postinstall), `npm start`
 // and the test run's global setup call ensureConsoleBuilt; `npm run build:console` forces it.
 // Vite is a devDependency: a production install has no Vite and serves the copy the image
-// built (Dockerfile), so this module loads Vite only when it has to build.
+// built (Dockerfile), so this module loads Vite only when it has to build. Every function
+// takes the console's folder (default console/; its tests pass a temporary one): the copy is
+// its dist/, the lockfile the package-lock.json beside it, when there is one.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repositoryPath } from './paths.js';
 
+const distOf = (root: string) => path.join(root, 'dist');
+
 export const CONSOLE_ROOT = repositoryPath('console');
-export const CONSOLE_DIST = path.join(CONSOLE_ROOT, 'dist');
+export const CONSOLE_DIST = distOf(CONSOLE_ROOT);
 const STAMP_FILE = 'build-stamp.json';
 
 /** Files and folders under console/ that are not sources of the build. */
@@ -30,11 +34,12 @@ async function sourceFiles(folder: string): Promise<string[]> {
 }
 
 /** A hash of every source of the build: the console's files (names and contents) and the lockfile. */
-export async function consoleSourceHash(): Promise<string> {
+export async function consoleSourceHash(root = CONSOLE_ROOT): Promise<string> {
   const hash = createHash('sha256');
-  const files = [...(await sourceFiles(CONSOLE_ROOT)), repositoryPath('package-lock.json')].sort();
+  const lockfile = path.join(path.dirname(root), 'package-lock.json');
+  const files = [...(await sourceFiles(root)), ...(existsSync(lockfile) ? [lockfile] : [])].sort();
   for (const file of files) {
-    hash.update(path.relative(CONSOLE_ROOT, file)).update('\0');
+    hash.update(path.relative(root, file)).update('\0');
     hash.update(await readFile(file)).update('\0');
   }
   return hash.digest('hex');
@@ -42,12 +47,12 @@ export async function consoleSourceHash(): Promise<string> {
 
 export type ConsoleBuildState = 'fresh' | 'stale' | 'missing';
 
-export async function consoleBuildState(): Promise<ConsoleBuildState> {
-  const stampPath = path.join(CONSOLE_DIST, STAMP_FILE);
-  if (!existsSync(stampPath) || !existsSync(path.join(CONSOLE_DIST, 'index.html'))) return 'missing';
+export async function consoleBuildState(root = CONSOLE_ROOT): Promise<ConsoleBuildState> {
+  const stampPath = path.join(distOf(root), STAMP_FILE);
+  if (!existsSync(stampPath) || !existsSync(path.join(distOf(root), 'index.html'))) return 'missing';
   try {
     const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as { sources?: unknown };
-    return stamp.sources === (await consoleSourceHash()) ? 'fresh' : 'stale';
+    return stamp.sources === (await consoleSourceHash(root)) ? 'fresh' : 'stale';
   } catch {
     return 'stale';
   }
@@ -63,17 +68,18 @@ export interface ConsoleBuildResult {
  * Builds console/dist/ with Vite. Into a folder of its own first, then moved in place: two
  * processes building at once (npm start beside a test run) never serve a half-written copy.
  */
-export async function buildConsole(): Promise<void> {
-  const sources = await consoleSourceHash();
-  const temporary = path.join(CONSOLE_ROOT, `.build-${process.pid}-${Date.now()}`);
+export async function buildConsole(root = CONSOLE_ROOT): Promise<void> {
+  const sources = await consoleSourceHash(root);
+  const dist = distOf(root);
+  const temporary = path.join(root, `.build-${process.pid}-${Date.now()}`);
   const { build } = await import('vite');
   try {
-    await build({ configFile: path.join(CONSOLE_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: temporary, emptyOutDir: true } });
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: temporary, emptyOutDir: true } });
     await writeFile(path.join(temporary, STAMP_FILE), `${JSON.stringify({ sources, builtAt: new Date().toISOString() })}\n`);
     const previous = `${temporary}-previous`;
-    if (existsSync(CONSOLE_DIST)) await rename(CONSOLE_DIST, previous).catch(() => undefined);
-    await mkdir(path.dirname(CONSOLE_DIST), { recursive: true });
-    await rename(temporary, CONSOLE_DIST);
+    if (existsSync(dist)) await rename(dist, previous).catch(() => undefined);
+    await mkdir(path.dirname(dist), { recursive: true });
+    await rename(temporary, dist);
     await rm(previous, { recursive: true, force: true });
   } finally {
     await rm(temporary, { recursive: true, force: true });
@@ -81,10 +87,10 @@ export async function buildConsole(): Promise<void> {
 }
 
 /** Builds the console unless its copy is fresh. */
-export async function ensureConsoleBuilt(): Promise<ConsoleBuildResult> {
+export async function ensureConsoleBuilt(root = CONSOLE_ROOT): Promise<ConsoleBuildResult> {
   const started = performance.now();
-  const state = await consoleBuildState();
+  const state = await consoleBuildState(root);
   if (state === 'fresh') return { built: false, state, milliseconds: performance.now() - started };
-  await buildConsole();
+  await buildConsole(root);
   return { built: true, state, milliseconds: performance.now() - started };
 }

@@ -78,7 +78,8 @@ async function currentWorkspace(page: Page): Promise<{ id: string; name: string 
 
 describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+    // Request logs reach audit within 50 ms, so the calls made with the token show in Request logs at once.
+    [stack, browser] = await Promise.all([startStack({ gateway: { requestLogFlushMs: 50 } }), launchChromium()]);
     owner = await signUp(stack, 'Token Owner');
     alphaId = await createWorkspaceAs(stack, owner.token, 'Alpha Workspace');
     betaId = await createWorkspaceAs(stack, owner.token, 'Beta Workspace');
@@ -176,6 +177,21 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     expect(await page.getByRole('button', { name: 'New token' }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'tokens');
+  });
+
+  it('finds those calls in Request logs, by the token, with their correlation ids, and charts them', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Request logs' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Request logs', level: 1 }).isVisible(), UI).toBe(true);
+    const token = page.getByLabel('Token');
+    await expect.poll(async () => (await token.locator('option').allTextContents()).some((label) => label.includes('CI reader')), UI).toBe(true);
+    await token.selectOption({ label: (await token.locator('option', { hasText: 'CI reader' }).textContent()) ?? '' });
+    await page.getByLabel('Period').selectOption({ label: 'Last hour' });
+    // Only Alpha's call is in the workspace the console acts in; the key's own logs are per workspace.
+    await expect.poll(() => page.locator('tbody tr', { hasText: 'tokens-test-Alpha' }).count(), UI).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /^1 request and 0 errors/ }).count(), UI).toBe(1);
+    await page.getByRole('link', { name: 'Tokens' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Tokens', level: 1 }).isVisible(), UI).toBe(true);
   });
 
   it('rotates the token with no grace: the new secret works, the old one is refused', async () => {

@@ -18,6 +18,8 @@ const distOf = (root: string) => path.join(root, 'dist');
 export const CONSOLE_ROOT = repositoryPath('console');
 export const CONSOLE_DIST = distOf(CONSOLE_ROOT);
 const STAMP_FILE = 'build-stamp.json';
+/** Changes when how the console is built changes (not its sources), so every earlier copy reads as stale. */
+const BUILD_RECIPE = 2;
 
 /** Files and folders under console/ that are not sources of the build. */
 const NOT_SOURCES = new Set(['dist', 'node_modules']);
@@ -35,7 +37,7 @@ async function sourceFiles(folder: string): Promise<string[]> {
 
 /** A hash of every source of the build: the console's files (names and contents) and the lockfile. */
 export async function consoleSourceHash(root = CONSOLE_ROOT): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`recipe ${BUILD_RECIPE}\0`);
   const lockfile = path.join(path.dirname(root), 'package-lock.json');
   const files = [...(await sourceFiles(root)), ...(existsSync(lockfile) ? [lockfile] : [])].sort();
   for (const file of files) {
@@ -65,6 +67,22 @@ export interface ConsoleBuildResult {
 }
 
 /**
+ * Vite takes NODE_ENV from the process when it is set, and vitest sets it to `test`: the test
+ * run's global setup built React's development copy (three times the size, with its warnings
+ * and checks). The console is always built for production, whoever builds it.
+ */
+async function productionBuild<T>(run: () => Promise<T>): Promise<T> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
+/**
  * Builds console/dist/ with Vite. Into a folder of its own first, then moved in place: two
  * processes building at once (npm start beside a test run) never serve a half-written copy.
  */
@@ -74,7 +92,7 @@ export async function buildConsole(root = CONSOLE_ROOT): Promise<void> {
   const temporary = path.join(root, `.build-${process.pid}-${Date.now()}`);
   const { build } = await import('vite');
   try {
-    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: temporary, emptyOutDir: true } });
+    await productionBuild(() => build({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: temporary, emptyOutDir: true } }));
     await writeFile(path.join(temporary, STAMP_FILE), `${JSON.stringify({ sources, builtAt: new Date().toISOString() })}\n`);
     const previous = `${temporary}-previous`;
     if (existsSync(dist)) await rename(dist, previous).catch(() => undefined);

@@ -29,3 +29,13 @@ it('keeps the gzipped JavaScript of the built console under 300 KB', () => {
   );
   expect(everyScriptBytes, `gzipped JavaScript of the console: ${everyScript.join(', ')}`).toBeLessThan(LIMIT_BYTES);
 });
+
+it("is React's production build, whoever built it (the test run's NODE_ENV is `test`)", () => {
+  const scripts = readdirSync(path.join(CONSOLE_DIST, 'assets')).filter((file) => file.endsWith('.js'));
+  for (const file of scripts) {
+    const code = readFileSync(path.join(CONSOLE_DIST, 'assets', file), 'utf8');
+    // Warnings only React's development copy carries.
+    expect(code, file).not.toContain('has been renamed, and is not recommended for use');
+    expect(code, file).not.toContain('Warning: Each child in a list should have a unique');
+  }
+});

@@ -169,8 +169,9 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     await page.getByRole('button', { name: 'Done, I stored it' }).click();
     await expect.poll(() => page.getByTestId('token-secret').count(), UI).toBe(0);
     expect(await page.content()).not.toContain(firstSecret);
+    // The list's text, so that a failure shows what the list said instead (an error, the empty state).
+    await expect.poll(() => page.locator('section[aria-labelledby="tokens-mine-title"]').textContent(), UI).toContain(maskCredential(firstSecret));
     const row = rowOf(page, firstSecret);
-    await expect.poll(() => row.isVisible(), UI).toBe(true);
     const cells = await row.locator('th, td').allTextContents();
     expect(cells.slice(0, 5)).toEqual(['CI reader', 'user', maskCredential(firstSecret), 'read', 'Alpha Workspace, Beta Workspace']);
     expect(cells[8]).toBe('active');

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { graphql } from './gql';
 import { request } from './api';
 import type { ConsoleViewerQuery, Scope } from './gql/graphql';
+import { expandScopes } from './scopes';
 import { useSession } from './session';
 
 const ViewerDocument = graphql(`
@@ -31,7 +32,7 @@ const ViewerDocument = graphql(`
 export interface ViewerInfo {
   readonly scopes: readonly Scope[];
   readonly can: ConsoleViewerQuery['viewer']['can'];
-  /** Whether the effective scopes include this one (or the coarse read/write/delete that covers it). */
+  /** Whether the effective scopes include this one, or the coarse read/write/delete that covers it (console/src/scopes.ts). */
   readonly holds: (scope: Scope) => boolean;
 }
 
@@ -43,8 +44,8 @@ export function useViewer() {
     enabled: state.status === 'signedIn',
     queryFn: async (): Promise<ViewerInfo> => {
       const { viewer } = await request(ViewerDocument);
-      const held = new Set<Scope>(viewer.scopes);
-      return { scopes: viewer.scopes, can: viewer.can, holds: (scope) => held.has(scope) || held.has(scope.split('_').at(-1) as Scope) };
+      const held = expandScopes(viewer.scopes);
+      return { scopes: viewer.scopes, can: viewer.can, holds: (scope) => held.has(scope) };
     },
   });
 }

@@ -12,7 +12,7 @@ import { useViewer, type ViewerInfo } from '../viewer';
 import { KeyForm, type NewKey } from './tokens/KeyForm';
 import { KeyList, TOKENS_QUERY_KEY, useKeyPages } from './tokens/KeyList';
 import { TokensCreateDocument, TokensListDocument } from './tokens/operations';
-import { offeredScopes } from './tokens/scopes';
+import { offeredScopes } from '../scopes';
 import { SecretPanel, type RevealedSecret } from './tokens/SecretPanel';
 import { WorkspaceKeys } from './tokens/WorkspaceKeys';
 import './tokens.css';

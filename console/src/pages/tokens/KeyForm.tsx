@@ -7,7 +7,7 @@ import type { KeyExpiry, Scope } from '../../gql/graphql';
 import type { WorkspaceSummary } from '../../session';
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES } from './expiry';
 import { ScopeGrid } from './ScopeGrid';
-import { NO_SCOPES, chosenScopes, type OfferedScopes, type ScopeChoice } from './scopes';
+import { NO_SCOPES, chosenScopes, type OfferedScopes, type ScopeChoice } from '../../scopes';
 
 export interface NewKey {
   readonly description: string;

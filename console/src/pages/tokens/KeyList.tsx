@@ -61,7 +61,15 @@ export function KeyList({ what, caption, query, canRotate, canRevoke, reveal, em
   if (query.isPending) return <Loading what={what} />;
   if (!query.data) return <ErrorNotice error={query.error} retry={() => void query.refetch()} />;
   const keys = query.data.pages.flatMap((page) => page.nodes);
-  if (keys.length === 0) return <>{empty}</>;
+  // A refresh that failed keeps the list it had, and says so: the list may be out of date.
+  const refreshFailed = query.isRefetchError && <ErrorNotice error={query.error} retry={() => void query.refetch()} />;
+  if (keys.length === 0)
+    return (
+      <>
+        {refreshFailed}
+        {empty}
+      </>
+    );
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: TOKENS_QUERY_KEY });
 
@@ -81,6 +89,7 @@ export function KeyList({ what, caption, query, canRotate, canRevoke, reveal, em
   const total = query.data.pages[0]?.totalCount ?? keys.length;
   return (
     <>
+      {refreshFailed}
       <p className="hint tokens-count">{total === 1 ? '1 key' : `${total} keys`}, newest first.</p>
       <KeyTable
         caption={caption}

@@ -3,7 +3,7 @@
 import type { TokensKeyFieldsFragment } from '../../gql/graphql';
 import { formatRelative, formatTime } from '../../time';
 import { expiresSoon } from './expiry';
-import { describeScopes } from './scopes';
+import { describeScopes } from '../../scopes';
 
 type Key = TokensKeyFieldsFragment;
 
@@ -67,7 +67,7 @@ export function KeyTable({ caption, keys, canRotate, canRevoke, onRotate, onRevo
     // Focusable and named: a keyboard user scrolls the table sideways from here on narrow screens.
     <div className="table-wrap" role="region" aria-label={`${caption} (table)`} tabIndex={0}>
       <table className="tokens-table">
-        <caption className="tokens-sr-only">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Description</th>

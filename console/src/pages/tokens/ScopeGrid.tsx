@@ -2,7 +2,7 @@
 // coarse read/write/delete shortcuts above it. Only the scopes the person holds are offered;
 // a cell they do not hold says so instead of a checkbox.
 import type { Scope } from '../../gql/graphql';
-import { ACTIONS, RESOURCES, RESOURCE_LABELS, fineScope, impliedByCoarse, scopeLabel, type Action, type OfferedScopes, type ScopeChoice } from './scopes';
+import { ACTIONS, RESOURCES, RESOURCE_LABELS, fineScope, impliedByCoarse, scopeLabel, type Action, type OfferedScopes, type ScopeChoice } from '../../scopes';
 
 interface ScopeGridProps {
   /** Prefix of the ids inside (two forms may be on the page). */
@@ -46,7 +46,7 @@ export function ScopeGrid({ idPrefix, offered, choice, onChange, error }: ScopeG
       )}
       <div className="tokens-grid-wrap">
         <table className="tokens-grid">
-          <caption className="tokens-sr-only">Scopes by resource and action</caption>
+          <caption className="visually-hidden">Scopes by resource and action</caption>
           <thead>
             <tr>
               <th scope="col">Resource</th>
@@ -67,7 +67,7 @@ export function ScopeGrid({ idPrefix, offered, choice, onChange, error }: ScopeG
                     return (
                       <td key={action} className="tokens-grid-absent">
                         <span aria-hidden="true">—</span>
-                        <span className="tokens-sr-only">You do not hold {scopeLabel(scope)}</span>
+                        <span className="visually-hidden">You do not hold {scopeLabel(scope)}</span>
                       </td>
                     );
                   }
@@ -81,7 +81,7 @@ export function ScopeGrid({ idPrefix, offered, choice, onChange, error }: ScopeG
                           disabled={implied}
                           onChange={(event) => onChange({ ...choice, fine: toggled(choice.fine, scope, event.target.checked) })}
                         />
-                        <span className="tokens-sr-only">
+                        <span className="visually-hidden">
                           {RESOURCE_LABELS[resource]}: {action} ({scopeLabel(scope)})
                         </span>
                       </label>

@@ -7,7 +7,7 @@ import type { Scope } from '../../gql/graphql';
 import { KeyForm, type NewKey } from './KeyForm';
 import { KeyList, TOKENS_QUERY_KEY, useKeyPages } from './KeyList';
 import { TokensCreateWorkspaceKeyDocument, TokensWorkspaceKeysDocument } from './operations';
-import { holdsAll, type OfferedScopes } from './scopes';
+import { holdsAll, type OfferedScopes } from '../../scopes';
 import type { RevealedSecret } from './SecretPanel';
 
 interface WorkspaceKeysProps {

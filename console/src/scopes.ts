@@ -1,10 +1,11 @@
-// The scope grid's model: rows are resources, columns actions, plus the coarse read/write/
+// The console's scope vocabulary, one module for the Tokens scope grid, the Roles permission
+// grid and `viewer`'s holds(): rows are resources, columns actions, plus the coarse read/write/
 // delete shortcuts (every resource but keys, as the API expands them, lib/scopes.ts). A
 // person may give a key only scopes they hold, so the grid offers only those.
 // The vocabulary restates lib/scopes.ts because the console's build covers console/ alone
 // (lib/console-build.ts hashes only it); the types below fail to compile if a resource or
 // action named here is not in the API's Scope enum.
-import type { Scope } from '../../gql/graphql';
+import type { Scope } from './gql/graphql';
 
 export const RESOURCES = ['workspaces', 'types', 'items', 'members', 'roles', 'groups', 'keys', 'audit'] as const;
 export const ACTIONS = ['read', 'write', 'delete'] as const;

@@ -8,7 +8,9 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else console.error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    // An error may name its exit code (a taken port: scripts/supervisor.ts reads it).
+    const exitCode = (error as { exitCode?: unknown } | undefined)?.exitCode;
+    process.exit(typeof exitCode === 'number' ? exitCode : 1);
   }
 }
 

@@ -9,7 +9,7 @@ import { startSubgraphServer } from '../lib/subgraph-server.js';
 import { createServer as createGateway, gatewayConfigFrom } from '../gateway/server.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/registry.js';
 import { runMain, stopOnSignal } from './run-main.js';
-import { announceReady } from './supervisor.js';
+import { announceReady, PORT_IN_USE_EXIT_CODE } from './supervisor.js';
 
 const SERVICES = ['gateway', ...SUBGRAPHS.map(({ name }) => name)];
 
@@ -20,7 +20,11 @@ async function orPortInUse<T>(service: string, host: string, port: number, start
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     const variable = service === 'gateway' ? 'PORT' : subgraphPortVariable(service as SubgraphName);
-    throw new Error(`${service} cannot listen on ${host}:${port}: another program uses that port. Stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 100}).`, { cause: error });
+    // Its own exit code: a supervisor that picked this port tries another (scripts/supervisor.ts).
+    throw Object.assign(
+      new Error(`${service} cannot listen on ${host}:${port}: another program uses that port. Stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 100}).`, { cause: error }),
+      { exitCode: PORT_IN_USE_EXIT_CODE },
+    );
   }
 }
 

@@ -115,12 +115,12 @@ export async function superviseService(options: ServiceOptions): Promise<Supervi
         url ||= message.url;
         resolve(message.url);
       });
-      const ended = (exit: string) => {
+      const ended = (exit: string, code: number | null = null) => {
         if (child === started) child = undefined;
-        if (readySince === undefined) reject(new Error(`${name} stopped before it was ready (${exit})`));
+        if (readySince === undefined) reject(Object.assign(new Error(`${name} stopped before it was ready (${exit})`), { exitCode: code }));
         if (supervising && !stopping) scheduleRestart(started.pid, exit, readySince === undefined ? 0 : performance.now() - readySince);
       };
-      started.once('exit', (code, signal) => ended(describeExit(code, signal)));
+      started.once('exit', (code, signal) => ended(describeExit(code, signal), code));
       // Only a child that never ran gets no 'exit' after 'error'.
       started.once('error', (error) => {
         if (started.pid === undefined) ended(`could not start: ${error.message}`);
@@ -164,6 +164,8 @@ export interface ServicesOptions {
   /** Every other setting of the children; default: this process's environment. */
   readonly env?: NodeJS.ProcessEnv;
   readonly logger: Logger;
+  /** How a free port is picked for a 0; default findFreePort (tests hand one that a squatter holds). */
+  readonly pickPort?: (host: string) => Promise<number>;
 }
 
 export interface RunningServices {
@@ -173,12 +175,38 @@ export interface RunningServices {
   readonly stop: () => Promise<void>;
 }
 
+/**
+ * How a service (scripts/serve.ts) exits when its port is taken (EADDRINUSE is errno 98 on
+ * Linux): the supervisor can tell a port it picked, and another program took before the
+ * service listened, from any other failure.
+ */
+export const PORT_IN_USE_EXIT_CODE = 98;
+/** Times the services start with newly picked ports when a picked one was taken in between. */
+const PICKED_PORT_ATTEMPTS = 3;
+
 /** The three subgraphs and the gateway, each its own supervised child process. */
 export async function startServices(options: ServicesOptions): Promise<RunningServices> {
+  const picksPorts = options.gatewayPort === 0 || Object.values(options.subgraphPorts).includes(0);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startServicesOnce(options);
+    } catch (error) {
+      // A port picked free (findFreePort) can be taken by another program before the service
+      // listens on it, seconds later: pick again rather than fail. A configured port is the
+      // user's to change, and the message says how.
+      const portTaken = (error as { exitCode?: unknown } | undefined)?.exitCode === PORT_IN_USE_EXIT_CODE;
+      if (!picksPorts || !portTaken || attempt >= PICKED_PORT_ATTEMPTS) throw error;
+      options.logger.warn('a picked port was taken before its service listened: picking new ports', { attempt });
+    }
+  }
+}
+
+async function startServicesOnce(options: ServicesOptions): Promise<RunningServices> {
   // Every port is fixed before any service starts, so each knows the others' URLs and a
   // restarted service comes back where it was.
   const reachableHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  const portOf = async (configured: number) => (configured === 0 ? findFreePort(options.host) : configured);
+  const pickPort = options.pickPort ?? findFreePort;
+  const portOf = async (configured: number) => (configured === 0 ? pickPort(options.host) : configured);
   const env: NodeJS.ProcessEnv = {
     ...(options.env ?? process.env),
     HOST: options.host,

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PORT_IN_USE_EXIT_CODE } from '../scripts/supervisor.js';
 import { runScript } from './process.js';
 
 let squatter: Server;
@@ -23,7 +24,8 @@ it("names the service, the port and the variable when the gateway's port is take
     LOG_LEVEL: 'warn',
     PRINCIPAL_SIGNING_SECRETS: randomBytes(32).toString('hex'),
   });
-  expect(result.code).toBe(1);
+  // Its own exit code, by which a supervisor that picked the port picks another (scripts/supervisor.ts).
+  expect(result.code).toBe(PORT_IN_USE_EXIT_CODE);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toEqual([`Failed to start: gateway cannot listen on 127.0.0.1:${port}: another program uses that port. Stop it, or set PORT to a free port (e.g. PORT=${port + 100}).`]);
   expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);

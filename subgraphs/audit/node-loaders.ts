@@ -8,9 +8,9 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { isId, timeOfId } from '../../lib/ids.js';
 import type { SubgraphEntityManager } from '../../lib/orm.js';
 import type { Principal } from '../../lib/principal.js';
-import { satisfiesAnyOf } from '../../lib/scopes.js';
 import { AuditEvent } from './audit-events/audit-event.entity.js';
 import { RequestLog } from './request-logs/request-log.entity.js';
+import { requestLogVisibility } from './request-logs/request-log.visibility.js';
 
 const DAY = 86_400_000;
 
@@ -36,9 +36,8 @@ export function createAuditEventByIdLoader(em: SubgraphEntityManager, principal:
 
 /** As `requestLogs` lists them: the current workspace's; all of them with audit:read, else only your own requests. */
 export function createRequestLogByIdLoader(em: SubgraphEntityManager, principal: Principal): DataLoader<string, RequestLog | null> {
-  const own: FilterQuery<RequestLog> = principal.userId ? { userId: principal.userId } : principal.keyId ? { keyId: principal.keyId } : { id: null };
-  const visibility: FilterQuery<RequestLog> = satisfiesAnyOf(principal.scopes, [['audit:read']])
-    ? { workspaceId: principal.workspaceId ?? null }
-    : { workspaceId: principal.workspaceId ?? null, ...own };
+  const rule = requestLogVisibility(principal);
+  const own: FilterQuery<RequestLog> = !rule.own ? { id: null } : rule.own.by === 'user' ? { userId: rule.own.id } : { keyId: rule.own.id };
+  const visibility: FilterQuery<RequestLog> = rule.wholeWorkspace ? { workspaceId: principal.workspaceId ?? null } : { workspaceId: principal.workspaceId ?? null, ...own };
   return createPartitionedByIdLoader(em, RequestLog, principal.workspaceId ? visibility : { id: null });
 }

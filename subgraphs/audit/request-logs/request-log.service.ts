@@ -10,9 +10,9 @@ import { pageQuery, type Connection } from '../../../lib/paging.js';
 import { requireWorkspace } from '../../../lib/errors.js';
 import { isId } from '../../../lib/ids.js';
 import type { Principal } from '../../../lib/principal.js';
-import { satisfiesAnyOf } from '../../../lib/scopes.js';
 import { timeWindow, type TimeWindow } from '../time-window.js';
 import { RequestLog } from './request-log.entity.js';
+import { requestLogVisibility } from './request-log.visibility.js';
 import type { VolumeInterval } from './request-log.enums.js';
 import type { RequestLogVolume } from './request-log-volume.js';
 import { countVolume, planVolume } from './volume-buckets.js';
@@ -77,14 +77,14 @@ export class RequestLogService {
   }
 
   private readsWholeWorkspace(): boolean {
-    return satisfiesAnyOf(this.principal.scopes, [['audit:read']]);
+    return requestLogVisibility(this.principal).wholeWorkspace;
   }
 
-  /** Requests made as this principal's user, or, for a workspace key, with the key itself. */
+  /** Requests made as this principal's user, or, for a workspace key, with the key itself (request-log.visibility.ts). */
   private ownRequests(): SqlCondition {
-    if (this.principal.userId) return sqlCondition('r.user_id = ?::uuid', this.principal.userId);
-    if (this.principal.keyId) return sqlCondition('r.key_id = ?::uuid', this.principal.keyId);
-    return sqlCondition('false');
+    const { own } = requestLogVisibility(this.principal);
+    if (!own) return sqlCondition('false');
+    return sqlCondition(own.by === 'user' ? 'r.user_id = ?::uuid' : 'r.key_id = ?::uuid', own.id);
   }
 
   /** The filter's time range, refused when outside retention or upside down. */

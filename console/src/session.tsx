@@ -1,6 +1,6 @@
 // Who is signed in, and in which workspace: the console's one piece of global state. The
 // session token stays in api.ts's memory; the workspace list comes from the API on sign-in.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { graphql } from './gql';
 import { ApiError, onSessionExpired, request, setSessionToken, setWorkspace } from './api';
@@ -114,18 +114,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     load('cookie', null).catch(() => setState({ status: 'signedOut' }));
   }, [load]);
 
+  // Read by the expiry listener, which outlives any one render.
+  const signedIn = useRef(false);
+  useEffect(() => {
+    signedIn.current = state.status === 'signedIn';
+  }, [state.status]);
   useEffect(
     () =>
       onSessionExpired(() => {
-        setState((current) => {
-          if (current.status !== 'signedIn') return current;
-          setSessionToken(null);
-          setWorkspace(null);
-          queryClient.clear();
-          return { status: 'signedOut', message: 'Your session has ended (it expired or was revoked): sign in again.' };
-        });
+        if (signedIn.current) endSession('Your session has ended (it expired or was revoked): sign in again.');
       }),
-    [queryClient],
+    [endSession],
   );
 
   const signInWithToken = useCallback(

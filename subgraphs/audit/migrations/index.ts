@@ -1,6 +1,7 @@
 // Committed migrations of the audit schema, oldest first. `npm run db:migration:create audit` adds to it.
 import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { Migration20261202050000 } from './Migration20261202050000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201092738 } from './Migration20261201092738.js';
 import { Migration20261123080000 } from './Migration20261123080000.js';
@@ -17,4 +18,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261123080000', class: Migration20261123080000 },
   { name: 'Migration20261201092738', class: Migration20261201092738 },
   { name: 'Migration20261201160000', class: Migration20261201160000 },
+  { name: 'Migration20261202050000', class: Migration20261202050000 },
 ];

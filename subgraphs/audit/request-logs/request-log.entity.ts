@@ -28,7 +28,22 @@ import { NODE_TYPE_TAGS } from '../../../lib/node-types.js';
 @Directive(scopes(['audit:read'], ['keys:read']))
 @ObjectType({ description: 'One API request: who made it, what it asked for and how it ended.' })
 export class RequestLog {
-  [OptionalProps]?: 'id' | 'nodeId' | 'createdAt' | 'workspaceId' | 'operationName' | 'operationType' | 'credentialKind' | 'keyId' | 'userId' | 'rootFields' | 'clientIp' | 'userAgent';
+  [OptionalProps]?:
+    | 'id'
+    | 'nodeId'
+    | 'createdAt'
+    | 'workspaceId'
+    | 'operationName'
+    | 'operationType'
+    | 'credentialKind'
+    | 'keyId'
+    | 'userId'
+    | 'rootFields'
+    | 'clientIp'
+    | 'userAgent'
+    | 'documentHash'
+    | 'clientName'
+    | 'clientVersion';
   [PrimaryKeyProp]?: ['createdAt', 'id'];
 
   /**
@@ -75,6 +90,25 @@ export class RequestLog {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: "The client's User-Agent." })
   userAgent: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The client that made the request: the `apollographql-client-name` header, else the `client` of the API key; null when neither named one.',
+  })
+  clientName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: "The client's version: the `apollographql-client-version` header; null without one." })
+  clientVersion: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "SHA-256 (hex) of the operation's document: the id under which it is a trusted document or an automatic persisted query, and in schema usage. Null when the request carried no document.",
+  })
+  documentHash: string | null = null;
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Correlation id of the request (the `x-correlation-id` header).' })

@@ -6,8 +6,8 @@ import type { SubgraphOrm } from '../../../lib/orm.js';
 
 export const AUDIT_SCHEMA = 'audit';
 
-/** Audit's tables partitioned by day on created_at. */
-export const PARTITIONED_TABLES: readonly string[] = ['request_logs', 'audit_events'];
+/** Audit's tables partitioned by day (on created_at; schema_usage on its day). */
+export const PARTITIONED_TABLES: readonly string[] = ['request_logs', 'audit_events', 'schema_usage'];
 
 export const DAY_MS = 86_400_000;
 

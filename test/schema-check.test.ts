@@ -2,7 +2,7 @@
 // field from the code fails `npm run schema:check`, naming the field, until the breaking
 // change is listed with a reason. schema/api.graphql is what client tooling can load.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSchema, getIntrospectionQuery, graphqlSync, isObjectType, isSpecifiedDirective, parse, validate } from 'graphql';
@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryPath } from '../lib/paths.js';
 import { API_SCHEMA_FILE, generateSchemaFiles } from '../scripts/schema-pipeline.js';
 import { runScript } from './process.js';
+import { copyRepository, gitIn } from './repository-copy.js';
 
 describe('the committed schema files', () => {
   it('are exactly what the code produces, each with its banner', async () => {
@@ -52,28 +53,6 @@ describe('schema/api.graphql, the schema for client tooling', () => {
     expect(schema.getType('ApiKey')?.description).toMatch(/Requires scope: `keys:read`\.$/);
   });
 });
-
-/** A copy of the working tree (node_modules linked) as a new git repository with one commit, "base". */
-function copyRepository(): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'atrium-schema-'));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: repositoryPath('.'), encoding: 'utf8' })
-    .split('\n')
-    // Tracked files deleted in the working tree are not part of the copy.
-    .filter((file) => file && !file.startsWith('node_modules/') && existsSync(repositoryPath(file)));
-  for (const file of files) {
-    mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-    cpSync(repositoryPath(file), path.join(copy, file));
-  }
-  symlinkSync(repositoryPath('node_modules'), path.join(copy, 'node_modules'));
-  gitIn(copy, 'init', '-q');
-  gitIn(copy, 'add', '-A');
-  gitIn(copy, 'commit', '-qm', 'base');
-  return copy;
-}
-
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@atrium.local', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
-}
 
 describe('npm run schema:check in a copy of the repository', () => {
   let copy: string;

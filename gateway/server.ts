@@ -145,6 +145,7 @@ export function gatewayConfigFrom(config: AtriumConfig, runtime: Pick<GatewaySer
     subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
     trustedProxies: config.gateway.trustedProxies,
     requestLogging: config.gateway.requestLogging,
+    schemaUsage: config.gateway.schemaUsage,
     corsOrigins: config.gateway.corsOrigins,
     requestTimeoutMs: config.gateway.requestTimeoutMs,
     operationLimits: config.gateway.operationLimits,

@@ -30,8 +30,8 @@ function outcomeOf(state: GatewayRequest): string {
  * (computed once per document, gateway/schema-usage.ts), and the client it names (Apollo's
  * headers, else the key's `client`). Invalid client headers count as none: they never fail a request.
  */
-function usageOf(
-  state: GatewayRequest,
+export function requestUsage(
+  state: Pick<GatewayRequest, 'request' | 'principal' | 'document' | 'parameters' | 'operation'>,
   usage: SchemaUsageIndex | undefined,
 ): { documentHash: string | null; clientName: string | null; clientVersion: string | null; registration?: OperationRegistration } {
   const { request, principal, document, parameters, operation } = state;
@@ -54,7 +54,7 @@ export function requestLogStep(shipper: RequestLogShipper, logger: Logger, usage
         (error) => logger.error('request log listener failed', { correlationId, error }),
         () => {
           const { principal, operation } = state;
-          const { registration, ...used } = usageOf(state, usage);
+          const { registration, ...used } = requestUsage(state, usage);
           shipper.record(
             {
               id: newId(NODE_TYPE_TAGS.RequestLog),

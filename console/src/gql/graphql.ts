@@ -174,7 +174,7 @@ export type AuditTargetType =
 
 /** A new user key. */
 export type CreateApiKeyInput = {
-  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
+  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
   client?: string | null | undefined;
   /** What the key is for, 1 to 200 characters. */
   description: string;
@@ -220,7 +220,7 @@ export type CreateSessionInput = {
 
 /** A new key of the current workspace, with no user. */
 export type CreateWorkspaceKeyInput = {
-  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
+  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
   client?: string | null | undefined;
   /** What the key is for, 1 to 200 characters. */
   description: string;

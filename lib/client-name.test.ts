@@ -59,7 +59,7 @@ describe('clientNameProblem', () => {
     expect(clientNameProblem('x'.repeat(65))).toEqual({ field: 'client', reason: 'must be at most 64 characters' });
     expect(clientNameProblem('x'.repeat(10 * 1024), 'input.client')).toEqual({ field: 'input.client', reason: 'must be at most 64 characters' });
     for (const value of ['web\u0000', 'wéb', 'a\nb', 'web<script>']) {
-      expect(clientNameProblem(value)).toEqual({ field: 'client', reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :' });
+      expect(clientNameProblem(value)).toEqual({ field: 'client', reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ : (for example web, ios-app or @acme/dashboard)' });
     }
   });
 

@@ -42,5 +42,5 @@ export function clientNameProblem(value: string | null | undefined, field = 'cli
   if (value === null || value === undefined || value.trim() === '') return undefined;
   if (normalizeClientName(value) !== null) return undefined;
   if (value.trim().length > CLIENT_NAME_MAX_LENGTH) return { field, reason: `must be at most ${CLIENT_NAME_MAX_LENGTH} characters` };
-  return { field, reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :' };
+  return { field, reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ : (for example web, ios-app or @acme/dashboard)' };
 }

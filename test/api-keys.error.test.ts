@@ -87,11 +87,11 @@ describe('createApiKey refuses', () => {
     expect(reasons).toEqual(['scopes: exceed the scopes of the key you used: items:write']);
   });
 
-  it('a client name that is too long or has characters beyond letters, digits, spaces and . - _ / @ :', async () => {
+  it('a client name that is too long or has characters beyond letters, digits, spaces and . - _ / @ : (for example web, ios-app or @acme/dashboard)', async () => {
     expect(await refusal({ client: 'x'.repeat(65) })).toEqual(['client: must be at most 64 characters']);
     expect(await refusal({ client: 'x'.repeat(10 * 1024) })).toEqual(['client: must be at most 64 characters']);
     for (const client of ['web\u0000', 'web\r\nx-api-key: forged', 'wéb', '🚀', 'web<script>']) {
-      expect(await refusal({ client }), client).toEqual(['client: may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :']);
+      expect(await refusal({ client }), client).toEqual(['client: may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ : (for example web, ios-app or @acme/dashboard)']);
     }
   });
 
@@ -111,7 +111,7 @@ describe('a workspace key', () => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.body.errors![0].extensions!.fieldErrors).toEqual([
       { field: 'description', reason: 'must be 1 to 200 characters' },
-      { field: 'client', reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :' },
+      { field: 'client', reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ : (for example web, ios-app or @acme/dashboard)' },
     ]);
     expect(await keyCount()).toBe(before);
   });

@@ -35,7 +35,7 @@ export class CreateApiKeyInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
+      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
   })
   client?: string | null;
 }
@@ -67,7 +67,7 @@ export class CreateWorkspaceKeyInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
+      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
   })
   client?: string | null;
 }

@@ -39,6 +39,9 @@ const USAGE = `usage: npm run documents:check -- <file or glob>… [--schema <sc
   files: ${DOCUMENT_EXTENSIONS.join(' ')} (a manifest: Apollo's or Relay's persisted queries); quote globs, '!<glob>' leaves files out
   --schema: an API schema (SDL), a supergraph, an introspection result (.json), or http(s)://…/graphql with ATRIUM_API_KEY; default schema/api.graphql`;
 
+/** "1 file", "3 files". */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** The check cannot run: exit 2. */
 class UsageError extends Error {}
 
@@ -197,6 +200,9 @@ function parseArguments() {
 
 async function main(): Promise<number> {
   const parsed = parseArguments();
+  // `npm run` (and `npm --prefix atrium run` from a client's repository) runs this in Atrium's
+  // folder; the paths on the command line are relative to where npm was run, and so are those printed.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   if (parsed.values.help) {
     console.log(USAGE);
     return 0;
@@ -273,11 +279,11 @@ async function main(): Promise<number> {
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
-    console.error(`documents:check failed: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${operationCount} operations of ${filesWithDocuments} files against ${label}`);
+    console.error(`documents:check failed: ${counted(problems.length, 'problem')} in ${counted(operationCount, 'operation')} of ${counted(filesWithDocuments, 'file')} against ${label}`);
     return 1;
   }
-  if (documents.length === 0) throw new UsageError(`No GraphQL operation in the ${files.length} files matched (${parsed.positionals.join(' ')})`);
-  console.log(`documents:check: ${operationCount} operations in ${filesWithDocuments} files are valid against ${label}`);
+  if (documents.length === 0) throw new UsageError(`No GraphQL operation in the ${counted(files.length, 'file')} matched (${parsed.positionals.join(' ')})`);
+  console.log(`documents:check: ${counted(operationCount, 'operation')} in ${counted(filesWithDocuments, 'file')} ${operationCount === 1 ? 'is' : 'are'} valid against ${label}`);
   return 0;
 }
 

@@ -15,6 +15,9 @@ import { runScript } from './process.js';
 const folder = mkdtempSync(path.join(tmpdir(), 'atrium-documents-check-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A test that runs the script several times: each run is a Node process loading graphql and babel (seconds on a busy machine). */
+const SEVERAL_RUNS_MS = 180_000;
+
 const REPOSITORY_CLIENTS = ['console/src/**/*.{ts,tsx}', 'examples/**/*.graphql', 'examples/typed-client/**/*.ts'];
 
 function check(args: string[], env: Record<string, string | undefined> = {}) {
@@ -80,68 +83,81 @@ describe("the repository's own clients", () => {
     expect(result.stderr).toMatch(/documents:check failed: \d+ problems in \d+ operations of \d+ files against .*without-ContentType-name\.graphql\n$/);
   });
 
-  it('accept the schema as a supergraph or an introspection result too', async () => {
-    const supergraph = await check(['examples/**/*.graphql', '--schema', 'schema/supergraph.graphql']);
-    expect(supergraph.stdout).toMatch(/^documents:check: 4 operations in 4 files are valid against schema\/supergraph\.graphql\n$/);
-    const introspection = path.join(folder, 'introspection.json');
-    writeFileSync(introspection, JSON.stringify(graphqlSync({ schema: buildSchema(readFileSync(schemaWithout('ContentType', 'name'), 'utf8')), source: getIntrospectionQuery() })));
-    const refused = await check(['examples/**/*.graphql', '--schema', introspection]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('examples/list-content-types.graphql:9:7  Cannot query field "name" on type "ContentType".');
-  });
+  it(
+    'accept the schema as a supergraph or an introspection result too',
+    async () => {
+      const supergraph = await check(['examples/**/*.graphql', '--schema', 'schema/supergraph.graphql']);
+      expect(supergraph.stdout).toMatch(/^documents:check: 4 operations in 4 files are valid against schema\/supergraph\.graphql\n$/);
+      const introspection = path.join(folder, 'introspection.json');
+      writeFileSync(introspection, JSON.stringify(graphqlSync({ schema: buildSchema(readFileSync(schemaWithout('ContentType', 'name'), 'utf8')), source: getIntrospectionQuery() })));
+      const refused = await check(['examples/**/*.graphql', '--schema', introspection]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('examples/list-content-types.graphql:9:7  Cannot query field "name" on type "ContentType".');
+    },
+    SEVERAL_RUNS_MS,
+  );
 });
 
 describe('manifests, fragments and positions', () => {
-  it('checks an Apollo and a Relay manifest, at the operation id and the line within its text', async () => {
-    const listTypes = 'query ManifestTypes {\n  contentTypes {\n    nodes {\n      id\n      name\n    }\n  }\n}';
-    const me = 'query ManifestMe { me { id } }';
-    const relayTypes = 'query RelayTypes { contentTypes { nodes { name } } }';
-    const files = writeFiles({
-      'web.json': JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [listTypes, me].map((body) => ({ id: documentHash(body), name: 'x', type: 'query', body })) }),
-      'ios.json': JSON.stringify({ [documentHash(relayTypes)]: relayTypes }),
-    });
-    const valid = await check([files['web.json'], files['ios.json']]);
-    expect(valid.stdout).toMatch(/^documents:check: 3 operations in 2 files are valid against schema\/api\.graphql\n$/);
+  it(
+    'checks an Apollo and a Relay manifest, at the operation id and the line within its text',
+    async () => {
+      const listTypes = 'query ManifestTypes {\n  contentTypes {\n    nodes {\n      id\n      name\n    }\n  }\n}';
+      const me = 'query ManifestMe { me { id } }';
+      const relayTypes = 'query RelayTypes { contentTypes { nodes { name } } }';
+      const files = writeFiles({
+        'web.json': JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [listTypes, me].map((body) => ({ id: documentHash(body), name: 'x', type: 'query', body })) }),
+        'ios.json': JSON.stringify({ [documentHash(relayTypes)]: relayTypes }),
+      });
+      const valid = await check([files['web.json'], files['ios.json']]);
+      expect(valid.stdout).toMatch(/^documents:check: 3 operations in 2 files are valid against schema\/api\.graphql\n$/);
 
-    const result = await check([files['web.json'], files['ios.json'], '--schema', schemaWithout('ContentType', 'name')]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${files['web.json']}#${documentHash(listTypes)}:5:7  Cannot query field "name" on type "ContentType".  (query ManifestTypes)\n`);
-    expect(result.stderr).toContain(`${files['ios.json']}#${documentHash(relayTypes)}:1:43  Cannot query field "name" on type "ContentType".  (query RelayTypes)\n`);
-    expect(result.stderr).not.toContain('ManifestMe');
-  });
+      const result = await check([files['web.json'], files['ios.json'], '--schema', schemaWithout('ContentType', 'name')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${files['web.json']}#${documentHash(listTypes)}:5:7  Cannot query field "name" on type "ContentType".  (query ManifestTypes)\n`);
+      expect(result.stderr).toContain(`${files['ios.json']}#${documentHash(relayTypes)}:1:43  Cannot query field "name" on type "ContentType".  (query RelayTypes)\n`);
+      expect(result.stderr).not.toContain('ManifestMe');
+    },
+    SEVERAL_RUNS_MS,
+  );
 
-  it('resolves fragments defined in other files, reports a fragment problem once, at its own file, and an unknown fragment where it is spread', async () => {
-    const files = writeFiles({
-      'fragments.ts': ["import { graphql } from './gql';", '', 'export const TypeSummary = graphql(`', '  fragment TypeSummary on ContentType {', '    id', '    name', '  }', '`);', ''].join('\n'),
-      'pages/types.tsx': [
-        "import { graphql } from '../gql';",
-        'const Types = graphql(`',
-        '  query PageTypes {',
-        '    contentTypes { nodes { ...TypeSummary } }',
-        '  }',
-        '`);',
-        'export const view = () => <p>{String(Types)}</p>;',
-        '',
-      ].join('\n'),
-      'operations/latest.graphql': '# The newest type\nquery LatestType {\n  contentTypes(last: 1) { nodes { ...TypeSummary } }\n}\n',
-    });
-    const all = Object.values(files);
-    const valid = await check(all);
-    expect(valid.stderr).toBe('');
-    expect(valid.stdout).toMatch(/^documents:check: 2 operations in 3 files are valid against schema\/api\.graphql\n$/);
+  it(
+    'resolves fragments defined in other files, reports a fragment problem once, at its own file, and an unknown fragment where it is spread',
+    async () => {
+      const files = writeFiles({
+        'fragments.ts': ["import { graphql } from './gql';", '', 'export const TypeSummary = graphql(`', '  fragment TypeSummary on ContentType {', '    id', '    name', '  }', '`);', ''].join('\n'),
+        'pages/types.tsx': [
+          "import { graphql } from '../gql';",
+          'const Types = graphql(`',
+          '  query PageTypes {',
+          '    contentTypes { nodes { ...TypeSummary } }',
+          '  }',
+          '`);',
+          'export const view = () => <p>{String(Types)}</p>;',
+          '',
+        ].join('\n'),
+        'operations/latest.graphql': '# The newest type\nquery LatestType {\n  contentTypes(last: 1) { nodes { ...TypeSummary } }\n}\n',
+      });
+      const all = Object.values(files);
+      const valid = await check(all);
+      expect(valid.stderr).toBe('');
+      expect(valid.stdout).toMatch(/^documents:check: 2 operations in 3 files are valid against schema\/api\.graphql\n$/);
 
-    const removed = await check([...all, '--schema', schemaWithout('ContentType', 'name')]);
-    expect(removed.code).toBe(1);
-    expect(removed.stderr.split('\n').filter((line) => line.includes('Cannot query field'))).toEqual([
-      `${files['fragments.ts']}:6:5  Cannot query field "name" on type "ContentType".  (fragment TypeSummary)`,
-    ]);
+      const removed = await check([...all, '--schema', schemaWithout('ContentType', 'name')]);
+      expect(removed.code).toBe(1);
+      expect(removed.stderr.split('\n').filter((line) => line.includes('Cannot query field'))).toEqual([
+        `${files['fragments.ts']}:6:5  Cannot query field "name" on type "ContentType".  (fragment TypeSummary)`,
+      ]);
 
-    // Without the file defining it, the fragment is unknown where it is spread (at its name, as graphql-js reports it).
-    const missing = await check([files['pages/types.tsx'], files['operations/latest.graphql']]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain(`${files['pages/types.tsx']}:4:31  Unknown fragment "TypeSummary".  (query PageTypes)\n`);
-    expect(missing.stderr).toContain(`${files['operations/latest.graphql']}:3:38  Unknown fragment "TypeSummary".  (query LatestType)\n`);
-  });
+      // Without the file defining it, the fragment is unknown where it is spread (at its name, as graphql-js reports it).
+      // Run as `npm --prefix atrium run` runs it from the client's folder: paths relative to that folder (INIT_CWD).
+      const missing = await check(['pages/*.tsx', 'operations/**/*.graphql'], { INIT_CWD: path.dirname(files['fragments.ts']) });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('pages/types.tsx:4:31  Unknown fragment "TypeSummary".  (query PageTypes)\n');
+      expect(missing.stderr).toContain('operations/latest.graphql:3:38  Unknown fragment "TypeSummary".  (query LatestType)\n');
+    },
+    SEVERAL_RUNS_MS,
+  );
 
   it("reports positions on a template's first line, GraphQL syntax errors, code that does not parse, and warns of an operation name used twice", async () => {
     const files = writeFiles({
@@ -161,66 +177,74 @@ describe('manifests, fragments and positions', () => {
 });
 
 describe('when the check cannot run', () => {
-  it('exits 2 on a pattern matching no file, a file that is no manifest, or a folder; never a silent pass', async () => {
-    const none = await check(['examples/**/*.graphql', 'clients/nothing-here/**/*.ts']);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toBe('documents:check: No file matches clients/nothing-here/**/*.ts\n');
-    expect(none.stdout).toBe('');
+  it(
+    'exits 2 on a pattern matching no file, a file that is no manifest, or a folder; never a silent pass',
+    async () => {
+      const none = await check(['examples/**/*.graphql', 'clients/nothing-here/**/*.ts']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toBe('documents:check: No file matches clients/nothing-here/**/*.ts\n');
+      expect(none.stdout).toBe('');
 
-    const files = writeFiles({ 'package.json': '{ "name": "web", "private": true }', 'nothing.ts': 'export const x = 1;\n' });
-    const notManifest = await check([files['package.json']]);
-    expect(notManifest.code).toBe(2);
-    expect(notManifest.stderr).toContain(`${files['package.json']} is not a trusted-document manifest (Apollo or Relay): Relay entry private must map to the operation text`);
+      const files = writeFiles({ 'package.json': '{ "name": "web", "private": true }', 'nothing.ts': 'export const x = 1;\n' });
+      const notManifest = await check([files['package.json']]);
+      expect(notManifest.code).toBe(2);
+      expect(notManifest.stderr).toContain(`${files['package.json']} is not a trusted-document manifest (Apollo or Relay): Relay entry private must map to the operation text`);
 
-    const noOperation = await check([files['nothing.ts']]);
-    expect(noOperation.code).toBe(2);
-    expect(noOperation.stderr).toMatch(/No GraphQL operation in the 1 files matched/);
+      const noOperation = await check([files['nothing.ts']]);
+      expect(noOperation.code).toBe(2);
+      expect(noOperation.stderr).toMatch(/No GraphQL operation in the 1 file matched/);
 
-    const folderArgument = await check(['examples']);
-    expect(folderArgument.code).toBe(2);
-    expect(folderArgument.stderr).toContain("examples is a folder: name its files, e.g. 'examples/**/*.ts'");
+      const folderArgument = await check(['examples']);
+      expect(folderArgument.code).toBe(2);
+      expect(folderArgument.stderr).toContain("examples is a folder: name its files, e.g. 'examples/**/*.ts'");
 
-    const noSchema = await check(['examples/**/*.graphql', '--schema', path.join(folder, 'missing.graphql')]);
-    expect(noSchema.code).toBe(2);
-    expect(noSchema.stderr).toContain('Cannot read the schema');
-  });
+      const noSchema = await check(['examples/**/*.graphql', '--schema', path.join(folder, 'missing.graphql')]);
+      expect(noSchema.code).toBe(2);
+      expect(noSchema.stderr).toContain('Cannot read the schema');
+    },
+    SEVERAL_RUNS_MS,
+  );
 });
 
 describe('--schema <gateway URL>', () => {
   let server: Server | undefined;
   afterAll(() => server?.close());
 
-  it('introspects the gateway with ATRIUM_API_KEY, and says so clearly when introspection is refused', async () => {
-    const schema = buildSchema(readFileSync(schemaWithout('ContentType', 'name'), 'utf8'));
-    const keys: (string | undefined)[] = [];
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const key = request.headers['x-api-key'] as string | undefined;
-        keys.push(key);
-        response.setHeader('content-type', 'application/json');
-        if (key !== 'atk_test') {
-          response.statusCode = 401;
-          response.end(JSON.stringify({ errors: [{ message: 'A credential is required', extensions: { code: 'UNAUTHENTICATED' } }] }));
-          return;
-        }
-        response.end(JSON.stringify(graphqlSync({ schema, source: (JSON.parse(body) as { query: string }).query })));
+  it(
+    'introspects the gateway with ATRIUM_API_KEY, and says so clearly when introspection is refused',
+    async () => {
+      const schema = buildSchema(readFileSync(schemaWithout('ContentType', 'name'), 'utf8'));
+      const keys: (string | undefined)[] = [];
+      server = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        request.on('end', () => {
+          const key = request.headers['x-api-key'] as string | undefined;
+          keys.push(key);
+          response.setHeader('content-type', 'application/json');
+          if (key !== 'atk_test') {
+            response.statusCode = 401;
+            response.end(JSON.stringify({ errors: [{ message: 'A credential is required', extensions: { code: 'UNAUTHENTICATED' } }] }));
+            return;
+          }
+          response.end(JSON.stringify(graphqlSync({ schema, source: (JSON.parse(body) as { query: string }).query })));
+        });
       });
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
 
-    const result = await check(['examples/**/*.graphql', '--schema', url], { ATRIUM_API_KEY: 'atk_test' });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('examples/list-content-types.graphql:9:7  Cannot query field "name" on type "ContentType".');
-    expect(result.stderr).toContain(`against ${url}\n`);
+      const result = await check(['examples/**/*.graphql', '--schema', url], { ATRIUM_API_KEY: 'atk_test' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('examples/list-content-types.graphql:9:7  Cannot query field "name" on type "ContentType".');
+      expect(result.stderr).toContain(`against ${url}\n`);
 
-    const refused = await check(['examples/**/*.graphql', '--schema', url]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(
-      `documents:check: ${url} refused introspection (HTTP 401: UNAUTHENTICATED: A credential is required). Set ATRIUM_API_KEY to an API key of the API. Or check against a schema file: --schema schema/api.graphql\n`,
-    );
-    expect(keys).toEqual(['atk_test', undefined]);
-  });
+      const refused = await check(['examples/**/*.graphql', '--schema', url]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        `documents:check: ${url} refused introspection (HTTP 401: UNAUTHENTICATED: A credential is required). Set ATRIUM_API_KEY to an API key of the API. Or check against a schema file: --schema schema/api.graphql\n`,
+      );
+      expect(keys).toEqual(['atk_test', undefined]);
+    },
+    SEVERAL_RUNS_MS,
+  );
 });

@@ -136,6 +136,8 @@ const environmentSchema = z.object({
       for (const problem of trustedProxyProblems(entries)) context.addIssue({ code: 'custom', message: problem });
     }),
   REQUEST_LOGGING: booleanFlag.default(true),
+  /** False leaves schema usage out of the request logs, only to measure what it costs (bench:gateway); refused in production. */
+  SCHEMA_USAGE: booleanFlag.default(true),
   /** False skips the operation-limits check, only to measure what it costs (bench:checks); refused in production. */
   GATEWAY_OPERATION_LIMITS: booleanFlag.default(true),
   /** False leaves the rate-limit step out of the pipeline, only to measure what it costs (bench:checks); refused in production. */
@@ -249,6 +251,8 @@ export interface AtriumConfig {
     readonly trustedProxies: readonly string[];
     /** Whether every request is logged to audit (off only to measure its cost; never in production). */
     readonly requestLogging: boolean;
+    /** False leaves schema usage (document hash, coordinates, client) out of the request logs; only to measure what it costs. */
+    readonly schemaUsage: boolean;
     /** Origins whose browser apps may call the API (CORS); empty allows none. */
     readonly corsOrigins: readonly string[];
     /** Longest time a client may take to send one whole request. */
@@ -368,6 +372,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
   if (!values.REQUEST_LOGGING && values.NODE_ENV === 'production') {
     problems.push('REQUEST_LOGGING: must not be disabled in production (every API call is logged for audit)');
   }
+  if (!values.SCHEMA_USAGE && values.NODE_ENV === 'production') {
+    problems.push('SCHEMA_USAGE: must not be disabled in production (schema:check --usage would read no usage as no use)');
+  }
   const signingSecrets = (values.PRINCIPAL_SIGNING_SECRETS ?? '')
     .split(',')
     .map((secret) => secret.trim())
@@ -400,6 +407,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       subgraphTimeoutMs: values.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       trustedProxies: values.TRUSTED_PROXIES,
       requestLogging: values.REQUEST_LOGGING,
+      schemaUsage: values.SCHEMA_USAGE,
       corsOrigins: values.CORS_ORIGINS.map((origin) => origin.replace(/\/$/, '')),
       requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
       enforceOperationLimits: values.GATEWAY_OPERATION_LIMITS,

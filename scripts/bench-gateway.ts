@@ -1,8 +1,8 @@
 // `npm run bench:gateway`: Atrium's gateway against its real peers, side by side over the same
 // subgraphs in one run. The subgraphs run once, each in its own process; over
 // them, each in its own process: Atrium's gateway as shipped (authentication, operation
-// limits, rate limits, request logging, in-flight deduplication), Atrium with request
-// logging off, Atrium with deduplication off (what the rest costs against the stock gateway, which has none), a stock
+// limits, rate limits, request logging with schema usage, in-flight deduplication), Atrium
+// with request logging off, Atrium with schema usage off, Atrium with deduplication off (what the rest costs against the stock gateway, which has none), a stock
 // `@apollo/gateway` + `@apollo/server` and Hive Gateway (deduplication off, and with its
 // defaults), the peers adding only the signed principal header (scripts/bench-peers/);
 // and, for the queries one subgraph answers alone, direct signed calls to that subgraph.
@@ -19,7 +19,9 @@
 // BENCH_REQUESTS (per round, query and target), BENCH_ROUNDS, BENCH_CONCURRENCY change it;
 // BENCH_SQL_REQUESTS the requests per query the SQL is counted over.
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { cpus, loadavg } from 'node:os';
+import { parse } from 'graphql';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '../lib/paths.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-list.js';
@@ -32,6 +34,11 @@ import { benchQueries, directTarget, disagreements, gatewayTarget, lookUpPrincip
 import { percentile } from './percentile.js';
 import { processCpuMs } from './process-cpu.js';
 import { runMain } from './run-main.js';
+import { apiSchemaOf } from './api-schema.js';
+import { requestUsage } from '../gateway/pipeline/request-log.js';
+import { SchemaUsageIndex } from '../gateway/schema-usage.js';
+import { readCommittedSupergraph } from '../gateway/supergraph.js';
+import { summarizeDocument } from '../gateway/operation.js';
 import { superviseService, type SupervisedService } from './supervisor.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -106,6 +113,43 @@ async function load(measured: Measured, query: BenchQuery, requests: number, sub
   };
 }
 
+/**
+ * Per bench query, in microseconds: what the request-log step adds for schema usage on a
+ * cached document (the client headers read and checked, the document's hash and
+ * registration looked up) and what the three usage fields add to serialising the entry.
+ */
+function measureUsageRecording(queries: readonly BenchQuery[]): Map<string, { lookupUs: number; serializeUs: number }> {
+  const index = new SchemaUsageIndex();
+  index.setSchema(apiSchemaOf(readCommittedSupergraph()));
+  const timeUs = (iterations: number, work: () => unknown) => {
+    for (let warm = 0; warm < iterations / 10; warm += 1) work();
+    const started = performance.now();
+    for (let iteration = 0; iteration < iterations; iteration += 1) work();
+    return ((performance.now() - started) * 1000) / iterations;
+  };
+  const costs = new Map<string, { lookupUs: number; serializeUs: number }>();
+  for (const query of queries) {
+    const document = parse(query.query);
+    const headers = { 'apollographql-client-name': 'bench-client', 'apollographql-client-version': '1.4.2' };
+    const state = { request: { headers } as unknown as IncomingMessage, principal: undefined, document, parameters: { query: query.query }, operation: summarizeDocument(document, undefined) };
+    const lookupUs = timeUs(200_000, () => requestUsage(state, index));
+    const { registration: _registration, ...usage } = requestUsage(state, index);
+    const entry = {
+      id: '0190d6b8-0000-7000-8000-000000000032',
+      correlationId: 'c0a80001-bench',
+      time: new Date().toISOString(),
+      outcome: 'OK',
+      httpStatus: 200,
+      durationMs: 3.2,
+      rootFields: ['workspace'],
+    };
+    const withUsage = { ...entry, ...usage };
+    const serializeUs = Math.max(0, timeUs(200_000, () => JSON.stringify(withUsage)) - timeUs(200_000, () => JSON.stringify(entry)));
+    costs.set(query.name, { lookupUs, serializeUs });
+  }
+  return costs;
+}
+
 await runMain(async () => {
   const bench = await startBenchServices(DATABASE, { statementStatistics: true });
   const { database, services, logger, signingSecrets } = bench;
@@ -128,6 +172,7 @@ await runMain(async () => {
     };
     await started('Atrium', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({}), logger }));
     await started('Atrium, logging off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ REQUEST_LOGGING: 'false' }), logger }));
+    await started('Atrium, usage off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ SCHEMA_USAGE: 'false' }), logger }));
     await started('Atrium, dedup off', workspace.headers, () => superviseService({ name: 'gateway', env: atriumEnv({ GATEWAY_DEDUPLICATION: 'false' }), logger }));
     await started('Apollo gateway', {}, () => superviseService({ name: 'apollo', script: PEER_SCRIPT, env: peerEnv, logger }));
     await started('Hive, dedup off', {}, () => superviseService({ name: 'hive', script: PEER_SCRIPT, env: peerEnv, logger }));
@@ -264,6 +309,29 @@ await runMain(async () => {
         formatRatios(perRoundRatios(undeduplicated, atrium, query, throughput)),
       ];
       console.log(row(cells, summaryWidths));
+    }
+    // Issue 19: what recording schema usage costs the gateway once documents are cached. Side
+    // by side (a gateway without it) the difference is within the noise of a shared machine,
+    // so the exact work it adds per request is also timed here, in this process, on the
+    // same documents, and set against Atrium's measured gateway CPU per request.
+    const usageOff = byLabel('Atrium, usage off');
+    const usageCost = measureUsageRecording(queries);
+    console.log("\nSchema usage recording: its work per request (timed in-process over the same documents) ÷ Atrium's gateway CPU per request, and Atrium ÷ a gateway without it");
+    const usageWidths = [20, 16, 18, 16, 18, 18];
+    console.log(row(['query', 'usage µs/req', 'log entry µs/req', 'gw CPU ms/req', 'share of gw CPU', 'gw CPU ÷ usage off'], usageWidths));
+    for (const query of queries) {
+      const cpu = medianOrNone(atrium.samples.get(query.name)!.flatMap((sample) => sample.gatewayCpuMs ?? []));
+      const { lookupUs, serializeUs } = usageCost.get(query.name)!;
+      const share = cpu === undefined ? undefined : ((lookupUs + serializeUs) / 1000 / cpu) * 100;
+      const cells = [
+        query.name,
+        lookupUs.toFixed(2),
+        serializeUs.toFixed(2),
+        format(cpu, 3),
+        share === undefined ? '—' : `${share.toFixed(2)} %`,
+        formatRatios(perRoundRatios(atrium, usageOff, query, gatewayCpu)),
+      ];
+      console.log(row(cells, usageWidths));
     }
     console.log(`\nload average ${loadavg()[0].toFixed(2)} at the end`);
     const failed = measured.flatMap((each) => [...each.samples.values()].flat()).reduce((sum, sample) => sum + sample.failed, 0);

@@ -10,36 +10,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_DOCUMENTS_PER_CALL, MAX_DOCUMENT_BYTES_PER_CALL, REGISTER_TRUSTED_DOCUMENTS_MUTATION } from '../lib/trusted-documents.js';
-
-interface ManifestDocument {
-  readonly id: string;
-  readonly body: string;
-}
+import { ManifestError, manifestDocuments, type ManifestDocument } from './document-manifest.js';
 
 class UsageError extends Error {}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The documents of an Apollo (`format: apollo-persisted-query-manifest`) or Relay (`{ id: body }`) manifest. */
-function manifestDocuments(manifest: unknown): ManifestDocument[] {
-  if (!isRecord(manifest)) throw new UsageError('The manifest must be a JSON object');
-  if (manifest.format === 'apollo-persisted-query-manifest') {
-    if (manifest.version !== 1) throw new UsageError(`Apollo manifest version ${String(manifest.version)} is not supported (only 1)`);
-    if (!Array.isArray(manifest.operations)) throw new UsageError('An Apollo manifest needs an operations array');
-    return manifest.operations.map((operation, index) => {
-      if (!isRecord(operation) || typeof operation.id !== 'string' || typeof operation.body !== 'string') {
-        throw new UsageError(`operations[${index}] needs a string id and body`);
-      }
-      return { id: operation.id, body: operation.body };
-    });
-  }
-  if ('format' in manifest) throw new UsageError(`Unknown manifest format ${JSON.stringify(manifest.format)}`);
-  // Relay: every entry is id → text.
-  return Object.entries(manifest).map(([id, body]) => {
-    if (typeof body !== 'string') throw new UsageError(`Relay entry ${id} must map to the operation text`);
-    return { id, body };
-  });
-}
 
 /** Consecutive batches of at most MAX_DOCUMENTS_PER_CALL documents and MAX_DOCUMENT_BYTES_PER_CALL bytes of bodies. */
 function batches(documents: readonly ManifestDocument[]): ManifestDocument[][] {
@@ -135,7 +108,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : `documents:register failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error instanceof UsageError || error instanceof ManifestError ? error.message : `documents:register failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -2,7 +2,8 @@
 // form (two workspaces, the read scope) whose one-time secret is copied and then works from
 // outside, the list, a rotation with no grace (new secret works, old one refused), a
 // revocation behind its confirmation, the workspace-keys section that only those who may
-// manage workspace keys see, and the warning on a token near its expiry.
+// manage workspace keys see (a key made there with a client name, after the API refused a
+// wrong one), and the warning on a token near its expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { maskCredential } from '../lib/api-key-format.js';
@@ -254,6 +255,14 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     await form.getByLabel('Expiration').selectOption('ONE_MONTH');
     await form.getByRole('checkbox', { name: /^Workspaces: read/ }).check();
     await form.getByRole('checkbox', { name: /^Items: read/ }).check();
+    // A client name the API refuses comes back beside its field, and nothing is created.
+    const clientName = form.getByLabel('Client name');
+    await clientName.fill('nightly export é');
+    await form.getByRole('button', { name: 'Create workspace key' }).click();
+    await expect.poll(() => form.getByText(/^The client name may contain only letters/).isVisible(), UI).toBe(true);
+    expect(await clientName.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tokens-workspace-form-client');
+    await clientName.fill(' nightly-export ');
     await form.getByRole('button', { name: 'Create workspace key' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Workspace key created: Nightly export' }).isVisible(), UI).toBe(true);
     const secret = await copySecret(page);
@@ -263,7 +272,9 @@ describe.skipIf(skipped)('the Tokens page in a browser', { timeout: 120_000 }, (
     await page.getByRole('button', { name: 'Done, I stored it' }).click();
     const row = section.locator('tr', { has: page.getByText(maskCredential(secret), { exact: true }) });
     await expect.poll(() => row.isVisible(), UI).toBe(true);
-    expect((await row.locator('th, td').allTextContents()).slice(0, 5)).toEqual(['Nightly export', 'workspace', maskCredential(secret), 'workspaces:read, items:read', workspace.name]);
+    // The client name, trimmed, under the description: what the key's requests are counted under.
+    expect(await row.locator('th').innerText()).toBe('Nightly export\nclient nightly-export');
+    expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual(['workspace', maskCredential(secret), 'workspaces:read, items:read', workspace.name]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -174,6 +174,8 @@ export type AuditTargetType =
 
 /** A new user key. */
 export type CreateApiKeyInput = {
+  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
+  client?: string | null | undefined;
   /** What the key is for, 1 to 200 characters. */
   description: string;
   /** How long the key lives. */
@@ -218,6 +220,8 @@ export type CreateSessionInput = {
 
 /** A new key of the current workspace, with no user. */
 export type CreateWorkspaceKeyInput = {
+  /** The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 characters, of letters (A-Z, a-z), digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life. */
+  client?: string | null | undefined;
   /** What the key is for, 1 to 200 characters. */
   description: string;
   /** How long the key lives. */
@@ -689,7 +693,7 @@ export type RequestLogsVolumeQueryVariables = Exact<{
 
 export type RequestLogsVolumeQuery = { requestLogVolume: Array<{ start: string, requests: number, errors: number }> | null };
 
-export type TokensKeyFieldsFragment = { id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null };
+export type TokensKeyFieldsFragment = { id: string, kind: ApiKeyKind, description: string, client: string | null, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null };
 
 export type TokensListQueryVariables = Exact<{
   first: number;
@@ -697,7 +701,7 @@ export type TokensListQueryVariables = Exact<{
 }>;
 
 
-export type TokensListQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null };
+export type TokensListQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, client: string | null, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null };
 
 export type TokensWorkspaceKeysQueryVariables = Exact<{
   first: number;
@@ -705,7 +709,7 @@ export type TokensWorkspaceKeysQueryVariables = Exact<{
 }>;
 
 
-export type TokensWorkspaceKeysQuery = { workspace: { id: string, name: string, apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null } | null };
+export type TokensWorkspaceKeysQuery = { workspace: { id: string, name: string, apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ApiKeyKind, description: string, client: string | null, hint: string, scopes: Array<Scope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, status: ApiKeyStatus, workspaces: Array<{ id: string, name: string }>, rotatedFrom: { id: string, hint: string } | null, rotatedTo: { id: string, hint: string } | null }> } | null } | null };
 
 export type TokensCreateMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -826,6 +830,7 @@ export const TokensKeyFieldsFragmentDoc = new TypedDocumentString(`
   id
   kind
   description
+  client
   hint
   scopes
   createdAt
@@ -1304,6 +1309,7 @@ export const TokensListDocument = new TypedDocumentString(`
   id
   kind
   description
+  client
   hint
   scopes
   createdAt
@@ -1348,6 +1354,7 @@ export const TokensWorkspaceKeysDocument = new TypedDocumentString(`
   id
   kind
   description
+  client
   hint
   scopes
   createdAt

@@ -1,5 +1,5 @@
-// The form of a new key: description, lifetime, scopes and, for a user key, the workspaces
-// it may act in. It checks what it can before sending (saying what to fix, beside the
+// The form of a new key: description, lifetime, scopes, for a user key the workspaces it
+// may act in, and the client name its requests are counted under in schema usage. It checks what it can before sending (saying what to fix, beside the
 // field), then shows the API's own field problems the same way.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../api';
@@ -15,9 +15,12 @@ export interface NewKey {
   readonly scopes: Scope[];
   /** A user key's workspaces; empty for a workspace key. */
   readonly workspaceIds: string[];
+  /** ApiKey.client, trimmed; null when left empty. Its rules are the API's (lib/client-name.ts): a wrong one comes back as a field problem. */
+  readonly client: string | null;
 }
 
-type Field = 'description' | 'expiresIn' | 'scopes' | 'workspaceIds';
+type Field = 'description' | 'expiresIn' | 'scopes' | 'workspaceIds' | 'client';
+const FIELDS: readonly Field[] = ['description', 'expiresIn', 'scopes', 'workspaceIds', 'client'];
 type Problems = Partial<Record<Field, string>>;
 
 interface KeyFormProps {
@@ -35,12 +38,13 @@ interface KeyFormProps {
 const DESCRIPTION_MAX = 200;
 
 /** How the API's reasons read as sentences: "The scopes exceed your permissions in “Beta”: items:delete." */
-const FIELD_SUBJECTS: Record<Field, string> = { description: 'The description ', expiresIn: 'The expiration ', scopes: 'The scopes ', workspaceIds: 'Workspace ' };
+const FIELD_SUBJECTS: Record<Field, string> = { description: 'The description ', expiresIn: 'The expiration ', scopes: 'The scopes ', workspaceIds: 'Workspace ', client: 'The client name ' };
 const FIELD_ADVICE: Record<Field, string> = {
   description: '.',
   expiresIn: ': choose a shorter one.',
   scopes: ': untick what you do not hold there, or leave that workspace out.',
   workspaceIds: ': untick it.',
+  client: '.',
 };
 
 /** The API's field problems (`extensions.fieldErrors`), workspace ids replaced by their names. */
@@ -51,7 +55,7 @@ function problemsFrom(error: unknown, workspaces: readonly WorkspaceSummary[]): 
   const problems: Problems = {};
   for (const problem of fieldErrors as { field?: unknown; reason?: unknown }[]) {
     const field = problem.field as Field;
-    if (!['description', 'expiresIn', 'scopes', 'workspaceIds'].includes(field) || typeof problem.reason !== 'string') return null;
+    if (!FIELDS.includes(field) || typeof problem.reason !== 'string') return null;
     const reason = workspaces.reduce((text, workspace) => text.replaceAll(workspace.id, `“${workspace.name}”`), problem.reason);
     const sentence = `${FIELD_SUBJECTS[field]}${reason}${FIELD_ADVICE[field]}`;
     problems[field] = problems[field] ? `${problems[field]} ${sentence}` : sentence;
@@ -64,6 +68,7 @@ export function KeyForm({ idPrefix, title, submitLabel, offered, workspaces, onS
   const [expiresIn, setExpiresIn] = useState<KeyExpiry>(DEFAULT_EXPIRY);
   const [scopes, setScopes] = useState<ScopeChoice>(NO_SCOPES);
   const [workspaceIds, setWorkspaceIds] = useState<ReadonlySet<string>>(new Set(workspaces?.preselected ? [workspaces.preselected] : []));
+  const [client, setClient] = useState('');
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -95,7 +100,7 @@ export function KeyForm({ idPrefix, title, submitLabel, offered, workspaces, onS
 
   /** Focus the first field with a problem, in the form's order. */
   function focusFirstProblem(found: Problems) {
-    const first = (['description', 'expiresIn', 'scopes', 'workspaceIds'] as const).find((field) => found[field]);
+    const first = FIELDS.find((field) => found[field]);
     if (!first) return;
     form.current?.querySelector<HTMLElement>(`[data-field="${first}"] input, [data-field="${first}"] select`)?.focus();
   }
@@ -111,7 +116,7 @@ export function KeyForm({ idPrefix, title, submitLabel, offered, workspaces, onS
     }
     setBusy(true);
     try {
-      await onSubmit({ description: description.trim(), expiresIn, scopes: chosenScopes(scopes), workspaceIds: workspaces ? [...workspaceIds] : [] });
+      await onSubmit({ description: description.trim(), expiresIn, scopes: chosenScopes(scopes), workspaceIds: workspaces ? [...workspaceIds] : [], client: client.trim() || null });
     } catch (error) {
       const fromApi = problemsFrom(error, workspaces?.all ?? []);
       if (fromApi) {
@@ -224,6 +229,31 @@ export function KeyForm({ idPrefix, title, submitLabel, offered, workspaces, onS
           )}
         </fieldset>
       )}
+      <div className="form-row" data-field="client">
+        <label htmlFor={id('client')}>Client name</label>
+        <input
+          id={id('client')}
+          value={client}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={problems.client ? true : undefined}
+          aria-describedby={problems.client ? id('client-error') : id('client-hint')}
+          onChange={(event) => {
+            setClient(event.target.value);
+            edited('client');
+          }}
+        />
+        {problems.client ? (
+          <p className="field-error" id={id('client-error')}>
+            {problems.client}
+          </p>
+        ) : (
+          <p className="hint" id={id('client-hint')}>
+            Optional. The name your requests are counted under in Schema usage (for example <code>web</code> or <code>@acme/dashboard</code>), unless the client sends{' '}
+            <code>apollographql-client-name</code>.
+          </p>
+        )}
+      </div>
       {failure !== null && (
         <div className="notice notice-error" role="alert">
           <p>{describeError(failure)}</p>

@@ -1,5 +1,6 @@
-// A table of keys (yours, or the workspace's): what each is, where and how long it works,
-// when it was last used, and the rotate and revoke buttons the viewer may use on it.
+// A table of keys (yours, or the workspace's): what each is (and the client its requests are
+// counted under), where and how long it works, when it was last used, and the rotate and
+// revoke buttons the viewer may use on it.
 import type { TokensKeyFieldsFragment } from '../../gql/graphql';
 import { formatRelative, formatTime } from '../../time';
 import { expiresSoon } from './expiry';
@@ -87,6 +88,11 @@ export function KeyTable({ caption, keys, canRotate, canRevoke, onRotate, onRevo
             <tr key={apiKey.id} data-key-id={apiKey.id}>
               <th scope="row" className="tokens-description">
                 {apiKey.description}
+                {apiKey.client && (
+                  <span className="tokens-cell-note">
+                    client <code>{apiKey.client}</code>
+                  </span>
+                )}
               </th>
               <td>{apiKey.kind === 'USER' ? 'user' : 'workspace'}</td>
               <td>

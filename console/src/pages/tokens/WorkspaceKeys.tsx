@@ -31,7 +31,7 @@ export function WorkspaceKeys({ workspaceId, workspaceName, offered, holds, secr
   });
 
   async function create(key: NewKey) {
-    const { createWorkspaceKey } = await request(TokensCreateWorkspaceKeyDocument, { input: { description: key.description, expiresIn: key.expiresIn, scopes: key.scopes } });
+    const { createWorkspaceKey } = await request(TokensCreateWorkspaceKeyDocument, { input: { description: key.description, expiresIn: key.expiresIn, scopes: key.scopes, client: key.client } });
     setCreating(false);
     reveal({ title: 'Workspace key created', description: key.description, secret: createWorkspaceKey.secret });
     await queryClient.invalidateQueries({ queryKey: TOKENS_QUERY_KEY });

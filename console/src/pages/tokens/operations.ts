@@ -8,6 +8,7 @@ export const TokensKeyFields = graphql(`
     id
     kind
     description
+    client
     hint
     scopes
     createdAt

@@ -54,6 +54,7 @@ export async function openUsageSource(spec: string, options: UsageSourceOptions 
   }
   if (/^postgres(ql)?:\/\//i.test(spec)) return openDatabaseSource(spec);
   if (/^https?:\/\//i.test(spec)) {
+    if (/^https?:\/\/[^/]*@/i.test(spec)) throw new UsageSourceError(`--usage ${gatewayLabel(spec)}: a gateway URL holds no credentials; the key goes in ATRIUM_API_KEY`);
     const apiKey = environment.ATRIUM_API_KEY;
     if (!apiKey) throw new UsageSourceError(`--usage ${gatewayLabel(spec)} needs a key that may read usage (audit:read) in ATRIUM_API_KEY`);
     return gatewaySource(spec, apiKey, options.workspaceId ?? (environment.ATRIUM_WORKSPACE_ID || undefined));

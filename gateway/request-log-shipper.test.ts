@@ -4,7 +4,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, type Logger } from '../lib/logger.js';
-import type { RequestLogEntry } from '../lib/request-log.js';
+import type { RequestLogBatch, RequestLogEntry } from '../lib/request-log.js';
+import type { OperationRegistration } from '../lib/schema-usage.js';
 import { startRecordingSubgraph, type RecordingSubgraph } from '../test/recording-subgraph.js';
 import { RequestLogShipper } from './request-log-shipper.js';
 
@@ -91,5 +92,34 @@ describe('RequestLogShipper', () => {
     record(1, 6);
     await shipper.stop();
     expect(shipped()).toEqual([['c-0', 'c-1', 'c-2'], ['c-3', 'c-4', 'c-5'], ['c-6']]);
+  });
+
+  it('sends an operation of the registry with the first batch that can carry it, and not again; more than a batch holds goes in the next calls', async () => {
+    audit = await startRecordingSubgraph('{"stored":0,"expired":0}');
+    shipper = new RequestLogShipper({ auditUrl: audit.url, signingSecrets: ['secret'], logger: createLogger('silent'), flushIntervalMs: 3_600_000 });
+    const registration = (index: number): OperationRegistration => ({ documentHash: index.toString(16).padStart(64, '0'), operationName: 'Op', operationType: 'query', coordinates: ['Query.me'] });
+    const sent = () => audit!.calls.map((call) => JSON.parse(call.body) as RequestLogBatch);
+
+    shipper.record(entry, registration(1));
+    shipper.record(entry, registration(1));
+    await shipper.flush();
+    shipper.record(entry, registration(1));
+    await shipper.flush();
+    expect(sent().map((batch) => [batch.entries.length, batch.operations?.map((operation) => operation.documentHash)])).toEqual([
+      [2, [registration(1).documentHash]],
+      [1, undefined],
+    ]);
+
+    // 250 new operations with their entries: 200 with the entries, the other 50 in a call of their own.
+    for (let index = 2; index < 252; index += 1) shipper.record(entry, registration(index));
+    await shipper.flush();
+    expect(
+      sent()
+        .slice(2)
+        .map((batch) => [batch.entries.length, batch.operations?.length]),
+    ).toEqual([
+      [250, 200],
+      [0, 50],
+    ]);
   });
 });

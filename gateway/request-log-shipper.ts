@@ -11,7 +11,9 @@
 // Request, Headers and body streams were most of what logging cost the gateway itself.
 import { internalCallHeaders, PeerUnavailableError } from '../lib/internal-call.js';
 import type { Logger } from '../lib/logger.js';
-import { MAX_REQUEST_LOG_BATCH, REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
+import { LRUCache } from 'lru-cache';
+import { MAX_OPERATIONS_PER_BATCH, MAX_REQUEST_LOG_BATCH, REQUEST_LOG_INGEST_PATH, type RequestLogBatch, type RequestLogEntry } from '../lib/request-log.js';
+import type { OperationRegistration } from '../lib/schema-usage.js';
 import { createSubgraphClient } from './subgraph-client.js';
 
 export interface RequestLogShipperOptions {
@@ -32,6 +34,16 @@ export interface RequestLogShipperOptions {
 }
 
 const DEFAULT_FLUSH_INTERVAL_MS = 5000;
+/**
+ * How long an operation audit took stays registered before this gateway sends it again
+ * (its last_seen moves on, and a registry wiped meanwhile fills again); daily counts say
+ * exactly when it ran.
+ */
+const REGISTRATION_TTL_MS = 3_600_000;
+/** Operations waiting to be registered; a flood of distinct documents beyond it is registered later, as they come again. */
+const MAX_PENDING_OPERATIONS = 10_000;
+
+const registrationKey = (registration: OperationRegistration) => `${registration.documentHash}\u0000${registration.operationName}`;
 
 export class RequestLogShipper {
   /** Entries waiting to be sent, oldest first (the batch in flight is not among them). */
@@ -46,6 +58,10 @@ export class RequestLogShipper {
   private readonly client = createSubgraphClient();
   private readonly ingestUrl: URL;
   private readonly batchSize: number;
+  /** Operations of the registry to send with the next batches, by document hash and operation name. */
+  private pendingOperations = new Map<string, OperationRegistration>();
+  /** Operations audit has taken (within the TTL): their requests only add counts. */
+  private readonly registered = new LRUCache<string, true>({ max: 50_000, ttl: REGISTRATION_TTL_MS, ttlAutopurge: false });
 
   constructor(private readonly options: RequestLogShipperOptions) {
     this.ingestUrl = new URL(REQUEST_LOG_INGEST_PATH, options.auditUrl);
@@ -77,7 +93,12 @@ export class RequestLogShipper {
     }
   }
 
-  record(entry: RequestLogEntry): void {
+  /** Queues one entry, with the registration of its operation (sent once, until the TTL ends). */
+  record(entry: RequestLogEntry, registration?: OperationRegistration): void {
+    if (registration) {
+      const key = registrationKey(registration);
+      if (!this.registered.has(key) && !this.pendingOperations.has(key) && this.pendingOperations.size < MAX_PENDING_OPERATIONS) this.pendingOperations.set(key, registration);
+    }
     this.buffer.push(entry);
     this.dropOverflow();
     // A whole batch ships now rather than at the next tick; never while backing off from a
@@ -110,8 +131,8 @@ export class RequestLogShipper {
   }
 
   /** One batch to audit; rejects with PeerUnavailableError unless audit took it (2xx). */
-  private async send(batch: readonly RequestLogEntry[]): Promise<void> {
-    const body = JSON.stringify({ entries: batch });
+  private async send(batch: RequestLogBatch): Promise<void> {
+    const body = JSON.stringify(batch);
     const headers = internalCallHeaders('audit', body, this.options.signingSecrets);
     let status: number;
     try {
@@ -124,14 +145,18 @@ export class RequestLogShipper {
 
   /** Ships batches while at least `least` entries wait (1: everything). */
   private async drain(least: number): Promise<void> {
-    while (this.buffer.length >= least) {
+    // A full drain also sends registrations left over when more than a batch's worth waited.
+    while (this.buffer.length >= least || (least === 1 && this.pendingOperations.size > 0)) {
       // Taken out while in flight, so that drops of a full buffer never hit entries being sent.
       const batch = this.buffer.splice(0, this.batchSize);
+      const operations = this.takePendingOperations();
       try {
-        await this.send(batch);
+        await this.send(operations.length > 0 ? { entries: batch, operations } : { entries: batch });
+        for (const operation of operations) this.registered.set(registrationKey(operation), true);
       } catch (error) {
         // Back at the front, still oldest first; audit stores an entry sent twice once.
         this.buffer.unshift(...batch);
+        for (const operation of operations) this.pendingOperations.set(registrationKey(operation), operation);
         this.dropOverflow();
         this.failures += 1;
         this.options.logger.warn('request log shipping failed; will retry', { buffered: this.buffer.length, attempt: this.failures, reason: (error as Error).message });
@@ -139,6 +164,17 @@ export class RequestLogShipper {
       }
       this.failures = 0;
     }
+  }
+
+  /** Up to a batch's worth of the operations waiting to be registered, taken out of the queue. */
+  private takePendingOperations(): OperationRegistration[] {
+    const taken: OperationRegistration[] = [];
+    for (const [key, operation] of this.pendingOperations) {
+      if (taken.length === MAX_OPERATIONS_PER_BATCH) break;
+      taken.push(operation);
+      this.pendingOperations.delete(key);
+    }
+    return taken;
   }
 
   async stop(): Promise<void> {

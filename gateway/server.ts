@@ -35,6 +35,7 @@ import { createRateBudgets } from './rate-limits/budgets.js';
 import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from './rate-limits/settings.js';
 import { trustedDocumentsStep } from './pipeline/trusted-documents.js';
 import { requestLogStep } from './pipeline/request-log.js';
+import { SchemaUsageIndex } from './schema-usage.js';
 import { responsePlugin } from './pipeline/response.js';
 import { runPipeline, type GatewayStep } from './pipeline/step.js';
 import { createPlayground } from './playground.js';
@@ -92,6 +93,8 @@ export interface GatewayServerConfig {
   readonly requestLogShutdownMs?: number;
   /** False records no request logs at all (to measure what logging costs). Default true. */
   readonly requestLogging?: boolean;
+  /** False leaves schema usage (document hash, coordinates, client) out of the request logs, to measure what it costs. Default true. */
+  readonly schemaUsage?: boolean;
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; default none. */
   readonly trustedProxies?: readonly string[];
   /** Origins whose browser apps may call the API (CORS); `*` for any; default none. */
@@ -227,8 +230,11 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
   // gateway runs: when it loads (before the first request) and whenever it is replaced
   // (development composition), so that the schema's @public and @scopes are the only list.
   let authorization = NO_SUPERGRAPH_AUTHORIZATION;
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+  // Schema usage is read against the API schema that runs, as the coordinates clients see.
+  const schemaUsage = requestLogs && config.schemaUsage !== false ? new SchemaUsageIndex() : undefined;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl, apiSchema }) => {
     authorization = authorizationOf(coreSupergraphSdl);
+    schemaUsage?.setSchema(apiSchema);
   });
   const introspection = config.introspection ?? true;
   const apollo = new ApolloServer<GatewayContext>({
@@ -280,7 +286,7 @@ export async function createServer(config: GatewayServerConfig): Promise<Running
       : undefined;
 
   const steps: GatewayStep[] = [
-    ...(requestLogs ? [requestLogStep(requestLogs, logger)] : []),
+    ...(requestLogs ? [requestLogStep(requestLogs, logger, schemaUsage)] : []),
     concurrencyStep(config.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, logger),
     anonymousConcurrencyStep(config.anonymousMaxConcurrent ?? DEFAULT_ANONYMOUS_MAX_CONCURRENT, logger),
     httpGuardStep(createCorsPolicy(config.corsOrigins ?? [], workspaceHeader)),

@@ -36,6 +36,12 @@ export interface Principal {
    */
   readonly budget?: BudgetOverrides;
   /**
+   * The client a key was created with (ApiKey.client, valid per lib/client-name.ts): the
+   * name the gateway records the request under when it carries no `apollographql-client-name`
+   * header. Only keys have one; absent for sessions, JWTs and keys created without.
+   */
+  readonly clientName?: string;
+  /**
    * Where the credential's budget stands after this request (set by the gateway's
    * rate-limit step, per request, never cached): what the `rateLimit` field answers.
    */

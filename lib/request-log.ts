@@ -4,6 +4,7 @@
 // enums of RequestLog (subgraphs/audit/request-logs/request-log.enums.ts) are built from them.
 import { ERROR_GUIDANCE, type ClientErrorCode } from './errors.js';
 import type { CredentialKind } from './principal.js';
+import type { OperationRegistration } from './schema-usage.js';
 
 export const CREDENTIAL_KINDS = ['session', 'user_key', 'workspace_key', 'jwt'] as const satisfies readonly CredentialKind[];
 
@@ -54,10 +55,32 @@ export interface RequestLogEntry {
   readonly durationMs: number;
   readonly clientIp: string | null;
   readonly userAgent: string | null;
+  /**
+   * SHA-256 (hex) of the document the request ran (its text, or the text its APQ hash or
+   * trusted-document id named); null without one. Schema usage counts it per client and
+   * day; the operation registry (the batch's `operations`) says what it touches.
+   */
+  readonly documentHash?: string | null;
+  /** `apollographql-client-name`, else the key's `client` (lib/client-name.ts checks both). */
+  readonly clientName?: string | null;
+  /** `apollographql-client-version`. */
+  readonly clientVersion?: string | null;
 }
 
-/** Audit's internal ingest endpoint (gateway signature only). Body: `{ entries: RequestLogEntry[] }`. */
+/**
+ * One ingest call: the entries, and the operations of the registry (lib/schema-usage.ts)
+ * this gateway has not yet registered (or not for an hour): stored together, in one transaction.
+ */
+export interface RequestLogBatch {
+  readonly entries: readonly RequestLogEntry[];
+  readonly operations?: readonly OperationRegistration[];
+}
+
+/** Audit's internal ingest endpoint (gateway signature only). Body: a RequestLogBatch. */
 export const REQUEST_LOG_INGEST_PATH = '/internal/request-logs';
 
 /** The most entries one ingest call may carry: audit refuses more, the gateway sends batches of at most this. */
 export const MAX_REQUEST_LOG_BATCH = 1000;
+
+/** The most registry operations one ingest call may carry (each is bounded by MAX_COORDINATES_PER_OPERATION). */
+export const MAX_OPERATIONS_PER_BATCH = 200;

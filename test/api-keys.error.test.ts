@@ -87,12 +87,35 @@ describe('createApiKey refuses', () => {
     expect(reasons).toEqual(['scopes: exceed the scopes of the key you used: items:write']);
   });
 
+  it('a client name that is too long or has characters beyond letters, digits, spaces and . - _ / @ :', async () => {
+    expect(await refusal({ client: 'x'.repeat(65) })).toEqual(['client: must be at most 64 characters']);
+    expect(await refusal({ client: 'x'.repeat(10 * 1024) })).toEqual(['client: must be at most 64 characters']);
+    for (const client of ['web\u0000', 'web\r\nx-api-key: forged', 'wéb', '🚀', 'web<script>']) {
+      expect(await refusal({ client }), client).toEqual(['client: may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :']);
+    }
+  });
+
   it('an empty description or no scopes, all at once', async () => {
     expect(await refusal({ description: ' ', scopes: [] })).toEqual(['description: must be 1 to 200 characters', 'scopes: must name at least one scope']);
   });
 });
 
 describe('a workspace key', () => {
+  it('is refused with an invalid client name, all problems at once, and nothing is stored', async () => {
+    const before = await keyCount();
+    const response = await stack.request({
+      query: 'mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret } }',
+      variables: { input: { description: '', expiresIn: 'ONE_MONTH', scopes: ['READ'], client: 'dash\tboard' } },
+      headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors![0].extensions!.fieldErrors).toEqual([
+      { field: 'description', reason: 'must be 1 to 200 characters' },
+      { field: 'client', reason: 'may contain only letters (A-Z, a-z), digits, spaces and . - _ / @ :' },
+    ]);
+    expect(await keyCount()).toBe(before);
+  });
+
   it('cannot be rotated by a member whose own permissions are narrower than the key', async () => {
     const powerful = await stack.query({
       query: 'mutation { createWorkspaceKey(input: { description: "deploys", expiresIn: ONE_MONTH, scopes: [READ, WRITE] }) { apiKey { id } } }',

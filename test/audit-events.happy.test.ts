@@ -177,7 +177,7 @@ describe('ME_AUDIT_EVENTS', () => {
     // A user key made outside a workspace belongs to the account's trail: what it may do, never its secret.
     const keyCreated = mine.find((event) => event.action === 'API_KEY_CREATED' && event.targetId === key.id)!;
     expect(keyCreated.workspace).toBeNull();
-    expect(keyCreated.changes.map((change) => change.field)).toEqual(['description', 'expiresAt', 'kind', 'rateLimit', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
+    expect(keyCreated.changes.map((change) => change.field)).toEqual(['client', 'description', 'expiresAt', 'kind', 'rateLimit', 'scopes', 'trustedDocumentsOnly', 'workspaceIds']);
     expect(keyCreated.changes.find((change) => change.field === 'workspaceIds')!.new).toEqual([workspaceId]);
     const registered = mine.find((event) => event.action === 'USER_REGISTERED')!;
     expect(registered).toMatchObject({ workspace: null, credentialKind: null, targetId: owner.userId });

@@ -1,6 +1,8 @@
 // Authentication through the real gateway: every header form, both key kinds, sessions,
 // auto-selection of the only workspace, rotation with a grace period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityClient } from '../gateway/identity-client.js';
+import { PrincipalResolver } from '../gateway/principal-resolver.js';
 import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
 import { errorCodes, postGraphQL, startStack, type TestStack } from './testkit.js';
@@ -121,6 +123,49 @@ describe('rotation', () => {
     const refused = await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': graced } });
     expect(refused.status).toBe(401);
     expect((await stack.request({ query: '{ workspace { id } }', headers: { 'x-api-key': immediate.rotateApiKey.secret } })).status).toBe(200);
+  });
+});
+
+describe("a key's client", () => {
+  const KEY_FIELDS = 'id client description';
+  /** The gateway's own lookup, uncached: the principal it would sign for a request with `secret`. */
+  const principalOf = async (secret: string, kind: 'user_key' | 'workspace_key' | 'session') => {
+    const resolver = new PrincipalResolver({ identity: createIdentityClient(stack.subgraphUrls.identity, stack.signingSecrets), ttlMs: 0 });
+    const result = await resolver.resolve(secret, kind, undefined);
+    if (!result.ok) throw new Error(`lookup refused: ${result.reason}`);
+    return result.principal;
+  };
+
+  it('is set at creation, trimmed, listed, and carried by the principal of the key', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], client: '  @acme/dashboard ' });
+    const workspaceKey = await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'], client: 'ios-app' });
+    const plain = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], client: '' });
+    const mine = await stack.query({ query: `{ apiKeys(first: 100) { nodes { ${KEY_FIELDS} } } }`, headers: bearer(owner.token) });
+    const listed = (id: string) => mine.apiKeys.nodes.find((node: { id: string }) => node.id === id);
+    expect(listed(key.id)).toMatchObject({ client: '@acme/dashboard' });
+    expect(listed(plain.id)).toMatchObject({ client: null });
+    const workspaceKeys = await stack.query({
+      query: `{ apiKeys(first: 100, filter: { owner: WORKSPACE }) { nodes { ${KEY_FIELDS} } } }`,
+      headers: { ...bearer(owner.token), 'x-workspace-id': workspaceId },
+    });
+    expect(workspaceKeys.apiKeys.nodes.find((node: { id: string }) => node.id === workspaceKey.id)).toMatchObject({ client: 'ios-app' });
+    expect((await stack.query({ query: `query($id: ID!) { apiKey(id: $id) { ${KEY_FIELDS} } }`, variables: { id: key.id }, headers: bearer(owner.token) })).apiKey.client).toBe('@acme/dashboard');
+
+    expect((await principalOf(key.secret, 'user_key')).clientName).toBe('@acme/dashboard');
+    expect((await principalOf(workspaceKey.secret, 'workspace_key')).clientName).toBe('ios-app');
+    expect(await principalOf(plain.secret, 'user_key')).not.toHaveProperty('clientName');
+    expect(await principalOf(owner.token, 'session')).not.toHaveProperty('clientName');
+  });
+
+  it('is kept by a rotation, for the new secret too', async () => {
+    const key = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [workspaceId], client: 'web' });
+    const rotated = await stack.query({
+      query: `mutation($id: ID!) { rotateApiKey(id: $id, gracePeriod: 60) { secret apiKey { ${KEY_FIELDS} rotatedFrom { id } } } }`,
+      variables: { id: key.id },
+      headers: bearer(owner.token),
+    });
+    expect(rotated.rotateApiKey.apiKey).toMatchObject({ client: 'web', rotatedFrom: { id: key.id } });
+    expect((await principalOf(rotated.rotateApiKey.secret, 'user_key')).clientName).toBe('web');
   });
 });
 

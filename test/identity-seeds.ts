@@ -78,7 +78,7 @@ export interface CreatedKey {
 export async function createUserKey(
   stack: TestStack,
   token: string,
-  input: { scopes: string[]; workspaceIds: string[]; expiresIn?: string; description?: string; rateLimit?: number },
+  input: { scopes: string[]; workspaceIds: string[]; expiresIn?: string; description?: string; rateLimit?: number; client?: string },
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createApiKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
@@ -93,7 +93,7 @@ export async function createWorkspaceKey(
   stack: TestStack,
   token: string,
   workspaceId: string,
-  input: { scopes: string[]; expiresIn?: string; description?: string; rateLimit?: number },
+  input: { scopes: string[]; expiresIn?: string; description?: string; rateLimit?: number; client?: string },
 ): Promise<CreatedKey> {
   const data = await stack.query<{ createWorkspaceKey: { secret: string; apiKey: { id: string } } }>({
     query: 'mutation($input: CreateWorkspaceKeyInput!) { createWorkspaceKey(input: $input) { secret apiKey { id } } }',

@@ -2,7 +2,7 @@
 // arrives as sent, whatever characters a value holds (the batch travels as one bound
 // array per column), entries of a deleted workspace are dropped, and a batch sent again
 // is stored once.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBGRAPH_SETTINGS } from '../../../lib/config.js';
 import { newId } from '../../../lib/ids.js';
 import { createLogger } from '../../../lib/logger.js';
@@ -11,6 +11,7 @@ import type { RequestLogEntry } from '../../../lib/request-log.js';
 import { createTestDatabase, selectRows, type TestDatabase } from '../../../test/testkit.js';
 import { auditOrm } from '../orm.js';
 import { ingestRequestLogs } from './request-log.ingest.js';
+import { documentHash } from '../../../lib/trusted-documents.js';
 
 let database: TestDatabase;
 let orm: SubgraphOrm;
@@ -23,7 +24,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const ingest = (entries: unknown[]) => ingestRequestLogs({ body: { entries }, orm, settings: DEFAULT_SUBGRAPH_SETTINGS, logger: createLogger('silent') });
+const ingest = (entries: unknown[], operations?: unknown[]) =>
+  ingestRequestLogs({ body: operations ? { entries, operations } : { entries }, orm, settings: DEFAULT_SUBGRAPH_SETTINGS, logger: createLogger('silent') });
 
 function entry(correlationId: string, changes: Partial<RequestLogEntry> = {}): RequestLogEntry {
   return {
@@ -109,4 +111,58 @@ it('stores only values of the API enums: an unknown credential kind or operation
     ['vocabulary-known', 'workspace_key', 'mutation', 'INSUFFICIENT_SCOPE,NOT_FOUND'],
     ['vocabulary-legacy', 'user_key', 'query', 'HTTP_ERROR'],
   ]);
+});
+
+describe('schema usage', () => {
+  const hash = documentHash(`query Usage { me { id } } # ${newId()}`);
+  const workspaceId = newId();
+  const registration = { documentHash: hash, operationName: 'Usage', operationType: 'query', coordinates: ['Query.me', 'Query', 'User.id', 'User', 'ID'] };
+  const used = (changes: Partial<RequestLogEntry> = {}) => entry('usage', { workspaceId, documentHash: hash, operationName: 'Usage', clientName: 'web', clientVersion: '1.2.0', ...changes });
+  const usageRows = () =>
+    selectRows<{ workspace_id: string | null; client_name: string; client_version: string; requests: string; day: Date }>(
+      database.url,
+      'select workspace_id, client_name, client_version, requests::text, day from audit.schema_usage where document_hash = $1 order by client_name, client_version, workspace_id nulls first',
+      [hash],
+    );
+
+  it('registers the operation and counts the stored entries per workspace, client, version and day; a batch sent again counts once', async () => {
+    const batch = [used(), used(), used({ clientVersion: '1.3.0' }), used({ clientName: 'ios', clientVersion: null }), used({ workspaceId: null, clientName: null, clientVersion: null })];
+    expect(await ingest(batch, [registration])).toEqual({ stored: 5, expired: 0 });
+    expect(await ingest(batch, [registration])).toEqual({ stored: 0, expired: 0 });
+    const day = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(await usageRows()).toEqual([
+      { workspace_id: null, client_name: '', client_version: '', requests: '1', day },
+      { workspace_id: workspaceId, client_name: 'ios', client_version: '', requests: '1', day },
+      { workspace_id: workspaceId, client_name: 'web', client_version: '1.2.0', requests: '2', day },
+      { workspace_id: workspaceId, client_name: 'web', client_version: '1.3.0', requests: '1', day },
+    ]);
+    const [operation] = await selectRows<{ coordinates: string[]; operation_type: string }>(database.url, 'select coordinates, operation_type from audit.schema_operations where document_hash = $1', [
+      hash,
+    ]);
+    expect(operation).toEqual({ coordinates: ['ID', 'Query', 'Query.me', 'User', 'User.id'], operation_type: 'query' });
+    // Counted again in a new batch: added to the same rows.
+    await ingest([used(), used({ workspaceId: null, clientName: null, clientVersion: null })]);
+    expect((await usageRows()).map((row) => row.requests)).toEqual(['2', '1', '3', '1']);
+    const [logged] = await selectRows(database.url, 'select document_hash, client_name, client_version from audit.request_logs where id = $1', [batch[0].id]);
+    expect(logged).toEqual({ document_hash: hash, client_name: 'web', client_version: '1.2.0' });
+  });
+
+  it('drops malformed registrations and client names, and refuses a batch with too many operations', async () => {
+    const other = documentHash(`query Other { me { id } } # ${newId()}`);
+    const hostile = [
+      { ...registration, documentHash: 'not-a-hash' },
+      { ...registration, documentHash: other, coordinates: ['Query.me', 'DROP TABLE x; --'] },
+      { ...registration, documentHash: other, operationName: 'bad name' },
+      { ...registration, documentHash: other, operationType: 'QUERY' },
+      null,
+      'text',
+    ];
+    const odd = used({ id: newId(), documentHash: 'nope', clientName: 'x\u0000y', clientVersion: '1'.repeat(33) });
+    expect(await ingest([odd], hostile)).toEqual({ stored: 1, expired: 0 });
+    expect(await selectRows(database.url, 'select document_hash, client_name, client_version from audit.request_logs where id = $1', [odd.id])).toEqual([
+      { document_hash: null, client_name: null, client_version: null },
+    ]);
+    expect(await selectRows(database.url, 'select 1 from audit.schema_operations where document_hash = $1', [other])).toEqual([]);
+    await expect(ingest([], new Array(201).fill(registration))).rejects.toThrow(/operations must be a list of at most 200/);
+  });
 });

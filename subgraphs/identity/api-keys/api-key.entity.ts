@@ -19,7 +19,7 @@ import { Scope } from '../../../lib/scope-enum.js';
 @Directive(scopes(['keys:read']))
 @ObjectType({ implements: Node, description: 'An API key, as listed: never its secret.' })
 export class ApiKey {
-  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly' | 'rateLimit';
+  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'rotatedToKeyId' | 'userId' | 'workspaceId' | 'expiresAt' | 'status' | 'trustedDocumentsOnly' | 'rateLimit' | 'client';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Opaque id of the key.' })
@@ -72,6 +72,15 @@ export class ApiKey {
       "The key's own budget, in points per rate-limit window, set when it was created. It only ever lowers the budget: the key gets at most its workspace's (Workspace.rateLimit, else the deployment default). Null: the workspace's budget. The `rateLimit` query tells the budget in force.",
   })
   rateLimit: number | null = null;
+
+  /** Set at creation only (keys are never edited); a rotation's new key inherits it. Valid per lib/client-name.ts. */
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The client name the gateway records this key's requests under when a request carries no `apollographql-client-name` header; shown in schema usage. Set when the key was created; null: none.",
+  })
+  client: string | null = null;
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date, { description: 'When the key was created.' })

@@ -31,6 +31,13 @@ export class CreateApiKeyInput {
       "The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life.",
   })
   rateLimit?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
+  })
+  client?: string | null;
 }
 
 @InputType({ description: 'A new key of the current workspace, with no user.' })
@@ -56,6 +63,13 @@ export class CreateWorkspaceKeyInput {
       "The key's own budget in points per rate-limit window, from 1 to the deployment's ceiling (RATE_LIMIT_MAX_POINTS). It only lowers the budget: the key never gets more than the workspace it acts in. Default: the workspace's budget. Fixed for the key's life.",
   })
   rateLimit?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The client name the gateway records the key's requests under (schema usage) when a request carries no `apollographql-client-name` header: 1 to 64 letters, digits, spaces and `. - _ / @ :` (`web`, `ios-app`, `@acme/dashboard`), trimmed. Empty or absent: none. Fixed for the key's life.",
+  })
+  client?: string | null;
 }
 
 @InputType({ description: "Which of a workspace's keys to list (Workspace.apiKeys)." })

@@ -6,6 +6,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { generateCredential, hashCredential, maskCredential } from '../../../lib/api-key-format.js';
 import { changedFields, recordAuditEvent } from '../../../lib/audit-trail.js';
+import { clientNameProblem, normalizeClientName } from '../../../lib/client-name.js';
 import { KEY_EXPIRIES, type SubgraphSettings } from '../../../lib/config.js';
 import type { Connection, PageArgs } from '../../../lib/connection.js';
 import { idColumn, idOrder, keysetOrder, pageQuery, timeColumn, type KeysetOrder, type SortDirection } from '../../../lib/paging.js';
@@ -68,7 +69,7 @@ export class ApiKeyService {
     private readonly visibleKeys: DataLoader<string, ApiKey | null>,
   ) {}
 
-  private checkCommon({ description, expiresIn, scopes, rateLimit }: CreateWorkspaceKeyInput): FieldProblem[] {
+  private checkCommon({ description, expiresIn, scopes, rateLimit, client }: CreateWorkspaceKeyInput): FieldProblem[] {
     const errors: FieldProblem[] = [];
     if (description.trim().length === 0 || description.length > 200) errors.push({ field: 'description', reason: 'must be 1 to 200 characters' });
     if (KEY_EXPIRIES.indexOf(expiresIn) > KEY_EXPIRIES.indexOf(this.settings.maxKeyExpiry)) {
@@ -79,6 +80,8 @@ export class ApiKeyService {
     if (unknown.length > 0) errors.push({ field: 'scopes', reason: `unknown scopes: ${unknown.join(', ')}` });
     const budget = budgetProblem(rateLimit, { min: 1, max: this.settings.maxBudgetPoints });
     if (budget) errors.push({ field: 'rateLimit', reason: budget });
+    const clientName = clientNameProblem(client);
+    if (clientName) errors.push(clientName);
     return errors;
   }
 
@@ -111,6 +114,8 @@ export class ApiKeyService {
       hint: maskCredential(secret),
       trustedDocumentsOnly: input.trustedDocumentsOnly === true,
       rateLimit: input.rateLimit ?? null,
+      // Checked by checkCommon: empty or blank means no client.
+      client: normalizeClientName(input.client),
     });
     // What the key may do, never its secret, hash or hint.
     recordAuditEvent(this.em, this.principal, {
@@ -126,6 +131,7 @@ export class ApiKeyService {
         expiresAt: apiKey.expiresAt,
         trustedDocumentsOnly: apiKey.trustedDocumentsOnly,
         rateLimit: apiKey.rateLimit,
+        client: apiKey.client,
       }),
     });
     await this.em.flush();
@@ -271,6 +277,8 @@ export class ApiKeyService {
         trustedDocumentsOnly: old.trustedDocumentsOnly,
         // Nor its own budget: a rotation is the same key with a new secret.
         rateLimit: old.rateLimit,
+        // And the client its requests are counted under in schema usage.
+        client: old.client,
       });
       old.revokedAt = new Date(Date.now() + gracePeriod * 1000);
       old.rotatedToKeyId = next.id;

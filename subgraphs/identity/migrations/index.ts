@@ -8,6 +8,7 @@ import { Migration20261221090000 } from './Migration20261221090000.js';
 import { Migration20261222090000 } from './Migration20261222090000.js';
 import { Migration20261223090000 } from './Migration20261223090000.js';
 import { Migration20261224090000 } from './Migration20261224090000.js';
+import { Migration20261226090000 } from './Migration20261226090000.js';
 import { Migration20261210090000 } from './Migration20261210090000.js';
 import { Migration20261201110942 } from './Migration20261201110942.js';
 import { Migration20261201110948 } from './Migration20261201110948.js';
@@ -33,4 +34,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261222090000', class: Migration20261222090000 },
   { name: 'Migration20261223090000', class: Migration20261223090000 },
   { name: 'Migration20261224090000', class: Migration20261224090000 },
+  { name: 'Migration20261226090000', class: Migration20261226090000 },
 ];

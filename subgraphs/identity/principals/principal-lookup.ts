@@ -41,6 +41,11 @@ function budgetOverrides(workspace: WorkspacePolicy | null, key?: ApiKey): Pick<
   return { budget: { ...(workspacePoints !== undefined ? { workspacePoints } : {}), ...(keyPoints !== undefined ? { keyPoints } : {}) } };
 }
 
+/** The key's client name (schema usage), absent when it has none, so that most principals carry nothing more. */
+function clientOf(key: ApiKey): Pick<Principal, 'clientName'> {
+  return key.client ? { clientName: key.client } : {};
+}
+
 const CREDENTIAL_KINDS = new Set<CredentialKind>(['user_key', 'workspace_key', 'session']);
 
 function refuse(reason: LookupFailureReason): PrincipalLookupResult {
@@ -86,6 +91,7 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
       workspaceIds: [own],
       trustedDocumentsOnly: keyTrustedDocumentsOnly(key, workspace),
       ...budgetOverrides(workspace, key),
+      ...clientOf(key),
     };
     return { ok: true, principal, validUntil };
   }
@@ -111,6 +117,7 @@ export async function lookupPrincipal(em: SubgraphEntityManager, request: Princi
     workspaceIds: authorized,
     trustedDocumentsOnly: keyTrustedDocumentsOnly(key, workspace),
     ...budgetOverrides(workspace, key),
+    ...clientOf(key),
   };
   return { ok: true, principal, validUntil };
 }

@@ -10,6 +10,7 @@ import { OPERATION_LIMIT_SETTINGS, anonymousVariable, operationLimitsFrom, type 
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../subgraphs/identity/sessions/sign-in-settings.js';
 import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from './mail/settings.js';
 import { parseOidcProviders, type OidcProviderSetting } from './oidc-settings.js';
+import { isId } from './ids.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,6 +48,11 @@ export interface SubgraphSettings {
   readonly maxKeyExpiry: KeyExpiry;
   /** Days audit keeps request logs (whole day partitions older than this are dropped). */
   readonly auditRetentionDays: number;
+  /**
+   * The workspace of the people who run this deployment (OPERATOR_WORKSPACE_ID): its
+   * auditors read schema usage across every workspace; everyone else reads their own.
+   */
+  readonly operatorWorkspaceId?: string;
   /** The largest budget (points per window) a workspace or a key may be given (RATE_LIMIT_MAX_POINTS). */
   readonly maxBudgetPoints: number;
   /** Identity's sign-in and register throttles and password-hashing slots (SIGN_IN_*, REGISTER_*, PASSWORD_HASH*). */
@@ -122,6 +128,13 @@ const environmentSchema = z.object({
     .min(1, 'must be between 1 and 3650')
     .max(3650, 'must be between 1 and 3650')
     .default(DEFAULT_AUDIT_RETENTION_DAYS),
+  /** The operators' workspace: its auditors read schema usage (schemaUsage, unusedFields) of the whole deployment. */
+  OPERATOR_WORKSPACE_ID: z
+    .string()
+    .trim()
+    .refine(isId, 'must be a workspace id (a UUID, as `workspaces { nodes { id } }` answers)')
+    .transform((value) => value.toLowerCase())
+    .optional(),
   /** Comma-separated addresses and CIDR ranges of the proxies in front of the gateway. */
   TRUSTED_PROXIES: z
     .string()
@@ -431,6 +444,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Atrium
       sessionTtlSeconds: Math.round(values.SESSION_TTL_HOURS * 3600),
       maxKeyExpiry: values.API_KEY_MAX_EXPIRY,
       auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+      operatorWorkspaceId: values.OPERATOR_WORKSPACE_ID,
       maxBudgetPoints: values.RATE_LIMIT_MAX_POINTS,
       signIn: {
         windowSeconds: values.SIGN_IN_WINDOW_SECONDS,

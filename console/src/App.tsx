@@ -9,6 +9,7 @@ import { SignIn } from './pages/SignIn';
 import { Tokens } from './pages/Tokens';
 import { RequestLogs } from './pages/RequestLogs';
 import { AuditTrail } from './pages/AuditTrail';
+import { SchemaUsage } from './pages/SchemaUsage';
 import { Members } from './pages/Members';
 import { Roles } from './pages/Roles';
 import { Groups } from './pages/Groups';
@@ -26,6 +27,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/request-logs', label: 'Request logs', shown: (viewer) => viewer.holds('KEYS_READ') || viewer.can.readAuditLog },
   // Everyone has their own activity there; the workspace's events need audit:read (the page decides).
   { path: '/audit', label: 'Audit trail', shown: () => true },
+  { path: '/schema-usage', label: 'Schema usage', shown: (viewer) => viewer.can.readAuditLog },
   { path: '/members', label: 'Members', shown: (viewer) => viewer.holds('MEMBERS_READ') },
   { path: '/roles', label: 'Roles', shown: (viewer) => viewer.holds('ROLES_READ') },
   { path: '/groups', label: 'Groups', shown: (viewer) => viewer.holds('GROUPS_READ') },
@@ -93,6 +95,7 @@ function SignedInFrame() {
           <Route path="/tokens" component={Tokens} />
           <Route path="/request-logs" component={RequestLogs} />
           <Route path="/audit" component={AuditTrail} />
+          <Route path="/schema-usage" component={SchemaUsage} />
           <Route path="/members" component={Members} />
           <Route path="/roles" component={Roles} />
           <Route path="/groups" component={Groups} />

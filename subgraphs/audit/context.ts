@@ -6,6 +6,7 @@ import { AuditEventService } from './audit-events/audit-event.service.js';
 import { createAuditEventByIdLoader, createRequestLogByIdLoader } from './node-loaders.js';
 import type { RequestLog } from './request-logs/request-log.entity.js';
 import { RequestLogService } from './request-logs/request-log.service.js';
+import { SchemaUsageService } from './schema-usage/schema-usage.service.js';
 
 export interface AuditContext extends BaseSubgraphContext {
   readonly loaders: {
@@ -14,6 +15,7 @@ export interface AuditContext extends BaseSubgraphContext {
   };
   readonly requestLogs: RequestLogService;
   readonly auditEvents: AuditEventService;
+  readonly schemaUsage: SchemaUsageService;
 }
 
 export function createAuditContext(base: BaseSubgraphContext): AuditContext {
@@ -26,5 +28,6 @@ export function createAuditContext(base: BaseSubgraphContext): AuditContext {
     },
     requestLogs: new RequestLogService(base.em, base.principal, base.workspaceId, retentionDays),
     auditEvents: new AuditEventService(base.em, base.principal, retentionDays),
+    schemaUsage: new SchemaUsageService(base.em, base.workspaceId, base.settings),
   };
 }

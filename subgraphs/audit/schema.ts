@@ -8,13 +8,14 @@ import { RequestLog } from './request-logs/request-log.entity.js';
 import { ApiKeyRequestLogsResolver, RequestLogResolver } from './request-logs/request-log.resolver.js';
 import { ApiKey, resolveApiKeyReference } from './request-logs/api-key.reference.js';
 import { AuditEventResolver, UserAuditEventsResolver } from './audit-events/audit-event.resolver.js';
+import { SchemaUsageResolver } from './schema-usage/schema-usage.resolver.js';
 import { User } from './users/user.reference.js';
 import { WorkspaceDeletionPreview } from './workspaces/workspace-deletion-preview.reference.js';
 import { Workspace } from './workspaces/workspace.reference.js';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [RequestLogResolver, ApiKeyRequestLogsResolver, AuditEventResolver, UserAuditEventsResolver],
+    resolvers: [RequestLogResolver, ApiKeyRequestLogsResolver, AuditEventResolver, UserAuditEventsResolver, SchemaUsageResolver],
     orphanedTypes: [WorkspaceDeletionPreview, ApiKey, User, Workspace],
     referenceResolvers: {
       ApiKey: { __resolveReference: resolveApiKeyReference },

@@ -211,6 +211,19 @@ export const CASES: Record<string, AuthorizationCase> = {
   // Public to any credential (the budget is the caller's own); asked for alone, not charged.
   'Query.rateLimit': { operation: () => ({ query: '{ rateLimit { limit cost remaining resetAt } }' }), path: ['rateLimit'], foreign: () => ({ query: '{ rateLimit { limit remaining } }' }) },
   'Query.requestLogs': { operation: () => ({ query: `{ requestLogs ${page} }` }), path: ['requestLogs'], foreign: () => ({ query: `{ requestLogs ${page} }` }) },
+  // Schema usage (audit:read): the workspace's own traffic; schemaVersions holds no workspace's records.
+  SchemaVersion: { operation: () => ({ query: '{ schemaVersions { totalCount nodes { id apiSchema } } }' }), path: ['schemaVersions'] },
+  'Query.schemaUsage': {
+    operation: () => ({ query: '{ schemaUsage(coordinate: "Query.items") { requests } }' }),
+    path: ['schemaUsage'],
+    foreign: () => ({ query: '{ schemaUsage(coordinate: "Query.items") { requests clients { name version } operations { documentHash name } } }' }),
+  },
+  'Query.unusedFields': {
+    operation: () => ({ query: '{ unusedFields(first: 5) { totalCount nodes { coordinate } } }' }),
+    path: ['unusedFields'],
+    foreign: () => ({ query: '{ unusedFields(first: 5) { totalCount nodes { coordinate } } }' }),
+  },
+  'Query.schemaVersions': { operation: () => ({ query: `{ schemaVersions ${page} }` }), path: ['schemaVersions'], foreign: () => ({ query: `{ schemaVersions ${page} }` }) },
   'Query.requestLogVolume': {
     operation: () => ({ query: '{ requestLogVolume { start requests errors } }' }),
     path: ['requestLogVolume'],

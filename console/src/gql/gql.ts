@@ -34,6 +34,9 @@ type Documents = {
     "\n  mutation RolesCreate($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RolesCreateDocument,
     "\n  mutation RolesUpdate($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      role {\n        id\n        name\n        permissions\n      }\n    }\n  }\n": typeof types.RolesUpdateDocument,
     "\n  mutation RolesDelete($id: ID!, $replacementRoleId: ID) {\n    deleteRole(id: $id, replacementRoleId: $replacementRoleId) {\n      deletedId\n    }\n  }\n": typeof types.RolesDeleteDocument,
+    "\n  query SchemaUsage($coordinate: String!, $from: DateTime) {\n    schemaUsage(coordinate: $coordinate, from: $from) {\n      coordinate\n      from\n      to\n      scope\n      requests\n      lastSeen\n      clients {\n        name\n        version\n        requests\n        lastSeen\n      }\n      operations {\n        documentHash\n        name\n        type\n        requests\n        lastSeen\n        clients {\n          name\n          version\n          requests\n        }\n      }\n    }\n  }\n": typeof types.SchemaUsageDocument,
+    "\n  query SchemaUsageScope($from: DateTime) {\n    schemaUsage(coordinate: \"Query\", from: $from) {\n      scope\n    }\n  }\n": typeof types.SchemaUsageScopeDocument,
+    "\n  query SchemaUsageUnused($days: Int, $kinds: [SchemaCoordinateKind!], $first: Int, $after: String) {\n    unusedFields(days: $days, kinds: $kinds, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        coordinate\n        kind\n        deprecationReason\n      }\n    }\n  }\n": typeof types.SchemaUsageUnusedDocument,
     "\n  mutation SignInRegister($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.SignInRegisterDocument,
     "\n  mutation SignInRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      email\n    }\n  }\n": typeof types.SignInRequestPasswordResetDocument,
     "\n  query WorkspaceSettings {\n    workspace {\n      id\n      name\n      description\n      createdAt\n      statistics {\n        members\n        contentTypes\n        items\n        apiKeys\n      }\n    }\n  }\n": typeof types.WorkspaceSettingsDocument,
@@ -78,6 +81,9 @@ const documents: Documents = {
     "\n  mutation RolesCreate($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.RolesCreateDocument,
     "\n  mutation RolesUpdate($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      role {\n        id\n        name\n        permissions\n      }\n    }\n  }\n": types.RolesUpdateDocument,
     "\n  mutation RolesDelete($id: ID!, $replacementRoleId: ID) {\n    deleteRole(id: $id, replacementRoleId: $replacementRoleId) {\n      deletedId\n    }\n  }\n": types.RolesDeleteDocument,
+    "\n  query SchemaUsage($coordinate: String!, $from: DateTime) {\n    schemaUsage(coordinate: $coordinate, from: $from) {\n      coordinate\n      from\n      to\n      scope\n      requests\n      lastSeen\n      clients {\n        name\n        version\n        requests\n        lastSeen\n      }\n      operations {\n        documentHash\n        name\n        type\n        requests\n        lastSeen\n        clients {\n          name\n          version\n          requests\n        }\n      }\n    }\n  }\n": types.SchemaUsageDocument,
+    "\n  query SchemaUsageScope($from: DateTime) {\n    schemaUsage(coordinate: \"Query\", from: $from) {\n      scope\n    }\n  }\n": types.SchemaUsageScopeDocument,
+    "\n  query SchemaUsageUnused($days: Int, $kinds: [SchemaCoordinateKind!], $first: Int, $after: String) {\n    unusedFields(days: $days, kinds: $kinds, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        coordinate\n        kind\n        deprecationReason\n      }\n    }\n  }\n": types.SchemaUsageUnusedDocument,
     "\n  mutation SignInRegister($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.SignInRegisterDocument,
     "\n  mutation SignInRequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      email\n    }\n  }\n": types.SignInRequestPasswordResetDocument,
     "\n  query WorkspaceSettings {\n    workspace {\n      id\n      name\n      description\n      createdAt\n      statistics {\n        members\n        contentTypes\n        items\n        apiKeys\n      }\n    }\n  }\n": types.WorkspaceSettingsDocument,
@@ -179,6 +185,18 @@ export function graphql(source: "\n  mutation RolesUpdate($id: ID!, $input: Upda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RolesDelete($id: ID!, $replacementRoleId: ID) {\n    deleteRole(id: $id, replacementRoleId: $replacementRoleId) {\n      deletedId\n    }\n  }\n"): typeof import('./graphql.js').RolesDeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchemaUsage($coordinate: String!, $from: DateTime) {\n    schemaUsage(coordinate: $coordinate, from: $from) {\n      coordinate\n      from\n      to\n      scope\n      requests\n      lastSeen\n      clients {\n        name\n        version\n        requests\n        lastSeen\n      }\n      operations {\n        documentHash\n        name\n        type\n        requests\n        lastSeen\n        clients {\n          name\n          version\n          requests\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').SchemaUsageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchemaUsageScope($from: DateTime) {\n    schemaUsage(coordinate: \"Query\", from: $from) {\n      scope\n    }\n  }\n"): typeof import('./graphql.js').SchemaUsageScopeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchemaUsageUnused($days: Int, $kinds: [SchemaCoordinateKind!], $first: Int, $after: String) {\n    unusedFields(days: $days, kinds: $kinds, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        coordinate\n        kind\n        deprecationReason\n      }\n    }\n  }\n"): typeof import('./graphql.js').SchemaUsageUnusedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

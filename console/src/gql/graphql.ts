@@ -385,6 +385,26 @@ export type RequestOutcome =
   /** The response carried `WORKSPACE_REQUIRED` (docs/errors.md). */
   | 'WORKSPACE_REQUIRED';
 
+/** What a schema coordinate names. */
+export type SchemaCoordinateKind =
+  /** An argument of a field (`Query.items(first:)`). */
+  | 'ARGUMENT'
+  /** A value of an enum (`OperationType.QUERY`). */
+  | 'ENUM_VALUE'
+  /** A field of an object or interface type (`Item.title`). */
+  | 'FIELD'
+  /** A field of an input type (`ItemFilter.createdAfter`). */
+  | 'INPUT_FIELD'
+  /** A type (`Item`). */
+  | 'TYPE';
+
+/** Whose requests a usage answer counts. */
+export type SchemaUsageScope =
+  /** Every workspace's requests, and those made without a workspace (the operators' workspace, `OPERATOR_WORKSPACE_ID`, reads these). */
+  | 'DEPLOYMENT'
+  /** The current workspace's requests only. */
+  | 'WORKSPACE';
+
 /** A scope of the vocabulary (README "Scopes"). Keys, headers and the requirements closing descriptions spell it `<resource>:<action>` (or `read`, `write`, `delete`); the API spells it as this enum: `items:read` is `ITEMS_READ`, `read` is `READ`. */
 export type Scope =
   /** `audit:delete`: delete audit. */
@@ -611,6 +631,31 @@ export type RolesDeleteMutationVariables = Exact<{
 
 
 export type RolesDeleteMutation = { deleteRole: { deletedId: string } };
+
+export type SchemaUsageQueryVariables = Exact<{
+  coordinate: string;
+  from?: string | null | undefined;
+}>;
+
+
+export type SchemaUsageQuery = { schemaUsage: { coordinate: string, from: string, to: string, scope: SchemaUsageScope, requests: number, lastSeen: string | null, clients: Array<{ name: string | null, version: string | null, requests: number, lastSeen: string }>, operations: Array<{ documentHash: string, name: string | null, type: OperationType, requests: number, lastSeen: string, clients: Array<{ name: string | null, version: string | null, requests: number }> }> } | null };
+
+export type SchemaUsageScopeQueryVariables = Exact<{
+  from?: string | null | undefined;
+}>;
+
+
+export type SchemaUsageScopeQuery = { schemaUsage: { scope: SchemaUsageScope } | null };
+
+export type SchemaUsageUnusedQueryVariables = Exact<{
+  days?: number | null | undefined;
+  kinds?: Array<SchemaCoordinateKind> | SchemaCoordinateKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SchemaUsageUnusedQuery = { unusedFields: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ coordinate: string, kind: SchemaCoordinateKind, deprecationReason: string | null }> } | null };
 
 export type SignInRegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -1099,6 +1144,59 @@ export const RolesDeleteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RolesDeleteMutation, RolesDeleteMutationVariables>;
+export const SchemaUsageDocument = new TypedDocumentString(`
+    query SchemaUsage($coordinate: String!, $from: DateTime) {
+  schemaUsage(coordinate: $coordinate, from: $from) {
+    coordinate
+    from
+    to
+    scope
+    requests
+    lastSeen
+    clients {
+      name
+      version
+      requests
+      lastSeen
+    }
+    operations {
+      documentHash
+      name
+      type
+      requests
+      lastSeen
+      clients {
+        name
+        version
+        requests
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaUsageQuery, SchemaUsageQueryVariables>;
+export const SchemaUsageScopeDocument = new TypedDocumentString(`
+    query SchemaUsageScope($from: DateTime) {
+  schemaUsage(coordinate: "Query", from: $from) {
+    scope
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaUsageScopeQuery, SchemaUsageScopeQueryVariables>;
+export const SchemaUsageUnusedDocument = new TypedDocumentString(`
+    query SchemaUsageUnused($days: Int, $kinds: [SchemaCoordinateKind!], $first: Int, $after: String) {
+  unusedFields(days: $days, kinds: $kinds, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      coordinate
+      kind
+      deprecationReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaUsageUnusedQuery, SchemaUsageUnusedQueryVariables>;
 export const SignInRegisterDocument = new TypedDocumentString(`
     mutation SignInRegister($input: RegisterInput!) {
   register(input: $input) {

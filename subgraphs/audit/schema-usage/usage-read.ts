@@ -46,11 +46,19 @@ export interface UsageRange {
   readonly to: Date;
 }
 
+/**
+ * A PostgreSQL array literal (`{"a","b"}`) for a `?::text[]` parameter: MikroORM spreads a
+ * JavaScript array given as a parameter into a list of values, which an array cast refuses.
+ */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
 /** The SQL condition on `u` (schema_usage) for a scope, with its parameters appended to `params`. */
 function scopeCondition(scope: UsageScope, params: unknown[]): string {
   if (scope === 'deployment') return 'true';
   const ids = scope.workspaceIds.filter((id): id is string => id !== null);
-  params.push(ids);
+  params.push(arrayLiteral(ids));
   const withNone = scope.workspaceIds.includes(null);
   return `(u.workspace_id = any(?::uuid[])${withNone ? ' or u.workspace_id is null' : ''})`;
 }
@@ -85,7 +93,7 @@ const byRequests = <T extends { requests: number; lastSeen: Date }>(list: Iterab
 
 /** Usage of each coordinate (every one asked for is in the answer, unused ones with 0 requests). */
 export async function coordinateUsage(connection: SqlConnection, coordinates: readonly string[], range: UsageRange, scope: UsageScope): Promise<Map<string, CoordinateUsage>> {
-  const params: unknown[] = [[...new Set(coordinates)]];
+  const params: unknown[] = [arrayLiteral([...new Set(coordinates)])];
   const days = dayRange(range, params);
   const inScope = scopeCondition(scope, params);
   const rows =

@@ -2,22 +2,26 @@
 // the operation and the client; one nobody used passes, saying why; the accepted list
 // still overrides; a usage source that cannot answer fails the check. And the registry:
 // `schema:publish` records what is deployed, `--base production` compares with it.
-// Usage here is read from audit's tables (the database source), seeded as the ingest
-// writes them; the gateway source is tested in test/schema-check-gateway.test.ts.
+// First with usage read from audit's tables (the database source), seeded as the ingest
+// writes them; then end to end: two clients' traffic through a real gateway, and the check
+// reading it through that gateway (what each answer of a gateway does to the source:
+// test/schema-check-gateway.test.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubgraphSettings } from '../lib/config.js';
 import { initORM } from '../lib/orm.js';
 import { SUPERGRAPH_FILE } from '../lib/subgraph-list.js';
 import { apiSchemaOf } from '../scripts/api-schema.js';
 import { auditOrm } from '../subgraphs/audit/orm.js';
 import { DAY_MS, ensureDayPartitions } from '../subgraphs/audit/retention/day-partitions.js';
 import { runScript } from './process.js';
+import { createUserKey, createWorkspaceAs, signUp, type CreatedKey } from './identity-seeds.js';
 import { copyRepository } from './repository-copy.js';
-import { createTestDatabase, selectRows, type TestDatabase } from './testkit.js';
+import { createTestDatabase, selectRows, startStack, type TestDatabase, type TestStack } from './testkit.js';
 
 const WORKSPACE_A = '0190a0a0-0000-7000-8000-00000000000a';
 const WORKSPACE_B = '0190a0a0-0000-7000-8000-00000000000b';
@@ -257,6 +261,98 @@ describe('schema:publish, then schema:check --base production', () => {
         /safe breaking change {2}ContentType\.description {2}Field 'description' was removed from object type 'ContentType' {2}\(no operation touched ContentType\.description in the last 30 days: every workspace\)/,
       );
       expect(result.stdout).toMatch(/no unaccepted breaking change against production \(commit abcdef123456, published \d{4}-\d\d-\d\dT[^)]+\) that a client used in the last 30 days/);
+    },
+    CASE_TIMEOUT * 2,
+  );
+});
+
+describe('end to end: two clients through the gateway, then schema:check --usage <gateway URL> --base production', () => {
+  const WEB = 'query TypeDescriptions { contentTypes(first: 5) { nodes { id description } } }';
+  const IOS = 'query TypeNames { contentTypes(first: 5) { nodes { id name } } }';
+  // Mutable: the operators' workspace exists only once identity made it; audit is then restarted with it, as an operator sets OPERATOR_WORKSPACE_ID and restarts.
+  const settings: { -readonly [K in keyof SubgraphSettings]?: SubgraphSettings[K] } = {};
+  let stack: TestStack;
+  let operators: string;
+  let auditor: CreatedKey;
+  let app: CreatedKey;
+  let copy: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ settings, gateway: { requestLogFlushMs: 50 } });
+    const owner = await signUp(stack, 'Owner');
+    operators = await createWorkspaceAs(stack, owner.token, 'Operators');
+    app = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [operators] });
+    auditor = await createUserKey(stack, owner.token, { scopes: ['audit:read'], workspaceIds: [operators], description: 'CI schema check' });
+    settings.operatorWorkspaceId = operators;
+    await stack.stopSubgraph('audit');
+    await stack.startSubgraph('audit');
+
+    copy = copyRepository();
+  }, CASE_TIMEOUT);
+  afterAll(async () => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    await stack?.stop();
+  });
+
+  const check = () =>
+    runScript(
+      'scripts/schema-check.ts',
+      ['--usage', stack.gatewayUrl, '--window', '30d', '--base', 'production'],
+      { ATRIUM_API_KEY: auditor.secret, ATRIUM_WORKSPACE_ID: operators },
+      { ...RUN, cwd: copy },
+    );
+
+  it(
+    'fails on a removed field one client used, naming that client and its operation; a removed field nobody used passes, saying why; the accepted list overrides',
+    async () => {
+      // Two clients, two operations: web reads the descriptions, iOS only the names.
+      const web = { 'x-api-key': app.secret, 'x-workspace-id': operators, 'apollographql-client-name': 'web', 'apollographql-client-version': '1.4.0' };
+      const ios = { 'x-api-key': app.secret, 'x-workspace-id': operators, 'apollographql-client-name': 'ios', 'apollographql-client-version': '3.1.0' };
+      await stack.query({ query: WEB, headers: web });
+      await stack.query({ query: WEB, headers: web });
+      await stack.query({ query: IOS, headers: ios });
+      // Request logs reach audit in the background: wait until the three requests are counted.
+      const requestsOf = async (coordinate: string) =>
+        (
+          await stack.query({
+            query: 'query($coordinate: String!) { schemaUsage(coordinate: $coordinate) { requests } }',
+            variables: { coordinate },
+            headers: { 'x-api-key': auditor.secret, 'x-workspace-id': operators },
+          })
+        ).schemaUsage.requests;
+      await expect.poll(() => requestsOf('ContentType.id')).toBe(3);
+
+      // What runs: the copy as it is, published by its deploy.
+      const published = await runScript('scripts/schema-publish.ts', ['--database-url', stack.database.url, '--commit', '1234567abcdef'], {}, { ...RUN, cwd: copy });
+      expect(published.code).toBe(0);
+
+      // The change under review: ContentType.description (web reads it) and ContentType.updatedAt (nobody does) leave the code.
+      const entity = path.join(copy, 'subgraphs/content/content-types/content-type.entity.ts');
+      const source = readFileSync(entity, 'utf8');
+      const changed = source.replace(/^\s*@Field\([^\n]*What this content type is for\.[^\n]*\n/m, '\n').replace(/^\s*@Field\([^\n]*When the content type was last changed[^\n]*\n/m, '\n');
+      expect(changed.split('@Field(').length).toBe(source.split('@Field(').length - 2);
+      writeFileSync(entity, changed);
+      expect((await runScript('scripts/schema.ts', [], {}, { ...RUN, cwd: copy })).code).toBe(0);
+
+      const breaking = await check();
+      expect(breaking.code).toBe(1);
+      expect(breaking.stderr).toMatch(
+        /breaking change {2}ContentType\.description {2}Field 'description' was removed from object type 'ContentType': 1 operation used ContentType\.description in the last 30 days \(every workspace; 2 requests, last seen /,
+      );
+      expect(breaking.stderr).toMatch(/query TypeDescriptions: 2 requests, last seen \d{4}-\d\d-\d\dT[\d:.]+Z, clients web@1\.4\.0 \(2 requests\)/);
+      expect(breaking.stderr).toContain('(breaking changes are found by comparing with production (commit 1234567abcde, published ');
+      expect(breaking.stderr).not.toContain('ios');
+      expect(breaking.stderr).not.toContain('warning');
+      expect(breaking.stdout).toContain(
+        "safe breaking change  ContentType.updatedAt  Field 'updatedAt' was removed from object type 'ContentType'  (no operation touched ContentType.updatedAt in the last 30 days: every workspace)",
+      );
+
+      writeFileSync(path.join(copy, 'schema/accepted-breaking-changes.yaml'), 'accepted:\n  - coordinate: ContentType.description\n    reason: web 1.5 reads the summary instead.\n');
+      const accepted = await check();
+      expect(accepted.stderr).toBe('');
+      expect(accepted.code).toBe(0);
+      expect(accepted.stdout).toContain("accepted breaking change  ContentType.description  Field 'description' was removed from object type 'ContentType'  (web 1.5 reads the summary instead.)");
+      expect(accepted.stdout).toMatch(/safe breaking change {2}ContentType\.updatedAt .*\(no operation touched ContentType\.updatedAt in the last 30 days: every workspace\)/);
     },
     CASE_TIMEOUT * 2,
   );

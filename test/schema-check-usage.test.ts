@@ -275,6 +275,8 @@ describe('end to end: two clients through the gateway, then schema:check --usage
   let operators: string;
   let auditor: CreatedKey;
   let app: CreatedKey;
+  let tenant: string;
+  let tenantAuditor: CreatedKey;
   let copy: string;
 
   beforeAll(async () => {
@@ -283,6 +285,8 @@ describe('end to end: two clients through the gateway, then schema:check --usage
     operators = await createWorkspaceAs(stack, owner.token, 'Operators');
     app = await createUserKey(stack, owner.token, { scopes: ['read'], workspaceIds: [operators] });
     auditor = await createUserKey(stack, owner.token, { scopes: ['audit:read'], workspaceIds: [operators], description: 'CI schema check' });
+    tenant = await createWorkspaceAs(stack, owner.token, 'Tenant');
+    tenantAuditor = await createUserKey(stack, owner.token, { scopes: ['audit:read'], workspaceIds: [tenant] });
     settings.operatorWorkspaceId = operators;
     await stack.stopSubgraph('audit');
     await stack.startSubgraph('audit');
@@ -294,13 +298,8 @@ describe('end to end: two clients through the gateway, then schema:check --usage
     await stack?.stop();
   });
 
-  const check = () =>
-    runScript(
-      'scripts/schema-check.ts',
-      ['--usage', stack.gatewayUrl, '--window', '30d', '--base', 'production'],
-      { ATRIUM_API_KEY: auditor.secret, ATRIUM_WORKSPACE_ID: operators },
-      { ...RUN, cwd: copy },
-    );
+  const check = (key = auditor, workspace = operators) =>
+    runScript('scripts/schema-check.ts', ['--usage', stack.gatewayUrl, '--window', '30d', '--base', 'production', '--workspace', workspace], { ATRIUM_API_KEY: key.secret }, { ...RUN, cwd: copy });
 
   it(
     'fails on a removed field one client used, naming that client and its operation; a removed field nobody used passes, saying why; the accepted list overrides',
@@ -353,6 +352,14 @@ describe('end to end: two clients through the gateway, then schema:check --usage
       expect(accepted.code).toBe(0);
       expect(accepted.stdout).toContain("accepted breaking change  ContentType.description  Field 'description' was removed from object type 'ContentType'  (web 1.5 reads the summary instead.)");
       expect(accepted.stdout).toMatch(/safe breaking change {2}ContentType\.updatedAt .*\(no operation touched ContentType\.updatedAt in the last 30 days: every workspace\)/);
+
+      // An auditor of another workspace counts that workspace's traffic only, and is told so.
+      const tenantOnly = await check(tenantAuditor, tenant);
+      expect(tenantOnly.code).toBe(0);
+      expect(tenantOnly.stderr.trim()).toBe(
+        `schema:check: warning: usage counts only workspace ${tenant}'s traffic (SchemaUsageScope WORKSPACE): a key with audit:read in the operator workspace (OPERATOR_WORKSPACE_ID) reads the whole deployment's`,
+      );
+      expect(tenantOnly.stdout).toContain(`(no operation touched ContentType.updatedAt in the last 30 days: workspace ${tenant} only)`);
     },
     CASE_TIMEOUT * 2,
   );

@@ -25,6 +25,9 @@ import {
 import { assertSchemaTag } from './schema-registry.js';
 import { UsageSourceError, openUsageSource, type UsageRead, type UsageSource } from './usage-source.js';
 
+/** The root types: every operation touches one. */
+const ROOT_TYPES = ['Query', 'Mutation'];
+
 /** One line on stderr, exit 1: for what stops the check before it can say anything else. */
 class CheckRefused extends Error {}
 
@@ -141,7 +144,7 @@ async function judgeChanges(changes: readonly BreakingChange[], source: UsageSou
     const from = new Date(to.getTime() - window.milliseconds);
     try {
       // Read even with nothing to look up: a key or URL that no longer works fails today, not on the day a change needs it.
-      read = await source.read([...new Set(open.flatMap((change) => change.usageCoordinates))], { from, to });
+      read = await source.read([...new Set([...open.flatMap((change) => change.usageCoordinates), ...ROOT_TYPES])], { from, to });
       if (read.workspaceOnly) {
         console.error(
           `schema:check: warning: usage counts only ${read.scope.replace(/ only$/, '')}'s traffic (SchemaUsageScope WORKSPACE): a key with audit:read in the operator workspace (OPERATOR_WORKSPACE_ID) reads the whole deployment's`,
@@ -152,8 +155,18 @@ async function judgeChanges(changes: readonly BreakingChange[], source: UsageSou
       problems.push(`${error.message}: the check cannot tell which breaking changes no client uses, so each fails`);
     }
   }
-  let safe = 0;
   const within = `in the last ${describeWindow(window)}`;
+  // Every operation touches its root type: none recorded means no usage was recorded at all
+  // (usage recording off, a gateway nobody calls, the wrong database), not that no client
+  // uses anything; nothing can be safe then.
+  const recorded = read?.usage;
+  if (read && recorded && ROOT_TYPES.every((root) => (recorded.get(root)?.requests ?? 0) === 0)) {
+    problems.push(
+      `no request at all was recorded ${within} (${read.scope}): is this the production usage source, and does its gateway record usage (SCHEMA_USAGE)? Without usage no breaking change can be judged safe, so each fails`,
+    );
+    read = undefined;
+  }
+  let safe = 0;
   for (const change of open) {
     if (!read) {
       problems.push(`breaking change  ${change.coordinate}  ${change.message}: ${fix(change)}`);

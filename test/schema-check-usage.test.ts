@@ -175,6 +175,23 @@ describe('schema:check --usage <database>', () => {
     CASE_TIMEOUT,
   );
 
+  it(
+    'judges nothing safe when no request at all was recorded in the window (usage recording off, or the wrong source)',
+    async () => {
+      const empty = await createTestDatabase();
+      try {
+        const result = await check(['--usage', empty.url]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('no request at all was recorded in the last 30 days (every workspace)');
+        expect(result.stderr).toMatch(/breaking change {2}ContentType\.oldSlug/);
+        expect(result.stdout).not.toContain('safe breaking change');
+      } finally {
+        await empty.drop();
+      }
+    },
+    CASE_TIMEOUT,
+  );
+
   it('refuses a malformed window, or a usage option without --usage, before any work', async () => {
     const malformed = await check(['--usage', database.url, '--window', '30days']);
     expect(malformed.code).toBe(1);
@@ -194,6 +211,8 @@ describe('schema:publish, then schema:check --base production', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // Traffic that touched none of the fields these cases remove (a check with no usage recorded at all judges nothing safe).
+    await seedUsage(database.url, new Date());
     copy = copyRepository();
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from './identity-seeds.js';
 import { discoveryDocumentIssuer, TRUST_ISSUER } from './jwt-seeds.js';
+import { publishSchemaVersions } from './schema-version-seeds.js';
 import { errorCodes, startStack, type AssertedJson, type TestStack } from './testkit.js';
 
 /** Every field of the public schema that returns a connection, as `Type.field`. */
@@ -44,6 +45,9 @@ const WAYS: Record<string, Way> = {
   // Only the requests of the oldest key: the workspace's own log grows with every test request.
   'Query.requestLogs': rootField('requestLogs', 'filter: { apiKeyId: $keyId }, '),
   'Query.roles': rootField('roles'),
+  // One type nobody here queries (the walk selects only its connection's fields): a list that stays the same while usage is recorded.
+  'Query.unusedFields': rootField('unusedFields', 'type: "SchemaVersion", '),
+  'Query.schemaVersions': rootField('schemaVersions'),
   'Query.trustedDocuments': rootField('trustedDocuments'),
   'Query.trustedIssuers': rootField('trustedIssuers'),
   'Query.workspaces': rootField('workspaces'),
@@ -123,6 +127,8 @@ beforeAll(async () => {
   // Workspace keys, for Workspace.apiKeys (the workspace's own keys).
   for (let index = 0; index < 2; index++) await createWorkspaceKey(stack, owner.token, workspaceId, { scopes: ['read'] });
   for (let index = 0; index < 3; index++) await stack.query({ query: '{ workspace { id } }', headers: { 'x-api-key': keys[0].secret, 'x-workspace-id': workspaceId } });
+  // Three published schemas (Query.schemaVersions).
+  await publishSchemaVersions(stack.database.url, 3);
 }, 240_000);
 
 afterAll(async () => {

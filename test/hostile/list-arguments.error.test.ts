@@ -4,13 +4,14 @@
 // on that field (or 400 when GraphQL validation refuses them), never INTERNAL_SERVER_ERROR,
 // and nothing is logged at error level; real cursors still page through every shape.
 import { randomBytes } from 'node:crypto';
-import { getNamedType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { supergraphSchema } from '../authorization/coordinates.js';
 import { bearer, createUserKey, createWorkspaceAs, createWorkspaceKey, signUp, type SignedUpUser } from '../identity-seeds.js';
 import { discoveryDocumentIssuer, TRUST_ISSUER } from '../jwt-seeds.js';
+import { publishSchemaVersions } from '../schema-version-seeds.js';
 import { startStack, type GraphQLRequest, type GraphQLResponse, type TestStack } from '../testkit.js';
 
 const FEDERATION_TYPES = /^(join__|link__|_Service|_Entity|_Any)/;
@@ -75,7 +76,8 @@ let typeId: string;
 const requiredArguments = (): Record<string, Record<string, unknown>> => ({ 'Query.items': { contentTypeId: typeId } });
 
 beforeAll(async () => {
-  stack = await startStack({ logLines, gateway: { requestLogFlushMs: 50 } });
+  // Without schema usage: unusedFields would shrink while this file's own requests are recorded, under its cursors.
+  stack = await startStack({ logLines, gateway: { requestLogFlushMs: 50, schemaUsage: false } });
   owner = await signUp(stack, 'Owner');
   const workspaceId = await createWorkspaceAs(stack, owner.token, 'Lists');
   await createWorkspaceAs(stack, owner.token, 'Second');
@@ -124,6 +126,9 @@ beforeAll(async () => {
     });
   }
 
+  // Two published schemas (Query.schemaVersions).
+  await publishSchemaVersions(stack.database.url, 2);
+
   // Audit: request logs and audit events arrive asynchronously; wait until every list has two entries.
   for (const list of LISTS) {
     await vi.waitFor(
@@ -166,7 +171,9 @@ function operation(list: ListField, args: Arguments, withSibling = false): Graph
   }
   const nodeType = getNamedType(list.field.type) as GraphQLObjectType;
   const nodeFields = (getNamedType(nodeType.getFields().nodes.type) as GraphQLObjectType).getFields();
-  const page = `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor } nodes { ${'id' in nodeFields ? 'id' : '__typename'} } }`;
+  // What tells the nodes apart: the id, else the first non-null scalar (UnusedSchemaCoordinate.coordinate).
+  const identity = 'id' in nodeFields ? 'id' : (Object.values(nodeFields).find((field) => isNonNullType(field.type) && isLeafType(getNamedType(field.type)))?.name ?? '__typename');
+  const page = `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor } nodes { ${identity} } }`;
   let selection = `target: ${list.field.name}${written.length ? `(${written.join(', ')})` : ''} ${page}`;
   if (withSibling) {
     // The same list with good page arguments (and the same required ones), beside the target.

@@ -2,8 +2,8 @@
 // which operations), unusedFields (what nobody used, for cleanup) and schemaVersions (the
 // schemas `npm run schema:publish` recorded). `npm run schema:check --usage <gateway URL>`
 // calls the first over HTTP, with a key holding audit:read.
-import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
-import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from '../../../lib/connection.js';
+import { Arg, Args, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
+import { ConnectionType, PageArgs, type Connection } from '../../../lib/connection.js';
 import { scopes } from '../../../lib/scopes-directive.js';
 import type { SchemaCoordinateKind as CoordinateKind } from '../../../lib/schema-usage.js';
 import type { AuditContext } from '../context.js';
@@ -17,8 +17,6 @@ export const SchemaVersionConnection = ConnectionType(SchemaVersion, 'SchemaVers
 const SCOPE_RULE = "Counts the current workspace's requests only; in the operators' workspace (`OPERATOR_WORKSPACE_ID`), every workspace's and those made without one (`scope` says which).";
 /** The tag `npm run schema:publish` records by default. */
 const DEFAULT_SCHEMA_TAG = 'production';
-const FIRST = `How many to return: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.`;
-const AFTER = 'Return those after this cursor (`pageInfo.endCursor` of the previous page).';
 
 @Resolver()
 export class SchemaUsageResolver {
@@ -54,11 +52,15 @@ export class SchemaUsageResolver {
     })
     days: number | null,
     @Arg('kinds', () => [SchemaCoordinateKind], { nullable: true, description: 'Only these kinds of coordinate (default: every kind).' }) kinds: CoordinateKind[] | undefined,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Arg('type', () => String, {
+      nullable: true,
+      description: "Only this type's coordinates: the type, its fields and their arguments, its input fields or its values (to clean up one type).",
+    })
+    type: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: AuditContext,
   ): Promise<Connection<UnusedSchemaCoordinate>> {
-    return context.schemaUsage.unused(days ?? DEFAULT_USAGE_DAYS, kinds ?? undefined, { first, after });
+    return context.schemaUsage.unused(days ?? DEFAULT_USAGE_DAYS, kinds ?? undefined, type ?? undefined, page);
   }
 
   @Directive(scopes(['audit:read']))
@@ -68,10 +70,9 @@ export class SchemaUsageResolver {
   })
   schemaVersions(
     @Arg('tag', () => String, { nullable: true, defaultValue: DEFAULT_SCHEMA_TAG, description: 'Where they were published for (`production`, `staging`).' }) tag: string | null,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: AuditContext,
   ): Promise<Connection<SchemaVersion>> {
-    return context.schemaUsage.versions(tag ?? DEFAULT_SCHEMA_TAG, { first, after });
+    return context.schemaUsage.versions(tag ?? DEFAULT_SCHEMA_TAG, page);
   }
 }

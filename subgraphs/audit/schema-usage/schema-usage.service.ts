@@ -91,22 +91,27 @@ export class SchemaUsageService {
     };
   }
 
-  /** The API schema's coordinates no request in scope touched over the last `days` days, in coordinate order. */
-  async unused(days: number, kinds: readonly SchemaCoordinateKind[] | undefined, page: PageArguments): Promise<Connection<UnusedSchemaCoordinate>> {
+  /** The API schema's coordinates (of one type, with `type`) no request in scope touched over the last `days` days, in coordinate order. */
+  async unused(days: number, kinds: readonly SchemaCoordinateKind[] | undefined, type: string | undefined, page: PageArguments): Promise<Connection<UnusedSchemaCoordinate>> {
     const retention = this.settings.auditRetentionDays;
     if (!Number.isInteger(days) || days < 1 || days > retention) {
       throw badUserInput(`days must be a whole number from 1 to ${retention} (usage is kept ${retention} days); got ${days}`, { argumentName: 'days' });
     }
+    if (type !== undefined && !/^[_A-Za-z][_0-9A-Za-z]*$/.test(type)) throw badUserInput('type must be the name of a type of the schema', { argumentName: 'type' });
     // The page arguments (and a forged cursor) are refused before anything is read.
     const window = pageWindow(page, UNUSED_ORDER);
     const { usage } = this.scope();
     const [coordinates, used] = await Promise.all([apiSchemaCoordinates(), usedCoordinates(this.connection, this.range(new Date(this.now.getTime() - days * DAY_MS), this.now), usage)]);
     const wanted = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
+    const ofType = (coordinate: string) => type === undefined || coordinate === type || coordinate.startsWith(`${type}.`);
     const unused = coordinates
-      .filter((entry) => !used.has(entry.coordinate) && (!wanted || wanted.has(entry.kind)))
+      .filter((entry) => ofType(entry.coordinate) && !used.has(entry.coordinate) && (!wanted || wanted.has(entry.kind)))
       .map((entry): UnusedSchemaCoordinate => ({ coordinate: entry.coordinate, kind: entry.kind, deprecationReason: entry.deprecationReason ?? null }));
+    // Keyset over the sorted list, as pageQuery does in SQL: strictly between the cursors, from the end with `last`.
     const after = window.after?.[0] as string | undefined;
-    const rows = (after === undefined ? unused : unused.filter((entry) => entry.coordinate > after)).slice(0, window.limit + 1);
+    const before = window.before?.[0] as string | undefined;
+    const between = unused.filter((entry) => (after === undefined || entry.coordinate > after) && (before === undefined || entry.coordinate < before));
+    const rows = (window.backward ? between.reverse() : between).slice(0, window.limit + 1);
     return toConnection(rows, window, unused.length, UNUSED_ORDER);
   }
 

@@ -2,10 +2,11 @@
 // Two views as tabs: the current workspace's events (with audit:read, `viewer.can.readAuditLog`)
 // and your own across your account and workspaces (`me { auditEvents }`). Filtered by period,
 // action and target type; paged with next and previous (cursors, newest first).
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CONFIG } from '../config';
 import { ErrorNotice, Loading, Page } from '../components/states';
+import { Tabs, tabPanelProps } from '../components/Tabs';
 import { useSignedIn } from '../session';
 import { TIME_ZONE } from '../time';
 import { useViewer } from '../viewer';
@@ -27,50 +28,6 @@ function periodOptions(retentionDays: number): { days: number; label: string }[]
 }
 
 const VIEW_LABELS: Record<AuditView, string> = { workspace: 'Workspace events', mine: 'Your activity' };
-
-function ViewTabs({ views, selected, onSelect }: { views: readonly AuditView[]; selected: AuditView; onSelect: (view: AuditView) => void }) {
-  const tabs = useRef(new Map<AuditView, HTMLButtonElement>());
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const index = views.indexOf(selected);
-    const next =
-      event.key === 'ArrowRight'
-        ? views[(index + 1) % views.length]
-        : event.key === 'ArrowLeft'
-          ? views[(index - 1 + views.length) % views.length]
-          : event.key === 'Home'
-            ? views[0]
-            : event.key === 'End'
-              ? views.at(-1)
-              : undefined;
-    if (!next) return;
-    event.preventDefault();
-    onSelect(next);
-    tabs.current.get(next)?.focus();
-  }
-  return (
-    <div className="audit-tabs" role="tablist" aria-label="Which events">
-      {views.map((view) => (
-        <button
-          key={view}
-          ref={(element) => {
-            if (element) tabs.current.set(view, element);
-            else tabs.current.delete(view);
-          }}
-          type="button"
-          role="tab"
-          id={`audit-tab-${view}`}
-          aria-selected={view === selected}
-          aria-controls="audit-panel"
-          tabIndex={view === selected ? 0 : -1}
-          onClick={() => onSelect(view)}
-          onKeyDown={onKeyDown}
-        >
-          {VIEW_LABELS[view]}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function Filters({ filters, onChange }: { filters: AuditFilters; onChange: (filters: AuditFilters) => void }) {
   const periods = periodOptions(CONFIG.retentionDays);
@@ -203,11 +160,11 @@ export function AuditTrail() {
   return (
     <Page title="Audit trail" intro={intro}>
       {views.length > 1 ? (
-        <ViewTabs views={views} selected={view} onSelect={setChosen} />
+        <Tabs id="audit" label="Which events" tabs={views} labels={VIEW_LABELS} selected={view} onSelect={setChosen} />
       ) : (
         <p className="hint">Your own activity: reading a workspace&apos;s events needs the audit:read permission there. Ask a workspace admin if you need it.</p>
       )}
-      <div id="audit-panel" role={views.length > 1 ? 'tabpanel' : undefined} aria-labelledby={views.length > 1 ? `audit-tab-${view}` : undefined}>
+      <div {...(views.length > 1 ? tabPanelProps('audit', view) : { id: 'audit-panel' })}>
         <p className="hint">{view === 'workspace' ? `Changes made in ${workspaceName ?? 'this workspace'} by anyone.` : 'Changes you made, to your account and in every workspace you are in.'}</p>
         <Filters filters={filters} onChange={setFilters} />
         {/* A new list (and back to its first page) for each view, workspace and filter. */}

@@ -3,12 +3,13 @@
 // them and through which operations (`schemaUsage`); and, as a second tab, the schema's
 // coordinates no recorded request touched (`unusedFields`), for cleanup. Whose traffic is
 // counted (this workspace's, or in the operators' workspace everyone's) is said on top.
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { graphql } from '../gql';
 import { request } from '../api';
 import { CONFIG } from '../config';
 import { ErrorNotice, Loading, Notice, Page } from '../components/states';
+import { Tabs, tabPanelProps } from '../components/Tabs';
 import type { SchemaCoordinateKind, SchemaUsageQuery, SchemaUsageScope } from '../gql/graphql';
 import { useSignedIn } from '../session';
 import { formatTime, TIME_ZONE } from '../time';
@@ -108,50 +109,6 @@ function clientLabel(client: Pick<Client, 'name' | 'version'>): string {
 type Tab = 'usage' | 'unused';
 const TAB_LABELS: Record<Tab, string> = { usage: 'Coordinate usage', unused: 'Unused fields' };
 const TABS: readonly Tab[] = ['usage', 'unused'];
-
-function Tabs({ selected, onSelect }: { selected: Tab; onSelect: (tab: Tab) => void }) {
-  const buttons = useRef(new Map<Tab, HTMLButtonElement>());
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const index = TABS.indexOf(selected);
-    const next =
-      event.key === 'ArrowRight'
-        ? TABS[(index + 1) % TABS.length]
-        : event.key === 'ArrowLeft'
-          ? TABS[(index - 1 + TABS.length) % TABS.length]
-          : event.key === 'Home'
-            ? TABS[0]
-            : event.key === 'End'
-              ? TABS.at(-1)
-              : undefined;
-    if (!next) return;
-    event.preventDefault();
-    onSelect(next);
-    buttons.current.get(next)?.focus();
-  }
-  return (
-    <div className="usage-tabs" role="tablist" aria-label="Schema usage views">
-      {TABS.map((tab) => (
-        <button
-          key={tab}
-          ref={(element) => {
-            if (element) buttons.current.set(tab, element);
-            else buttons.current.delete(tab);
-          }}
-          type="button"
-          role="tab"
-          id={`usage-tab-${tab}`}
-          aria-selected={tab === selected}
-          aria-controls="usage-panel"
-          tabIndex={tab === selected ? 0 : -1}
-          onClick={() => onSelect(tab)}
-          onKeyDown={onKeyDown}
-        >
-          {TAB_LABELS[tab]}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function PeriodSelect({ days, onChange }: { days: number; onChange: (days: number) => void }) {
   const id = useId();
@@ -490,10 +447,8 @@ export function SchemaUsage() {
       {/* A new workspace is another scope: everything below starts again. */}
       <div key={workspaceId}>
         <ScopeNote />
-        <Tabs selected={tab} onSelect={setTab} />
-        <div id="usage-panel" role="tabpanel" aria-labelledby={`usage-tab-${tab}`}>
-          {tab === 'usage' ? <UsageTab days={days} onDays={setDays} /> : <UnusedTab days={days} onDays={setDays} />}
-        </div>
+        <Tabs id="usage" label="Schema usage views" tabs={TABS} labels={TAB_LABELS} selected={tab} onSelect={setTab} />
+        <div {...tabPanelProps('usage', tab)}>{tab === 'usage' ? <UsageTab days={days} onDays={setDays} /> : <UnusedTab days={days} onDays={setDays} />}</div>
       </div>
     </Page>
   );

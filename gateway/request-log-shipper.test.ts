@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, type Logger } from '../lib/logger.js';
-import type { RequestLogBatch, RequestLogEntry } from '../lib/request-log.js';
+import { MAX_REQUEST_LOG_BATCH_BYTES, type RequestLogBatch, type RequestLogEntry } from '../lib/request-log.js';
 import type { OperationRegistration } from '../lib/schema-usage.js';
 import { startRecordingSubgraph, type RecordingSubgraph } from '../test/recording-subgraph.js';
 import { RequestLogShipper } from './request-log-shipper.js';
@@ -121,5 +121,22 @@ describe('RequestLogShipper', () => {
       [250, 200],
       [0, 50],
     ]);
+  });
+
+  it('keeps each call within what audit reads (MAX_REQUEST_LOG_BATCH_BYTES), and drops, counted, an entry too big to send at all', async () => {
+    audit = await startRecordingSubgraph('{"stored":0,"expired":0}');
+    shipper = new RequestLogShipper({ auditUrl: audit.url, signingSecrets: ['secret'], logger: createLogger('silent'), flushIntervalMs: 3_600_000 });
+    // 1,000 entries of about 2 KB: one batch by count, two megabytes of JSON.
+    for (let index = 0; index < 1000; index += 1) shipper.record({ ...entry, correlationId: `big-${index}`, userAgent: 'é'.repeat(1000) });
+    shipper.record({ ...entry, correlationId: 'huge', rootFields: ['x'.repeat(MAX_REQUEST_LOG_BATCH_BYTES)] });
+    // The thousandth entry started a drain of whole batches; then everything left.
+    await shipper.flush();
+    await shipper.flush();
+    const bodies = audit.calls.map((call) => call.body);
+    expect(bodies.length).toBeGreaterThanOrEqual(2);
+    for (const body of bodies) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_REQUEST_LOG_BATCH_BYTES);
+    const shipped = bodies.flatMap((body) => (JSON.parse(body) as RequestLogBatch).entries.map((each) => each.correlationId));
+    expect(shipped).toEqual(Array.from({ length: 1000 }, (_, index) => `big-${index}`));
+    expect(shipper.dropped).toBe(1);
   });
 });

@@ -12,7 +12,7 @@
 import { internalCallHeaders, PeerUnavailableError } from '../lib/internal-call.js';
 import type { Logger } from '../lib/logger.js';
 import { LRUCache } from 'lru-cache';
-import { MAX_OPERATIONS_PER_BATCH, MAX_REQUEST_LOG_BATCH, REQUEST_LOG_INGEST_PATH, type RequestLogBatch, type RequestLogEntry } from '../lib/request-log.js';
+import { MAX_OPERATIONS_PER_BATCH, MAX_REQUEST_LOG_BATCH, MAX_REQUEST_LOG_BATCH_BYTES, REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
 import type { OperationRegistration } from '../lib/schema-usage.js';
 import { createSubgraphClient } from './subgraph-client.js';
 
@@ -40,8 +40,11 @@ const DEFAULT_FLUSH_INTERVAL_MS = 5000;
  * exactly when it ran.
  */
 const REGISTRATION_TTL_MS = 3_600_000;
-/** Operations waiting to be registered; a flood of distinct documents beyond it is registered later, as they come again. */
-const MAX_PENDING_OPERATIONS = 10_000;
+/**
+ * Coordinates of the operations waiting to be registered, all together (a few MB); a flood
+ * of distinct documents beyond it is registered later, as its documents come again.
+ */
+const MAX_PENDING_COORDINATES = 200_000;
 
 const registrationKey = (registration: OperationRegistration) => `${registration.documentHash}\u0000${registration.operationName}`;
 
@@ -60,6 +63,7 @@ export class RequestLogShipper {
   private readonly batchSize: number;
   /** Operations of the registry to send with the next batches, by document hash and operation name. */
   private pendingOperations = new Map<string, OperationRegistration>();
+  private pendingCoordinates = 0;
   /** Operations audit has taken (within the TTL): their requests only add counts. */
   private readonly registered = new LRUCache<string, true>({ max: 50_000, ttl: REGISTRATION_TTL_MS, ttlAutopurge: false });
 
@@ -97,7 +101,7 @@ export class RequestLogShipper {
   record(entry: RequestLogEntry, registration?: OperationRegistration): void {
     if (registration) {
       const key = registrationKey(registration);
-      if (!this.registered.has(key) && !this.pendingOperations.has(key) && this.pendingOperations.size < MAX_PENDING_OPERATIONS) this.pendingOperations.set(key, registration);
+      if (!this.registered.has(key) && !this.pendingOperations.has(key) && this.pendingCoordinates < MAX_PENDING_COORDINATES) this.queueOperation(key, registration);
     }
     this.buffer.push(entry);
     this.dropOverflow();
@@ -130,9 +134,13 @@ export class RequestLogShipper {
     this.droppedSinceReport = 0;
   }
 
-  /** One batch to audit; rejects with PeerUnavailableError unless audit took it (2xx). */
-  private async send(batch: RequestLogBatch): Promise<void> {
-    const body = JSON.stringify(batch);
+  private queueOperation(key: string, registration: OperationRegistration): void {
+    this.pendingOperations.set(key, registration);
+    this.pendingCoordinates += registration.coordinates.length;
+  }
+
+  /** One batch (its JSON) to audit; rejects with PeerUnavailableError unless audit took it (2xx). */
+  private async send(body: string): Promise<void> {
     const headers = internalCallHeaders('audit', body, this.options.signingSecrets);
     let status: number;
     try {
@@ -143,20 +151,62 @@ export class RequestLogShipper {
     if (status < 200 || status >= 300) throw new PeerUnavailableError(this.ingestUrl.origin, `HTTP ${status}`);
   }
 
+  /**
+   * The next batch, taken out of the buffer and the registration queue: oldest entries first,
+   * then operations, as many as fit in one call (a batch's count, and MAX_REQUEST_LOG_BATCH_BYTES
+   * of JSON: a body audit would refuse would be retried for ever). Each is serialised once, to
+   * be measured and joined. An entry too big to send at all is dropped, counted.
+   */
+  private takeBatch(): { entries: RequestLogEntry[]; operations: OperationRegistration[]; body: string } {
+    const entries: RequestLogEntry[] = [];
+    const parts: string[] = [];
+    let bytes = 64;
+    while (entries.length < this.batchSize && this.buffer.length > 0) {
+      const json = JSON.stringify(this.buffer[0]);
+      const size = Buffer.byteLength(json) + 1;
+      if (size + 64 > MAX_REQUEST_LOG_BATCH_BYTES) {
+        this.buffer.shift();
+        this.dropped += 1;
+        this.droppedSinceReport += 1;
+        continue;
+      }
+      if (bytes + size > MAX_REQUEST_LOG_BATCH_BYTES) break;
+      entries.push(this.buffer.shift()!);
+      parts.push(json);
+      bytes += size;
+    }
+    const operations: OperationRegistration[] = [];
+    const operationParts: string[] = [];
+    for (const [key, operation] of this.pendingOperations) {
+      if (operations.length === MAX_OPERATIONS_PER_BATCH) break;
+      const json = JSON.stringify(operation);
+      const size = Buffer.byteLength(json) + 1;
+      // Bounded by MAX_COORDINATES_PER_OPERATION, one always fits a batch of its own.
+      if (bytes + size > MAX_REQUEST_LOG_BATCH_BYTES) break;
+      operations.push(operation);
+      operationParts.push(json);
+      bytes += size;
+      this.pendingOperations.delete(key);
+      this.pendingCoordinates -= operation.coordinates.length;
+    }
+    const body = `{"entries":[${parts.join(',')}]${operationParts.length > 0 ? `,"operations":[${operationParts.join(',')}]` : ''}}`;
+    return { entries, operations, body };
+  }
+
   /** Ships batches while at least `least` entries wait (1: everything). */
   private async drain(least: number): Promise<void> {
     // A full drain also sends registrations left over when more than a batch's worth waited.
     while (this.buffer.length >= least || (least === 1 && this.pendingOperations.size > 0)) {
       // Taken out while in flight, so that drops of a full buffer never hit entries being sent.
-      const batch = this.buffer.splice(0, this.batchSize);
-      const operations = this.takePendingOperations();
+      const { entries, operations, body } = this.takeBatch();
+      if (entries.length === 0 && operations.length === 0) return;
       try {
-        await this.send(operations.length > 0 ? { entries: batch, operations } : { entries: batch });
+        await this.send(body);
         for (const operation of operations) this.registered.set(registrationKey(operation), true);
       } catch (error) {
         // Back at the front, still oldest first; audit stores an entry sent twice once.
-        this.buffer.unshift(...batch);
-        for (const operation of operations) this.pendingOperations.set(registrationKey(operation), operation);
+        this.buffer.unshift(...entries);
+        for (const operation of operations) this.queueOperation(registrationKey(operation), operation);
         this.dropOverflow();
         this.failures += 1;
         this.options.logger.warn('request log shipping failed; will retry', { buffered: this.buffer.length, attempt: this.failures, reason: (error as Error).message });
@@ -164,17 +214,6 @@ export class RequestLogShipper {
       }
       this.failures = 0;
     }
-  }
-
-  /** Up to a batch's worth of the operations waiting to be registered, taken out of the queue. */
-  private takePendingOperations(): OperationRegistration[] {
-    const taken: OperationRegistration[] = [];
-    for (const [key, operation] of this.pendingOperations) {
-      if (taken.length === MAX_OPERATIONS_PER_BATCH) break;
-      taken.push(operation);
-      this.pendingOperations.delete(key);
-    }
-    return taken;
   }
 
   async stop(): Promise<void> {

@@ -3,6 +3,7 @@
 // entry may hold: the gateway writes them, audit validates them on ingest, and the GraphQL
 // enums of RequestLog (subgraphs/audit/request-logs/request-log.enums.ts) are built from them.
 import { ERROR_GUIDANCE, type ClientErrorCode } from './errors.js';
+import { DEFAULT_BODY_LIMIT } from './http-server.js';
 import type { CredentialKind } from './principal.js';
 import type { OperationRegistration } from './schema-usage.js';
 
@@ -84,3 +85,9 @@ export const MAX_REQUEST_LOG_BATCH = 1000;
 
 /** The most registry operations one ingest call may carry (each is bounded by MAX_COORDINATES_PER_OPERATION). */
 export const MAX_OPERATIONS_PER_BATCH = 200;
+
+/**
+ * The most bytes of JSON one ingest call carries: audit reads at most DEFAULT_BODY_LIMIT of a
+ * body (a larger one is refused, and would be retried for ever), less room for the envelope.
+ */
+export const MAX_REQUEST_LOG_BATCH_BYTES = DEFAULT_BODY_LIMIT - 4096;

@@ -65,7 +65,8 @@ export interface Answer<TResult> {
 }
 
 async function post<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables | undefined, options: RequestOptions): Promise<Answer<TResult>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  // The console is a client like any other: its requests are counted in schema usage under its own name.
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'apollographql-client-name': 'atrium-console' };
   if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
   const workspaceId = options.workspaceId ?? (options.withoutWorkspace ? null : credentials.workspaceId);
   if (workspaceId) headers['x-workspace-id'] = workspaceId;

@@ -99,10 +99,7 @@ export class RequestLogShipper {
 
   /** Queues one entry, with the registration of its operation (sent once, until the TTL ends). */
   record(entry: RequestLogEntry, registration?: OperationRegistration): void {
-    if (registration) {
-      const key = registrationKey(registration);
-      if (!this.registered.has(key) && !this.pendingOperations.has(key) && this.pendingCoordinates < MAX_PENDING_COORDINATES) this.queueOperation(key, registration);
-    }
+    if (registration) this.register(registration);
     this.buffer.push(entry);
     this.dropOverflow();
     // A whole batch ships now rather than at the next tick; never while backing off from a
@@ -132,6 +129,12 @@ export class RequestLogShipper {
     if (this.droppedSinceReport === 0) return;
     this.options.logger.warn('request log buffer full; oldest entries dropped', { dropped: this.droppedSinceReport, droppedTotal: this.dropped });
     this.droppedSinceReport = 0;
+  }
+
+  /** Queues an operation of the registry for the next batches, unless audit has it (within the TTL) or it waits already. */
+  register(registration: OperationRegistration): void {
+    const key = registrationKey(registration);
+    if (!this.registered.has(key) && !this.pendingOperations.has(key) && this.pendingCoordinates < MAX_PENDING_COORDINATES) this.queueOperation(key, registration);
   }
 
   private queueOperation(key: string, registration: OperationRegistration): void {

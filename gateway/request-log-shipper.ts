@@ -13,7 +13,7 @@ import { internalCallHeaders, PeerUnavailableError } from '../lib/internal-call.
 import type { Logger } from '../lib/logger.js';
 import { LRUCache } from 'lru-cache';
 import { MAX_OPERATIONS_PER_BATCH, MAX_REQUEST_LOG_BATCH, MAX_REQUEST_LOG_BATCH_BYTES, REQUEST_LOG_INGEST_PATH, type RequestLogEntry } from '../lib/request-log.js';
-import type { OperationRegistration } from '../lib/schema-usage.js';
+import { operationKey, type OperationRegistration } from '../lib/schema-usage.js';
 import { createSubgraphClient } from './subgraph-client.js';
 
 export interface RequestLogShipperOptions {
@@ -46,7 +46,7 @@ const REGISTRATION_TTL_MS = 3_600_000;
  */
 const MAX_PENDING_COORDINATES = 200_000;
 
-const registrationKey = (registration: OperationRegistration) => `${registration.documentHash}\u0000${registration.operationName}`;
+const registrationKey = (registration: OperationRegistration) => operationKey(registration.documentHash, registration.operationName);
 
 export class RequestLogShipper {
   /** Entries waiting to be sent, oldest first (the batch in flight is not among them). */

@@ -36,6 +36,8 @@ import {
 import { OPERATION_TYPES, type OperationType } from './request-log.js';
 
 const NAME = '[_A-Za-z][_0-9A-Za-z]*';
+/** A GraphQL name (of a type, field or operation), as the specification spells one. */
+export const GRAPHQL_NAME = new RegExp(`^${NAME}$`);
 /** A schema coordinate as recorded and as the usage API takes it (no directives: clients send only @include and @skip). */
 export const SCHEMA_COORDINATE = new RegExp(`^${NAME}(\\.${NAME}(\\(${NAME}:\\))?)?$`);
 
@@ -55,6 +57,11 @@ export interface OperationRegistration {
   readonly operationType: OperationType;
   /** Sorted, distinct. */
   readonly coordinates: readonly string[];
+}
+
+/** The one key of an operation of the registry, wherever operations are told apart: its document's hash and its name ('' for none). */
+export function operationKey(documentHash: string, operationName: string): string {
+  return `${documentHash}\u0000${operationName}`;
 }
 
 export function isOperationType(value: unknown): value is OperationType {

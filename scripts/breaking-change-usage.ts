@@ -13,6 +13,7 @@
 // accepted list.
 import { ChangeType, type Change } from '@graphql-inspector/core';
 import { isInputObjectType, isInterfaceType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { operationKey } from '../lib/schema-usage.js';
 import type { ClientUsage, CoordinateUsage, OperationUsage } from '../subgraphs/audit/schema-usage/usage-read.js';
 
 /** What a required argument or input field is: non-null without a default, so every caller must now send it. */
@@ -112,7 +113,7 @@ export function usageVerdict(coordinates: readonly string[], usage: ReadonlyMap<
     if (!read) throw new Error(`the usage source did not answer for ${coordinate}`);
     requests = Math.max(requests, read.requests);
     if (read.lastSeen && (!lastSeen || read.lastSeen > lastSeen)) lastSeen = read.lastSeen;
-    for (const operation of read.operations) operations.set(`${operation.documentHash}\u0000${operation.name ?? ''}`, operation);
+    for (const operation of read.operations) operations.set(operationKey(operation.documentHash, operation.name ?? ''), operation);
   }
   if (requests === 0 && operations.size === 0) return { kind: 'safe' };
   // One operation touching two of the coordinates counts once; the sources list at most 100 operations, so never less than the largest total.

@@ -6,7 +6,7 @@ import { HttpError } from '../../../lib/http-server.js';
 import { isId } from '../../../lib/ids.js';
 import { normalizeClientName, normalizeClientVersion } from '../../../lib/client-name.js';
 import { CREDENTIAL_KINDS, MAX_OPERATIONS_PER_BATCH, MAX_REQUEST_LOG_BATCH, OPERATION_TYPES, parseStoredOutcome, type RequestLogEntry } from '../../../lib/request-log.js';
-import { MAX_COORDINATES_PER_OPERATION, isOperationType, isSchemaCoordinate, type OperationRegistration } from '../../../lib/schema-usage.js';
+import { GRAPHQL_NAME, MAX_COORDINATES_PER_OPERATION, isOperationType, isSchemaCoordinate, operationKey, type OperationRegistration } from '../../../lib/schema-usage.js';
 import { DOCUMENT_HASH } from '../../../lib/trusted-documents.js';
 import type { InternalRequest } from '../../../lib/subgraph-server.js';
 import { DAY_MS, retentionStart, withDayPartitions } from '../retention/day-partitions.js';
@@ -101,7 +101,6 @@ function outcome(value: unknown): string {
 
 const TABLE = 'request_logs';
 const USAGE_TABLE = 'schema_usage';
-const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /**
  * The batch's registry operations that are well formed, one per (document hash, operation
@@ -115,9 +114,9 @@ function validOperations(value: unknown): OperationRegistration[] {
     if (typeof operation !== 'object' || operation === null) continue;
     const { documentHash, operationName, operationType, coordinates } = operation;
     if (typeof documentHash !== 'string' || !DOCUMENT_HASH.test(documentHash) || !isOperationType(operationType)) continue;
-    if (typeof operationName !== 'string' || (operationName !== '' && (operationName.length > 200 || !OPERATION_NAME.test(operationName)))) continue;
+    if (typeof operationName !== 'string' || (operationName !== '' && (operationName.length > 200 || !GRAPHQL_NAME.test(operationName)))) continue;
     if (!Array.isArray(coordinates) || coordinates.length > MAX_COORDINATES_PER_OPERATION || !coordinates.every(isSchemaCoordinate)) continue;
-    operations.set(`${documentHash}\u0000${operationName}`, { documentHash, operationName, operationType, coordinates: [...new Set(coordinates)].sort() });
+    operations.set(operationKey(documentHash, operationName), { documentHash, operationName, operationType, coordinates: [...new Set(coordinates)].sort() });
   }
   return [...operations.values()];
 }
@@ -154,7 +153,7 @@ export async function ingestRequestLogs({ body, orm, settings, logger }: Interna
       text(entry.operationName, 200),
       oneOf(entry.operationType, OPERATION_TYPES),
       `{${(Array.isArray(entry.rootFields) ? entry.rootFields : [])
-        .filter((field) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(String(field)))
+        .filter((field) => GRAPHQL_NAME.test(String(field)))
         .slice(0, 50)
         .join(',')}}`,
       outcome(entry.outcome),

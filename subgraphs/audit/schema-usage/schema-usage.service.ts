@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SubgraphEntityManager } from '../../../lib/orm.js';
 import { badUserInput, requireWorkspace } from '../../../lib/errors.js';
-import { isSchemaCoordinate, type SchemaCoordinateKind } from '../../../lib/schema-usage.js';
+import { GRAPHQL_NAME, isSchemaCoordinate, type SchemaCoordinateKind } from '../../../lib/schema-usage.js';
 import { idColumn, keysetOrder, pageQuery, pageWindow, timeColumn, toConnection, type Connection, type KeysetOrder, type PageArguments } from '../../../lib/paging.js';
 import type { SubgraphSettings } from '../../../lib/config.js';
 import { DAY_MS, retentionStart, startOfDay, type SqlConnection } from '../retention/day-partitions.js';
@@ -97,7 +97,7 @@ export class SchemaUsageService {
     if (!Number.isInteger(days) || days < 1 || days > retention) {
       throw badUserInput(`days must be a whole number from 1 to ${retention} (usage is kept ${retention} days); got ${days}`, { argumentName: 'days' });
     }
-    if (type !== undefined && !/^[_A-Za-z][_0-9A-Za-z]*$/.test(type)) throw badUserInput('type must be the name of a type of the schema', { argumentName: 'type' });
+    if (type !== undefined && !GRAPHQL_NAME.test(type)) throw badUserInput('type must be the name of a type of the schema', { argumentName: 'type' });
     // The page arguments (and a forged cursor) are refused before anything is read.
     const window = pageWindow(page, UNUSED_ORDER);
     const { usage } = this.scope();

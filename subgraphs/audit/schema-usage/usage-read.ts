@@ -7,8 +7,8 @@
 // (schema_operations, lib/schema-usage.ts) contain it; the counts are schema_usage's
 // daily rows, so a range is counted in whole UTC days: from the day `from` falls in
 // through the day `to` falls in.
-import type { SqlConnection } from '../retention/day-partitions.js';
-import { DAY_MS, startOfDay } from '../retention/day-partitions.js';
+import { operationKey } from '../../../lib/schema-usage.js';
+import { DAY_MS, startOfDay, type SqlConnection } from '../retention/day-partitions.js';
 
 /** Whose traffic counts: some workspaces (null stands for requests made without one), or the whole deployment. */
 export type UsageScope = { readonly workspaceIds: readonly (string | null)[] } | 'deployment';
@@ -123,7 +123,7 @@ export async function coordinateUsage(connection: SqlConnection, coordinates: re
       requests += count;
       if (!lastSeen || seen > lastSeen) lastSeen = seen;
       addClient(clients, row, count, seen);
-      const key = `${row.document_hash}\u0000${row.operation_name}`;
+      const key = operationKey(row.document_hash, row.operation_name);
       const operation = operations.get(key) ?? {
         documentHash: row.document_hash,
         name: row.operation_name || null,
